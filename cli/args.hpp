@@ -1,0 +1,37 @@
+// Command-line arguments: positionals and --key value options. Knows nothing
+// of what the commands mean.
+#pragma once
+
+#include "klima/error.hpp"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace klima::cli {
+
+class Args {
+public:
+    // `flags` take no value; every other --option takes exactly one.
+    Args(const std::vector<std::string>& argv, const std::set<std::string>& options,
+         const std::set<std::string>& flags = {});
+
+    const std::vector<std::string>& positional() const { return positional_; }
+    std::optional<std::string> get(const std::string& option) const;
+    std::string get_or(const std::string& option, const std::string& fallback) const;
+    std::string require(const std::string& option, const std::string& what) const;
+    int require_int(const std::string& option, const std::string& what) const;
+    bool flag(const std::string& name) const { return flags_.count(name) > 0; }
+
+private:
+    std::vector<std::string> positional_;
+    std::map<std::string, std::string> values_;
+    std::set<std::string> flags_;
+};
+
+// --data-dir, else $KLIMA_DATA_DIR, else the data/ folder of the source tree.
+std::string data_dir(const Args& args);
+
+}  // namespace klima::cli

@@ -1,0 +1,53 @@
+// klima: the command-line front end. It only dispatches to a command and turns
+// errors into one line on stderr and a non-zero exit.
+#include "commands.hpp"
+
+#include "klima/error.hpp"
+
+#include <cstring>
+#include <iostream>
+#include <map>
+
+namespace {
+
+struct Command {
+    int (*run)(const klima::cli::Argv&, std::ostream&);
+    const char* usage;
+};
+
+const std::map<std::string, Command>& commands() {
+    static const std::map<std::string, Command> table{
+        {"inventory",
+         {klima::cli::cmd_inventory,
+          "klima inventory --data FILE --year Y [--format table|json|csv] [--gwp AR4|AR5|AR6] [--data-dir DIR]"}},
+    };
+    return table;
+}
+
+void usage(std::ostream& out) {
+    out << "klima — municipal climate-plan emissions accounting (DK2020)\n\nusage:\n";
+    for (const auto& [name, c] : commands()) out << "  " << c.usage << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "help")) {
+        usage(argc < 2 ? std::cerr : std::cout);
+        return argc < 2 ? 2 : 0;
+    }
+    const auto it = commands().find(argv[1]);
+    if (it == commands().end()) {
+        std::cerr << "klima: error: unknown command '" << argv[1] << "' (fix: see klima --help)\n";
+        return 2;
+    }
+    try {
+        return it->second.run(klima::cli::Argv(argv + 2, argv + argc), std::cout);
+    } catch (const klima::Error& e) {
+        std::cerr << "klima: error: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "klima: internal error: " << e.what() << "\n";
+        return 3;
+    }
+}

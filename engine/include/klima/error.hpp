@@ -1,0 +1,36 @@
+// One error type for every bad input: it says where (file, line or JSON path,
+// field), what is wrong, and how to fix it. The CLI prints what() as one line.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace klima {
+
+struct Location {
+    std::string file;   // path as the user gave it, or "" when not file-bound
+    int line = 0;       // 1-based line in a text file, 0 when not applicable
+    std::string field;  // column name or JSON path ("/measures/2/start_year")
+};
+
+class Error : public std::runtime_error {
+public:
+    Error(Location where, std::string what, std::string fix = {});
+
+    const Location& where() const { return where_; }
+    const std::string& problem() const { return problem_; }
+    const std::string& fix() const { return fix_; }
+
+    // A copy with the location filled in where it was still empty: lets a
+    // low-level parser throw without knowing the file, and the caller add it.
+    Error located(const Location& outer) const;
+
+private:
+    Location where_;
+    std::string problem_;
+    std::string fix_;
+};
+
+std::string format_error(const Location& where, const std::string& problem, const std::string& fix);
+
+}  // namespace klima

@@ -1,0 +1,90 @@
+// Emission factors, energy carriers and GWP sets: the reference data an
+// inventory is computed with. Every value carries its source and whether it
+// is an official figure or an illustrative one.
+#pragma once
+
+#include "klima/error.hpp"
+#include "klima/units.hpp"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace klima {
+
+enum class Gas { CO2, CH4, N2O, CO2e };
+inline constexpr std::array<Gas, 4> kAllGases{Gas::CO2, Gas::CH4, Gas::N2O, Gas::CO2e};
+std::string_view to_string(Gas g);
+std::optional<Gas> parse_gas(std::string_view s);
+
+enum class CarrierKind { fuel, electricity, district_heat, non_energy };
+std::string_view to_string(CarrierKind k);
+std::optional<CarrierKind> parse_carrier_kind(std::string_view s);
+
+struct Carrier {
+    std::string code, name_da, name_en;
+    CarrierKind kind = CarrierKind::fuel;
+    std::string source;
+};
+
+class CarrierTable {
+public:
+    void add(Carrier c);
+    const Carrier* find(std::string_view code) const;
+    const Carrier& require(std::string_view code, const Location& where) const;
+    const std::vector<Carrier>& all() const { return carriers_; }
+
+private:
+    std::vector<Carrier> carriers_;
+};
+
+struct EmissionFactor {
+    std::string carrier;
+    std::string subsector;  // empty: valid in every subsector
+    Gas gas = Gas::CO2;
+    units::FactorValue value;
+    int year_from = 0, year_to = 0;  // inclusive
+    bool illustrative = false;
+    std::string source;
+    Location origin;  // where the row was read
+};
+
+class FactorLibrary {
+public:
+    // Throws when the row overlaps an existing one for the same carrier,
+    // subsector and gas in any year.
+    void add(EmissionFactor f);
+
+    // The factors that apply to one activity: per gas, a subsector-specific
+    // row wins over a generic one. Empty when none covers the year.
+    std::vector<const EmissionFactor*> lookup(std::string_view carrier, std::string_view subsector, int year) const;
+    std::size_t size() const { return count_; }
+    std::vector<const EmissionFactor*> all() const;
+
+private:
+    // carrier -> rows; rows are few per carrier, a scan is cheaper than a tree.
+    std::unordered_map<std::string, std::vector<EmissionFactor>> by_carrier_;
+    std::size_t count_ = 0;
+};
+
+// A set of 100-year global warming potentials (IPCC AR4, AR5 or AR6).
+struct GwpSet {
+    std::string name;
+    std::array<double, 4> gwp100{};  // indexed by Gas; CO2 and CO2e are 1
+    std::array<std::string, 4> source;
+    units::Mass co2e(Gas g, units::Mass m) const { return m * units::ratio(gwp100[static_cast<int>(g)]); }
+};
+
+class GwpTable {
+public:
+    GwpSet& upsert(const std::string& name);
+    const GwpSet& require(std::string_view name) const;  // throws listing known sets
+    const std::vector<GwpSet>& all() const { return sets_; }
+
+private:
+    std::vector<GwpSet> sets_;
+};
+
+}  // namespace klima

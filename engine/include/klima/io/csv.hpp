@@ -1,0 +1,63 @@
+// A small RFC 4180 CSV reader that remembers file and line of every row, so
+// that every parse error can name them. Fields are looked up by header name.
+#pragma once
+
+#include "klima/error.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace klima::io {
+
+class CsvTable;
+
+class CsvRow {
+public:
+    CsvRow(const CsvTable& table, std::vector<std::string> cells, int line)
+        : table_(&table), cells_(std::move(cells)), line_(line) {}
+
+    // Text of a column; throws when the column is absent from the header.
+    const std::string& text(std::string_view column) const;
+    // Text that must not be empty.
+    const std::string& required(std::string_view column) const;
+    // Empty if the header lacks an optional column.
+    std::string optional(std::string_view column) const;
+    double number(std::string_view column) const;
+    int integer(std::string_view column) const;
+    bool yes_no(std::string_view column) const;  // "yes"/"no"
+    Location where(std::string_view column = {}) const;
+    int line() const { return line_; }
+
+private:
+    const CsvTable* table_;
+    std::vector<std::string> cells_;
+    int line_;
+};
+
+class CsvTable {
+public:
+    // Throws klima::Error naming the file when it cannot be read, has no
+    // header, has an unterminated quote or a row with the wrong field count,
+    // or lacks one of `required_columns`.
+    static CsvTable read(const std::string& path, const std::vector<std::string_view>& required_columns);
+    static CsvTable parse(std::string_view text, const std::string& name,
+                          const std::vector<std::string_view>& required_columns);
+
+    const std::string& file() const { return file_; }
+    const std::vector<std::string>& header() const { return header_; }
+    const std::vector<CsvRow>& rows() const { return rows_; }
+    int column(std::string_view name) const;  // -1 when absent
+
+private:
+    std::string file_;
+    std::vector<std::string> header_;
+    std::vector<CsvRow> rows_;
+};
+
+// Parses a whole decimal number; throws klima::Error (without location).
+double parse_number(std::string_view text);
+int parse_integer(std::string_view text);
+std::string read_file(const std::string& path);  // throws naming the path
+
+}  // namespace klima::io

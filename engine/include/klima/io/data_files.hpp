@@ -1,0 +1,36 @@
+// Reading klima's data files (CSV and JSON) into engine types. This is the
+// only place that knows the column names and JSON keys of those files.
+#pragma once
+
+#include "klima/activity.hpp"
+#include "klima/reference_data.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+
+namespace klima::io {
+
+// data_dir/taxonomy/sectors.csv, data_dir/factors/carriers.csv, every other
+// data_dir/factors/*.csv as emission factors, data_dir/gwp.csv.
+ReferenceData load_reference_data(const std::string& data_dir);
+
+Taxonomy load_taxonomy(const std::string& path);
+CarrierTable load_carriers(const std::string& path);
+void load_factors(const std::string& path, FactorLibrary& into);
+GwpTable load_gwp(const std::string& path);
+
+// Activity data from a .csv or .json file (by extension). Rows are checked
+// for form here (numbers, units, years); against the taxonomy by
+// ReferenceData::validate, which load_activity also runs when `ref` is given.
+ActivitySet load_activity(const std::string& path, const ReferenceData* ref = nullptr);
+ActivitySet parse_activity_csv(std::string_view text, const std::string& name);
+ActivitySet parse_activity_json(std::string_view text, const std::string& name);
+
+// Parse JSON text, turning a syntax error into klima::Error with line and column.
+nlohmann::json parse_json(std::string_view text, const std::string& name);
+
+inline constexpr int kFirstYear = 1990;
+inline constexpr int kLastYear = 2050;
+
+}  // namespace klima::io

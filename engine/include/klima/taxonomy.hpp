@@ -1,0 +1,45 @@
+// The sector taxonomy of Danish municipal climate accounts (DK2020), each
+// subsector mapped to a GPC sector and scope. Loaded from data/taxonomy/.
+#pragma once
+
+#include "klima/error.hpp"
+#include "klima/units.hpp"
+
+#include <string>
+#include <vector>
+
+namespace klima {
+
+struct Subsector {
+    std::string sector;        // "energi"
+    std::string code;          // "fjernvarme"
+    std::string sector_da, sector_en;
+    std::string name_da, name_en;
+    std::string gpc_ref;       // "I.1.2 I.2.2"
+    std::string gpc_sector;    // "Stationary energy"
+    int scope = 1;             // GPC scope 1, 2 or 3
+    bool territorial = true;   // false: reported apart from the territorial total (byggeri)
+    std::vector<units::AmountKind> accepts;
+    std::string source;
+
+    bool accepts_kind(units::AmountKind k) const;
+};
+
+class Taxonomy {
+public:
+    void add(Subsector s);  // throws on a duplicate sector/subsector pair
+
+    // nullptr when unknown.
+    const Subsector* find(std::string_view sector, std::string_view subsector) const;
+    // Throws klima::Error at `where` naming the known codes.
+    const Subsector& require(std::string_view sector, std::string_view subsector, const Location& where) const;
+
+    const std::vector<Subsector>& subsectors() const { return subsectors_; }
+    std::vector<std::string> sectors() const;  // in file order, without repeats
+    bool is_lulucf(std::string_view sector) const { return sector == "lulucf"; }
+
+private:
+    std::vector<Subsector> subsectors_;
+};
+
+}  // namespace klima

@@ -1,0 +1,129 @@
+#include "klima/factors.hpp"
+
+#include <algorithm>
+
+namespace klima {
+
+std::string_view to_string(Gas g) {
+    switch (g) {
+        case Gas::CO2: return "CO2";
+        case Gas::CH4: return "CH4";
+        case Gas::N2O: return "N2O";
+        case Gas::CO2e: return "CO2e";
+    }
+    return "?";
+}
+
+std::optional<Gas> parse_gas(std::string_view s) {
+    for (Gas g : kAllGases)
+        if (to_string(g) == s) return g;
+    return std::nullopt;
+}
+
+std::string_view to_string(CarrierKind k) {
+    switch (k) {
+        case CarrierKind::fuel: return "fuel";
+        case CarrierKind::electricity: return "electricity";
+        case CarrierKind::district_heat: return "district_heat";
+        case CarrierKind::non_energy: return "non_energy";
+    }
+    return "?";
+}
+
+std::optional<CarrierKind> parse_carrier_kind(std::string_view s) {
+    for (auto k : {CarrierKind::fuel, CarrierKind::electricity, CarrierKind::district_heat, CarrierKind::non_energy})
+        if (to_string(k) == s) return k;
+    return std::nullopt;
+}
+
+void CarrierTable::add(Carrier c) {
+    if (find(c.code)) throw Error({}, "duplicate carrier '" + c.code + "'", "keep one row per carrier code");
+    carriers_.push_back(std::move(c));
+}
+
+const Carrier* CarrierTable::find(std::string_view code) const {
+    for (const auto& c : carriers_)
+        if (c.code == code) return &c;
+    return nullptr;
+}
+
+const Carrier& CarrierTable::require(std::string_view code, const Location& where) const {
+    if (const auto* c = find(code)) return *c;
+    std::string list;
+    for (const auto& c : carriers_) list += (list.empty() ? "" : ", ") + c.code;
+    Location at = where;
+    at.field = "carrier";
+    throw Error(at, "unknown carrier '" + std::string(code) + "'",
+                "use one of " + list + ", or add it to data/factors/carriers.csv");
+}
+
+void FactorLibrary::add(EmissionFactor f) {
+    if (f.year_from > f.year_to)
+        throw Error(f.origin, "year_from " + std::to_string(f.year_from) + " is after year_to " +
+                                  std::to_string(f.year_to), "swap the two years");
+    auto& rows = by_carrier_[f.carrier];
+    for (const auto& r : rows) {
+        if (r.subsector == f.subsector && r.gas == f.gas && r.year_from <= f.year_to && f.year_from <= r.year_to) {
+            throw Error(f.origin,
+                        "factor for " + f.carrier + (f.subsector.empty() ? "" : "/" + f.subsector) + " " +
+                            std::string(to_string(f.gas)) + " overlaps the years of " + r.origin.file + ":" +
+                            std::to_string(r.origin.line),
+                        "make year ranges of the same carrier, subsector and gas disjoint");
+        }
+    }
+    rows.push_back(std::move(f));
+    ++count_;
+}
+
+std::vector<const EmissionFactor*> FactorLibrary::lookup(std::string_view carrier, std::string_view subsector,
+                                                         int year) const {
+    std::vector<const EmissionFactor*> out;
+    const auto it = by_carrier_.find(std::string(carrier));
+    if (it == by_carrier_.end()) return out;
+    std::array<const EmissionFactor*, 4> specific{}, generic{};
+    for (const auto& r : it->second) {
+        if (year < r.year_from || year > r.year_to) continue;
+        const auto g = static_cast<std::size_t>(r.gas);
+        if (r.subsector == subsector) specific[g] = &r;
+        else if (r.subsector.empty()) generic[g] = &r;
+    }
+    for (std::size_t g = 0; g < 4; ++g) {
+        if (specific[g]) out.push_back(specific[g]);
+        else if (generic[g]) out.push_back(generic[g]);
+    }
+    return out;
+}
+
+std::vector<const EmissionFactor*> FactorLibrary::all() const {
+    std::vector<const EmissionFactor*> out;
+    for (const auto& [carrier, rows] : by_carrier_)
+        for (const auto& r : rows) out.push_back(&r);
+    std::sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+        return std::tie(a->carrier, a->subsector, a->gas, a->year_from) <
+               std::tie(b->carrier, b->subsector, b->gas, b->year_from);
+    });
+    return out;
+}
+
+GwpSet& GwpTable::upsert(const std::string& name) {
+    for (auto& s : sets_)
+        if (s.name == name) return s;
+    GwpSet s;
+    s.name = name;
+    s.gwp100[static_cast<int>(Gas::CO2)] = 1.0;
+    s.gwp100[static_cast<int>(Gas::CO2e)] = 1.0;
+    s.source[static_cast<int>(Gas::CO2e)] = "already CO2-equivalent";
+    sets_.push_back(std::move(s));
+    return sets_.back();
+}
+
+const GwpSet& GwpTable::require(std::string_view name) const {
+    std::string list;
+    for (const auto& s : sets_) {
+        if (s.name == name) return s;
+        list += (list.empty() ? "" : ", ") + s.name;
+    }
+    throw Error({"", 0, "gwp"}, "unknown GWP set '" + std::string(name) + "'", "use one of " + list);
+}
+
+}  // namespace klima

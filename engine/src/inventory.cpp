@@ -1,0 +1,74 @@
+#include "klima/inventory.hpp"
+
+#include <string>
+
+namespace klima {
+
+void Total::add(const InventoryLine& l) {
+    ++lines;
+    if (l.missing()) ++missing;
+    else co2e += l.co2e;
+    for (const auto& g : l.gases) gas_co2e[static_cast<std::size_t>(g.gas)] += g.co2e;
+}
+
+InventoryResult compute_inventory(const ActivitySet& records, int year, const ReferenceData& ref,
+                                  const std::string& gwp_set) {
+    const GwpSet& gwp = ref.gwp.require(gwp_set);
+    InventoryResult out;
+    out.year = year;
+    out.gwp_set = gwp.name;
+
+    for (const auto& r : records) {
+        if (r.year != year) continue;
+        ref.validate(r);
+        InventoryLine line;
+        line.record = r;
+        line.subsector = ref.taxonomy.find(r.sector, r.subsector);
+        if (r.amount) {
+            const auto factors = ref.factors.lookup(r.carrier, r.subsector, year);
+            if (factors.empty())
+                throw Error(r.origin,
+                            "no emission factor for carrier '" + r.carrier + "' in " + r.subsector + " for " +
+                                std::to_string(year),
+                            "add a row for " + r.carrier + " covering " + std::to_string(year) + " to data/factors/");
+            for (const EmissionFactor* f : factors) {
+                GasEmission e{f->gas, {}, {}, f, gwp.gwp100[static_cast<int>(f->gas)]};
+                try {
+                    e.mass = units::emission(*r.amount, f->value);
+                } catch (const Error& err) {
+                    Location at = r.origin;
+                    at.field = "unit";
+                    throw Error(at, err.problem() + " (" + f->origin.file + ":" + std::to_string(f->origin.line) + ")",
+                                err.fix());
+                }
+                e.co2e = gwp.co2e(f->gas, e.mass);
+                line.co2e += e.co2e;
+                out.by_gas_mass[f->gas] += e.mass;
+                out.by_gas_co2e[f->gas] += e.co2e;
+                line.gases.push_back(e);
+            }
+        }
+        out.lines.push_back(std::move(line));
+    }
+
+    if (out.lines.empty()) {
+        std::string present;
+        for (int y : years_in(records)) present += (present.empty() ? "" : ", ") + std::to_string(y);
+        throw Error({"", 0, "year"}, "no activity records for " + std::to_string(year),
+                    present.empty() ? "the data holds no records" : "choose one of the years present: " + present);
+    }
+
+    for (const auto& l : out.lines) {
+        out.by_sector[l.record.sector].add(l);
+        out.by_subsector[l.record.sector + "/" + l.record.subsector].add(l);
+        if (l.subsector->territorial) {
+            out.territorial.add(l);
+            if (!ref.taxonomy.is_lulucf(l.record.sector)) out.territorial_excl_lulucf.add(l);
+        } else {
+            out.reported_apart.add(l);
+        }
+    }
+    return out;
+}
+
+}  // namespace klima

@@ -1,0 +1,258 @@
+#include "klima/io/data_files.hpp"
+
+#include "klima/io/csv.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+namespace klima::io {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<units::AmountKind> parse_kinds(const CsvRow& row) {
+    std::vector<units::AmountKind> out;
+    std::istringstream words(row.required("activity"));
+    std::string w;
+    while (words >> w) {
+        bool found = false;
+        for (auto k : {units::AmountKind::energy, units::AmountKind::distance, units::AmountKind::mass,
+                       units::AmountKind::area, units::AmountKind::count}) {
+            if (units::to_string(k) == w) {
+                out.push_back(k);
+                found = true;
+            }
+        }
+        if (!found)
+            throw Error(row.where("activity"), "unknown activity kind '" + w + "'",
+                        "use energy, distance, mass, area or count, separated by spaces");
+    }
+    return out;
+}
+
+int checked_year(int year, const Location& where) {
+    if (year < kFirstYear || year > kLastYear)
+        throw Error(where, "year " + std::to_string(year) + " is outside " + std::to_string(kFirstYear) + "–" +
+                               std::to_string(kLastYear),
+                    "klima covers the DK2020 horizon 1990–2050");
+    return year;
+}
+
+template <class F>
+auto at_location(const Location& where, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const Error& e) {
+        throw e.located(where);
+    }
+}
+
+}  // namespace
+
+Taxonomy load_taxonomy(const std::string& path) {
+    const auto table = CsvTable::read(path, {"sector", "subsector", "sector_da", "sector_en", "subsector_da",
+                                             "subsector_en", "gpc_ref", "gpc_sector", "scope", "territorial",
+                                             "activity", "source"});
+    Taxonomy t;
+    for (const auto& row : table.rows()) {
+        Subsector s;
+        s.sector = row.required("sector");
+        s.code = row.required("subsector");
+        s.sector_da = row.required("sector_da");
+        s.sector_en = row.required("sector_en");
+        s.name_da = row.required("subsector_da");
+        s.name_en = row.required("subsector_en");
+        s.gpc_ref = row.required("gpc_ref");
+        s.gpc_sector = row.required("gpc_sector");
+        s.scope = row.integer("scope");
+        if (s.scope < 1 || s.scope > 3) throw Error(row.where("scope"), "scope must be 1, 2 or 3");
+        s.territorial = row.yes_no("territorial");
+        s.accepts = parse_kinds(row);
+        s.source = row.required("source");
+        at_location(row.where(), [&] { t.add(std::move(s)); });
+    }
+    return t;
+}
+
+CarrierTable load_carriers(const std::string& path) {
+    const auto table = CsvTable::read(path, {"carrier", "name_da", "name_en", "kind", "source"});
+    CarrierTable out;
+    for (const auto& row : table.rows()) {
+        Carrier c;
+        c.code = row.required("carrier");
+        c.name_da = row.required("name_da");
+        c.name_en = row.required("name_en");
+        const auto kind = parse_carrier_kind(row.required("kind"));
+        if (!kind)
+            throw Error(row.where("kind"), "unknown carrier kind '" + row.text("kind") + "'",
+                        "use fuel, electricity, district_heat or non_energy");
+        c.kind = *kind;
+        c.source = row.required("source");
+        at_location(row.where(), [&] { out.add(std::move(c)); });
+    }
+    return out;
+}
+
+void load_factors(const std::string& path, FactorLibrary& into) {
+    const auto table = CsvTable::read(
+        path, {"carrier", "subsector", "gas", "value", "unit", "year_from", "year_to", "status", "source"});
+    for (const auto& row : table.rows()) {
+        EmissionFactor f;
+        f.origin = row.where();
+        f.carrier = row.required("carrier");
+        f.subsector = row.text("subsector");
+        const auto gas = parse_gas(row.required("gas"));
+        if (!gas) throw Error(row.where("gas"), "unknown gas '" + row.text("gas") + "'", "use CO2, CH4, N2O or CO2e");
+        f.gas = *gas;
+        const double v = row.number("value");
+        f.value = at_location(row.where("unit"), [&] { return units::make_factor(v, row.required("unit")); });
+        f.year_from = checked_year(row.integer("year_from"), row.where("year_from"));
+        f.year_to = checked_year(row.integer("year_to"), row.where("year_to"));
+        const auto& status = row.required("status");
+        if (status != "official" && status != "illustrative")
+            throw Error(row.where("status"), "status '" + status + "' is neither official nor illustrative",
+                        "write official for a published figure, illustrative otherwise");
+        f.illustrative = status == "illustrative";
+        f.source = row.required("source");
+        into.add(std::move(f));
+    }
+}
+
+GwpTable load_gwp(const std::string& path) {
+    const auto table = CsvTable::read(path, {"set", "gas", "gwp100", "source"});
+    GwpTable out;
+    for (const auto& row : table.rows()) {
+        auto& set = out.upsert(row.required("set"));
+        const auto gas = parse_gas(row.required("gas"));
+        if (!gas || *gas == Gas::CO2e) throw Error(row.where("gas"), "gas must be CO2, CH4 or N2O");
+        const double v = row.number("gwp100");
+        if (v <= 0) throw Error(row.where("gwp100"), "GWP must be positive");
+        set.gwp100[static_cast<int>(*gas)] = v;
+        set.source[static_cast<int>(*gas)] = row.required("source");
+    }
+    for (const auto& s : out.all())
+        for (Gas g : {Gas::CH4, Gas::N2O})
+            if (s.source[static_cast<int>(g)].empty())
+                throw Error({path, 0, "gas"}, "GWP set " + s.name + " has no value for " + std::string(to_string(g)),
+                            "add a row for it");
+    return out;
+}
+
+ReferenceData load_reference_data(const std::string& data_dir) {
+    const fs::path dir(data_dir);
+    if (!fs::is_directory(dir))
+        throw Error({data_dir, 0, ""}, "data directory not found",
+                    "pass --data-dir pointing at klima's data/ folder, or set KLIMA_DATA_DIR");
+    ReferenceData ref;
+    ref.taxonomy = load_taxonomy((dir / "taxonomy" / "sectors.csv").string());
+    ref.carriers = load_carriers((dir / "factors" / "carriers.csv").string());
+    std::vector<fs::path> factor_files;
+    for (const auto& e : fs::directory_iterator(dir / "factors"))
+        if (e.path().extension() == ".csv" && e.path().filename() != "carriers.csv") factor_files.push_back(e.path());
+    std::sort(factor_files.begin(), factor_files.end());
+    for (const auto& p : factor_files) load_factors(p.string(), ref.factors);
+    for (const auto* f : ref.factors.all()) ref.carriers.require(f->carrier, f->origin);
+    ref.gwp = load_gwp((dir / "gwp.csv").string());
+    return ref;
+}
+
+ActivitySet parse_activity_csv(std::string_view text, const std::string& name) {
+    const auto table = CsvTable::parse(text, name, {"year", "sector", "subsector", "carrier", "quantity", "unit", "source"});
+    ActivitySet out;
+    out.reserve(table.rows().size());
+    for (const auto& row : table.rows()) {
+        ActivityRecord r;
+        r.origin = row.where();
+        r.year = checked_year(row.integer("year"), row.where("year"));
+        r.sector = row.required("sector");
+        r.subsector = row.required("subsector");
+        r.carrier = row.required("carrier");
+        const auto& unit = row.required("unit");
+        const auto& q = row.text("quantity");
+        const double v = q.empty() ? 0.0 : row.number("quantity");
+        auto amount = at_location(row.where("unit"), [&] { return units::make_amount(v, unit); });
+        if (!q.empty()) r.amount = amount;  // empty quantity: missing, not zero
+        r.source = row.required("source");
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+nlohmann::json parse_json(std::string_view text, const std::string& name) {
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        // Find the line of the failing byte for the message.
+        const auto upto = std::min<std::size_t>(e.byte, text.size());
+        const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + upto, '\n'));
+        std::string what = e.what();
+        if (const auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
+        throw Error({name, line, ""}, "malformed JSON: " + what, "fix the JSON syntax at that line");
+    }
+}
+
+namespace {
+
+const nlohmann::json& member(const nlohmann::json& obj, const char* key, const std::string& path, const std::string& file) {
+    if (!obj.is_object()) throw Error({file, 0, path}, "expected an object", "write {\"...\": ...}");
+    const auto it = obj.find(key);
+    if (it == obj.end())
+        throw Error({file, 0, path + "/" + key}, std::string("missing key '") + key + "'", "add it");
+    return *it;
+}
+
+std::string json_string(const nlohmann::json& obj, const char* key, const std::string& path, const std::string& file) {
+    const auto& v = member(obj, key, path, file);
+    if (!v.is_string() || v.get<std::string>().empty())
+        throw Error({file, 0, path + "/" + key}, "expected a non-empty string", "write \"text\"");
+    return v.get<std::string>();
+}
+
+}  // namespace
+
+ActivitySet parse_activity_json(std::string_view text, const std::string& name) {
+    const auto doc = parse_json(text, name);
+    const auto& records = member(doc, "records", "", name);
+    if (!records.is_array()) throw Error({name, 0, "/records"}, "expected an array of records", "write [ {...}, ... ]");
+    ActivitySet out;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const std::string path = "/records/" + std::to_string(i);
+        const auto& j = records[i];
+        ActivityRecord r;
+        r.origin = {name, 0, path};
+        const auto& year = member(j, "year", path, name);
+        if (!year.is_number_integer())
+            throw Error({name, 0, path + "/year"}, "expected a whole number", "write e.g. 2017");
+        r.year = checked_year(year.get<int>(), {name, 0, path + "/year"});
+        r.sector = json_string(j, "sector", path, name);
+        r.subsector = json_string(j, "subsector", path, name);
+        r.carrier = json_string(j, "carrier", path, name);
+        const auto unit = json_string(j, "unit", path, name);
+        const auto& q = member(j, "quantity", path, name);
+        if (!q.is_null() && !q.is_number())
+            throw Error({name, 0, path + "/quantity"}, "expected a number or null",
+                        "write a number, or null when the value is missing");
+        const double v = q.is_null() ? 0.0 : q.get<double>();
+        auto amount = at_location({name, 0, path + "/unit"}, [&] { return units::make_amount(v, unit); });
+        if (!q.is_null()) r.amount = amount;
+        r.source = json_string(j, "source", path, name);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+ActivitySet load_activity(const std::string& path, const ReferenceData* ref) {
+    const auto ext = fs::path(path).extension().string();
+    if (ext != ".csv" && ext != ".json")
+        throw Error({path, 0, ""}, "unknown file type '" + ext + "'", "give a .csv or .json activity file");
+    const auto text = read_file(path);
+    auto records = ext == ".csv" ? parse_activity_csv(text, path) : parse_activity_json(text, path);
+    if (ref)
+        for (const auto& r : records) ref->validate(r);
+    return records;
+}
+
+}  // namespace klima::io

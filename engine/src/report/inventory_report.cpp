@@ -1,0 +1,183 @@
+#include "klima/report/inventory_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <sstream>
+
+namespace klima::report {
+namespace {
+
+using units::in_tonnes;
+
+std::string fixed(double v, int decimals = 1) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::string pad(const std::string& s, std::size_t width, bool right = true) {
+    // Width in characters, not bytes: æ, ø, å are two bytes in UTF-8.
+    std::size_t chars = 0;
+    for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+    if (chars >= width) return s;
+    const std::string fill(width - chars, ' ');
+    return right ? fill + s : s + fill;
+}
+
+constexpr std::array<Gas, 4> kGases = kAllGases;
+
+std::string table_row(const std::string& label, const Total& t) {
+    std::string row = pad(label, 34, false);
+    for (Gas g : kGases) row += pad(fixed(in_tonnes(t.gas_co2e[static_cast<int>(g)])), 12);
+    row += pad(fixed(in_tonnes(t.co2e)), 13);
+    row += pad(t.missing ? std::to_string(t.missing) : "", 9);
+    return row + "\n";
+}
+
+std::string render_table(const InventoryResult& inv, const ReferenceData& ref, const std::string& title) {
+    std::ostringstream out;
+    out << title << " — inventory " << inv.year << ", t CO2e (GWP-100 " << inv.gwp_set << ")\n\n";
+    std::string head = pad("Sector / subsector", 34, false);
+    for (Gas g : kGases) head += pad(std::string(to_string(g)), 12);
+    head += pad("Total", 13) + pad("missing", 9);
+    out << head << "\n" << std::string(head.size(), '-') << "\n";
+    for (const auto& sector : ref.taxonomy.sectors()) {
+        const auto it = inv.by_sector.find(sector);
+        if (it == inv.by_sector.end()) continue;
+        const Subsector* first = nullptr;
+        for (const auto& s : ref.taxonomy.subsectors())
+            if (s.sector == sector) { first = &s; break; }
+        out << table_row(first->sector_da + (first->territorial ? "" : " (reported apart)"), it->second);
+        for (const auto& s : ref.taxonomy.subsectors()) {
+            if (s.sector != sector) continue;
+            const auto sub = inv.by_subsector.find(sector + "/" + s.code);
+            if (sub != inv.by_subsector.end()) out << table_row("  " + s.name_da, sub->second);
+        }
+    }
+    out << std::string(head.size(), '-') << "\n";
+    out << table_row("Territorial total incl. LULUCF", inv.territorial);
+    out << table_row("Territorial total excl. LULUCF", inv.territorial_excl_lulucf);
+    out << table_row("Reported apart (construction)", inv.reported_apart);
+    int illustrative = 0;
+    for (const auto& l : inv.lines)
+        for (const auto& g : l.gases) illustrative += g.factor->illustrative;
+    out << "\n" << inv.missing_cells() << " activity value(s) missing: not included in the totals above, not zero.\n";
+    out << illustrative << " of the factors applied are labelled illustrative; see --format json for each source.\n";
+    return out.str();
+}
+
+std::string csv_quote(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+std::string render_csv(const InventoryResult& inv) {
+    std::ostringstream out;
+    out << "year,sector,subsector,carrier,quantity,unit,gas,factor,factor_unit,factor_status,gwp,t_gas,t_co2e,"
+           "activity_source,factor_source\n";
+    for (const auto& l : inv.lines) {
+        const auto& r = l.record;
+        const std::string prefix = std::to_string(r.year) + "," + r.sector + "," + r.subsector + "," + r.carrier + ",";
+        if (l.missing()) {
+            out << prefix << ",,,,,,,,missing," << csv_quote(r.source) << ",\n";
+            continue;
+        }
+        const auto kind = units::kind_of(*r.amount);
+        for (const auto& g : l.gases) {
+            out << prefix << fixed(units::display_value(*r.amount), 3) << "," << units::display_unit(kind) << ","
+                << to_string(g.gas) << "," << fixed(units::display_factor_value(g.factor->value), 6) << ","
+                << units::display_factor_unit(kind) << "," << (g.factor->illustrative ? "illustrative" : "official")
+                << "," << g.gwp << "," << fixed(in_tonnes(g.mass), 6) << "," << fixed(in_tonnes(g.co2e), 6) << ","
+                << csv_quote(r.source) << "," << csv_quote(g.factor->source) << "\n";
+        }
+    }
+    return out.str();
+}
+
+nlohmann::json total_json(const Total& t) {
+    nlohmann::json j;
+    j["t_co2e"] = in_tonnes(t.co2e);
+    for (Gas g : kGases) j["t_co2e_by_gas"][std::string(to_string(g))] = in_tonnes(t.gas_co2e[static_cast<int>(g)]);
+    j["lines"] = t.lines;
+    j["missing"] = t.missing;
+    return j;
+}
+
+std::string render_json(const InventoryResult& inv, const ReferenceData& ref, const std::string& title) {
+    nlohmann::json j;
+    j["title"] = title;
+    j["year"] = inv.year;
+    j["gwp_set"] = inv.gwp_set;
+    j["unit"] = "t CO2e";
+    const auto& gwp = ref.gwp.require(inv.gwp_set);
+    for (Gas g : {Gas::CH4, Gas::N2O})
+        j["gwp"][std::string(to_string(g))] = {{"gwp100", gwp.gwp100[static_cast<int>(g)]},
+                                               {"source", gwp.source[static_cast<int>(g)]}};
+    j["totals"]["territorial"] = total_json(inv.territorial);
+    j["totals"]["territorial_excl_lulucf"] = total_json(inv.territorial_excl_lulucf);
+    j["totals"]["reported_apart"] = total_json(inv.reported_apart);
+    j["totals"]["missing_cells"] = inv.missing_cells();
+    for (const auto& [sector, t] : inv.by_sector) j["sectors"][sector] = total_json(t);
+    for (const auto& [sub, t] : inv.by_subsector) j["subsectors"][sub] = total_json(t);
+    j["lines"] = nlohmann::json::array();
+    for (const auto& l : inv.lines) {
+        const auto& r = l.record;
+        nlohmann::json line{{"sector", r.sector},
+                            {"subsector", r.subsector},
+                            {"carrier", r.carrier},
+                            {"gpc_ref", l.subsector->gpc_ref},
+                            {"scope", l.subsector->scope},
+                            {"activity_source", r.source},
+                            {"origin", r.origin.file + (r.origin.line ? ":" + std::to_string(r.origin.line) : "") +
+                                           (r.origin.line ? "" : r.origin.field)}};
+        if (l.missing()) {
+            line["quantity"] = nullptr;
+            line["missing"] = true;
+        } else {
+            const auto kind = units::kind_of(*r.amount);
+            line["quantity"] = units::display_value(*r.amount);
+            line["unit"] = units::display_unit(kind);
+            line["t_co2e"] = in_tonnes(l.co2e);
+            for (const auto& g : l.gases) {
+                const auto* f = g.factor;
+                line["gases"].push_back({{"gas", to_string(g.gas)},
+                                         {"t", in_tonnes(g.mass)},
+                                         {"t_co2e", in_tonnes(g.co2e)},
+                                         {"gwp100", g.gwp},
+                                         {"factor",
+                                          {{"value", units::display_factor_value(f->value)},
+                                           {"unit", units::display_factor_unit(kind)},
+                                           {"status", f->illustrative ? "illustrative" : "official"},
+                                           {"years", std::to_string(f->year_from) + "-" + std::to_string(f->year_to)},
+                                           {"source", f->source},
+                                           {"origin", f->origin.file + ":" + std::to_string(f->origin.line)}}}});
+            }
+        }
+        j["lines"].push_back(std::move(line));
+    }
+    return j.dump(2) + "\n";
+}
+
+}  // namespace
+
+Format parse_format(std::string_view s) {
+    if (s == "table") return Format::table;
+    if (s == "json") return Format::json;
+    if (s == "csv") return Format::csv;
+    throw Error({"", 0, "--format"}, "unknown format '" + std::string(s) + "'", "use table, json or csv");
+}
+
+std::string render_inventory(const InventoryResult& inv, const ReferenceData& ref, Format format,
+                             const std::string& title) {
+    switch (format) {
+        case Format::table: return render_table(inv, ref, title);
+        case Format::json: return render_json(inv, ref, title);
+        case Format::csv: return render_csv(inv);
+    }
+    return {};
+}
+
+}  // namespace klima::report

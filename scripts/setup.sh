@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs klima's Debian packages (when missing) and builds it into build/.
+# Run as root on a fresh Debian machine (or with sudo available).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(g++ cmake make libboost-dev nlohmann-json3-dev libeigen3-dev libsqlite3-dev catch2 libxlsxwriter-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)"

@@ -1,0 +1,35 @@
+// Shared helpers for the tests: fixture paths and running the klima binary.
+#pragma once
+
+#include "klima/reference_data.hpp"
+
+#include <string>
+
+namespace klima::test {
+
+inline std::string fixture(const std::string& rel) { return std::string(KLIMA_TEST_DIR) + "/fixtures/" + rel; }
+inline std::string fixture_data_dir() { return fixture("data"); }
+
+const ReferenceData& fixture_reference();  // loaded once
+
+struct CliResult {
+    int exit_code = -1;
+    std::string out, err;
+};
+// Runs build/bin/klima with the given argument string (shell-quoted by the caller).
+CliResult run_cli(const std::string& args);
+
+// A fresh empty directory under the system temp dir, removed at exit of the test.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    const std::string& path() const { return path_; }
+    std::string file(const std::string& name) const { return path_ + "/" + name; }
+    std::string write(const std::string& name, const std::string& text) const;
+
+private:
+    std::string path_;
+};
+
+}  // namespace klima::test
