@@ -29,10 +29,13 @@ public:
         if (!v.is_string() || v.get<std::string>().empty()) throw Error(at(key), "expected a non-empty string", "write \"text\"");
         return v.get<std::string>();
     }
-    int year(const std::string& key) const {
+    int integer(const std::string& key) const {
         const auto& v = get(key);
         if (!v.is_number_integer()) throw Error(at(key), "expected a year as a whole number", "write e.g. 2030");
-        const int y = v.get<int>();
+        return v.get<int>();
+    }
+    int year(const std::string& key) const {
+        const int y = integer(key);
         if (y < kFirstYear || y > kLastYear)
             throw Error(at(key), "year " + std::to_string(y) + " is outside " + std::to_string(kFirstYear) + "–" +
                                      std::to_string(kLastYear), "use a year in that range");
@@ -76,15 +79,15 @@ TargetSet parse_targets(std::string_view text, const std::string& name) {
 
     const auto& neutrality = top.get("neutrality");
     const Fields nf(neutrality, "/neutrality", name);
+    if (nf.integer("year") > 2050)
+        throw Error(nf.at("year"), "neutrality year " + std::to_string(nf.integer("year")) + " is after 2050",
+                    "DK2020 plans reach net zero by 2050 at the latest");
     t.neutrality_year = nf.year("year");
     t.neutrality_source = nf.text("source");
     if (t.neutrality_year <= t.reference_year)
         throw Error(nf.at("year"), "neutrality year " + std::to_string(t.neutrality_year) +
                                        " is not after the reference year " + std::to_string(t.reference_year),
                     "give a later neutrality year");
-    if (t.neutrality_year > 2050)
-        throw Error(nf.at("year"), "neutrality year " + std::to_string(t.neutrality_year) + " is after 2050",
-                    "DK2020 plans reach net zero by 2050 at the latest");
 
     const auto& interim = top.array("interim_targets");
     int previous = t.reference_year;

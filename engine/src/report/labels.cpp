@@ -24,6 +24,7 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"neutrality", {"Klimaneutralitet", "Climate neutrality"}},
         {"against", {"i forhold til", "against"}},
         {"source", {"Kilde", "Source"}},
+        {"from_inventory", {"klimas opgørelse af aktivitetsdata", "klima inventory of the activity data"}},
         {"year", {"År", "Year"}},
         {"level", {"Niveau", "Level"}},
         {"unit_t", {"t CO2e", "t CO2e"}},

@@ -27,7 +27,12 @@ std::string render_markdown(const ReportData& d, Lang l) {
             out << "|";
             for (const auto& h : s.head) out << " " << md_cell(h) << " |";
             out << "\n|";
-            for (std::size_t i = 0; i < s.head.size(); ++i) out << (i == 0 ? " --- |" : " ---: |");
+            for (std::size_t i = 0; i < s.head.size(); ++i) {
+                // Right-align a column of figures, left-align one of text.
+                bool figures = false;
+                for (const auto& row : s.rows) figures = figures || (i < row.size() && row[i].number);
+                out << (figures ? " ---: |" : " --- |");
+            }
             out << "\n";
             for (const auto& row : s.rows) {
                 out << "|";

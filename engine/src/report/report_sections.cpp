@@ -31,7 +31,7 @@ Section targets_section(const ReportData& d, Lang l) {
     const auto& anchors = d.path.anchors();
     const auto stated = tg.stated_sources.find(tg.reference_year);
     s.rows.push_back({text(tr("reference_year", l)), year(tg.reference_year), t(anchors.front().second, l),
-                      text(stated == tg.stated_sources.end() ? "" : stated->second)});
+                      text(stated == tg.stated_sources.end() ? tr("from_inventory", l) : stated->second)});
     for (std::size_t i = 0; i < tg.interim.size(); ++i) {
         const auto& it = tg.interim[i];
         s.rows.push_back({text(tr("interim_target", l) + " " + reduction_text(it.reduction, l) + " " + tr("against", l) +

@@ -9,6 +9,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <filesystem>
 
 namespace klima::report {
 namespace {
@@ -27,6 +28,10 @@ std::string sheet_name(const std::string& heading) {
 }  // namespace
 
 void write_report_xlsx(const ReportData& d, Lang l, const std::string& path) {
+    const auto dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty() && !std::filesystem::is_directory(dir))
+        throw Error({path, 0, ""}, "cannot write the xlsx workbook: no directory " + dir.string(),
+                    "create the directory or give another --out path that is writable");
     lxw_workbook* wb = workbook_new(path.c_str());
     if (!wb) throw Error({path, 0, ""}, "cannot start an xlsx workbook", "check the path and free memory");
     lxw_format* bold = workbook_add_format(wb);
