@@ -52,10 +52,11 @@ struct EvCharging {
 
 // Municipal cars and refuse trucks replaced by electric ones.
 struct MunicipalFleet {
-    std::string fuel;  // carrier of the replaced vehicles (benzin or gasolie)
+    std::string car_fuel;    // carrier of the replaced cars (benzin or gasolie)
     units::Count cars;
     DistancePerCount km_per_car;
     units::EnergyPerDistance car_fuel_kwh_per_km, car_el_kwh_per_km;
+    std::string truck_fuel;  // carrier of the replaced refuse trucks
     units::Count refuse_trucks;
     DistancePerCount km_per_truck;
     units::EnergyPerDistance truck_fuel_kwh_per_km, truck_el_kwh_per_km;
