@@ -9,6 +9,7 @@
 #include "klima/reference_data.hpp"
 #include "klima/scenario_result.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,6 +55,9 @@ struct ScenarioRun {
     ActivitySet activity;
     ScenarioResult result;
     Drivers drivers;
+    // The national factor paths the run used, kg CO2e per MWh delivered, per
+    // year base..end (a year is absent when no factor covers it).
+    std::map<int, units::MassPerEnergy> electricity_factor, district_heat_factor;
 };
 
 }  // namespace klima

@@ -2,6 +2,7 @@
 
 #include "klima/io/csv.hpp"
 #include "klima/io/data_files.hpp"
+#include "klima/intensity.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -260,6 +261,12 @@ ScenarioRun run_scenario_file(const std::string& path, const ReferenceData& base
     run.activity = load_activity(run.spec.activity_file, &ref);
     run.drivers = load_drivers(run.spec.drivers_file);
     run.result = run_scenario(run.spec, run.activity, run.drivers, ref);
+    for (int y = run.spec.base_year; y <= run.spec.end_year; ++y) {
+        if (!ref.factors.lookup("el", "el", y).empty())
+            run.electricity_factor[y] = energy_intensity(ref, run.spec.gwp_set, "el", "el", y);
+        if (!ref.factors.lookup("fjernvarme", "fjernvarme", y).empty())
+            run.district_heat_factor[y] = energy_intensity(ref, run.spec.gwp_set, "fjernvarme", "fjernvarme", y);
+    }
     return run;
 }
 
