@@ -304,9 +304,12 @@ TEST_CASE("scenario errors: a measure larger than the activity it acts on", "[sc
 
 TEST_CASE("scenario errors: more measures than exact Shapley allows", "[scenario][errors]") {
     std::string many;
-    for (int i = 0; i < 13; ++i)
-        many += (many.empty() ? "" : ",") +
-                measure("skov" + std::to_string(i), "afforestation", R"({"hectares": 1, "uptake_t_co2_per_ha": 1})");
+    for (int i = 0; i < 13; ++i) {
+        std::string id = "skov";
+        id += std::to_string(i);
+        if (!many.empty()) many += ",";
+        many += measure(id, "afforestation", R"({"hectares": 1, "uptake_t_co2_per_ha": 1})");
+    }
     CHECK_THROWS_WITH(run(scenario_json(many)), Catch::Contains("/measures") && Catch::Contains("limited to 12"));
 }
 
