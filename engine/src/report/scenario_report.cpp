@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 namespace klima::report {
@@ -86,7 +87,15 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
 
     const int mid = r.bau.has_year(2030) ? 2030 : r.bau.last_year();
     const int end = r.bau.last_year();
-    std::string mh = pad("Measure", 26, false) + pad("owner", 22, false) + pad("years", 11, false) +
+    auto width = [](std::size_t w) { return w + 2; };
+    std::size_t label_w = 12, owner_w = 10;
+    for (const auto& m : r.measures) {
+        label_w = std::max(label_w, text::pad(m.id + " (" + m.type + ")", 0).size());
+        owner_w = std::max(owner_w, text::pad(m.owner, 0).size());
+    }
+    label_w = width(label_w);
+    owner_w = width(owner_w);
+    std::string mh = pad("Measure", label_w, false) + pad("Owner", owner_w, false) + pad("Years", 11, false) +
                      pad("t " + std::to_string(mid), 11) + pad("t " + std::to_string(end), 11) +
                      pad("cumulative t", 14) + pad("cost mio DKK", 14) + pad("DKK/t", 10);
     out << mh << "\n" << std::string(mh.size(), '-') << "\n";
@@ -96,15 +105,15 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
         const auto cum = m.effect.cumulative(r.base_year, end);
         cost += m.cost;
         avoided += cum;
-        out << pad(m.id + " (" + m.type + ")", 26, false) << " "
-            << pad(m.owner.empty() ? "(no owner)" : m.owner, 21, false)
+        out << pad(m.id + " (" + m.type + ")", label_w, false) << pad(m.owner.empty() ? "(no owner)" : m.owner, owner_w, false)
             << pad(std::to_string(m.start_year) + "–" + std::to_string(m.full_effect_year), 11, false)
             << pad(fixed(in_tonnes(m.effect.total(mid))), 11) << pad(fixed(in_tonnes(m.effect.total(end))), 11)
             << pad(fixed(in_tonnes(cum), 0), 14) << pad(money_millions(m.cost), 14)
             << pad(m.cost_per_tonne ? fixed(units::in_dkk_per_tonne(*m.cost_per_tonne), 0) : "n/a", 10) << "\n";
     }
     out << std::string(mh.size(), '-') << "\n";
-    out << pad("All measures", 59, false) << pad(fixed(in_tonnes(r.bau.total(mid) - r.scenario.total(mid))), 11)
+    out << pad("All measures", label_w + owner_w + 11, false)
+        << pad(fixed(in_tonnes(r.bau.total(mid) - r.scenario.total(mid))), 11)
         << pad(fixed(in_tonnes(r.bau.total(end) - r.scenario.total(end))), 11) << pad(fixed(in_tonnes(avoided), 0), 14)
         << pad(money_millions(cost), 14)
         << pad(avoided.value() > 0 ? fixed(units::in_dkk_per_tonne(cost / avoided), 0) : "n/a", 10) << "\n\n";
