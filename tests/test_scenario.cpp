@@ -327,3 +327,41 @@ TEST_CASE("drivers file errors", "[scenario][errors]") {
     CHECK_THROWS_WITH(run_scenario(spec, activity, io::load_drivers(short_drivers), scenario_ref()),
                       Catch::Contains("every year 2017–2050"));
 }
+
+TEST_CASE("phase-in is linear from the start year to the full-effect year", "[scenario][measures]") {
+    // 2021–2025: 1/5 in 2021, 5/5 in 2025
+    CHECK(units::in_count(phase_in(2021, 2025, 2020)) == 0.0);
+    CHECK(units::in_count(phase_in(2021, 2025, 2021)) == Approx(0.2));
+    CHECK(units::in_count(phase_in(2021, 2025, 2024)) == Approx(0.8));
+    CHECK(units::in_count(phase_in(2021, 2025, 2040)) == 1.0);
+    // start = full: all at once
+    CHECK(units::in_count(phase_in(2030, 2030, 2030)) == 1.0);
+}
+
+TEST_CASE("scenario: the owner may be left out; it is then empty", "[scenario]") {
+    auto m = kForest;
+    m.replace(m.find(R"("owner": "Teknik og Miljø", )"), 29, "");
+    const auto r = run(scenario_json(m));
+    CHECK(r.measures.at(0).owner.empty());
+    CHECK(r.municipality == "testby");
+}
+
+TEST_CASE("scenario errors: a measure on a missing or absent activity value", "[scenario][errors]") {
+    test::TempDir dir;
+    dir.write("activity.csv", "year,sector,subsector,carrier,quantity,unit,source\n"
+                              "2017,energi,individuel_opvarmning,naturgas,,MWh,not reported\n"
+                              "2017,transport,personbiler,benzin,1000,MWh,x\n");
+    const std::string drivers = "\"drivers\": \"" + test::fixture("scenario/drivers.csv") + "\", ";
+    auto run_in_dir = [&](const std::string& measures) {
+        const auto text = R"({"name": "t", "municipality": "m", "base_year": 2017, "activity": "activity.csv", )" +
+                          drivers + R"("measures": [)" + measures + "]}";
+        const auto spec = io::parse_scenario(text, dir.file("s.json"));
+        return run_scenario(spec, io::load_activity(spec.activity_file, &scenario_ref()),
+                            io::load_drivers(spec.drivers_file), scenario_ref());
+    };
+    // naturgas is missing (empty quantity): a missing value is not a zero and cannot be reduced
+    CHECK_THROWS_WITH(run_in_dir(kDistrictHeating),
+                      Catch::Contains("/measures/0") && Catch::Contains("is missing") && Catch::Contains("fill in"));
+    // no bus records at all: the year holds none
+    CHECK_THROWS_WITH(run_in_dir(kBuses), Catch::Contains("transport/busser gasolie") && Catch::Contains("holds only none"));
+}

@@ -33,7 +33,6 @@ struct ScenarioSpec {
     std::string activity_file; // resolved path
     std::string drivers_file;  // resolved path
     std::optional<std::string> targets_file;  // resolved path to data/targets/<municipality>.json
-    std::vector<std::string> factor_files;    // extra factor rows (e.g. a factor path), resolved
     int base_year = 0;
     int end_year = 2050;
     std::string gwp_set = "AR5";
@@ -44,7 +43,7 @@ struct ScenarioSpec {
 inline constexpr std::size_t kMaxShapleyMeasures = 12;
 
 // Run a scenario on activity data and drivers. `ref` must hold factors for
-// every year base..end (extra factor_files are the caller's to add).
+// every year base..end.
 // Throws klima::Error for > kMaxShapleyMeasures measures, missing driver
 // years, missing factors, or a measure removing more than there is.
 ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,

@@ -176,15 +176,6 @@ ScenarioSpec parse_scenario(std::string_view text, const std::string& name) {
     s.activity_file = resolve(name, top.text("activity"));
     s.drivers_file = resolve(name, top.text("drivers"));
     if (top.has("targets")) s.targets_file = resolve(name, top.text("targets"));
-    if (top.has("factor_files")) {
-        const auto& files = top.value("factor_files");
-        if (!files.is_array()) throw Error(top.at("factor_files"), "expected an array of paths", "write [\"file.csv\"]");
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            if (!files[i].is_string())
-                throw Error({name, 0, "/factor_files/" + std::to_string(i)}, "expected a path", "write \"file.csv\"");
-            s.factor_files.push_back(resolve(name, files[i].get<std::string>()));
-        }
-    }
     if (top.has("bau_scaling")) {
         ObjectReader scaling(top.value("bau_scaling"), "/bau_scaling", name);
         for (const auto& [key, v] : top.value("bau_scaling").items())
@@ -252,12 +243,9 @@ Drivers load_drivers(const std::string& path) {
     return out;
 }
 
-ScenarioRun run_scenario_file(const std::string& path, const ReferenceData& base_ref) {
+ScenarioRun run_scenario_file(const std::string& path, const ReferenceData& ref) {
     ScenarioRun run;
     run.spec = load_scenario(path);
-    ReferenceData ref = base_ref;
-    for (const auto& f : run.spec.factor_files) load_factors(f, ref.factors);
-    for (const auto* f : ref.factors.all()) ref.carriers.require(f->carrier, f->origin);
     run.activity = load_activity(run.spec.activity_file, &ref);
     run.drivers = load_drivers(run.spec.drivers_file);
     run.result = run_scenario(run.spec, run.activity, run.drivers, ref);
