@@ -1,6 +1,8 @@
 // klima scenario run: formats, values and one-line errors.
 #include "support.hpp"
 
+#include "klima/report/scenario_report.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -66,4 +68,10 @@ TEST_CASE("cli scenario: bad input gives one line naming the JSON path, exit 1",
     const auto usage = run_cli("scenario walk x");
     CHECK(usage.exit_code == 1);
     CHECK_THAT(usage.err, Catch::Contains("expected 'scenario run FILE'"));
+}
+
+TEST_CASE("report: milestone years are the base year, every fifth year from 2025, and the last", "[scenario]") {
+    using klima::report::milestone_years;
+    CHECK(milestone_years(2017, 2050) == std::vector<int>{2017, 2025, 2030, 2035, 2040, 2045, 2050});
+    CHECK(milestone_years(2026, 2042) == std::vector<int>{2026, 2030, 2035, 2040, 2042});
 }
