@@ -53,6 +53,23 @@ Mass measures_effect(const ScenarioResult& r, int year, const Taxonomy& taxonomy
 
 }  // namespace
 
+void record_realised(ScenarioResult& result, const std::vector<RealisedEffect>& effects) {
+    for (const auto& e : effects) {
+        MeasureResult* m = nullptr;
+        std::string known;
+        for (auto& candidate : result.measures) {
+            if (candidate.id == e.measure) m = &candidate;
+            known += (known.empty() ? "" : ", ") + candidate.id;
+        }
+        if (!m)
+            throw Error(e.origin, "no measure '" + e.measure + "' in the scenario",
+                        known.empty() ? "the scenario has no measures" : "use one of " + known);
+        if (!m->realised.emplace(e.year, e.effect).second)
+            throw Error(e.origin, "a second realised effect for " + e.measure + " in " + std::to_string(e.year),
+                        "give one value per measure and year");
+    }
+}
+
 ProgressTable build_progress(const ScenarioResult& result, const TargetSet& targets, const TargetPath& path,
                              const GapAnalysis& gap, const Taxonomy& taxonomy,
                              const std::vector<SectorTotals>& inventories, int report_year) {

@@ -4,6 +4,7 @@
 // realised effect and a status. Totals with and without LULUCF.
 #pragma once
 
+#include "klima/error.hpp"
 #include "klima/gap.hpp"
 #include "klima/scenario_result.hpp"
 #include "klima/sector_totals.hpp"
@@ -51,6 +52,20 @@ struct ProgressTable {
     ProgressRow total_incl_lulucf, total_excl_lulucf;
     std::vector<MeasureProgress> measures;
 };
+
+// A measure's realised effect in a year as reported by the municipality.
+struct RealisedEffect {
+    std::string measure;  // MeasureResult::id
+    int year = 0;
+    units::Mass effect;   // avoided emissions, t CO2e
+    std::string source;
+    Location origin;      // file and line
+};
+
+// Records each realised effect on its measure. Throws klima::Error at the
+// effect's origin for an unknown measure id or a second value for the same
+// measure and year.
+void record_realised(ScenarioResult& result, const std::vector<RealisedEffect>& effects);
 
 // `inventories`: territorial sector totals of each year that has an
 // inventory. The base year falls back to the BAU trajectory when it has none.
