@@ -20,6 +20,7 @@ public:
 
     const std::vector<std::string>& positional() const { return positional_; }
     std::optional<std::string> get(const std::string& option) const;
+    bool has(const std::string& option) const { return values_.count(option) > 0; }
     std::string get_or(const std::string& option, const std::string& fallback) const;
     std::string require(const std::string& option, const std::string& what) const;
     int require_int(const std::string& option, const std::string& what) const;

@@ -5,7 +5,6 @@
 #include "klima/io/data_files.hpp"
 #include "klima/report/inventory_report.hpp"
 
-#include <filesystem>
 #include <ostream>
 
 namespace klima::cli {
@@ -23,7 +22,7 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
     } catch (const Error& e) {
         throw e.located({path, 0, ""});
     }
-    const auto title = args.get_or("--title", std::filesystem::path(path).parent_path().filename().string());
+    const auto title = args.has("--title") ? *args.get("--title") : io::municipality_name(path);
     out << report::render_inventory(inv, ref, format, title);
     return 0;
 }

@@ -99,3 +99,14 @@ TEST_CASE("inventory: a year without data or without a factor is an error", "[in
                       Catch::Contains("activity.csv:2") && Catch::Contains("no emission factor for carrier 'el'") &&
                           Catch::Contains("covering 2019"));
 }
+
+TEST_CASE("inventory: waste and industrial processes", "[inventory]") {
+    const auto records = io::load_activity(test::fixture("activity_waste_ippu.csv"), &test::fixture_reference());
+    const auto inv = compute_inventory(records, 2017, test::fixture_reference());
+    // landfill: 200 t × 50 kg CH4/t = 10,000 kg CH4 × 28 = 280,000 kg = 280 t
+    CHECK(sector_t(inv, "affald") == Approx(280.0));
+    // F-gases reported directly: 12.5 t CO2e × 1 t/t = 12.5 t
+    CHECK(sector_t(inv, "industriprocesser") == Approx(12.5));
+    // 280 + 12.5 = 292.5 t
+    CHECK(in_tonnes(inv.territorial.co2e) == Approx(292.5));
+}

@@ -2,6 +2,13 @@
 
 namespace klima {
 
+std::string to_string(const Location& where) {
+    std::string out = where.file;
+    if (where.line > 0) out.append(":").append(std::to_string(where.line));
+    else if (!where.field.empty()) out.append("#").append(where.field);
+    return out;
+}
+
 std::string format_error(const Location& where, const std::string& problem, const std::string& fix) {
     std::string out;
     if (!where.file.empty()) {

@@ -66,8 +66,7 @@ void FactorLibrary::add(EmissionFactor f) {
         if (r.subsector == f.subsector && r.gas == f.gas && r.year_from <= f.year_to && f.year_from <= r.year_to) {
             throw Error(f.origin,
                         "factor for " + f.carrier + (f.subsector.empty() ? "" : "/" + f.subsector) + " " +
-                            std::string(to_string(f.gas)) + " overlaps the years of " + r.origin.file + ":" +
-                            std::to_string(r.origin.line),
+                            std::string(to_string(f.gas)) + " overlaps the years of " + to_string(r.origin),
                         "make year ranges of the same carrier, subsector and gas disjoint");
         }
     }

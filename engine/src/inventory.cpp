@@ -38,7 +38,7 @@ InventoryResult compute_inventory(const ActivitySet& records, int year, const Re
                 } catch (const Error& err) {
                     Location at = r.origin;
                     at.field = "unit";
-                    throw Error(at, err.problem() + " (" + f->origin.file + ":" + std::to_string(f->origin.line) + ")",
+                    throw Error(at, err.problem() + " (factor at " + to_string(f->origin) + ")",
                                 err.fix());
                 }
                 e.co2e = gwp.co2e(f->gas, e.mass);

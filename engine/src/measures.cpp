@@ -34,23 +34,22 @@ void remove(ActivitySet& activity, std::string_view sector, std::string_view sub
     if (amount.value() == 0.0) return;
     Q available{};
     bool any = false;
+    auto key = [&] { return std::string(sector) + "/" + std::string(subsector) + " " + std::string(carrier); };
     for (const auto& r : activity) {
         if (!matches(r, sector, subsector, carrier)) continue;
-        const std::string key = std::string(sector) + "/" + std::string(subsector) + " " + std::string(carrier);
         if (!r.amount)
-            throw Error(where, "the " + std::to_string(year) + " value of " + key + " is missing, so the measure cannot reduce it",
+            throw Error(where, "the " + std::to_string(year) + " value of " + key() + " is missing, so the measure cannot reduce it",
                         "fill in the base-year value in the activity data");
         if (!std::holds_alternative<Q>(*r.amount))
-            throw Error(where, key + " is given as " + std::string(units::to_string(units::kind_of(*r.amount))) +
+            throw Error(where, key() + " is given as " + std::string(units::to_string(units::kind_of(*r.amount))) +
                                    ", the measure reduces " + std::string(units::to_string(units::kind_of(Amount(amount)))),
                         "give that activity in a unit of the kind the measure works on");
         available += std::get<Q>(*r.amount);
         any = true;
     }
-    const std::string key = std::string(sector) + "/" + std::string(subsector) + " " + std::string(carrier);
     if (!any || amount.value() > available.value() * (1.0 + 1e-9))
         throw Error(where,
-                    "the measures remove " + describe(Amount(amount)) + " of " + key + " in " + std::to_string(year) +
+                    "the measures remove " + describe(Amount(amount)) + " of " + key() + " in " + std::to_string(year) +
                         " but the year holds only " + (any ? describe(Amount(available)) : std::string("none")),
                     "lower the measure's size, or check the activity data and the other measures acting on it");
     const units::Ratio keep = units::ratio(1.0) - amount / available;

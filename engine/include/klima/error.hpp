@@ -31,6 +31,9 @@ private:
     std::string fix_;
 };
 
+// "file:line", or "file#/json/path" for a JSON location.
+std::string to_string(const Location& where);
+
 std::string format_error(const Location& where, const std::string& problem, const std::string& fix);
 
 }  // namespace klima

@@ -1,7 +1,7 @@
 // Per-year CO2e intensities: for each subsector and carrier of one year, the
 // kg CO2e of one unit of activity (all gases × GWP), looked up once. It gives
 // the same numbers as compute_inventory for a whole activity set much faster,
-// which the Shapley attribution of scenarios needs (bench/scenario_bench.cpp).
+// which the Shapley attribution of scenarios needs (bench/bench_scenario.cpp).
 #pragma once
 
 #include "klima/activity.hpp"

@@ -244,6 +244,14 @@ ActivitySet parse_activity_json(std::string_view text, const std::string& name) 
     return out;
 }
 
+std::string municipality_name(const std::string& activity_path) {
+    const fs::path dir = fs::path(activity_path).parent_path();
+    const fs::path meta = dir / "municipality.json";
+    if (!fs::exists(meta)) return dir.filename().string();
+    const auto j = parse_json(read_file(meta.string()), meta.string());
+    return json_string(j, "name", "", meta.string());
+}
+
 ActivitySet load_activity(const std::string& path, const ReferenceData* ref) {
     const auto ext = fs::path(path).extension().string();
     if (ext != ".csv" && ext != ".json")

@@ -30,7 +30,7 @@ std::string render_table(const InventoryResult& inv, const ReferenceData& ref, c
     std::ostringstream out;
     out << title << " — inventory " << inv.year << ", t CO2e (GWP-100 " << inv.gwp_set << ")\n\n";
     std::string head = pad("Sector / subsector", 34, false);
-    for (Gas g : kGases) head += pad(std::string(to_string(g)), 12);
+    for (Gas g : kGases) head += pad(std::string(to_string(g)) + (g == Gas::CO2e ? "*" : ""), 12);
     head += pad("Total", 13) + pad("missing", 9);
     out << head << "\n" << std::string(head.size(), '-') << "\n";
     for (const auto& sector : ref.taxonomy.sectors()) {
@@ -53,7 +53,8 @@ std::string render_table(const InventoryResult& inv, const ReferenceData& ref, c
     int illustrative = 0;
     for (const auto& l : inv.lines)
         for (const auto& g : l.gases) illustrative += g.factor->illustrative;
-    out << "\n" << inv.missing_cells() << " activity value(s) missing: not included in the totals above, not zero.\n";
+    out << "\n* factors published only as CO2-equivalent (e.g. F-gases, some grid factors).\n";
+    out << inv.missing_cells() << " activity value(s) missing: not included in the totals above, not zero.\n";
     out << illustrative << " of the factors applied are labelled illustrative; see --format json for each source.\n";
     return out.str();
 }
@@ -115,8 +116,7 @@ std::string render_json(const InventoryResult& inv, const ReferenceData& ref, co
                             {"gpc_ref", l.subsector->gpc_ref},
                             {"scope", l.subsector->scope},
                             {"activity_source", r.source},
-                            {"origin", r.origin.file + (r.origin.line ? ":" + std::to_string(r.origin.line) : "") +
-                                           (r.origin.line ? "" : r.origin.field)}};
+                            {"origin", klima::to_string(r.origin)}};
         if (l.missing()) {
             line["quantity"] = nullptr;
             line["missing"] = true;
@@ -137,7 +137,7 @@ std::string render_json(const InventoryResult& inv, const ReferenceData& ref, co
                                            {"status", f->illustrative ? "illustrative" : "official"},
                                            {"years", std::to_string(f->year_from) + "-" + std::to_string(f->year_to)},
                                            {"source", f->source},
-                                           {"origin", f->origin.file + ":" + std::to_string(f->origin.line)}}}});
+                                           {"origin", klima::to_string(f->origin)}}}});
             }
         }
         j["lines"].push_back(std::move(line));

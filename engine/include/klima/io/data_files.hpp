@@ -27,6 +27,10 @@ ActivitySet load_activity(const std::string& path, const ReferenceData* ref = nu
 ActivitySet parse_activity_csv(std::string_view text, const std::string& name);
 ActivitySet parse_activity_json(std::string_view text, const std::string& name);
 
+// The municipality's display name from municipality.json beside an activity
+// file ({"name": "Køge Kommune", ...}); the folder name when there is none.
+std::string municipality_name(const std::string& activity_path);
+
 // Parse JSON text, turning a syntax error into klima::Error with line and column.
 nlohmann::json parse_json(std::string_view text, const std::string& name);
 

@@ -1,25 +1,22 @@
-// Scenario benchmark: (1) emissions of one year's activity through
-// compute_inventory versus the per-year IntensityTable the scenario engine
-// uses; (2) a full run (2017–2050, exact Shapley) for 1–12 measures.
-// Data: tests/fixtures/scenario (10 base-year records). Figures go to
-// docs/performance.md.
+// How fast the scenario engine is: (1) one year's emissions through
+// compute_inventory versus the per-year IntensityTable the engine uses;
+// (2) a full run 2017–2050 with exact Shapley attribution for 1–12 measures
+// on tests/fixtures/scenario; (3) the bundled Køge scenario end to end.
+// Usage: build/bin/bench_scenario [DATA_DIR]
+#include "bench_util.hpp"
+
 #include "klima/intensity.hpp"
 #include "klima/inventory.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/io/scenario_file.hpp"
 
-#include <chrono>
-#include <cstdio>
 #include <string>
 
 using namespace klima;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
-
-std::string measure(int i) {
+std::string measure_json(int i) {
     // Twelve measures of the nine types, small enough to fit the fixture's activity together.
     static const char* kParams[] = {
         R"("district_heating", "params": {"households": 200, "heat_mwh_per_household": 10, "from_carrier": "naturgas", "boiler_efficiency": 0.8})",
@@ -41,45 +38,43 @@ std::string measure(int i) {
 
 }  // namespace
 
-int main() {
-    const std::string dir = std::string(KLIMA_SOURCE_DIR) + "/tests/fixtures/scenario";
-    const auto ref = io::load_reference_data(dir + "/data");
-    const auto activity = io::load_activity(dir + "/activity.csv", &ref);
-    const auto drivers = io::load_drivers(dir + "/drivers.csv");
+int main(int argc, char** argv) {
+    const std::string data = argc > 1 ? argv[1] : KLIMA_DEFAULT_DATA_DIR;
+    const std::string fixture = std::string(KLIMA_DEFAULT_DATA_DIR) + "/../tests/fixtures/scenario";
+    const auto ref = io::load_reference_data(fixture + "/data");
+    const auto activity = io::load_activity(fixture + "/activity.csv", &ref);
+    const auto drivers = io::load_drivers(fixture + "/drivers.csv");
 
-    // (1) one year's emissions, two ways
-    const int reps = 20000;
-    double sink = 0;
-    auto t0 = Clock::now();
-    for (int i = 0; i < reps; ++i) sink += units::in_kg(compute_inventory(activity, 2017, ref, "AR5").territorial.co2e);
-    const double inv_us = seconds_since(t0) / reps * 1e6;
-    t0 = Clock::now();
+    // Per call: 1000 evaluations of one year's emissions (10 records).
+    bench::print("1000 x one year's emissions, compute_inventory", bench::measure(7, 5, [&] {
+                     for (int i = 0; i < 1000; ++i) (void)compute_inventory(activity, 2017, ref, "AR5");
+                 }));
     IntensityTable table(ref, ref.gwp.require("AR5"), 2017);
-    for (int i = 0; i < reps; ++i)
-        for (const auto& r : activity)
-            if (r.year == 2017) sink += units::in_kg(table.co2e(r));
-    const double tab_us = seconds_since(t0) / reps * 1e6;
-    std::printf("one year's emissions (10 records): compute_inventory %.2f us, IntensityTable %.2f us (x%.0f)\n",
-                inv_us, tab_us, inv_us / tab_us);
+    bench::print("1000 x one year's emissions, IntensityTable", bench::measure(7, 5, [&] {
+                     units::Mass sum{};
+                     for (int i = 0; i < 1000; ++i)
+                         for (const auto& r : activity)
+                             if (r.year == 2017) sum += table.co2e(r);
+                     if (sum.value() < 0) std::printf("impossible\n");
+                 }));
 
-    // (2) full runs
-    std::printf("%8s %12s %14s %12s\n", "measures", "coalitions", "run 2017-2050", "per coalition-year");
     for (int n : {1, 4, 8, 10, 12}) {
         std::string ms;
         for (int i = 0; i < n; ++i) {
             if (i) ms += ",";
-            ms += measure(i);
+            ms += measure_json(i);
         }
         const auto spec = io::parse_scenario(R"({"name": "bench", "municipality": "testby", "base_year": 2017,
             "activity": "activity.csv", "drivers": "drivers.csv", "measures": [)" + ms + "]}",
-                                             dir + "/bench.json");
-        const int runs = n <= 8 ? 5 : 1;
-        t0 = Clock::now();
-        for (int k = 0; k < runs; ++k) sink += units::in_kg(run_scenario(spec, activity, drivers, ref).scenario.total(2050));
-        const double s = seconds_since(t0) / runs;
-        const double coalition_years = static_cast<double>(1u << n) * 34;
-        std::printf("%8d %12u %12.3f s %15.2f us\n", n, 1u << n, s, s / coalition_years * 1e6);
+                                             fixture + "/bench.json");
+        char label[96];
+        std::snprintf(label, sizeof label, "run_scenario 2017-2050, %2d measures (%4d coalitions/yr)", n, 1 << n);
+        bench::print(label, bench::measure(n <= 8 ? 5 : 3, 1, [&] { (void)run_scenario(spec, activity, drivers, ref); }));
     }
-    std::printf("(checksum %g)\n", sink);
+
+    const auto real = io::load_reference_data(data);
+    const std::string koege = std::string(KLIMA_DEFAULT_DATA_DIR) + "/../scenarios/koege.json";
+    bench::print("run_scenario_file scenarios/koege.json (9 measures)",
+                 bench::measure(5, 1, [&] { (void)io::run_scenario_file(koege, real); }));
     return 0;
 }
