@@ -59,8 +59,9 @@ GapAnalysis analyse_gap(const ScenarioResult& result, const TargetSet& targets, 
     // Equal-percentage allocation: sector target(y) = sector_ref × path(y) / path(ref).
     const auto path_ref = path.at(path.first_year());
     if (!reference || path_ref == units::kilograms(0.0)) return g;
-    for (const auto& [sector, ref_mass] : reference->by_sector) {
-        if (sector == kLulucfSector) continue;
+    for (const auto& sector : taxonomy.sectors()) {  // taxonomy order, as in the progress table
+        if (sector == kLulucfSector || !reference->has(sector)) continue;
+        const auto ref_mass = reference->by_sector.at(sector);
         SectorGap s;
         s.sector = sector;
         s.reference = ref_mass;
