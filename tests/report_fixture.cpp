@@ -8,6 +8,21 @@ namespace klima::test {
 
 using units::tonnes;
 
+namespace {
+MeasureResult measure(std::string id, std::string name, std::string owner, int start, int full,
+                      const std::vector<std::string>& rows) {
+    MeasureResult m;
+    m.id = std::move(id);
+    m.type = "test";
+    m.name = std::move(name);
+    m.owner = std::move(owner);
+    m.start_year = start;
+    m.full_effect_year = full;
+    m.effect = Trajectory(rows, 2017, 2050);
+    return m;
+}
+}  // namespace
+
 ScenarioResult hand_scenario() {
     const std::vector<std::string> rows{"energi/el", "transport/busser", "lulucf/skov"};
     ScenarioResult r;
@@ -21,25 +36,12 @@ ScenarioResult hand_scenario() {
         r.bau.set(1, y, tonnes(100));
         r.bau.set(2, y, tonnes(-50));
     }
-    MeasureResult vind;
-    vind.id = "vind";
-    vind.type = "wind_power";
-    vind.name = "Vindmøller";
-    vind.owner = "Teknik og Miljø";
-    vind.start_year = 2021;
-    vind.full_effect_year = 2030;
-    vind.effect = Trajectory(rows, 2017, 2050);
+    auto vind = measure("vind", "Vindmøller", "Teknik og Miljø", 2021, 2030, rows);
     for (int y = 2021; y <= 2050; ++y) vind.effect.set(0, y, tonnes(y < 2030 ? 20.0 * (y - 2020) : 200.0));
     vind.cost = units::dkk(1e6);
     vind.realised[2023] = tonnes(50);
 
-    MeasureResult bus;
-    bus.id = "elbusser";
-    bus.type = "electric_buses";
-    bus.name = "Elbusser";
-    bus.start_year = 2025;
-    bus.full_effect_year = 2025;
-    bus.effect = Trajectory(rows, 2017, 2050);
+    auto bus = measure("elbusser", "Elbusser", "", 2025, 2025, rows);
     for (int y = 2025; y <= 2050; ++y) bus.effect.set(1, y, tonnes(50));
     bus.cost = units::dkk(2e6);
 
@@ -70,6 +72,12 @@ const std::vector<InventoryResult>& fixture_inventories() {
         return std::vector<InventoryResult>{compute_inventory(records, 2017, ref), compute_inventory(records, 2023, ref)};
     }();
     return inv;
+}
+
+int occurrences(const std::string& text, const std::string& what) {
+    int n = 0;
+    for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + what.size())) ++n;
+    return n;
 }
 
 const report::ReportData& hand_report() {

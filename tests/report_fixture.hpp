@@ -27,5 +27,7 @@ const std::vector<InventoryResult>& fixture_inventories();
 // assemble_report(hand_scenario, hand_targets, fixture taxonomy, fixture_inventories, 2023).
 // The 2017 inventory (441.3748 t incl. LULUCF) anchors the path here, not the BAU's 450 t.
 const report::ReportData& hand_report();
+// How often `what` occurs in `text` (for counting SVG elements).
+int occurrences(const std::string& text, const std::string& what);
 
 }  // namespace klima::test

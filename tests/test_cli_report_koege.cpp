@@ -7,6 +7,7 @@
 //   Køge target: −46 % by 2030 against 2017, neutral 2050: with E = 2017 total,
 //   path 2030 = 0.54 E; budget 2017–2050 = 14 × (E + 0.54 E)/2 + Σ_{k=0..19} 0.54 E × k/20
 //                                         = 10.78 E + 5.13 E = 15.91 E
+#include "report_fixture.hpp"
 #include "support.hpp"
 
 #include "klima/io/csv.hpp"
@@ -95,7 +96,5 @@ TEST_CASE("Køge report: Markdown row and the HTML page with nine wedges", "[cli
     const auto html = run_cli(koege("--format html --out " + dir.file("koege.html")));
     REQUIRE(html.exit_code == 0);
     const auto page = klima::io::read_file(dir.file("koege.html"));
-    int wedges = 0;
-    for (auto p = page.find("class=\"wedge\""); p != std::string::npos; p = page.find("class=\"wedge\"", p + 1)) ++wedges;
-    CHECK(wedges == 9);  // nine measures in scenarios/koege.json
+    CHECK(klima::test::occurrences(page, "class=\"wedge\"") == 9);  // nine measures in scenarios/koege.json
 }

@@ -25,11 +25,6 @@ std::string shell(const std::string& cmd, const test::TempDir& dir) {
     return io::read_file(out);
 }
 
-int occurrences(const std::string& text, const std::string& what) {
-    int n = 0;
-    for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + what.size())) ++n;
-    return n;
-}
 
 }  // namespace
 
@@ -67,10 +62,10 @@ TEST_CASE("report files: the HTML page renders in headless Chromium with its cha
                            "--user-data-dir='" + dir.file("profile") + "' --dump-dom 'file://" + page + "'",
                            dir);
     // The parsed DOM (not the source text) holds the three charts
-    CHECK(occurrences(dom, "<svg ") == 3);
-    CHECK(occurrences(dom, "class=\"target-path\"") == 2);
-    CHECK(occurrences(dom, "class=\"wedge\"") == 2);
-    CHECK(occurrences(dom, "class=\"bar\"") == 24);
+    CHECK(test::occurrences(dom, "<svg ") == 3);
+    CHECK(test::occurrences(dom, "class=\"target-path\"") == 2);
+    CHECK(test::occurrences(dom, "class=\"wedge\"") == 2);
+    CHECK(test::occurrences(dom, "class=\"bar\"") == 24);
     CHECK_THAT(dom, Contains("<title>Testby — Progress report 2023</title>"));
     CHECK_THAT(dom, Contains("<title>Emissions and target path</title>"));
     CHECK_THAT(dom, Contains("<td>Energy</td><td class=\"n\">452.7</td>"));

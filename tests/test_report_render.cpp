@@ -8,7 +8,6 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <regex>
 
 using namespace klima;
 using namespace klima::report;
@@ -21,14 +20,6 @@ using Catch::Contains;
 //   scenario running sum: 6900 by 2040, 7100 by 2041 > budget → exhausted 2041,
 //   years lasting (2041 − 2017) + (7022.273068 − 6900)/200 = 24.61136534
 //   energi target 2030: 452.7348 × 0.54 = 244.476792; remaining gap 200 − 244.476792 = −44.476792
-
-namespace {
-int occurrences(const std::string& text, const std::string& what) {
-    int n = 0;
-    for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + what.size())) ++n;
-    return n;
-}
-}  // namespace
 
 TEST_CASE("report: assembled figures", "[report]") {
     const auto& d = test::hand_report();
@@ -118,11 +109,11 @@ TEST_CASE("report: JSON with nulls for missing figures", "[report]") {
 
 TEST_CASE("report: self-contained HTML with three SVG charts", "[report]") {
     const auto html = render_report(test::hand_report(), ReportFormat::html, Lang::da);
-    CHECK(occurrences(html, "<svg ") == 3);
-    CHECK(occurrences(html, "<polyline class=\"target-path\"") == 2);  // trajectory and wedge charts
-    CHECK(occurrences(html, "<path class=\"wedge\"") == 2);            // one per measure
+    CHECK(test::occurrences(html, "<svg ") == 3);
+    CHECK(test::occurrences(html, "<polyline class=\"target-path\"") == 2);  // trajectory and wedge charts
+    CHECK(test::occurrences(html, "<path class=\"wedge\"") == 2);            // one per measure
     // Bars: 2017 and every fifth year 2020–2050 = 8 columns × 3 sectors
-    CHECK(occurrences(html, "<rect class=\"bar\"") == 24);
+    CHECK(test::occurrences(html, "<rect class=\"bar\"") == 24);
     CHECK_THAT(html, Contains("<title>Udledning og målsti</title>"));
     // Nothing fetched from elsewhere
     CHECK(html.find("src=") == std::string::npos);

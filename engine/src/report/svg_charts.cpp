@@ -101,6 +101,15 @@ std::string polyline(const Frame& f, const std::vector<int>& years, const std::v
     return o.str();
 }
 
+// BAU (dashed), scenario and target path as lines, with the first three legend entries.
+std::string total_lines(const Frame& f, const ChartData& c, Lang l) {
+    return polyline(f, c.years, c.bau.values, "bau", "#888888", "6 4") +
+           polyline(f, c.years, c.scenario.values, "scenario", "#1f78b4") +
+           polyline(f, c.years, c.target.values, "target-path", "#d62728") +
+           legend(0, series_name(c.bau, l), "#888888", true, "6 4") + legend(1, series_name(c.scenario, l), "#1f78b4", true) +
+           legend(2, series_name(c.target, l), "#d62728", true);
+}
+
 std::vector<int> year_ticks(const std::vector<int>& years) {
     std::vector<int> t;
     for (int y : years)
@@ -125,12 +134,7 @@ std::string svg_trajectory(const ReportData& d, Lang l) {
     if (d.report_year >= c.years.front() && d.report_year <= c.years.back())
         s += "<line class=\"report-year\" x1=\"" + num(f.x(d.report_year)) + "\" x2=\"" + num(f.x(d.report_year)) +
              "\" y1=\"" + num(kTop) + "\" y2=\"" + num(kHeight - kBottom) + "\" stroke=\"#999\" stroke-dasharray=\"2 3\"/>\n";
-    s += polyline(f, c.years, c.bau.values, "bau", "#888888", "6 4");
-    s += polyline(f, c.years, c.scenario.values, "scenario", "#1f78b4");
-    s += polyline(f, c.years, c.target.values, "target-path", "#d62728");
-    s += legend(0, series_name(c.bau, l), "#888888", true, "6 4");
-    s += legend(1, series_name(c.scenario, l), "#1f78b4", true);
-    s += legend(2, series_name(c.target, l), "#d62728", true);
+    s += total_lines(f, c, l);
     return s + "</svg>\n";
 }
 
@@ -160,12 +164,7 @@ std::string svg_wedges(const ReportData& d, Lang l) {
         s += p.str();
         s += legend(k + 3, series_name(c.measures[k], l), colour(k), false);
     }
-    s += polyline(f, c.years, c.bau.values, "bau", "#888888", "6 4");
-    s += polyline(f, c.years, c.scenario.values, "scenario", "#1f78b4");
-    s += polyline(f, c.years, c.target.values, "target-path", "#d62728");
-    s += legend(0, series_name(c.bau, l), "#888888", true, "6 4");
-    s += legend(1, series_name(c.scenario, l), "#1f78b4", true);
-    s += legend(2, series_name(c.target, l), "#d62728", true);
+    s += total_lines(f, c, l);
     return s + "</svg>\n";
 }
 
