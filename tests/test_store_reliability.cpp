@@ -22,6 +22,13 @@ std::string db_args(const test::TempDir& dir) {
     return "--data-dir " + test::fixture_data_dir() + " --db " + dir.file("klima.db");
 }
 
+// A store in `dir` holding versions 1 (fixture factors) and 2 (fixture activity).
+std::string seeded(const test::TempDir& dir) {
+    store::Store s(dir.file("klima.db"));
+    test::seed(s);
+    return s.path();
+}
+
 // The state a failed import must leave untouched.
 struct Snapshot {
     std::size_t versions = 0;
@@ -62,11 +69,7 @@ public:
 
 TEST_CASE("reliability: kill -9 during an import leaves the previous version, readable", "[store][reliability]") {
     test::TempDir dir;
-    const auto db = dir.file("klima.db");
-    {
-        store::Store s(db);
-        test::seed(s);
-    }
+    const auto db = seeded(dir);
     const auto before = snapshot(db);
     // version 2: 441.3748 t in 2017 and 100 t in 2023 (test_store.cpp)
     REQUIRE(before.t2017 == Approx(441.3748));
@@ -107,11 +110,7 @@ TEST_CASE("reliability: kill -9 after the import has spilled pages into the WAL"
     // uncommitted pages reach the -wal file before the kill; recovery must
     // ignore them. (Synthetic rows; the store does not compute on import.)
     test::TempDir dir;
-    const auto db = dir.file("klima.db");
-    {
-        store::Store s(db);
-        test::seed(s);
-    }
+    const auto db = seeded(dir);
     const auto before = snapshot(db);
     std::string big = "year,sector,subsector,carrier,quantity,unit,source\n";
     for (int i = 0; i < 40000; ++i)
@@ -134,11 +133,7 @@ TEST_CASE("reliability: kill -9 after the import has spilled pages into the WAL"
 
 TEST_CASE("reliability: corrupt or truncated input is rejected with nothing written", "[store][reliability]") {
     test::TempDir dir;
-    const auto db = dir.file("klima.db");
-    {
-        store::Store s(db);
-        test::seed(s);
-    }
+    const auto db = seeded(dir);
     const auto before = snapshot(db);
     const auto activity = io::read_file(fixture("store/activity_revised.csv"));
     const auto factors = io::read_file(fixture("store/factors_revised.csv"));
@@ -180,11 +175,7 @@ TEST_CASE("reliability: a corrupt store file is refused, not overwritten", "[sto
 
 TEST_CASE("reliability: a reader keeps one consistent version while an import commits", "[store][reliability]") {
     test::TempDir dir;
-    const auto db = dir.file("klima.db");
-    {
-        store::Store s(db);
-        test::seed(s);
-    }
+    const auto db = seeded(dir);
     store::Store reader(db, store::Open::existing);
     {
         const store::Store::ReadTransaction snapshot(reader);

@@ -92,6 +92,16 @@ void require_hash(const Provenance& from, const std::string& db_path) {
                     "hash the file's bytes with klima::sha256_hex before importing");
 }
 
+// The version whose rows hold `v`'s activity or factors; throws when it has none yet.
+int half_of(const Version& v, VersionKind kind, const std::string& db_path) {
+    const bool activity = kind == VersionKind::activity;
+    if (const auto from = activity ? v.activity_from : v.factors_from) return *from;
+    throw Error({db_path, 0, "version"},
+                "version " + std::to_string(v.id) + (activity ? " has no activity data yet" : " has no emission factors yet"),
+                activity ? "import an activity file: klima db import FILE.csv --comment TEXT"
+                         : "import a factor file or a data directory: klima db import DIR --comment TEXT");
+}
+
 }  // namespace
 
 ImportOutcome Store::import_activity(const ActivitySet& records, const Provenance& from) {
@@ -145,13 +155,10 @@ ImportOutcome Store::import_factors(const FactorLibrary& factors, const Provenan
 }
 
 ActivitySet Store::activity(const Version& v) const {
-    if (!v.activity_from)
-        throw Error({path(), 0, "version"}, "version " + std::to_string(v.id) + " has no activity data yet",
-                    "import an activity file: klima db import FILE.csv --comment TEXT");
     sql::Stmt q(impl_->db,
                 "SELECT year, sector, subsector, carrier, kind, quantity_si, source, origin_file, origin_line, "
                 "origin_field FROM activity WHERE version_id = ? ORDER BY row_no");
-    q.bind(1, *v.activity_from);
+    q.bind(1, half_of(v, VersionKind::activity, path()));
     ActivitySet out;
     while (q.step()) {
         ActivityRecord r;
@@ -168,13 +175,10 @@ ActivitySet Store::activity(const Version& v) const {
 }
 
 FactorLibrary Store::factors(const Version& v) const {
-    if (!v.factors_from)
-        throw Error({path(), 0, "version"}, "version " + std::to_string(v.id) + " has no emission factors yet",
-                    "import a factor file or a data directory: klima db import DIR --comment TEXT");
     sql::Stmt q(impl_->db,
                 "SELECT carrier, subsector, gas, kind, kg_per_si, year_from, year_to, illustrative, source, "
                 "origin_file, origin_line FROM factors WHERE version_id = ? ORDER BY row_no");
-    q.bind(1, *v.factors_from);
+    q.bind(1, half_of(v, VersionKind::factors, path()));
     FactorLibrary out;
     while (q.step()) {
         EmissionFactor f;
