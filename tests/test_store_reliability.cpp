@@ -6,6 +6,7 @@
 #include "klima/io/csv.hpp"
 
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -148,6 +149,8 @@ TEST_CASE("reliability: corrupt or truncated input is rejected with nothing writ
         {"cut_factors.csv", factors.substr(0, factors.rfind("kg/m2") + 2), "cut_factors.csv"},
         {"garbage.csv", std::string("\x00\x01\xff\xfe year;;;\n\x7f", 15) + std::string(200, '\xee'), "garbage.csv"},
         {"cut.json", "{\"records\": [{\"year\": 2017, \"sector\": \"energi\", \"subs", "cut.json"},
+        // cut right after the header: a well-formed file with no rows
+        {"header_only.csv", "year,sector,subsector,carrier,quantity,unit,source\n", "no activity records"},
         {"bad_number.csv", "year,sector,subsector,carrier,quantity,unit,source\n2017,energi,el,el,1O00,MWh,x\n",
          "bad_number.csv:2"},
     };
@@ -200,4 +203,31 @@ TEST_CASE("reliability: a reader keeps one consistent version while an import co
     // v4 = activity v3 (el 1200 MWh) × factors v4 (150 kg/MWh): 441.3748 + 1200 × 0.15 − 1000 × 0.2 = 421.3748 t
     CHECK(reader.current()->id == 4);
     CHECK(in_tonnes(test::stored_inventory(reader, 4, 2017).territorial.co2e) == Approx(421.3748));
+}
+
+TEST_CASE("reliability: a reader is not blocked by, and does not see, an import still in progress",
+          "[store][reliability]") {
+    test::TempDir dir;
+    const auto db = seeded(dir);
+    // A writer in the middle of an import: version 3 and one of its rows inserted, not committed.
+    sqlite3* writer = nullptr;
+    REQUIRE(sqlite3_open(db.c_str(), &writer) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(writer,
+                         "BEGIN IMMEDIATE;"
+                         "INSERT INTO versions (id, parent, kind, file, sha256, imported_at, comment, activity_from, "
+                         "factors_from) VALUES (3, 2, 'activity', 'x.csv', printf('%064d', 3), "
+                         "'2026-01-01T00:00:00Z', 'in progress', 3, 1);"
+                         "INSERT INTO activity VALUES (3, 1, 2017, 'energi', 'el', 'el', 'energy', 3.6e12, 's', "
+                         "'x.csv', 2, '');",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    {
+        const store::Store reader(db, store::Open::existing);
+        CHECK(reader.current()->id == 2);
+        CHECK(reader.versions().size() == 2);
+        CHECK(in_tonnes(test::stored_inventory(reader, 2, 2017).territorial.co2e) == Approx(441.3748));
+    }
+    REQUIRE(sqlite3_exec(writer, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(writer);
+    const store::Store reader(db, store::Open::existing);
+    CHECK(reader.current()->id == 3);
 }

@@ -107,6 +107,9 @@ int half_of(const Version& v, VersionKind kind, const std::string& db_path) {
 ImportOutcome Store::import_activity(const ActivitySet& records, const Provenance& from) {
     const auto& db = impl_->db;
     require_hash(from, path());
+    if (records.empty())
+        throw Error({from.file, 0, ""}, "no activity records to import",
+                    "give a file with at least one row under its header");
     sql::WriteTransaction tx(db);
     const auto outcome = add_version(db, *this, VersionKind::activity, from);
     if (outcome.already_stored) return outcome;  // rolls back: nothing written
