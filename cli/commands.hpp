@@ -12,5 +12,6 @@ namespace klima::cli {
 using Argv = std::vector<std::string>;
 
 int cmd_inventory(const Argv& args, std::ostream& out);
+int cmd_db(const Argv& args, std::ostream& out);
 
 }  // namespace klima::cli
