@@ -154,6 +154,9 @@ ReferenceData load_reference_data(const std::string& data_dir) {
     if (!fs::is_directory(dir))
         throw Error({data_dir, 0, ""}, "data directory not found",
                     "pass --data-dir pointing at klima's data/ folder, or set KLIMA_DATA_DIR");
+    if (!fs::exists(dir / "taxonomy" / "sectors.csv") || !fs::is_directory(dir / "factors"))
+        throw Error({data_dir, 0, ""}, "not a klima data directory: it needs taxonomy/sectors.csv and factors/",
+                    "give the folder that holds taxonomy/ and factors/, e.g. data (not data/factors)");
     ReferenceData ref;
     ref.taxonomy = load_taxonomy((dir / "taxonomy" / "sectors.csv").string());
     ref.carriers = load_carriers((dir / "factors" / "carriers.csv").string());
