@@ -25,6 +25,8 @@ const std::map<std::string, Command>& commands() {
          {klima::cli::cmd_inventory,
           "klima inventory (--data FILE | --db PATH [--version N]) --year Y [--format table|json|csv] [--gwp AR4|AR5|AR6] "
           "[--data-dir DIR]"}},
+        {"scenario",
+         {klima::cli::cmd_scenario, "klima scenario run FILE [--format table|json|csv] [--data-dir DIR]"}},
     };
     return table;
 }

@@ -1,5 +1,7 @@
 #include "klima/report/inventory_report.hpp"
 
+#include "text.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -10,20 +12,9 @@ namespace {
 
 using units::in_tonnes;
 
-std::string fixed(double v, int decimals = 1) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-
-std::string pad(const std::string& s, std::size_t width, bool right = true) {
-    // Width in characters, not bytes: æ, ø, å are two bytes in UTF-8.
-    std::size_t chars = 0;
-    for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
-    if (chars >= width) return s;
-    const std::string fill(width - chars, ' ');
-    return right ? fill + s : s + fill;
-}
+using text::csv_quote;
+using text::fixed;
+using text::pad;
 
 constexpr std::array<Gas, 4> kGases = kAllGases;
 
@@ -66,13 +57,6 @@ std::string render_table(const InventoryResult& inv, const ReferenceData& ref, c
     out << inv.missing_cells() << " activity value(s) missing: not included in the totals above, not zero.\n";
     out << illustrative << " of the factors applied are labelled illustrative; see --format json for each source.\n";
     return out.str();
-}
-
-std::string csv_quote(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
 }
 
 std::string render_csv(const InventoryResult& inv) {

@@ -1,0 +1,25 @@
+#include "args.hpp"
+#include "commands.hpp"
+
+#include "klima/io/data_files.hpp"
+#include "klima/io/scenario_file.hpp"
+#include "klima/report/scenario_report.hpp"
+
+#include <ostream>
+
+namespace klima::cli {
+
+int cmd_scenario(const Argv& argv, std::ostream& out) {
+    const Args args(argv, {"--format", "--data-dir"});
+    const auto& pos = args.positional();
+    if (pos.size() != 2 || pos[0] != "run")
+        throw Error({"", 0, "scenario"}, "expected 'scenario run FILE'",
+                    "write klima scenario run scenarios/koege.json [--format table|json|csv]");
+    const auto format = report::parse_format(args.get_or("--format", "table"));
+    const auto ref = io::load_reference_data(data_dir(args));
+    const auto run = io::run_scenario_file(pos[1], ref);
+    out << report::render_scenario(run, ref, format);
+    return 0;
+}
+
+}  // namespace klima::cli

@@ -1,0 +1,53 @@
+// BAU drivers: population, households and vehicle-km per year, and which
+// driver scales which subsector. A BAU year's activity is the base year's
+// activity times the driver's index (value in year / value in base year).
+#pragma once
+
+#include "klima/activity.hpp"
+#include "klima/units.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace klima {
+
+enum class Driver { population, households, vehicle_km, constant };
+std::string_view to_string(Driver d);
+Driver parse_driver(std::string_view s, const Location& where);  // throws listing the drivers
+
+struct DriverYear {
+    int year = 0;
+    units::Count population;
+    units::Count households;
+    units::Distance vehicle_km;  // road vehicle-km driven in the municipality
+    std::string source;
+    Location origin;
+};
+
+class Drivers {
+public:
+    // Years must be consecutive and strictly increasing; throws at the row.
+    void add(DriverYear y);
+    bool covers(int first, int last) const;
+    const DriverYear& at(int year) const;  // throws when the year is missing
+    const std::vector<DriverYear>& years() const { return years_; }
+
+    // value(year) / value(base); 1 for Driver::constant.
+    units::Ratio index(Driver d, int base, int year) const;
+
+private:
+    std::vector<DriverYear> years_;
+};
+
+// Subsector key ("transport/personbiler") → driver. Subsectors not listed are
+// held constant at their base-year activity.
+using DriverMapping = std::map<std::string, Driver>;
+DriverMapping default_driver_mapping();
+
+// The BAU activity of `year`: every base-year record of `base` scaled by the
+// index of its subsector's driver; year set to `year`; missing stays missing.
+ActivitySet project_activity(const ActivitySet& records, int base_year, int year, const Drivers& drivers,
+                             const DriverMapping& mapping);
+
+}  // namespace klima

@@ -1,0 +1,46 @@
+// Per-year CO2e intensities: for each subsector and carrier of one year, the
+// kg CO2e of one unit of activity (all gases × GWP), looked up once. It gives
+// the same numbers as compute_inventory for a whole activity set much faster,
+// which the Shapley attribution of scenarios needs (bench/bench_scenario.cpp).
+#pragma once
+
+#include "klima/activity.hpp"
+#include "klima/reference_data.hpp"
+
+#include <array>
+#include <string>
+#include <unordered_map>
+
+namespace klima {
+
+class IntensityTable {
+public:
+    IntensityTable(const ReferenceData& ref, const GwpSet& gwp, int year);
+
+    // CO2e of one record (zero when its amount is missing). Throws
+    // klima::Error at the record's origin when no factor covers it, or the
+    // factor's unit does not fit the amount, as compute_inventory does.
+    units::Mass co2e(const ActivityRecord& r);
+
+    int year() const { return year_; }
+
+private:
+    struct Entry {
+        std::array<double, 5> kg_per_si{};  // by AmountKind: kg CO2e per J, m, kg, m², count
+        std::array<bool, 5> known{};
+    };
+    double coefficient(const ActivityRecord& r, units::AmountKind kind);
+
+    const ReferenceData* ref_;
+    const GwpSet* gwp_;
+    int year_;
+    std::unordered_map<std::string, Entry> cache_;
+    std::string key_;  // reused lookup buffer
+};
+
+// The CO2e intensity of an energy carrier in a year (e.g. el, fjernvarme) in
+// kg CO2e per unit of energy; throws when no factor covers the year.
+units::MassPerEnergy energy_intensity(const ReferenceData& ref, const std::string& gwp_set, const std::string& carrier,
+                                      const std::string& subsector, int year);
+
+}  // namespace klima

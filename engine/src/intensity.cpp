@@ -1,0 +1,73 @@
+#include "klima/intensity.hpp"
+
+namespace klima {
+
+namespace {
+
+units::Amount unit_amount(units::AmountKind kind) {
+    switch (kind) {
+        case units::AmountKind::energy: return units::Energy::from_value(1.0);
+        case units::AmountKind::distance: return units::Distance::from_value(1.0);
+        case units::AmountKind::mass: return units::Mass::from_value(1.0);
+        case units::AmountKind::area: return units::Area::from_value(1.0);
+        case units::AmountKind::count: return units::Count::from_value(1.0);
+    }
+    return units::Count::from_value(1.0);
+}
+
+double si_value(const units::Amount& a) {
+    return std::visit([](auto q) { return q.value(); }, a);
+}
+
+}  // namespace
+
+IntensityTable::IntensityTable(const ReferenceData& ref, const GwpSet& gwp, int year)
+    : ref_(&ref), gwp_(&gwp), year_(year) {}
+
+double IntensityTable::coefficient(const ActivityRecord& r, units::AmountKind kind) {
+    key_.assign(r.subsector);
+    key_.push_back('\n');
+    key_.append(r.carrier);
+    auto& entry = cache_[key_];
+    const auto k = static_cast<std::size_t>(kind);
+    if (entry.known[k]) return entry.kg_per_si[k];
+    const auto factors = ref_->factors.lookup(r.carrier, r.subsector, year_);
+    if (factors.empty())
+        throw Error(r.origin,
+                    "no emission factor for carrier '" + r.carrier + "' in " + r.subsector + " for " +
+                        std::to_string(year_),
+                    "add a row for " + r.carrier + " covering " + std::to_string(year_) + " to data/factors/");
+    units::Mass per_unit{};
+    const auto one = unit_amount(kind);
+    for (const EmissionFactor* f : factors) {
+        try {
+            per_unit += gwp_->co2e(f->gas, units::emission(one, f->value));
+        } catch (const Error& err) {
+            Location at = r.origin;
+            at.field = "unit";
+            throw Error(at, err.problem() + " (" + f->origin.file + ":" + std::to_string(f->origin.line) + ")",
+                        err.fix());
+        }
+    }
+    entry.kg_per_si[k] = units::in_kg(per_unit);
+    entry.known[k] = true;
+    return entry.kg_per_si[k];
+}
+
+units::Mass IntensityTable::co2e(const ActivityRecord& r) {
+    if (!r.amount) return units::kilograms(0.0);
+    return units::kilograms(si_value(*r.amount) * coefficient(r, units::kind_of(*r.amount)));
+}
+
+units::MassPerEnergy energy_intensity(const ReferenceData& ref, const std::string& gwp_set, const std::string& carrier,
+                                      const std::string& subsector, int year) {
+    IntensityTable table(ref, ref.gwp.require(gwp_set), year);
+    ActivityRecord probe;
+    probe.year = year;
+    probe.subsector = subsector;
+    probe.carrier = carrier;
+    probe.amount = units::megawatt_hours(1.0);
+    return table.co2e(probe) / units::megawatt_hours(1.0);
+}
+
+}  // namespace klima

@@ -1,0 +1,261 @@
+#include "klima/io/scenario_file.hpp"
+
+#include "klima/io/csv.hpp"
+#include "klima/io/data_files.hpp"
+#include "klima/intensity.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+namespace klima::io {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string fmt(double v) {
+    std::ostringstream s;
+    s << v;
+    return s.str();
+}
+
+// A JSON object read key by key; every error names file and JSON path, and
+// keys nobody asked for are reported as unknown (a typo is never ignored).
+class ObjectReader {
+public:
+    ObjectReader(const json& j, std::string path, const std::string& file) : j_(j), path_(std::move(path)), file_(file) {
+        if (!j_.is_object())
+            throw Error({file_, 0, path_.empty() ? "/" : path_}, "expected a JSON object", "write {\"key\": value, …}");
+    }
+
+    Location at(const std::string& key) const { return {file_, 0, path_ + "/" + key}; }
+    const std::string& path() const { return path_; }
+    bool has(const std::string& key) const { return j_.contains(key); }
+
+    const json& value(const std::string& key) {
+        used_.insert(key);
+        const auto it = j_.find(key);
+        if (it == j_.end()) throw Error(at(key), "missing key '" + key + "'", "add \"" + key + "\" to " + where());
+        return *it;
+    }
+
+    std::string text(const std::string& key) {
+        const auto& v = value(key);
+        if (!v.is_string() || v.get<std::string>().empty())
+            throw Error(at(key), "expected a non-empty string", "write \"" + key + "\": \"…\"");
+        return v.get<std::string>();
+    }
+    std::string text_or(const std::string& key, const std::string& fallback) {
+        return has(key) ? text(key) : (used_.insert(key), fallback);
+    }
+    std::string choice(const std::string& key, const std::vector<std::string>& allowed) {
+        const auto v = text(key);
+        for (const auto& a : allowed)
+            if (a == v) return v;
+        std::string list;
+        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        throw Error(at(key), "'" + v + "' is not allowed here", "use one of " + list);
+    }
+
+    double number(const std::string& key, double min, double max, bool min_open = false) {
+        const auto& v = value(key);
+        if (!v.is_number()) throw Error(at(key), "expected a number", "write \"" + key + "\": 123");
+        const double x = v.get<double>();
+        if (x < min || x > max || (min_open && x == min))
+            throw Error(at(key), "value " + fmt(x) + " is out of range",
+                        "give a value in " + std::string(min_open ? "(" : "[") + fmt(min) + ", " + fmt(max) + "]");
+        return x;
+    }
+
+    int year(const std::string& key) {
+        const auto& v = value(key);
+        if (!v.is_number_integer()) throw Error(at(key), "expected a whole year", "write e.g. 2030");
+        const int y = v.get<int>();
+        if (y < kFirstYear || y > kLastYear)
+            throw Error(at(key),
+                        "year " + std::to_string(y) + " is outside " + std::to_string(kFirstYear) + "–" +
+                            std::to_string(kLastYear),
+                        "klima covers the DK2020 horizon 1990–2050");
+        return y;
+    }
+
+    void finish() const {
+        for (const auto& [k, v] : j_.items())
+            if (!used_.count(k))
+                throw Error(at(k), "unknown key '" + k + "'", "remove it or correct its spelling (see docs/scenarios.md)");
+    }
+
+private:
+    std::string where() const { return path_.empty() ? "the top level" : path_; }
+    const json& j_;
+    std::string path_;
+    const std::string& file_;
+    std::set<std::string> used_;
+};
+
+constexpr double kBig = 1e9;
+
+MeasureParams parse_params(const std::string& type, ObjectReader& p, const Location& type_at) {
+    using namespace units;
+    const std::vector<std::string> boiler_fuels{"naturgas", "gasolie"};
+    if (type == "district_heating" || type == "heat_pumps") {
+        DistrictHeating d{count(p.number("households", 0, 1e6)),
+                          megawatt_hours(p.number("heat_mwh_per_household", 0, 100, true)),
+                          p.choice("from_carrier", boiler_fuels), ratio(p.number("boiler_efficiency", 0, 1.2, true))};
+        if (type == "district_heating") return d;
+        return HeatPumps{d.households, d.heat_per_household, d.from_carrier, d.boiler_efficiency,
+                         ratio(p.number("cop", 1, 8))};
+    }
+    if (type == "electric_buses")
+        return ElectricBuses{count(p.number("buses", 0, 1e4)), kilometres(p.number("km_per_bus", 0, 5e5, true)),
+                             kwh_per_km(p.number("kwh_per_km", 0, 10, true)),
+                             kwh_per_km(p.number("diesel_kwh_per_km", 0, 20, true))};
+    if (type == "ev_charging") {
+        EvCharging e{count(p.number("chargers", 0, 1e6)), ratio(p.number("ev_share_per_charger", 0, 1)),
+                     kwh_per_km(p.number("ev_kwh_per_km", 0, 2, true)),
+                     kwh_per_km(p.number("fossil_kwh_per_km", 0, 5, true))};
+        const double share = in_count(e.chargers * e.ev_share_per_charger);
+        if (share > 1.0)
+            throw Error(p.at("ev_share_per_charger"),
+                        "chargers × ev_share_per_charger = " + fmt(share) + ", more than all car-km",
+                        "give a share per charger of at most 1/chargers");
+        return e;
+    }
+    if (type == "municipal_fleet")
+        return MunicipalFleet{p.choice("car_fuel", {"benzin", "gasolie"}),
+                              count(p.number("cars", 0, 1e5)),
+                              kilometres(p.number("km_per_car", 0, 2e5, true)),
+                              kwh_per_km(p.number("car_fuel_kwh_per_km", 0, 5, true)),
+                              kwh_per_km(p.number("car_el_kwh_per_km", 0, 2, true)),
+                              p.choice("truck_fuel", {"benzin", "gasolie"}),
+                              count(p.number("refuse_trucks", 0, 1e4)),
+                              kilometres(p.number("km_per_truck", 0, 2e5, true)),
+                              kwh_per_km(p.number("truck_fuel_kwh_per_km", 0, 20, true)),
+                              kwh_per_km(p.number("truck_el_kwh_per_km", 0, 10, true))};
+    if (type == "modal_shift")
+        return ModalShift{ratio(p.number("car_km_share", 0, 1)), kwh_per_km(p.number("car_kwh_per_km", 0, 5, true)),
+                          kwh_per_km(p.number("rail_kwh_per_car_km", 0, 5))};
+    if (type == "building_renovation")
+        return BuildingRenovation{square_metres(p.number("floor_area_m2", 0, kBig)),
+                                  p.choice("heat_carrier", {"fjernvarme", "naturgas", "gasolie"}),
+                                  kilowatt_hours(p.number("heat_saving_kwh_per_m2", 0, 500)) / square_metres(1.0),
+                                  kilowatt_hours(p.number("el_saving_kwh_per_m2", 0, 200)) / square_metres(1.0)};
+    if (type == "climate_construction")
+        return ClimateConstruction{square_metres(p.number("area_m2_per_year", 0, 1e7)),
+                                   kg_per_m2(p.number("kg_co2e_per_m2", 0, 2000))};
+    if (type == "afforestation")
+        return Afforestation{hectares(p.number("hectares", 0, 1e5)), t_per_ha(p.number("uptake_t_co2_per_ha", 0, 50))};
+    std::string known;
+    for (auto t : measure_types()) known += (known.empty() ? "" : ", ") + std::string(t);
+    throw Error(type_at, "unknown measure type '" + type + "'", "use one of " + known);
+}
+
+std::string resolve(const std::string& scenario_file, const std::string& rel) {
+    const fs::path p(rel);
+    if (p.is_absolute()) return p.lexically_normal().string();
+    return (fs::path(scenario_file).parent_path() / p).lexically_normal().string();
+}
+
+}  // namespace
+
+ScenarioSpec parse_scenario(std::string_view text, const std::string& name) {
+    const json doc = parse_json(text, name);
+    ObjectReader top(doc, "", name);
+    ScenarioSpec s;
+    s.file = name;
+    s.name = top.text("name");
+    s.municipality = top.text("municipality");
+    s.base_year = top.year("base_year");
+    s.end_year = top.has("end_year") ? top.year("end_year") : kLastYear;
+    if (s.end_year <= s.base_year)
+        throw Error(top.at("end_year"), "end_year must come after base_year", "use 2050 or leave it out");
+    s.gwp_set = top.text_or("gwp_set", "AR5");
+    s.activity_file = resolve(name, top.text("activity"));
+    s.drivers_file = resolve(name, top.text("drivers"));
+    if (top.has("targets")) s.targets_file = resolve(name, top.text("targets"));
+    if (top.has("bau_scaling")) {
+        ObjectReader scaling(top.value("bau_scaling"), "/bau_scaling", name);
+        for (const auto& [key, v] : top.value("bau_scaling").items())
+            s.driver_mapping[key] = parse_driver(scaling.text(key), scaling.at(key));
+    }
+
+    const auto& measures = top.value("measures");
+    if (!measures.is_array()) throw Error(top.at("measures"), "expected an array of measures", "write [ {…}, … ]");
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < measures.size(); ++i) {
+        ObjectReader m(measures[i], "/measures/" + std::to_string(i), name);
+        MeasureSpec spec;
+        spec.origin = {name, 0, m.path()};
+        spec.id = m.text("id");
+        if (!ids.insert(spec.id).second)
+            throw Error(m.at("id"), "measure id '" + spec.id + "' is used twice", "give each measure its own id");
+        if (spec.id.find_first_of(" :/") != std::string::npos)
+            throw Error(m.at("id"), "measure id '" + spec.id + "' contains a space, ':' or '/'",
+                        "use letters, digits, '_' or '-'");
+        spec.type = m.text("type");
+        spec.name = m.text("name");
+        if (m.has("owner")) {  // optional: empty when the plan names no owner
+            const auto& owner = m.value("owner");
+            if (!owner.is_string()) throw Error(m.at("owner"), "expected a string", "write \"owner\": \"Team …\"");
+            spec.owner = owner.get<std::string>();
+        }
+        spec.start_year = m.year("start_year");
+        spec.full_effect_year = m.year("full_effect_year");
+        if (spec.start_year <= s.base_year)
+            throw Error(m.at("start_year"), "a measure must start after the base year " + std::to_string(s.base_year),
+                        "give a start year from " + std::to_string(s.base_year + 1));
+        if (spec.full_effect_year < spec.start_year)
+            throw Error(m.at("full_effect_year"), "full_effect_year comes before start_year",
+                        "give a year from " + std::to_string(spec.start_year));
+        spec.cost = units::dkk(m.number("cost_dkk", 0, 1e12));
+        spec.source = m.text("source");
+        ObjectReader params(m.value("params"), m.path() + "/params", name);
+        spec.params = parse_params(spec.type, params, m.at("type"));
+        params.finish();
+        m.finish();
+        s.measures.push_back(std::move(spec));
+    }
+    top.finish();
+    return s;
+}
+
+ScenarioSpec load_scenario(const std::string& path) { return parse_scenario(read_file(path), path); }
+
+Drivers load_drivers(const std::string& path) {
+    const auto table = CsvTable::read(path, {"year", "population", "households", "vehicle_km_million", "source"});
+    Drivers out;
+    for (const auto& row : table.rows()) {
+        DriverYear y;
+        y.origin = row.where();
+        y.year = row.integer("year");
+        if (y.year < kFirstYear || y.year > kLastYear)
+            throw Error(row.where("year"), "year " + std::to_string(y.year) + " is outside 1990–2050",
+                        "klima covers the DK2020 horizon 1990–2050");
+        y.population = units::count(row.number("population"));
+        y.households = units::count(row.number("households"));
+        y.vehicle_km = units::kilometres(row.number("vehicle_km_million") * 1e6);
+        y.source = row.required("source");
+        out.add(std::move(y));
+    }
+    return out;
+}
+
+ScenarioRun run_scenario_file(const std::string& path, const ReferenceData& ref) {
+    ScenarioRun run;
+    run.spec = load_scenario(path);
+    run.activity = load_activity(run.spec.activity_file, &ref);
+    run.drivers = load_drivers(run.spec.drivers_file);
+    run.result = run_scenario(run.spec, run.activity, run.drivers, ref);
+    for (int y = run.spec.base_year; y <= run.spec.end_year; ++y) {
+        if (!ref.factors.lookup("el", "el", y).empty())
+            run.electricity_factor[y] = energy_intensity(ref, run.spec.gwp_set, "el", "el", y);
+        if (!ref.factors.lookup("fjernvarme", "fjernvarme", y).empty())
+            run.district_heat_factor[y] = energy_intensity(ref, run.spec.gwp_set, "fjernvarme", "fjernvarme", y);
+    }
+    return run;
+}
+
+}  // namespace klima::io

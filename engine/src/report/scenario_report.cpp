@@ -1,0 +1,230 @@
+#include "klima/report/scenario_report.hpp"
+
+#include "text.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+namespace klima::report {
+namespace {
+
+using text::fixed;
+using text::pad;
+using units::in_tonnes;
+
+// Sum of the rows of one sector, or of all territorial rows.
+double sector_t(const Trajectory& t, const std::string& sector, int year) { return in_tonnes(t.sector_total(sector, year)); }
+
+double territorial_t(const Trajectory& t, const ReferenceData& ref, int year) {
+    double sum = 0;
+    for (const auto& s : ref.taxonomy.subsectors())
+        if (s.territorial && t.has_row(s.sector + "/" + s.code)) sum += in_tonnes(t.at(s.sector + "/" + s.code, year));
+    return sum;
+}
+
+std::string sector_label(const ReferenceData& ref, const std::string& sector) {
+    for (const auto& s : ref.taxonomy.subsectors())
+        if (s.sector == sector) return s.sector_da + (s.territorial ? "" : " (reported apart)");
+    return sector;
+}
+
+std::string money_millions(units::Money m) { return fixed(units::in_dkk(m) / 1e6, 1); }
+
+std::string trajectory_table(const std::string& title, const Trajectory& t, const ReferenceData& ref,
+                             const std::vector<int>& years) {
+    std::ostringstream out;
+    std::string head = pad(title, 30, false);
+    for (int y : years) head += pad(std::to_string(y), 11);
+    out << head << "\n" << std::string(head.size(), '-') << "\n";
+    for (const auto& sector : ref.taxonomy.sectors()) {
+        std::string row = pad(sector_label(ref, sector), 30, false);
+        for (int y : years) row += pad(fixed(sector_t(t, sector, y)), 11);
+        out << row << "\n";
+    }
+    std::string total = pad("Territorial total", 30, false);
+    for (int y : years) total += pad(fixed(territorial_t(t, ref, y)), 11);
+    out << std::string(head.size(), '-') << "\n" << total << "\n\n";
+    return out.str();
+}
+
+std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
+    const auto& r = run.result;
+    const auto years = milestone_years(r.base_year, r.bau.last_year());
+    std::ostringstream out;
+    out << "Scenario: " << r.name << " (" << r.municipality << "), base year " << r.base_year << "–"
+        << r.bau.last_year() << ", t CO2e (GWP-100 " << r.gwp_set << ")\n";
+    out << "Activity: " << run.spec.activity_file << "\nDrivers:  " << run.spec.drivers_file << "\n\n";
+
+    std::string head = pad("Drivers and factor paths", 30, false);
+    for (int y : years) head += pad(std::to_string(y), 11);
+    out << head << "\n" << std::string(head.size(), '-') << "\n";
+    auto driver_row = [&](const std::string& label, auto value) {
+        std::string row = pad(label, 30, false);
+        for (int y : years) row += pad(value(y), 11);
+        out << row << "\n";
+    };
+    driver_row("Population", [&](int y) { return fixed(units::in_count(run.drivers.at(y).population), 0); });
+    driver_row("Households", [&](int y) { return fixed(units::in_count(run.drivers.at(y).households), 0); });
+    driver_row("Vehicle-km (million)", [&](int y) { return fixed(units::in_km(run.drivers.at(y).vehicle_km) / 1e6, 1); });
+    auto factor_row = [&](const std::string& label, const std::map<int, units::MassPerEnergy>& path) {
+        driver_row(label, [&](int y) {
+            const auto it = path.find(y);
+            return it == path.end() ? std::string("n/a") : fixed(units::in_kg_per_mwh(it->second), 1);
+        });
+    };
+    factor_row("El, kg CO2e/MWh", run.electricity_factor);
+    factor_row("Fjernvarme, kg CO2e/MWh", run.district_heat_factor);
+    out << "\n";
+
+    out << trajectory_table("BAU, t CO2e", r.bau, ref, years);
+    out << trajectory_table("Scenario, t CO2e", r.scenario, ref, years);
+
+    std::string gap = pad("Reduction BAU − scenario", 30, false);
+    for (int y : years) gap += pad(fixed(territorial_t(r.bau, ref, y) - territorial_t(r.scenario, ref, y)), 11);
+    out << gap << "  (territorial)\n\n";
+
+    const int mid = r.bau.has_year(2030) ? 2030 : r.bau.last_year();
+    const int end = r.bau.last_year();
+    auto width = [](std::size_t w) { return w + 2; };
+    std::size_t label_w = 12, owner_w = 10;
+    for (const auto& m : r.measures) {
+        label_w = std::max(label_w, text::pad(m.id + " (" + m.type + ")", 0).size());
+        owner_w = std::max(owner_w, text::pad(m.owner, 0).size());
+    }
+    label_w = width(label_w);
+    owner_w = width(owner_w);
+    std::string mh = pad("Measure", label_w, false) + pad("Owner", owner_w, false) + pad("Years", 11, false) +
+                     pad("t " + std::to_string(mid), 11) + pad("t " + std::to_string(end), 11) +
+                     pad("cumulative t", 14) + pad("cost mio DKK", 14) + pad("DKK/t", 10);
+    out << mh << "\n" << std::string(mh.size(), '-') << "\n";
+    units::Money cost{};
+    units::Mass avoided{};
+    for (const auto& m : r.measures) {
+        const auto cum = m.effect.cumulative(r.base_year, end);
+        cost += m.cost;
+        avoided += cum;
+        out << pad(m.id + " (" + m.type + ")", label_w, false) << pad(m.owner.empty() ? "(no owner)" : m.owner, owner_w, false)
+            << pad(std::to_string(m.start_year) + "–" + std::to_string(m.full_effect_year), 11, false)
+            << pad(fixed(in_tonnes(m.effect.total(mid))), 11) << pad(fixed(in_tonnes(m.effect.total(end))), 11)
+            << pad(fixed(in_tonnes(cum), 0), 14) << pad(money_millions(m.cost), 14)
+            << pad(m.cost_per_tonne ? fixed(units::in_dkk_per_tonne(*m.cost_per_tonne), 0) : "n/a", 10) << "\n";
+    }
+    out << std::string(mh.size(), '-') << "\n";
+    out << pad("All measures", label_w + owner_w + 11, false)
+        << pad(fixed(in_tonnes(r.bau.total(mid) - r.scenario.total(mid))), 11)
+        << pad(fixed(in_tonnes(r.bau.total(end) - r.scenario.total(end))), 11) << pad(fixed(in_tonnes(avoided), 0), 14)
+        << pad(money_millions(cost), 14)
+        << pad(avoided.value() > 0 ? fixed(units::in_dkk_per_tonne(cost / avoided), 0) : "n/a", 10) << "\n\n";
+    out << "Effects are Shapley shares over all measures (order-free; they sum to BAU − scenario, all rows incl.\n"
+           "construction). Cost per tonne = undiscounted cost / cumulative avoided t CO2e "
+        << r.base_year << "–" << end << ".\n";
+    return out.str();
+}
+
+nlohmann::json rows_json(const Trajectory& t) {
+    nlohmann::json rows = nlohmann::json::object();
+    for (std::size_t i = 0; i < t.row_count(); ++i) {
+        nlohmann::json v = nlohmann::json::array();
+        for (int y = t.first_year(); y <= t.last_year(); ++y) v.push_back(in_tonnes(t.at(i, y)));
+        rows[t.rows()[i]] = v;
+    }
+    return rows;
+}
+
+std::string render_json(const ScenarioRun& run) {
+    const auto& r = run.result;
+    nlohmann::json j;
+    j["name"] = r.name;
+    j["municipality"] = r.municipality;
+    j["base_year"] = r.base_year;
+    j["end_year"] = r.bau.last_year();
+    j["gwp_set"] = r.gwp_set;
+    j["unit"] = "t CO2e";
+    j["activity_file"] = run.spec.activity_file;
+    j["drivers_file"] = run.spec.drivers_file;
+    j["targets_file"] = run.spec.targets_file ? nlohmann::json(*run.spec.targets_file) : nlohmann::json(nullptr);
+    nlohmann::json years = nlohmann::json::array(), drivers = nlohmann::json::array();
+    for (int y = r.base_year; y <= r.bau.last_year(); ++y) {
+        years.push_back(y);
+        const auto& d = run.drivers.at(y);
+        nlohmann::json dy{{"year", y},
+                          {"population", units::in_count(d.population)},
+                          {"households", units::in_count(d.households)},
+                          {"vehicle_km_million", units::in_km(d.vehicle_km) / 1e6},
+                          {"source", d.source}};
+        const auto el = run.electricity_factor.find(y);
+        dy["el_kg_co2e_per_mwh"] = el == run.electricity_factor.end() ? nlohmann::json(nullptr)
+                                                                      : nlohmann::json(units::in_kg_per_mwh(el->second));
+        const auto dh = run.district_heat_factor.find(y);
+        dy["fjernvarme_kg_co2e_per_mwh"] = dh == run.district_heat_factor.end()
+                                               ? nlohmann::json(nullptr)
+                                               : nlohmann::json(units::in_kg_per_mwh(dh->second));
+        drivers.push_back(dy);
+    }
+    j["years"] = years;
+    j["drivers"] = drivers;
+    j["bau"] = rows_json(r.bau);
+    j["scenario"] = rows_json(r.scenario);
+    nlohmann::json measures = nlohmann::json::array();
+    for (std::size_t i = 0; i < r.measures.size(); ++i) {
+        const auto& m = r.measures[i];
+        const auto& spec = run.spec.measures.at(i);
+        measures.push_back({{"id", m.id},
+                            {"type", m.type},
+                            {"name", m.name},
+                            {"owner", m.owner},
+                            {"start_year", m.start_year},
+                            {"full_effect_year", m.full_effect_year},
+                            {"source", spec.source},
+                            {"cost_dkk", units::in_dkk(m.cost)},
+                            {"cumulative_avoided_t", in_tonnes(m.effect.cumulative(r.base_year, r.bau.last_year()))},
+                            {"cost_per_tonne_dkk", m.cost_per_tonne
+                                                       ? nlohmann::json(units::in_dkk_per_tonne(*m.cost_per_tonne))
+                                                       : nlohmann::json(nullptr)},
+                            {"effect", rows_json(m.effect)}});
+    }
+    j["measures"] = measures;
+    return j.dump(2) + "\n";
+}
+
+std::string render_csv(const ScenarioRun& run) {
+    const auto& r = run.result;
+    std::ostringstream out;
+    out << "series,measure,sector,subsector,year,t_co2e\n";
+    auto rows = [&](const std::string& series, const std::string& id, const Trajectory& t) {
+        for (std::size_t i = 0; i < t.row_count(); ++i) {
+            const auto& key = t.rows()[i];
+            const auto slash = key.find('/');
+            for (int y = t.first_year(); y <= t.last_year(); ++y)
+                out << series << "," << text::csv_quote(id) << "," << key.substr(0, slash) << ","
+                    << key.substr(slash + 1) << "," << y << "," << fixed(in_tonnes(t.at(i, y)), 6) << "\n";
+        }
+    };
+    rows("bau", "", r.bau);
+    rows("scenario", "", r.scenario);
+    for (const auto& m : r.measures) rows("measure", m.id, m.effect);
+    return out.str();
+}
+
+}  // namespace
+
+std::vector<int> milestone_years(int base_year, int end_year) {
+    std::vector<int> out{base_year};
+    for (int y = 2025; y <= end_year; y += 5)
+        if (y > base_year) out.push_back(y);
+    if (out.back() != end_year) out.push_back(end_year);
+    return out;
+}
+
+std::string render_scenario(const ScenarioRun& run, const ReferenceData& ref, Format format) {
+    switch (format) {
+        case Format::table: return render_table(run, ref);
+        case Format::json: return render_json(run);
+        case Format::csv: return render_csv(run);
+    }
+    return {};
+}
+
+}  // namespace klima::report

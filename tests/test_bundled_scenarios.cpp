@@ -1,0 +1,60 @@
+// The bundled scenarios (scenarios/*.json) run on the bundled data, keep
+// their documented assumptions, and attribute exactly.
+#include "klima/io/data_files.hpp"
+#include "klima/io/scenario_file.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace klima;
+using units::in_tonnes;
+
+namespace {
+const std::string kRoot = std::string(KLIMA_TEST_DIR) + "/..";
+
+const ReferenceData& bundled() {
+    static const ReferenceData ref = io::load_reference_data(kRoot + "/data");
+    return ref;
+}
+}  // namespace
+
+TEST_CASE("bundled scenarios run to 2050 and their measure effects sum to BAU − scenario", "[data][scenario]") {
+    for (const char* name : {"koege", "ballerup"}) {
+        INFO(name);
+        const auto run = io::run_scenario_file(kRoot + "/scenarios/" + name + ".json", bundled());
+        const auto& r = run.result;
+        CHECK(r.municipality == name);
+        CHECK(r.bau.first_year() == 2017);
+        CHECK(r.bau.last_year() == 2050);
+        Eigen::MatrixXd sum = Eigen::MatrixXd::Zero(r.bau.kg().rows(), r.bau.kg().cols());
+        for (const auto& m : r.measures) sum += m.effect.kg();
+        CHECK((sum - (r.bau.kg() - r.scenario.kg())).cwiseAbs().maxCoeff() <= 1e-5);
+        for (const auto& spec : run.spec.measures) {
+            INFO(spec.id);
+            CHECK_FALSE(spec.owner.empty());
+            CHECK(spec.source.find("illustrative") != std::string::npos);
+        }
+        CHECK(run.electricity_factor.size() == 34);  // a factor for every year 2017–2050
+        CHECK(run.district_heat_factor.size() == 34);
+    }
+}
+
+TEST_CASE("Køge drivers: about 10,000 more inhabitants in the 12 years from 2023", "[data][scenario]") {
+    const auto d = io::load_drivers(kRoot + "/data/koege/drivers.csv");
+    // 2023: 62,458 (Danmarks Statistik); 2035: 62,458 + 10,000 = 72,458
+    CHECK(units::in_count(d.at(2023).population) == 62458.0);
+    CHECK(units::in_count(d.at(2035).population - d.at(2023).population) == 10000.0);
+    CHECK(d.covers(2017, 2050));
+}
+
+TEST_CASE("Køge: all buses are electric by 2025", "[data][scenario]") {
+    const auto run = io::run_scenario_file(kRoot + "/scenarios/koege.json", bundled());
+    const auto& r = run.result;
+    // BAU (bus km held constant): 60,000 GJ gas oil × (74.1 kg CO2 + 3.9 g CH4 × 28 + 3.9 g N2O × 265)/GJ
+    //   = 60,000 × 75.2427 kg = 4,514.56 t
+    CHECK(in_tonnes(r.bau.at("transport/busser", 2025)) == Approx(4514.562));
+    // scenario: 70 buses × 60,000 km × 1.3 kWh = 5,460 MWh × 50.3 kg/MWh (el 2025) = 274.638 t, plus the
+    // diesel left: 16,666.667 − 70 × 60,000 × 3.968 kWh (16,665.6 MWh) = 1.0667 MWh = 3.84 GJ × 75.2427 = 0.289 t
+    CHECK(in_tonnes(r.scenario.at("transport/busser", 2025)) == Approx(274.638 + 0.289).epsilon(1e-4));
+}

@@ -1,0 +1,77 @@
+// klima scenario run: formats, values and one-line errors.
+#include "support.hpp"
+
+#include "klima/report/scenario_report.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using klima::test::fixture;
+using klima::test::run_cli;
+
+namespace {
+std::string run_args(const std::string& file, const std::string& format) {
+    return "scenario run " + file + " --data-dir " + fixture("scenario/data") + " --format " + format;
+}
+}  // namespace
+
+TEST_CASE("cli scenario: JSON has BAU, scenario, drivers and each measure", "[cli][scenario]") {
+    const auto r = run_cli(run_args(fixture("scenario/two_measures.json"), "json"));
+    REQUIRE(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["base_year"] == 2017);
+    CHECK(j["years"].size() == 34);  // 2017–2050
+    // index 13 = 2030; cars BAU 7505 t (see test_scenario.cpp)
+    CHECK(j["bau"]["transport/personbiler"][13].get<double>() == Approx(7505.0));
+    CHECK(j["drivers"][13]["population"].get<double>() == Approx(11300.0));
+    CHECK(j["drivers"][13]["el_kg_co2e_per_mwh"].get<double>() == Approx(50.0));
+    CHECK(j["drivers"][0]["fjernvarme_kg_co2e_per_mwh"].get<double>() == Approx(80.0));
+    const auto& ev = j["measures"][0];
+    CHECK(ev["id"] == "ev");
+    CHECK(ev["owner"] == "Teknik og Miljø");
+    // Shapley share in 2030: 1330 t (hand computation in test_scenario.cpp)
+    CHECK(ev["effect"]["transport/personbiler"][13].get<double>() == Approx(1330.0));
+    // cumulative: 2021–2024 phase 0.2..0.8 and 2025–2050 at 1: each year the same Shapley share at full effect
+    // (1330 t, all factors of cars and rail constant apart from el) — checked as cost / cumulative
+    CHECK(ev["cost_per_tonne_dkk"].get<double>() ==
+          Approx(14000000.0 / ev["cumulative_avoided_t"].get<double>()));
+    CHECK(j["measures"][1]["cost_per_tonne_dkk"].get<double>() == 0.0);
+    CHECK(j["targets_file"].get<std::string>().find("targets/testby.json") != std::string::npos);
+}
+
+TEST_CASE("cli scenario: table shows milestones, measures and cost per tonne", "[cli][scenario]") {
+    const auto r = run_cli(run_args(fixture("scenario/two_measures.json"), "table"));
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("BAU, t CO2e") && Catch::Contains("Scenario, t CO2e") &&
+                          Catch::Contains("2045") && Catch::Contains("2050") && Catch::Contains("Population") &&
+                          Catch::Contains("El, kg CO2e/MWh") && Catch::Contains("ev (ev_charging)") &&
+                          Catch::Contains("(no owner)") && Catch::Contains("1330.0") && Catch::Contains("DKK/t"));
+}
+
+TEST_CASE("cli scenario: CSV is one row per series, row and year", "[cli][scenario]") {
+    const auto r = run_cli(run_args(fixture("scenario/two_measures.json"), "csv"));
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::StartsWith("series,measure,sector,subsector,year,t_co2e\n") &&
+                          Catch::Contains("bau,,transport,personbiler,2030,7505.000000") &&
+                          Catch::Contains("measure,ev,transport,personbiler,2030,1330.000000"));
+}
+
+TEST_CASE("cli scenario: bad input gives one line naming the JSON path, exit 1", "[cli][scenario][errors]") {
+    klima::test::TempDir dir;
+    const auto bad = dir.write("bad.json", R"({"name": "x", "municipality": "m", "base_year": 2017,
+        "activity": "a.csv", "drivers": "d.csv", "measures": [{"id": "x", "type": "teleport", "name": "x",
+        "start_year": 2020, "full_effect_year": 2021, "cost_dkk": 1, "source": "s", "params": {}}]})");
+    const auto r = run_cli(run_args(bad, "table"));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("bad.json") && Catch::Contains("/measures/0/type") &&
+                          Catch::Contains("unknown measure type 'teleport'") && Catch::Contains("fix:"));
+    const auto usage = run_cli("scenario walk x");
+    CHECK(usage.exit_code == 1);
+    CHECK_THAT(usage.err, Catch::Contains("expected 'scenario run FILE'"));
+}
+
+TEST_CASE("report: milestone years are the base year, every fifth year from 2025, and the last", "[scenario]") {
+    using klima::report::milestone_years;
+    CHECK(milestone_years(2017, 2050) == std::vector<int>{2017, 2025, 2030, 2035, 2040, 2045, 2050});
+    CHECK(milestone_years(2026, 2042) == std::vector<int>{2026, 2030, 2035, 2040, 2042});
+}
