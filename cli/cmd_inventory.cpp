@@ -4,26 +4,66 @@
 #include "klima/inventory.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/report/inventory_report.hpp"
+#include "klima/store.hpp"
+#include "klima/version_diff.hpp"
 
+#include <filesystem>
 #include <ostream>
 
 namespace klima::cli {
+namespace {
+
+// The activity and factors of one store version (the current one by default).
+struct FromStore {
+    ActivitySet records;
+    ReferenceData ref;
+    std::string title;
+};
+
+FromStore read_store(const Args& args, const std::string& db_path, ReferenceData base) {
+    const store::Store db(db_path, store::Open::existing);
+    const store::Store::ReadTransaction snapshot(db);
+    store::Version v;
+    if (const auto n = args.get("--version")) {
+        v = db.version(args.require_int("--version", "N"));
+    } else {
+        const auto cur = db.current();
+        if (!cur) throw Error({db_path, 0, ""}, "the store holds no versions", "import data with klima db import");
+        v = *cur;
+    }
+    return {db.activity(v), store::with_factors(base, db.factors(v)),
+            std::filesystem::path(db_path).filename().string() + " version " + std::to_string(v.id)};
+}
+
+}  // namespace
 
 int cmd_inventory(const Argv& argv, std::ostream& out) {
-    const Args args(argv, {"--data", "--year", "--format", "--gwp", "--data-dir", "--title"});
+    const Args args(argv, {"--data", "--db", "--version", "--year", "--format", "--gwp", "--data-dir", "--title"});
     const auto format = report::parse_format(args.get_or("--format", "table"));
-    const auto path = args.require("--data", "FILE (activity data, .csv or .json)");
+    const auto db = args.get("--db");
+    if (db && args.get("--data"))
+        throw Error({"", 0, "--db"}, "give either --data FILE or --db PATH, not both",
+                    "--data reads a file, --db the inventory store");
+    if (!db && args.get("--version"))
+        throw Error({"", 0, "--version"}, "--version needs --db", "write --db PATH --version N");
+    const auto path = db ? *db : args.require("--data", "FILE (activity data, .csv or .json), or --db PATH");
     const int year = args.require_int("--year", "YEAR");
-    const auto ref = io::load_reference_data(data_dir(args));
-    const auto records = io::load_activity(path, &ref);
+    auto base = io::load_reference_data(data_dir(args));
+    FromStore in;
+    if (db) {
+        in = read_store(args, *db, std::move(base));
+    } else {
+        in.records = io::load_activity(path, &base);
+        in.ref = std::move(base);
+        in.title = io::municipality_name(path);
+    }
     InventoryResult inv;
     try {
-        inv = compute_inventory(records, year, ref, args.get_or("--gwp", "AR5"));
+        inv = compute_inventory(in.records, year, in.ref, args.get_or("--gwp", "AR5"));
     } catch (const Error& e) {
         throw e.located({path, 0, ""});
     }
-    const auto title = args.has("--title") ? *args.get("--title") : io::municipality_name(path);
-    out << report::render_inventory(inv, ref, format, title);
+    out << report::render_inventory(inv, in.ref, format, args.get_or("--title", in.title));
     return 0;
 }
 

@@ -90,6 +90,8 @@ TEST_CASE("errors: a file that is not there, or of an unknown type", "[io][error
     CHECK_THROWS_WITH(io::load_activity("/nonexistent/a.csv"), Catch::StartsWith("/nonexistent/a.csv: cannot open file"));
     CHECK_THROWS_WITH(io::load_activity("a.xls"), Catch::Contains("unknown file type '.xls'"));
     CHECK_THROWS_WITH(io::load_reference_data("/nonexistent"), Catch::Contains("data directory not found"));
+    CHECK_THROWS_WITH(io::load_reference_data(test::fixture("data/factors")),
+                      Catch::Contains("not a klima data directory") && Catch::Contains("not data/factors"));
 }
 
 TEST_CASE("activity JSON: read, null is missing, errors carry the JSON path", "[io]") {

@@ -141,19 +141,26 @@ GwpTable load_gwp(const std::string& path) {
     return out;
 }
 
+std::vector<std::string> factor_files(const std::string& data_dir) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(fs::path(data_dir) / "factors"))
+        if (e.path().extension() == ".csv" && e.path().filename() != "carriers.csv") out.push_back(e.path().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 ReferenceData load_reference_data(const std::string& data_dir) {
     const fs::path dir(data_dir);
     if (!fs::is_directory(dir))
         throw Error({data_dir, 0, ""}, "data directory not found",
                     "pass --data-dir pointing at klima's data/ folder, or set KLIMA_DATA_DIR");
+    if (!fs::exists(dir / "taxonomy" / "sectors.csv") || !fs::is_directory(dir / "factors"))
+        throw Error({data_dir, 0, ""}, "not a klima data directory: it needs taxonomy/sectors.csv and factors/",
+                    "give the folder that holds taxonomy/ and factors/, e.g. data (not data/factors)");
     ReferenceData ref;
     ref.taxonomy = load_taxonomy((dir / "taxonomy" / "sectors.csv").string());
     ref.carriers = load_carriers((dir / "factors" / "carriers.csv").string());
-    std::vector<fs::path> factor_files;
-    for (const auto& e : fs::directory_iterator(dir / "factors"))
-        if (e.path().extension() == ".csv" && e.path().filename() != "carriers.csv") factor_files.push_back(e.path());
-    std::sort(factor_files.begin(), factor_files.end());
-    for (const auto& p : factor_files) load_factors(p.string(), ref.factors);
+    for (const auto& p : factor_files(data_dir)) load_factors(p, ref.factors);
     for (const auto* f : ref.factors.all()) ref.carriers.require(f->carrier, f->origin);
     ref.gwp = load_gwp((dir / "gwp.csv").string());
     return ref;

@@ -8,12 +8,15 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <string>
+#include <vector>
 
 namespace klima::io {
 
 // data_dir/taxonomy/sectors.csv, data_dir/factors/carriers.csv, every other
 // data_dir/factors/*.csv as emission factors, data_dir/gwp.csv.
 ReferenceData load_reference_data(const std::string& data_dir);
+// The emission-factor files of a data directory, sorted: data_dir/factors/*.csv but carriers.csv.
+std::vector<std::string> factor_files(const std::string& data_dir);
 
 Taxonomy load_taxonomy(const std::string& path);
 CarrierTable load_carriers(const std::string& path);

@@ -1,0 +1,12 @@
+// SHA-256 (FIPS 180-4) of a byte string, as 64 lowercase hex digits. Used by
+// the store to recognise a file it has already imported.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace klima {
+
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace klima

@@ -1,0 +1,108 @@
+// The inventory store: activity data and emission-factor sets kept as
+// immutable, numbered versions in one SQLite file, with provenance (file,
+// SHA-256 of its bytes, UTC time, comment), and the inventories computed from
+// them. Speaks engine types only; parsing files is the caller's job.
+//
+// A version is either a new activity set or a new factor set, plus a pointer
+// to the current other half: version N's activity is the one imported by
+// version `activity_from`, its factors those imported by `factors_from`.
+#pragma once
+
+#include "klima/activity.hpp"
+#include "klima/factors.hpp"
+#include "klima/inventory.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace klima::store {
+
+enum class VersionKind { activity, factors };
+std::string_view to_string(VersionKind k);
+
+struct Version {
+    int id = 0;
+    std::optional<int> parent;  // the version that was current before this one
+    VersionKind kind = VersionKind::activity;
+    std::string file;           // path as given at import
+    std::string sha256;         // of the imported bytes
+    std::string imported_at;    // UTC, ISO 8601 ("2026-11-23T07:30:00Z")
+    std::string comment;
+    std::optional<int> activity_from, factors_from;  // versions that imported each half
+};
+
+struct Provenance {
+    std::string file, sha256, comment;
+};
+
+struct ImportOutcome {
+    int version = 0;
+    bool already_stored = false;  // identical content was imported before as `version`
+};
+
+// One total of a stored (recalculated) inventory.
+struct StoredTotal {
+    int year = 0;
+    std::string name;               // a sector code, or "territorial", "territorial_excl_lulucf", "reported_apart"
+    bool is_sector = true;
+    std::optional<units::Mass> co2e;  // nullopt when every line under it was missing
+    int missing = 0, lines = 0;
+};
+
+enum class Open { create, existing };
+
+class Store {
+public:
+    static constexpr int kSchemaVersion = 2;
+
+    // Opens (Open::create: creating when absent) and migrates to `schema`.
+    // Tests pass an older `schema` to build a store as an older klima did.
+    explicit Store(const std::string& path, Open mode = Open::create, int schema = kSchemaVersion);
+    ~Store();
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+
+    // Each import is one transaction: on any error nothing is written.
+    // Content identical to an earlier version of the same kind is not stored again.
+    ImportOutcome import_activity(const ActivitySet& records, const Provenance& from);
+    ImportOutcome import_factors(const FactorLibrary& factors, const Provenance& from);
+
+    std::vector<Version> versions() const;
+    std::optional<Version> current() const;
+    Version version(int id) const;  // throws naming the versions present
+
+    // The activity and factors a version sees; throw when it has none yet.
+    ActivitySet activity(const Version& v) const;
+    FactorLibrary factors(const Version& v) const;
+
+    // Replace the stored inventories of `version` under `gwp_set` by `results`.
+    void save_inventories(int version, const std::string& gwp_set, const std::vector<InventoryResult>& results);
+    std::vector<StoredTotal> inventories(int version, const std::string& gwp_set) const;
+    // The latest version before `version` with stored inventories under `gwp_set`.
+    std::optional<int> last_computed_before(int version, const std::string& gwp_set) const;
+
+    int schema_version() const;
+    std::string integrity_check() const;  // "ok" when sound
+    const std::string& path() const;
+
+    // A read snapshot: while it lives, every read on this Store sees the
+    // versions committed when it began, whatever other connections write.
+    class ReadTransaction {
+    public:
+        explicit ReadTransaction(const Store& s);
+        ~ReadTransaction();
+        ReadTransaction(const ReadTransaction&) = delete;
+        ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+    private:
+        const Store& store_;
+    };
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace klima::store

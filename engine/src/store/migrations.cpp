@@ -1,0 +1,102 @@
+// The store's schema, as an ordered list of steps. Step N brings a database
+// from user_version N-1 to N. Never edit a released step: add a new one.
+#include "impl.hpp"
+
+#include <array>
+
+namespace klima::store {
+namespace {
+
+constexpr std::array<const char*, Store::kSchemaVersion> kSteps{
+    // 1: versions with provenance, and the activity and factor rows each imported.
+    R"sql(
+CREATE TABLE versions (
+    id            INTEGER PRIMARY KEY,
+    parent        INTEGER REFERENCES versions(id),
+    kind          TEXT NOT NULL CHECK (kind IN ('activity', 'factors')),
+    file          TEXT NOT NULL,
+    sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
+    imported_at   TEXT NOT NULL,
+    comment       TEXT NOT NULL,
+    activity_from INTEGER REFERENCES versions(id),
+    factors_from  INTEGER REFERENCES versions(id),
+    UNIQUE (kind, sha256)
+);
+-- quantity_si is in the SI unit of `kind`: J (energy), m (distance), kg (mass),
+-- m2 (area), 1 (count). NULL means not reported, which is not a zero.
+CREATE TABLE activity (
+    version_id   INTEGER NOT NULL REFERENCES versions(id),
+    row_no       INTEGER NOT NULL,
+    year         INTEGER NOT NULL,
+    sector       TEXT NOT NULL,
+    subsector    TEXT NOT NULL,
+    carrier      TEXT NOT NULL,
+    kind         TEXT CHECK (kind IN ('energy', 'distance', 'mass', 'area', 'count')),
+    quantity_si  REAL,
+    source       TEXT NOT NULL,
+    origin_file  TEXT NOT NULL,
+    origin_line  INTEGER NOT NULL,
+    origin_field TEXT NOT NULL,
+    PRIMARY KEY (version_id, row_no),
+    CHECK ((kind IS NULL) = (quantity_si IS NULL))
+);
+-- kg_per_si: kg of the gas per SI unit of `kind` (kg/J, kg/m, kg/kg, kg/m2, kg/count).
+CREATE TABLE factors (
+    version_id   INTEGER NOT NULL REFERENCES versions(id),
+    row_no       INTEGER NOT NULL,
+    carrier      TEXT NOT NULL,
+    subsector    TEXT NOT NULL,
+    gas          TEXT NOT NULL CHECK (gas IN ('CO2', 'CH4', 'N2O', 'CO2e')),
+    kind         TEXT NOT NULL CHECK (kind IN ('energy', 'distance', 'mass', 'area', 'count')),
+    kg_per_si    REAL NOT NULL,
+    year_from    INTEGER NOT NULL,
+    year_to      INTEGER NOT NULL,
+    illustrative INTEGER NOT NULL CHECK (illustrative IN (0, 1)),
+    source       TEXT NOT NULL,
+    origin_file  TEXT NOT NULL,
+    origin_line  INTEGER NOT NULL,
+    PRIMARY KEY (version_id, row_no)
+);
+)sql",
+    // 2: inventories computed by `klima db recalc`, tied to the version they restate.
+    R"sql(
+CREATE TABLE inventories (
+    version_id  INTEGER NOT NULL REFERENCES versions(id),
+    gwp_set     TEXT NOT NULL,
+    year        INTEGER NOT NULL,
+    level       TEXT NOT NULL CHECK (level IN ('sector', 'total')),
+    name        TEXT NOT NULL,
+    co2e_kg     REAL,
+    missing     INTEGER NOT NULL,
+    lines       INTEGER NOT NULL,
+    computed_at TEXT NOT NULL,
+    PRIMARY KEY (version_id, gwp_set, year, level, name),
+    CHECK ((co2e_kg IS NULL) = (missing = lines AND lines > 0))
+);
+)sql",
+};
+
+int user_version(const sql::Db& db) {
+    sql::Stmt q(db, "PRAGMA user_version");
+    q.step();
+    return q.integer(0);
+}
+
+}  // namespace
+
+void migrate(const sql::Db& db, int target) {
+    if (user_version(db) == target) return;
+    sql::WriteTransaction tx(db);
+    // Read again under the write lock: another process may have migrated meanwhile.
+    const int at = user_version(db);
+    if (at > Store::kSchemaVersion)
+        throw Error({db.path(), 0, ""},
+                    "store schema version " + std::to_string(at) + " is newer than this klima knows (" +
+                        std::to_string(Store::kSchemaVersion) + ")",
+                    "use a newer klima for this store");
+    for (int step = at + 1; step <= target; ++step) db.exec(kSteps[static_cast<std::size_t>(step - 1)]);
+    if (at < target) db.exec("PRAGMA user_version = " + std::to_string(target));
+    tx.commit();
+}
+
+}  // namespace klima::store

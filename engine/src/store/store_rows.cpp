@@ -1,0 +1,204 @@
+// Activity and factor rows in and out of the store: every write of an import
+// happens inside one BEGIN IMMEDIATE … COMMIT.
+#include "impl.hpp"
+
+#include <csignal>
+#include <cstdlib>
+
+namespace klima::store {
+namespace {
+
+// Test-only hook for the crash tests: with KLIMA_TEST_CRASH_AFTER_ROWS=N the
+// process kills itself (SIGKILL, no cleanup) after inserting N data rows,
+// inside the open transaction, to prove that such a crash writes nothing.
+void crash_point(int rows_written) {
+    static const int after = [] {
+        const char* v = std::getenv("KLIMA_TEST_CRASH_AFTER_ROWS");
+        return v ? std::atoi(v) : 0;
+    }();
+    if (after > 0 && rows_written == after) std::raise(SIGKILL);
+}
+
+double in_si(const units::Amount& a) {
+    return std::visit([](auto q) { return q.value(); }, a);
+}
+double in_si(const units::FactorValue& f) {
+    return std::visit([](auto q) { return q.value(); }, f);
+}
+
+units::AmountKind parse_kind(const std::string& s, const Location& where) {
+    for (auto k : {units::AmountKind::energy, units::AmountKind::distance, units::AmountKind::mass,
+                   units::AmountKind::area, units::AmountKind::count})
+        if (units::to_string(k) == s) return k;
+    throw Error(where, "unknown quantity kind '" + s + "' in the store", "the store is damaged; restore it");
+}
+
+units::Amount amount_from_si(units::AmountKind k, double v) {
+    using namespace units;
+    switch (k) {
+        case AmountKind::energy: return Energy::from_value(v);
+        case AmountKind::distance: return Distance::from_value(v);
+        case AmountKind::mass: return Mass::from_value(v);
+        case AmountKind::area: return Area::from_value(v);
+        case AmountKind::count: break;
+    }
+    return Count::from_value(v);
+}
+
+units::FactorValue factor_from_si(units::AmountKind k, double v) {
+    using namespace units;
+    switch (k) {
+        case AmountKind::energy: return MassPerEnergy::from_value(v);
+        case AmountKind::distance: return MassPerDistance::from_value(v);
+        case AmountKind::mass: return MassPerMass::from_value(v);
+        case AmountKind::area: return MassPerArea::from_value(v);
+        case AmountKind::count: break;
+    }
+    return MassPerCount::from_value(v);
+}
+
+// Within an open write transaction: the version that identical content was
+// stored as, else a new version row pointing at itself for `kind` and at the
+// current version's other half. Returns {id, already_stored}.
+ImportOutcome add_version(const sql::Db& db, const Store& store, VersionKind kind, const Provenance& from) {
+    sql::Stmt same(db, "SELECT id FROM versions WHERE kind = ? AND sha256 = ?");
+    same.bind(1, std::string(to_string(kind))).bind(2, from.sha256);
+    if (same.step()) return {same.integer(0), true};
+
+    const auto cur = store.current();
+    const int id = cur ? cur->id + 1 : 1;
+    std::optional<int> activity_from = cur ? cur->activity_from : std::nullopt;
+    std::optional<int> factors_from = cur ? cur->factors_from : std::nullopt;
+    (kind == VersionKind::activity ? activity_from : factors_from) = id;
+    sql::Stmt ins(db,
+                  "INSERT INTO versions (id, parent, kind, file, sha256, imported_at, comment, activity_from, "
+                  "factors_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    ins.bind(1, id)
+        .bind(2, cur ? std::optional<int>(cur->id) : std::nullopt)
+        .bind(3, std::string(to_string(kind)))
+        .bind(4, from.file)
+        .bind(5, from.sha256)
+        .bind(6, utc_now())
+        .bind(7, from.comment)
+        .bind(8, activity_from)
+        .bind(9, factors_from);
+    ins.run();
+    return {id, false};
+}
+
+void require_hash(const Provenance& from, const std::string& db_path) {
+    if (from.sha256.size() != 64)
+        throw Error({db_path, 0, "sha256"}, "import without a SHA-256 of the source file",
+                    "hash the file's bytes with klima::sha256_hex before importing");
+}
+
+// The version whose rows hold `v`'s activity or factors; throws when it has none yet.
+int half_of(const Version& v, VersionKind kind, const std::string& db_path) {
+    const bool activity = kind == VersionKind::activity;
+    if (const auto from = activity ? v.activity_from : v.factors_from) return *from;
+    throw Error({db_path, 0, "version"},
+                "version " + std::to_string(v.id) + (activity ? " has no activity data yet" : " has no emission factors yet"),
+                activity ? "import an activity file: klima db import FILE.csv --comment TEXT"
+                         : "import a factor file or a data directory: klima db import DIR --comment TEXT");
+}
+
+}  // namespace
+
+ImportOutcome Store::import_activity(const ActivitySet& records, const Provenance& from) {
+    const auto& db = impl_->db;
+    require_hash(from, path());
+    if (records.empty())
+        throw Error({from.file, 0, ""}, "no activity records to import",
+                    "give a file with at least one row under its header");
+    sql::WriteTransaction tx(db);
+    const auto outcome = add_version(db, *this, VersionKind::activity, from);
+    if (outcome.already_stored) return outcome;  // rolls back: nothing written
+    sql::Stmt ins(db,
+                  "INSERT INTO activity (version_id, row_no, year, sector, subsector, carrier, kind, quantity_si, "
+                  "source, origin_file, origin_line, origin_field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    int row = 0;
+    for (const auto& r : records) {
+        ins.bind(1, outcome.version).bind(2, ++row).bind(3, r.year).bind(4, r.sector).bind(5, r.subsector);
+        ins.bind(6, r.carrier);
+        if (r.amount) ins.bind(7, std::string(units::to_string(units::kind_of(*r.amount)))).bind(8, in_si(*r.amount));
+        else ins.bind(7, std::optional<std::string>()).bind(8, std::optional<double>());
+        ins.bind(9, r.source).bind(10, r.origin.file).bind(11, r.origin.line).bind(12, r.origin.field);
+        ins.run();
+        ins.reset();
+        crash_point(row);
+    }
+    tx.commit();
+    return outcome;
+}
+
+ImportOutcome Store::import_factors(const FactorLibrary& factors, const Provenance& from) {
+    const auto& db = impl_->db;
+    require_hash(from, path());
+    if (factors.size() == 0)
+        throw Error({from.file, 0, ""}, "no emission factors to import", "give a factor CSV or a data directory");
+    sql::WriteTransaction tx(db);
+    const auto outcome = add_version(db, *this, VersionKind::factors, from);
+    if (outcome.already_stored) return outcome;
+    sql::Stmt ins(db,
+                  "INSERT INTO factors (version_id, row_no, carrier, subsector, gas, kind, kg_per_si, year_from, "
+                  "year_to, illustrative, source, origin_file, origin_line) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    int row = 0;
+    for (const EmissionFactor* f : factors.all()) {
+        ins.bind(1, outcome.version).bind(2, ++row).bind(3, f->carrier).bind(4, f->subsector);
+        ins.bind(5, std::string(to_string(f->gas))).bind(6, std::string(units::to_string(units::factor_kind(f->value))));
+        ins.bind(7, in_si(f->value)).bind(8, f->year_from).bind(9, f->year_to).bind(10, f->illustrative ? 1 : 0);
+        ins.bind(11, f->source).bind(12, f->origin.file).bind(13, f->origin.line);
+        ins.run();
+        ins.reset();
+        crash_point(row);
+    }
+    tx.commit();
+    return outcome;
+}
+
+ActivitySet Store::activity(const Version& v) const {
+    sql::Stmt q(impl_->db,
+                "SELECT year, sector, subsector, carrier, kind, quantity_si, source, origin_file, origin_line, "
+                "origin_field FROM activity WHERE version_id = ? ORDER BY row_no");
+    q.bind(1, half_of(v, VersionKind::activity, path()));
+    ActivitySet out;
+    while (q.step()) {
+        ActivityRecord r;
+        r.year = q.integer(0);
+        r.sector = q.text(1);
+        r.subsector = q.text(2);
+        r.carrier = q.text(3);
+        r.source = q.text(6);
+        r.origin = {q.text(7), q.integer(8), q.text(9)};
+        if (const auto v_si = q.opt_real(5)) r.amount = amount_from_si(parse_kind(q.text(4), r.origin), *v_si);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+FactorLibrary Store::factors(const Version& v) const {
+    sql::Stmt q(impl_->db,
+                "SELECT carrier, subsector, gas, kind, kg_per_si, year_from, year_to, illustrative, source, "
+                "origin_file, origin_line FROM factors WHERE version_id = ? ORDER BY row_no");
+    q.bind(1, half_of(v, VersionKind::factors, path()));
+    FactorLibrary out;
+    while (q.step()) {
+        EmissionFactor f;
+        f.carrier = q.text(0);
+        f.subsector = q.text(1);
+        f.origin = {q.text(9), q.integer(10), ""};
+        const auto gas = parse_gas(q.text(2));
+        if (!gas) throw Error(f.origin, "unknown gas '" + q.text(2) + "' in the store", "the store is damaged; restore it");
+        f.gas = *gas;
+        f.value = factor_from_si(parse_kind(q.text(3), f.origin), q.real(4));
+        f.year_from = q.integer(5);
+        f.year_to = q.integer(6);
+        f.illustrative = q.integer(7) != 0;
+        f.source = q.text(8);
+        out.add(std::move(f));
+    }
+    return out;
+}
+
+}  // namespace klima::store
