@@ -38,11 +38,15 @@ std::string tonnes_text(const std::optional<units::Mass>& m, Lang lang) { return
 std::string percent_text(const std::optional<units::Ratio>& r, Lang lang) {
     if (!r) return "–";
     const double pct = units::in_count(*r) * 100.0;
-    return (pct > 0.05 ? "+" : "") + decimal_text(pct, 1, lang) + " %";
+    std::string s = decimal_text(pct, 1, lang);
+    if (pct > 0.05) s.insert(s.begin(), '+');
+    return s.append(" %");
 }
 
 std::string reduction_text(units::Ratio r, Lang lang) {
-    return "-" + decimal_text(units::in_count(r) * 100.0, 1, lang) + " %";
+    std::string s = decimal_text(units::in_count(r) * 100.0, 1, lang);
+    s.insert(s.begin(), '-');
+    return s.append(" %");
 }
 
 std::string sector_name(const ReportData& d, const std::string& sector, Lang lang) {
