@@ -98,3 +98,22 @@ TEST_CASE("Køge report: Markdown row and the HTML page with nine wedges", "[cli
     const auto page = klima::io::read_file(dir.file("koege.html"));
     CHECK(klima::test::occurrences(page, "class=\"wedge\"") == 9);  // nine measures in scenarios/koege.json
 }
+
+TEST_CASE("Ballerup report: the bundled example reports against its targets (−85 % by 2030, neutral 2045)", "[cli][report]") {
+    const auto r = run_cli("report --scenario " + kRoot + "/scenarios/ballerup.json --data-dir " + kRoot +
+                           "/data --year 2023 --lang en --format json");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    // Only a 2017 inventory: latest year 2017, 2023 − 2017 = 6 > 3 years → outdated
+    CHECK(j["progress"]["latest_year"] == 2017);
+    bool outdated = false;
+    for (const auto& f : j["dk2020_check"]) outdated = outdated || f["kind"] == "inventory_outdated";
+    CHECK(outdated);
+    // Path: E(2017) → 0.15 E(2017) in 2030 → 0 in 2045
+    const double e = j["target_path"]["anchors"][0]["t"].get<double>();
+    CHECK(j["target_path"]["anchors"][1]["t"].get<double>() == Approx(0.15 * e));
+    CHECK(j["target_path"]["anchors"][2]["year"] == 2045);
+    // Budget 2017–2045: 14 × (E + 0.15 E)/2 + Σ_{k=0..14} 0.15 E × k/15 = 8.05 E + 1.05 E = 9.1 E
+    CHECK(j["budget"]["budget_t"].get<double>() == Approx(9.1 * e));
+}
