@@ -114,6 +114,8 @@ TEST_CASE("report: self-contained HTML with three SVG charts", "[report]") {
     CHECK(test::occurrences(html, "<path class=\"wedge\"") == 2);            // one per measure
     // Bars: 2017 and every fifth year 2020–2050 = 8 columns × 3 sectors
     CHECK(test::occurrences(html, "<rect class=\"bar\"") == 24);
+    // Inventory points: the fixture inventories 2017 and 2023
+    CHECK(test::occurrences(html, "<circle class=\"inventory\"") == 2);
     CHECK_THAT(html, Contains("<title>Udledning og målsti</title>"));
     // Nothing fetched from elsewhere
     CHECK(html.find("src=") == std::string::npos);

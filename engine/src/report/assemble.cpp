@@ -77,6 +77,9 @@ ReportData assemble_report(const ScenarioResult& scenario, const TargetSet& targ
     auto progress = build_progress(scenario, targets, path, gap, taxonomy, totals, report_year);
     auto findings = dk2020_check(targets, scenario, latest, report_year);
     auto chart = chart_data(scenario, gap, taxonomy);
+    for (const auto& t : totals)
+        if (t.year >= chart.years.front() && t.year <= chart.years.back())
+            chart.inventories.emplace_back(t.year, t.total(targets.scope));
     for (auto* s : {&chart.bau, &chart.scenario, &chart.target}) {
         const auto key = s->key == "target" ? "target_path" : s->key;
         s->name_da = tr(key, Lang::da);

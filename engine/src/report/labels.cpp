@@ -77,6 +77,7 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"chart_wedges", {"Tiltagenes effekt (kiler mellem BAU og scenarie)", "Effect of measures (wedges between BAU and scenario)"}},
         {"chart_sectors", {"Scenariets udledning pr. sektor", "Scenario emissions by sector"}},
         {"none", {"ingen", "none"}},
+        {"inventory_points", {"Opgørelse (aktivitetsdata)", "Inventory (activity data)"}},
         {"total", {"I alt", "Total"}},
     };
     return t;

@@ -11,7 +11,7 @@
 namespace klima::report {
 namespace {
 
-constexpr double kWidth = 760, kHeight = 360, kLeft = 80, kRight = 190, kTop = 40, kBottom = 40;
+constexpr double kWidth = 900, kHeight = 360, kLeft = 80, kRight = 290, kTop = 40, kBottom = 40;
 constexpr const char* kPalette[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
                                     "#a6761d", "#1f78b4", "#b2df8a", "#fb9a99", "#cab2d6", "#fdbf6f"};
 const char* colour(std::size_t i) { return kPalette[i % (sizeof kPalette / sizeof *kPalette)]; }
@@ -79,6 +79,16 @@ std::string axes(const Frame& f, const std::vector<int>& x_ticks, Lang l) {
     return o.str();
 }
 
+// At most 40 characters (not bytes) for a legend, with an ellipsis.
+std::string shortened(const std::string& s) {
+    std::size_t chars = 0, cut = std::string::npos;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (++chars == 40) cut = i;
+    }
+    return cut == std::string::npos || chars <= 40 ? s : s.substr(0, cut) + "…";
+}
+
 std::string legend(std::size_t i, const std::string& name, const char* fill, bool line, const char* dash = "") {
     std::ostringstream o;
     const double x = kWidth - kRight + 14, y = kTop + 4 + 18.0 * static_cast<double>(i);
@@ -87,7 +97,8 @@ std::string legend(std::size_t i, const std::string& name, const char* fill, boo
           << "\" stroke=\"" << fill << "\" stroke-width=\"2.5\" stroke-dasharray=\"" << dash << "\"/>";
     else
         o << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"18\" height=\"10\" fill=\"" << fill << "\"/>";
-    o << "<text x=\"" << x + 24 << "\" y=\"" << y + 9 << "\" font-size=\"11\">" << xml_escape(name) << "</text>\n";
+    o << "<text x=\"" << x + 24 << "\" y=\"" << y + 9 << "\" font-size=\"11\">" << xml_escape(shortened(name))
+      << "<title>" << xml_escape(name) << "</title></text>\n";
     return o.str();
 }
 
@@ -127,14 +138,23 @@ double extreme(const std::vector<units::Mass>& v, bool max) {
 
 std::string svg_trajectory(const ReportData& d, Lang l) {
     const auto& c = d.chart;
-    const double hi = std::max({extreme(c.bau.values, true), extreme(c.scenario.values, true), extreme(c.target.values, true)});
-    const double lo = std::min({extreme(c.bau.values, false), extreme(c.scenario.values, false), extreme(c.target.values, false)});
+    double hi = std::max({extreme(c.bau.values, true), extreme(c.scenario.values, true), extreme(c.target.values, true)});
+    double lo = std::min({extreme(c.bau.values, false), extreme(c.scenario.values, false), extreme(c.target.values, false)});
+    for (const auto& [year, mass] : c.inventories) hi = std::max(hi, tonnes(mass)), lo = std::min(lo, tonnes(mass));
     const auto f = frame(c.years.front(), c.years.back(), lo, hi);
     std::string s = open_svg("chart-trajectory", tr("chart_trajectory", l)) + axes(f, year_ticks(c.years), l);
     if (d.report_year >= c.years.front() && d.report_year <= c.years.back())
         s += "<line class=\"report-year\" x1=\"" + num(f.x(d.report_year)) + "\" x2=\"" + num(f.x(d.report_year)) +
              "\" y1=\"" + num(kTop) + "\" y2=\"" + num(kHeight - kBottom) + "\" stroke=\"#999\" stroke-dasharray=\"2 3\"/>\n";
     s += total_lines(f, c, l);
+    for (const auto& [year, mass] : c.inventories)
+        s += "<circle class=\"inventory\" cx=\"" + num(f.x(year)) + "\" cy=\"" + num(f.y(tonnes(mass))) +
+             "\" r=\"4\" fill=\"#000\"><title>" + std::to_string(year) + ": " + tonnes_text(mass, l) + "</title></circle>\n";
+    if (!c.inventories.empty()) {
+        const double x = kWidth - kRight + 14, y = kTop + 4 + 18.0 * 3;
+        s += "<circle cx=\"" + num(x + 9) + "\" cy=\"" + num(y + 5) + "\" r=\"4\" fill=\"#000\"/><text x=\"" + num(x + 24) +
+             "\" y=\"" + num(y + 9) + "\" font-size=\"11\">" + xml_escape(tr("inventory_points", l)) + "</text>\n";
+    }
     return s + "</svg>\n";
 }
 

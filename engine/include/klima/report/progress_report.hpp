@@ -32,6 +32,7 @@ struct ChartData {
     ChartSeries bau, scenario, target;      // totals in the target's scope
     std::vector<ChartSeries> measures;      // each measure's effect in the scope (the wedges)
     std::vector<ChartSeries> sectors;       // scenario emissions per territorial sector
+    std::vector<std::pair<int, units::Mass>> inventories;  // inventory totals in the scope, by year
 };
 
 struct ReportData {
