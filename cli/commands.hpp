@@ -14,5 +14,6 @@ using Argv = std::vector<std::string>;
 int cmd_inventory(const Argv& args, std::ostream& out);
 int cmd_db(const Argv& args, std::ostream& out);
 int cmd_scenario(const Argv& args, std::ostream& out);
+int cmd_report(const Argv& args, std::ostream& out);
 
 }  // namespace klima::cli

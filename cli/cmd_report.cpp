@@ -1,0 +1,66 @@
+#include "args.hpp"
+#include "commands.hpp"
+
+#include "klima/inventory.hpp"
+#include "klima/io/data_files.hpp"
+#include "klima/io/realised_file.hpp"
+#include "klima/io/scenario_file.hpp"
+#include "klima/io/targets_file.hpp"
+#include "klima/report/progress_report.hpp"
+
+#include <fstream>
+#include <ostream>
+
+namespace klima::cli {
+
+int cmd_report(const Argv& argv, std::ostream& out) {
+    const Args args(argv, {"--scenario", "--year", "--format", "--lang", "--out", "--targets", "--title", "--data-dir", "--realised"});
+    const auto format = report::parse_report_format(args.get_or("--format", "md"));
+    const auto lang = report::parse_lang(args.get_or("--lang", "da"));
+    const auto scenario_path = args.require("--scenario", "FILE (a scenario, e.g. scenarios/koege.json)");
+    const int year = args.require_int("--year", "YEAR (the reporting year)");
+    if (year < io::kFirstYear || year > io::kLastYear)
+        throw Error({"", 0, "--year"}, "reporting year " + std::to_string(year) + " is outside 1990–2050",
+                    "give a year in that range");
+
+    const auto ref = io::load_reference_data(data_dir(args));
+    auto run = io::run_scenario_file(scenario_path, ref);
+    if (const auto realised = args.get("--realised")) record_realised(run.result, io::load_realised(*realised));
+    const auto targets_path = args.get("--targets") ? args.get("--targets") : run.spec.targets_file;
+    if (!targets_path)
+        throw Error({scenario_path, 0, "/targets"}, "the scenario names no targets file",
+                    "add \"targets\": \"../data/targets/" + run.spec.municipality + ".json\" or give --targets FILE");
+    const auto targets = io::load_targets(*targets_path);
+
+    std::vector<InventoryResult> inventories;
+    for (int y : years_in(run.activity)) {
+        if (y > year) continue;
+        try {
+            inventories.push_back(compute_inventory(run.activity, y, ref, run.spec.gwp_set));
+        } catch (const Error& e) {
+            throw e.located({run.spec.activity_file, 0, ""});
+        }
+    }
+    const auto data = report::assemble_report(run.result, targets, ref.taxonomy, inventories, year,
+                                              args.get_or("--title", run.spec.name));
+
+    if (format == report::ReportFormat::xlsx) {
+        const auto path = args.get_or("--out", "klima-report-" + run.spec.municipality + "-" + std::to_string(year) + ".xlsx");
+        report::write_report_xlsx(data, lang, path);
+        out << "wrote " << path << "\n";
+        return 0;
+    }
+    const auto text = report::render_report(data, format, lang);
+    if (const auto path = args.get("--out")) {
+        std::ofstream file(*path, std::ios::binary);
+        file << text;
+        if (!file.flush())
+            throw Error({*path, 0, "--out"}, "cannot write the report", "check that the directory exists and is writable");
+        out << "wrote " << *path << "\n";
+        return 0;
+    }
+    out << text;
+    return 0;
+}
+
+}  // namespace klima::cli

@@ -1,0 +1,59 @@
+// The DK2020 progress report: targets, target path and budget, gap, progress
+// table and the DK2020 check, assembled once and rendered as Markdown, CSV,
+// JSON, self-contained HTML (inline SVG charts) or XLSX, in Danish or English.
+#pragma once
+
+#include "klima/dk2020_check.hpp"
+#include "klima/gap.hpp"
+#include "klima/progress.hpp"
+#include "klima/scenario_result.hpp"
+#include "klima/targets.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace klima::report {
+
+enum class Lang { da, en };
+Lang parse_lang(std::string_view s);  // throws listing da, en
+
+enum class ReportFormat { md, csv, json, html, xlsx };
+ReportFormat parse_report_format(std::string_view s);  // throws listing the formats
+
+// A named series over ChartData::years, for the charts.
+struct ChartSeries {
+    std::string key, name_da, name_en;
+    std::vector<units::Mass> values;
+};
+
+struct ChartData {
+    std::vector<int> years;                 // scenario years the target path covers
+    ChartSeries bau, scenario, target;      // totals in the target's scope
+    std::vector<ChartSeries> measures;      // each measure's effect in the scope (the wedges)
+    std::vector<ChartSeries> sectors;       // scenario emissions per territorial sector
+    std::vector<std::pair<int, units::Mass>> inventories;  // inventory totals in the scope, by year
+};
+
+struct ReportData {
+    std::string title;
+    int report_year = 0;
+    ScenarioResult scenario;
+    TargetSet targets;
+    TargetPath path;
+    GapAnalysis gap;
+    ProgressTable progress;
+    std::vector<Finding> findings;
+    ChartData chart;
+};
+
+// `inventories`: every inventory year the activity data has (any order).
+ReportData assemble_report(const ScenarioResult& scenario, const TargetSet& targets, const Taxonomy& taxonomy,
+                           const std::vector<InventoryResult>& inventories, int report_year, std::string title);
+
+// Markdown, CSV, JSON or HTML text; throws for xlsx (a binary file: use write_report_xlsx).
+std::string render_report(const ReportData& data, ReportFormat format, Lang lang);
+// Writes an .xlsx workbook; throws klima::Error naming the path when it cannot be written.
+void write_report_xlsx(const ReportData& data, Lang lang, const std::string& path);
+
+}  // namespace klima::report

@@ -1,0 +1,138 @@
+#include "labels.hpp"
+
+#include "klima/error.hpp"
+
+#include <map>
+#include <stdexcept>
+#include <utility>
+
+namespace klima::report {
+namespace {
+
+using Pair = std::pair<std::string, std::string>;  // da, en
+
+const std::map<std::string, Pair, std::less<>>& table() {
+    static const std::map<std::string, Pair, std::less<>> t{
+        {"report", {"Fremdriftsrapport", "Progress report"}},
+        {"plan", {"Plan", "Plan"}},
+        {"scope", {"Målets omfang", "Target scope"}},
+        {"territorial_incl_lulucf", {"territoriel udledning inkl. LULUCF", "territorial emissions incl. LULUCF"}},
+        {"territorial_excl_lulucf", {"territoriel udledning ekskl. LULUCF", "territorial emissions excl. LULUCF"}},
+        {"targets", {"Mål", "Targets"}},
+        {"reference_year", {"Referenceår", "Reference year"}},
+        {"interim_target", {"Delmål", "Interim target"}},
+        {"neutrality", {"Klimaneutralitet", "Climate neutrality"}},
+        {"against", {"i forhold til", "against"}},
+        {"source", {"Kilde", "Source"}},
+        {"from_inventory", {"klimas opgørelse af aktivitetsdata", "klima inventory of the activity data"}},
+        {"year", {"År", "Year"}},
+        {"level", {"Niveau", "Level"}},
+        {"unit_t", {"t CO2e", "t CO2e"}},
+        {"path_budget", {"Målsti og CO2-budget", "Target path and carbon budget"}},
+        {"anchors", {"Målstiens ankerpunkter (lineær imellem)", "Anchor points of the target path (linear in between)"}},
+        {"budget", {"Kumuleret budget", "Cumulative budget"}},
+        {"budget_years", {"Budgetår", "Budget years"}},
+        {"scenario_cumulative", {"Scenariets kumulerede udledning", "Scenario cumulative emissions"}},
+        {"exhausted_in", {"Budgettet er opbrugt i", "Budget exhausted in"}},
+        {"years_lasting", {"Budgettet rækker (år)", "Budget lasts (years)"}},
+        {"not_exhausted", {"ikke opbrugt inden scenariets slutår", "not exhausted within the scenario"}},
+        {"gap_milestone", {"Reduktionsmanko 2030", "Reduction gap 2030"}},
+        {"gap_explain", {"Manko = scenarie − målsti; positivt tal = over målstien.",
+                         "Gap = scenario − target path; a positive figure is above the path."}},
+        {"bau", {"Fremskrivning (BAU)", "Business as usual (BAU)"}},
+        {"scenario", {"Scenarie", "Scenario"}},
+        {"target_path", {"Målsti", "Target path"}},
+        {"gap", {"Manko", "Gap"}},
+        {"sectors", {"Fremdrift pr. sektor", "Progress by sector"}},
+        {"sector", {"Sektor", "Sector"}},
+        {"reference", {"Reference", "Reference"}},
+        {"base", {"Basisår", "Base year"}},
+        {"latest", {"Seneste", "Latest"}},
+        {"change_vs_reference", {"Ændring ift. reference", "Change vs reference"}},
+        {"change_vs_base", {"Ændring ift. basisår", "Change vs base year"}},
+        {"bau_milestone", {"BAU 2030", "BAU 2030"}},
+        {"target_milestone", {"Mål 2030", "Target 2030"}},
+        {"planned_effect", {"Planlagt effekt 2030", "Planned effect 2030"}},
+        {"remaining_gap", {"Resterende manko 2030", "Remaining gap 2030"}},
+        {"sector_note", {"Sektormål er en lige procentvis fordeling af målstien ud fra referenceåret; LULUCF har intet sektormål.",
+                         "Sector targets share the target path in equal percentages of the reference year; LULUCF has no sector target."}},
+        {"missing_note", {"– = ingen opgørelse for året (ikke nul).", "– = no inventory for that year (not zero)."}},
+        {"measures", {"Fremdrift pr. tiltag", "Progress by measure"}},
+        {"measure", {"Tiltag", "Measure"}},
+        {"owner", {"Ansvarlig", "Owner"}},
+        {"start", {"Start", "Start"}},
+        {"full_effect", {"Fuld effekt", "Full effect"}},
+        {"planned", {"Planlagt", "Planned"}},
+        {"realised", {"Realiseret", "Realised"}},
+        {"status", {"Status", "Status"}},
+        {"not_started", {"ikke startet", "not started"}},
+        {"no_report", {"ingen afrapportering", "not reported"}},
+        {"on_track", {"på sporet", "on track"}},
+        {"behind", {"bagud", "behind"}},
+        {"gap_by_year", {"Manko pr. år", "Gap by year"}},
+        {"gap_by_sector", {"Manko pr. sektor", "Gap by sector"}},
+        {"check", {"DK2020-tjek", "DK2020 check"}},
+        {"check_ok", {"Ingen mangler fundet.", "Nothing missing."}},
+        {"chart_trajectory", {"Udledning og målsti", "Emissions and target path"}},
+        {"chart_wedges", {"Tiltagenes effekt (kiler mellem BAU og scenarie)", "Effect of measures (wedges between BAU and scenario)"}},
+        {"chart_sectors", {"Scenariets udledning pr. sektor", "Scenario emissions by sector"}},
+        {"none", {"ingen", "none"}},
+        {"inventory_points", {"Opgørelse (aktivitetsdata)", "Inventory (activity data)"}},
+        {"total", {"I alt", "Total"}},
+    };
+    return t;
+}
+
+std::string year_text(int y) { return std::to_string(y); }
+
+}  // namespace
+
+const std::string& tr(std::string_view key, Lang lang) {
+    const auto it = table().find(key);
+    if (it == table().end()) throw std::logic_error("report label missing: " + std::string(key));
+    return lang == Lang::da ? it->second.first : it->second.second;
+}
+
+std::string describe(const Finding& f, Lang l) {
+    const bool da = l == Lang::da;
+    switch (f.kind) {
+        case FindingKind::no_inventory:
+            return da ? "Ingen drivhusgasopgørelse til og med " + year_text(f.year) + "."
+                      : "No greenhouse-gas inventory up to " + year_text(f.year) + ".";
+        case FindingKind::inventory_outdated:
+            return da ? "Seneste opgørelse er fra " + year_text(f.year) + ", mere end 3 år gammel."
+                      : "The latest inventory is from " + year_text(f.year) + ", more than 3 years old.";
+        case FindingKind::too_few_interim_targets:
+            return da ? "Planen har " + std::to_string(f.count) + " delmål; DK2020 kræver mindst 2 før klimaneutralitet."
+                      : "The plan has " + std::to_string(f.count) + " interim target(s); DK2020 asks for at least 2 before neutrality.";
+        case FindingKind::gas_not_covered:
+            return da ? "Gassen " + f.subject + " indgår ikke i opgørelsen for " + year_text(f.year) + "."
+                      : "The gas " + f.subject + " is not covered by the " + year_text(f.year) + " inventory.";
+        case FindingKind::measure_without_owner:
+            return da ? "Tiltaget " + f.subject + " har ingen ansvarlig." : "Measure " + f.subject + " has no owner.";
+        case FindingKind::measure_without_timeline:
+            return da ? "Tiltaget " + f.subject + " mangler en tidsplan (start og fuld effekt)."
+                      : "Measure " + f.subject + " lacks a timeline (start and full-effect year).";
+        case FindingKind::measure_without_effect:
+            return da ? "Tiltaget " + f.subject + " har ingen forventet effekt."
+                      : "Measure " + f.subject + " has no expected effect.";
+    }
+    return {};
+}
+
+Lang parse_lang(std::string_view s) {
+    if (s == "da") return Lang::da;
+    if (s == "en") return Lang::en;
+    throw Error({"", 0, "--lang"}, "unknown language '" + std::string(s) + "'", "use da or en");
+}
+
+ReportFormat parse_report_format(std::string_view s) {
+    if (s == "md") return ReportFormat::md;
+    if (s == "csv") return ReportFormat::csv;
+    if (s == "json") return ReportFormat::json;
+    if (s == "html") return ReportFormat::html;
+    if (s == "xlsx") return ReportFormat::xlsx;
+    throw Error({"", 0, "--format"}, "unknown report format '" + std::string(s) + "'", "use md, csv, json, html or xlsx");
+}
+
+}  // namespace klima::report

@@ -1,0 +1,115 @@
+// The progress report as one long CSV table (table,key,name,column,value):
+// every figure of the report, for spreadsheets and programs. Tonnes CO2e with
+// three decimals, shares as fractions; an empty value is a missing figure.
+#include "labels.hpp"
+#include "report_text.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+namespace klima::report {
+namespace {
+
+std::string quote(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+std::string number(double v, int decimals = 3) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+std::string t(units::Mass m) { return number(units::in_tonnes(m)); }
+std::string t(const std::optional<units::Mass>& m) { return m ? t(*m) : ""; }
+std::string share(const std::optional<units::Ratio>& r) { return r ? number(units::in_count(*r), 6) : ""; }
+
+class Writer {
+public:
+    void put(const std::string& table, const std::string& key, const std::string& name, const std::string& column,
+             const std::string& value) {
+        out_ << table << "," << quote(key) << "," << quote(name) << "," << column << "," << quote(value) << "\n";
+    }
+    std::string str() const { return out_.str(); }
+
+private:
+    std::ostringstream out_;
+};
+
+void progress_row(Writer& w, const ProgressRow& r, Lang l) {
+    const auto put = [&](const char* col, const std::string& v) { w.put("sectors", r.key, row_name(r, l), col, v); };
+    put("reference_t", t(r.reference));
+    put("base_t", t(r.base));
+    put("latest_t", t(r.latest));
+    put("change_vs_reference", share(r.change_vs_reference));
+    put("change_vs_base", share(r.change_vs_base));
+    put("bau_2030_t", t(r.bau_milestone));
+    put("target_2030_t", t(r.target_milestone));
+    put("planned_effect_2030_t", t(r.planned_effect));
+    put("remaining_gap_2030_t", t(r.remaining_gap));
+}
+
+}  // namespace
+
+std::string render_csv(const ReportData& d, Lang l) {
+    Writer w;
+    w.put("table", "key", "name", "column", "value");
+    const auto& tg = d.targets;
+    w.put("report", "title", d.title, "text", d.title);
+    w.put("report", "year", tr("year", l), "year", std::to_string(d.report_year));
+    w.put("report", "scope", scope_text(tg.scope, l), "text", std::string(to_string(tg.scope)));
+    for (const auto& [year, level] : d.path.anchors())
+        w.put("targets", std::to_string(year), tr("target_path", l), "anchor_t", t(level));
+    for (const auto& it : tg.interim) {
+        const auto key = std::to_string(it.year);
+        w.put("targets", key, tr("interim_target", l), "reduction", number(units::in_count(it.reduction), 6));
+        w.put("targets", key, tr("interim_target", l), "against_year", std::to_string(it.against_year));
+        w.put("targets", key, tr("interim_target", l), "source", it.source);
+    }
+    w.put("targets", std::to_string(tg.neutrality_year), tr("neutrality", l), "source", tg.neutrality_source);
+
+    const auto& b = d.gap.budget;
+    w.put("budget", "budget", tr("budget", l), "t", t(b.budget));
+    w.put("budget", "budget", tr("budget", l), "from", std::to_string(b.from));
+    w.put("budget", "budget", tr("budget", l), "to", std::to_string(b.to));
+    w.put("budget", "scenario_cumulative", tr("scenario_cumulative", l), "t", t(b.scenario_cumulative));
+    w.put("budget", "exhausted_in", tr("exhausted_in", l), "year", b.exhausted_in ? std::to_string(*b.exhausted_in) : "");
+    w.put("budget", "years_lasting", tr("years_lasting", l), "years",
+          b.years_lasting ? number(units::in_count(*b.years_lasting), 3) : "");
+
+    for (const auto& y : d.gap.years) {
+        const auto key = std::to_string(y.year);
+        w.put("gap", key, tr("total", l), "bau_t", t(y.bau));
+        w.put("gap", key, tr("total", l), "scenario_t", t(y.scenario));
+        w.put("gap", key, tr("total", l), "target_t", t(y.target));
+        w.put("gap", key, tr("total", l), "gap_t", t(y.gap));
+    }
+    for (const auto& s : d.gap.sectors)
+        for (const auto& y : s.years) {
+            const auto key = s.sector + "/" + std::to_string(y.year);
+            w.put("sector_gap", key, sector_name(d, s.sector, l), "scenario_t", t(y.scenario));
+            w.put("sector_gap", key, sector_name(d, s.sector, l), "target_t", t(y.target));
+            w.put("sector_gap", key, sector_name(d, s.sector, l), "gap_t", t(y.gap));
+        }
+
+    for (const auto& r : d.progress.sectors) progress_row(w, r, l);
+    progress_row(w, d.progress.total_incl_lulucf, l);
+    progress_row(w, d.progress.total_excl_lulucf, l);
+
+    for (const auto& m : d.progress.measures) {
+        const auto put = [&](const char* col, const std::string& v) { w.put("measures", m.id, m.name, col, v); };
+        put("owner", m.owner);
+        put("start_year", m.start_year ? std::to_string(m.start_year) : "");
+        put("full_effect_year", m.full_effect_year ? std::to_string(m.full_effect_year) : "");
+        put("planned_t", t(m.planned));
+        put("realised_t", t(m.realised));
+        put("planned_2030_t", t(m.planned_milestone));
+        put("status", std::string(to_string(m.status)));
+    }
+    for (const auto& f : d.findings) w.put("check", std::string(to_string(f.kind)), f.subject, "finding", describe(f, l));
+    return w.str();
+}
+
+}  // namespace klima::report

@@ -1,0 +1,104 @@
+// The progress report as JSON: the same figures as the CSV, nested, in
+// tonnes CO2e; a missing figure is null, never 0.
+#include "labels.hpp"
+#include "report_text.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace klima::report {
+namespace {
+
+using nlohmann::json;
+
+json t(units::Mass m) { return units::in_tonnes(m); }
+json t(const std::optional<units::Mass>& m) { return m ? t(*m) : json(nullptr); }
+json share(const std::optional<units::Ratio>& r) { return r ? json(units::in_count(*r)) : json(nullptr); }
+
+json year_gap(const YearGap& y) {
+    return {{"year", y.year}, {"bau_t", t(y.bau)}, {"scenario_t", t(y.scenario)}, {"target_t", t(y.target)},
+            {"gap_t", t(y.gap)}};
+}
+
+json progress_row(const ProgressRow& r, Lang l) {
+    return {{"key", r.key},
+            {"name", row_name(r, l)},
+            {"reference_t", t(r.reference)},
+            {"base_t", t(r.base)},
+            {"latest_t", t(r.latest)},
+            {"change_vs_reference", share(r.change_vs_reference)},
+            {"change_vs_base", share(r.change_vs_base)},
+            {"bau_2030_t", t(r.bau_milestone)},
+            {"target_2030_t", t(r.target_milestone)},
+            {"planned_effect_2030_t", t(r.planned_effect)},
+            {"remaining_gap_2030_t", t(r.remaining_gap)}};
+}
+
+}  // namespace
+
+std::string render_json(const ReportData& d, Lang l) {
+    const auto& tg = d.targets;
+    const auto& p = d.progress;
+    json j;
+    j["title"] = d.title;
+    j["report_year"] = d.report_year;
+    j["unit"] = "t CO2e";
+    j["language"] = l == Lang::da ? "da" : "en";
+    j["scenario"] = d.scenario.name;
+    j["targets"] = {{"plan", tg.name},
+                    {"municipality", tg.municipality},
+                    {"scope", std::string(to_string(tg.scope))},
+                    {"reference_year", tg.reference_year},
+                    {"neutrality", {{"year", tg.neutrality_year}, {"source", tg.neutrality_source}}},
+                    {"interim", json::array()}};
+    for (const auto& it : tg.interim)
+        j["targets"]["interim"].push_back({{"year", it.year},
+                                           {"reduction", units::in_count(it.reduction)},
+                                           {"against_year", it.against_year},
+                                           {"source", it.source}});
+    for (const auto& [year, level] : d.path.anchors())
+        j["target_path"]["anchors"].push_back({{"year", year}, {"t", t(level)}});
+    const auto& b = d.gap.budget;
+    j["budget"] = {{"from", b.from},
+                   {"to", b.to},
+                   {"budget_t", t(b.budget)},
+                   {"scenario_cumulative_t", t(b.scenario_cumulative)},
+                   {"exhausted_in", b.exhausted_in ? json(*b.exhausted_in) : json(nullptr)},
+                   {"years_lasting", b.years_lasting ? json(units::in_count(*b.years_lasting)) : json(nullptr)}};
+    j["gap"]["milestone"] = year_gap(d.gap.at(p.milestone_year));
+    j["gap"]["years"] = json::array();
+    for (const auto& y : d.gap.years) j["gap"]["years"].push_back(year_gap(y));
+    j["gap"]["sectors"] = json::array();
+    for (const auto& s : d.gap.sectors) {
+        json sj = {{"sector", s.sector}, {"name", sector_name(d, s.sector, l)}, {"reference_t", t(s.reference)},
+                   {"years", json::array()}};
+        for (const auto& y : s.years) sj["years"].push_back(year_gap(y));
+        j["gap"]["sectors"].push_back(sj);
+    }
+    j["progress"] = {{"reference_year", p.reference_year},
+                     {"base_year", p.base_year},
+                     {"latest_year", p.latest_year ? json(*p.latest_year) : json(nullptr)},
+                     {"milestone_year", p.milestone_year},
+                     {"sectors", json::array()},
+                     {"totals", {{"incl_lulucf", progress_row(p.total_incl_lulucf, l)},
+                                 {"excl_lulucf", progress_row(p.total_excl_lulucf, l)}}},
+                     {"measures", json::array()}};
+    for (const auto& r : p.sectors) j["progress"]["sectors"].push_back(progress_row(r, l));
+    for (const auto& m : p.measures)
+        j["progress"]["measures"].push_back({{"id", m.id},
+                                             {"name", m.name},
+                                             {"owner", m.owner},
+                                             {"start_year", m.start_year},
+                                             {"full_effect_year", m.full_effect_year},
+                                             {"planned_t", t(m.planned)},
+                                             {"realised_t", t(m.realised)},
+                                             {"planned_2030_t", t(m.planned_milestone)},
+                                             {"status", std::string(to_string(m.status))},
+                                             {"status_text", status_text(m.status, l)}});
+    j["dk2020_check"] = json::array();
+    for (const auto& f : d.findings)
+        j["dk2020_check"].push_back(
+            {{"kind", std::string(to_string(f.kind))}, {"subject", f.subject}, {"text", describe(f, l)}});
+    return j.dump(2) + "\n";
+}
+
+}  // namespace klima::report

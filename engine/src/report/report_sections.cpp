@@ -1,0 +1,132 @@
+#include "report_sections.hpp"
+
+#include "labels.hpp"
+#include "report_text.hpp"
+
+namespace klima::report {
+namespace {
+
+Cell text(std::string s) { return {std::move(s), std::nullopt}; }
+Cell year(int y) { return {std::to_string(y), y}; }
+Cell t(units::Mass m, Lang l) { return {tonnes_text(m, l), units::in_tonnes(m)}; }
+Cell t(const std::optional<units::Mass>& m, Lang l) { return m ? t(*m, l) : text("–"); }
+Cell pct(const std::optional<units::Ratio>& r, Lang l) {
+    return r ? Cell{percent_text(r, l), units::in_count(*r) * 100.0} : text("–");
+}
+std::string with_unit(const std::string& label, Lang l) { return label + " (" + tr("unit_t", l) + ")"; }
+
+std::vector<Cell> progress_cells(const ProgressRow& r, Lang l) {
+    return {text(row_name(r, l)), t(r.reference, l),        t(r.base, l),
+            t(r.latest, l),       pct(r.change_vs_reference, l), pct(r.change_vs_base, l),
+            t(r.bau_milestone, l), t(r.target_milestone, l), t(r.planned_effect, l),
+            t(r.remaining_gap, l)};
+}
+
+Section targets_section(const ReportData& d, Lang l) {
+    const auto& tg = d.targets;
+    Section s{"targets", tr("targets", l), {}, {}, {}, {}};
+    s.lines = {tr("plan", l) + ": " + tg.name, tr("scope", l) + ": " + scope_text(tg.scope, l),
+               tr("scenario", l) + ": " + d.scenario.name};
+    s.head = {tr("targets", l), tr("year", l), with_unit(tr("level", l), l), tr("source", l)};
+    const auto& anchors = d.path.anchors();
+    const auto stated = tg.stated_sources.find(tg.reference_year);
+    s.rows.push_back({text(tr("reference_year", l)), year(tg.reference_year), t(anchors.front().second, l),
+                      text(stated == tg.stated_sources.end() ? tr("from_inventory", l) : stated->second)});
+    for (std::size_t i = 0; i < tg.interim.size(); ++i) {
+        const auto& it = tg.interim[i];
+        s.rows.push_back({text(tr("interim_target", l) + " " + reduction_text(it.reduction, l) + " " + tr("against", l) +
+                               " " + std::to_string(it.against_year)),
+                          year(it.year), t(anchors[i + 1].second, l), text(it.source)});
+    }
+    s.rows.push_back({text(tr("neutrality", l)), year(tg.neutrality_year), t(anchors.back().second, l),
+                      text(tg.neutrality_source)});
+    return s;
+}
+
+Section budget_section(const ReportData& d, Lang l) {
+    const auto& b = d.gap.budget;
+    const auto& g = d.gap.at(d.progress.milestone_year);
+    Section s{"budget", tr("path_budget", l), {}, {}, {}, tr("gap_explain", l)};
+    const auto unit = " " + tr("unit_t", l);
+    s.lines.push_back(tr("budget", l) + " (" + tr("budget_years", l) + " " + std::to_string(b.from) + "–" +
+                      std::to_string(b.to) + "): " + tonnes_text(b.budget, l) + unit);
+    s.lines.push_back(tr("scenario_cumulative", l) + " (" + std::to_string(b.from) + "–" +
+                      std::to_string(d.gap.years.back().year) + "): " + tonnes_text(b.scenario_cumulative, l) + unit);
+    if (b.exhausted_in) {
+        s.lines.push_back(tr("exhausted_in", l) + ": " + std::to_string(*b.exhausted_in));
+        s.lines.push_back(tr("years_lasting", l) + ": " + decimal_text(units::in_count(*b.years_lasting), 1, l));
+    } else {
+        s.lines.push_back(tr("exhausted_in", l) + ": " + tr("not_exhausted", l));
+    }
+    s.lines.push_back(tr("gap_milestone", l) + ": " + tr("scenario", l) + " " + tonnes_text(g.scenario, l) + " − " +
+                      tr("target_path", l) + " " + tonnes_text(g.target, l) + " = " + tonnes_text(g.gap, l) + unit);
+    return s;
+}
+
+Section sectors_section(const ReportData& d, Lang l) {
+    const auto& p = d.progress;
+    Section s{"sectors", with_unit(tr("sectors", l), l), {}, {}, {}, tr("sector_note", l) + " " + tr("missing_note", l)};
+    s.head = {tr("sector", l),
+              tr("reference", l) + " " + std::to_string(p.reference_year),
+              tr("base", l) + " " + std::to_string(p.base_year),
+              tr("latest", l) + " " + (p.latest_year ? std::to_string(*p.latest_year) : "–"),
+              tr("change_vs_reference", l),
+              tr("change_vs_base", l),
+              tr("bau_milestone", l),
+              tr("target_milestone", l),
+              tr("planned_effect", l),
+              tr("remaining_gap", l)};
+    for (const auto& r : p.sectors) s.rows.push_back(progress_cells(r, l));
+    s.rows.push_back(progress_cells(p.total_incl_lulucf, l));
+    s.rows.push_back(progress_cells(p.total_excl_lulucf, l));
+    return s;
+}
+
+Section measures_section(const ReportData& d, Lang l) {
+    Section s{"measures", with_unit(tr("measures", l), l), {}, {}, {}, {}};
+    const auto y = std::to_string(d.report_year);
+    s.head = {tr("measure", l), tr("owner", l), tr("start", l), tr("full_effect", l), tr("planned", l) + " " + y,
+              tr("realised", l) + " " + y, tr("planned_effect", l), tr("status", l)};
+    for (const auto& m : d.progress.measures)
+        s.rows.push_back({text(m.name + " (" + m.id + ")"), text(m.owner.empty() ? "–" : m.owner),
+                          m.start_year ? year(m.start_year) : text("–"),
+                          m.full_effect_year ? year(m.full_effect_year) : text("–"), t(m.planned, l), t(m.realised, l),
+                          t(m.planned_milestone, l), text(status_text(m.status, l))});
+    return s;
+}
+
+Section sector_gap_section(const ReportData& d, Lang l) {
+    Section s{"sector_gap", with_unit(tr("gap_by_sector", l), l), {}, {tr("sector", l)}, {}, tr("gap_explain", l)};
+    const auto years = overview_years(d.gap);
+    for (int y : years) s.head.push_back(std::to_string(y));
+    for (const auto& g : d.gap.sectors) {
+        std::vector<Cell> row{text(sector_name(d, g.sector, l))};
+        for (int y : years) row.push_back(t(gap_in(g, y), l));
+        s.rows.push_back(std::move(row));
+    }
+    return s;
+}
+
+Section gap_section(const ReportData& d, Lang l) {
+    Section s{"gap", with_unit(tr("gap_by_year", l), l), {}, {}, {}, {}};
+    s.head = {tr("year", l), tr("bau", l), tr("scenario", l), tr("target_path", l), tr("gap", l)};
+    for (const auto& y : d.gap.years)
+        s.rows.push_back({year(y.year), t(y.bau, l), t(y.scenario, l), t(y.target, l), t(y.gap, l)});
+    return s;
+}
+
+Section check_section(const ReportData& d, Lang l) {
+    Section s{"check", tr("check", l), {}, {}, {}, {}};
+    if (d.findings.empty()) s.lines.push_back(tr("check_ok", l));
+    for (const auto& f : d.findings) s.lines.push_back(describe(f, l));
+    return s;
+}
+
+}  // namespace
+
+std::vector<Section> report_sections(const ReportData& d, Lang l) {
+    return {targets_section(d, l),    budget_section(d, l),     sectors_section(d, l), measures_section(d, l),
+            sector_gap_section(d, l), gap_section(d, l), check_section(d, l)};
+}
+
+}  // namespace klima::report

@@ -1,0 +1,86 @@
+#include "report_text.hpp"
+
+#include "labels.hpp"
+
+#include "klima/error.hpp"
+
+#include <cstdio>
+
+namespace klima::report {
+
+std::string xml_escape(const std::string& s) {
+    std::string o;
+    for (char c : s) {
+        if (c == '&') o += "&amp;";
+        else if (c == '<') o += "&lt;";
+        else if (c == '>') o += "&gt;";
+        else if (c == '"') o += "&quot;";
+        else o += c;
+    }
+    return o;
+}
+
+std::string decimal_text(double v, int decimals, Lang lang) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string s = buf;
+    if (s == "-0.0") s = "0.0";
+    if (lang == Lang::da)
+        for (auto& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
+std::string tonnes_text(units::Mass m, Lang lang) { return decimal_text(units::in_tonnes(m), 1, lang); }
+
+std::string tonnes_text(const std::optional<units::Mass>& m, Lang lang) { return m ? tonnes_text(*m, lang) : "–"; }
+
+std::string percent_text(const std::optional<units::Ratio>& r, Lang lang) {
+    if (!r) return "–";
+    const double pct = units::in_count(*r) * 100.0;
+    std::string s = decimal_text(pct, 1, lang);
+    if (pct > 0.05) s.insert(s.begin(), '+');
+    return s.append(" %");
+}
+
+std::string reduction_text(units::Ratio r, Lang lang) {
+    std::string s = decimal_text(units::in_count(r) * 100.0, 1, lang);
+    s.insert(s.begin(), '-');
+    return s.append(" %");
+}
+
+std::string sector_name(const ReportData& d, const std::string& sector, Lang lang) {
+    for (const auto& r : d.progress.sectors)
+        if (r.key == sector) return row_name(r, lang);
+    return sector;
+}
+
+std::string status_text(MeasureStatus s, Lang lang) { return tr(to_string(s), lang); }
+
+std::string scope_text(TargetScope s, Lang lang) { return tr(to_string(s), lang); }
+
+std::vector<int> overview_years(const GapAnalysis& gap) {
+    std::vector<int> out;
+    for (const auto& y : gap.years)
+        if (y.year >= 2025 && y.year % 5 == 0) out.push_back(y.year);
+    return out;
+}
+
+std::optional<units::Mass> gap_in(const SectorGap& s, int year) {
+    for (const auto& y : s.years)
+        if (y.year == year) return y.gap;
+    return std::nullopt;
+}
+
+std::string render_report(const ReportData& d, ReportFormat format, Lang lang) {
+    switch (format) {
+        case ReportFormat::md: return render_markdown(d, lang);
+        case ReportFormat::csv: return render_csv(d, lang);
+        case ReportFormat::json: return render_json(d, lang);
+        case ReportFormat::html: return render_html(d, lang);
+        case ReportFormat::xlsx: break;
+    }
+    throw Error({"", 0, "--format"}, "xlsx is a binary workbook and is written to a file", "add --out FILE.xlsx");
+}
+
+}  // namespace klima::report

@@ -1,0 +1,227 @@
+// The three charts of the HTML report as inline SVG, drawn from ChartData
+// alone: trajectory with target path, wedges of measures, stacked sectors.
+#include "labels.hpp"
+#include "report_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace klima::report {
+namespace {
+
+constexpr double kWidth = 900, kHeight = 360, kLeft = 80, kRight = 290, kTop = 40, kBottom = 40;
+constexpr const char* kPalette[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
+                                    "#a6761d", "#1f78b4", "#b2df8a", "#fb9a99", "#cab2d6", "#fdbf6f"};
+const char* colour(std::size_t i) { return kPalette[i % (sizeof kPalette / sizeof *kPalette)]; }
+
+std::string num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+std::string whole(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+    return std::string(buf) == "-0" ? "0" : buf;
+}
+
+double tonnes(units::Mass m) { return units::in_tonnes(m); }
+
+// Maps years and tonnes to SVG coordinates inside the plot area.
+struct Frame {
+    double x_lo, x_hi, y_lo, y_hi;
+    double x(double year) const {
+        return kLeft + (x_hi == x_lo ? 0.5 : (year - x_lo) / (x_hi - x_lo)) * (kWidth - kLeft - kRight);
+    }
+    double y(double t) const { return kTop + (y_hi - t) / (y_hi - y_lo) * (kHeight - kTop - kBottom); }
+};
+
+// A step of 1, 2 or 5 × 10^n giving about five ticks over the range.
+double tick_step(double range) {
+    if (range <= 0) return 1;
+    const double raw = range / 5, mag = std::pow(10.0, std::floor(std::log10(raw))), f = raw / mag;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
+}
+
+Frame frame(double x_lo, double x_hi, double y_lo, double y_hi) {
+    y_lo = std::min(0.0, y_lo);
+    if (y_hi <= y_lo) y_hi = y_lo + 1;
+    const double step = tick_step(y_hi - y_lo);
+    return {x_lo, x_hi, std::floor(y_lo / step) * step, std::ceil(y_hi / step) * step};
+}
+
+std::string open_svg(const std::string& id, const std::string& title) {
+    std::ostringstream o;
+    o << "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"" << id << "\" width=\"" << kWidth << "\" height=\"" << kHeight
+      << "\" viewBox=\"0 0 " << kWidth << " " << kHeight << "\" role=\"img\">\n<title>" << xml_escape(title) << "</title>\n"
+      << "<text x=\"" << kLeft << "\" y=\"22\" font-size=\"15\" font-weight=\"bold\">" << xml_escape(title) << "</text>\n";
+    return o.str();
+}
+
+std::string axes(const Frame& f, const std::vector<int>& x_ticks, Lang l) {
+    std::ostringstream o;
+    const double step = tick_step(f.y_hi - f.y_lo);
+    for (double v = f.y_lo; v <= f.y_hi + step / 2; v += step) {
+        o << "<line x1=\"" << kLeft << "\" x2=\"" << kWidth - kRight << "\" y1=\"" << num(f.y(v)) << "\" y2=\""
+          << num(f.y(v)) << "\" stroke=\"#ddd\"/>"
+          << "<text x=\"" << kLeft - 6 << "\" y=\"" << num(f.y(v) + 4) << "\" font-size=\"11\" text-anchor=\"end\">"
+          << whole(v) << "</text>\n";
+    }
+    for (int y : x_ticks)
+        o << "<text x=\"" << num(f.x(y)) << "\" y=\"" << kHeight - kBottom + 16
+          << "\" font-size=\"11\" text-anchor=\"middle\">" << y << "</text>\n";
+    o << "<line x1=\"" << kLeft << "\" x2=\"" << kWidth - kRight << "\" y1=\"" << num(f.y(0)) << "\" y2=\""
+      << num(f.y(0)) << "\" stroke=\"#444\"/>\n"
+      << "<text x=\"12\" y=\"" << kTop - 8 << "\" font-size=\"11\">" << xml_escape(tr("unit_t", l)) << "</text>\n";
+    return o.str();
+}
+
+// At most 40 characters (not bytes) for a legend, with an ellipsis.
+std::string shortened(const std::string& s) {
+    std::size_t chars = 0, cut = std::string::npos;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (++chars == 40) cut = i;
+    }
+    return cut == std::string::npos || chars <= 40 ? s : s.substr(0, cut) + "…";
+}
+
+std::string legend(std::size_t i, const std::string& name, const char* fill, bool line, const char* dash = "") {
+    std::ostringstream o;
+    const double x = kWidth - kRight + 14, y = kTop + 4 + 18.0 * static_cast<double>(i);
+    if (line)
+        o << "<line x1=\"" << x << "\" x2=\"" << x + 18 << "\" y1=\"" << y + 5 << "\" y2=\"" << y + 5
+          << "\" stroke=\"" << fill << "\" stroke-width=\"2.5\" stroke-dasharray=\"" << dash << "\"/>";
+    else
+        o << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"18\" height=\"10\" fill=\"" << fill << "\"/>";
+    o << "<text x=\"" << x + 24 << "\" y=\"" << y + 9 << "\" font-size=\"11\">" << xml_escape(shortened(name))
+      << "<title>" << xml_escape(name) << "</title></text>\n";
+    return o.str();
+}
+
+std::string polyline(const Frame& f, const std::vector<int>& years, const std::vector<units::Mass>& v,
+                     const std::string& cls, const char* stroke, const char* dash = "") {
+    std::ostringstream o;
+    o << "<polyline class=\"" << cls << "\" fill=\"none\" stroke=\"" << stroke << "\" stroke-width=\"2.5\""
+      << " stroke-dasharray=\"" << dash << "\" points=\"";
+    for (std::size_t i = 0; i < years.size(); ++i) o << (i ? " " : "") << num(f.x(years[i])) << "," << num(f.y(tonnes(v[i])));
+    o << "\"/>\n";
+    return o.str();
+}
+
+// BAU (dashed), scenario and target path as lines, with the first three legend entries.
+std::string total_lines(const Frame& f, const ChartData& c, Lang l) {
+    return polyline(f, c.years, c.bau.values, "bau", "#888888", "6 4") +
+           polyline(f, c.years, c.scenario.values, "scenario", "#1f78b4") +
+           polyline(f, c.years, c.target.values, "target-path", "#d62728") +
+           legend(0, series_name(c.bau, l), "#888888", true, "6 4") + legend(1, series_name(c.scenario, l), "#1f78b4", true) +
+           legend(2, series_name(c.target, l), "#d62728", true);
+}
+
+std::vector<int> year_ticks(const std::vector<int>& years) {
+    std::vector<int> t;
+    for (int y : years)
+        if (y % 5 == 0 || y == years.front() || y == years.back()) t.push_back(y);
+    return t;
+}
+
+double extreme(const std::vector<units::Mass>& v, bool max) {
+    double e = 0;
+    for (const auto& m : v) e = max ? std::max(e, tonnes(m)) : std::min(e, tonnes(m));
+    return e;
+}
+
+}  // namespace
+
+std::string svg_trajectory(const ReportData& d, Lang l) {
+    const auto& c = d.chart;
+    double hi = std::max({extreme(c.bau.values, true), extreme(c.scenario.values, true), extreme(c.target.values, true)});
+    double lo = std::min({extreme(c.bau.values, false), extreme(c.scenario.values, false), extreme(c.target.values, false)});
+    for (const auto& [year, mass] : c.inventories) hi = std::max(hi, tonnes(mass)), lo = std::min(lo, tonnes(mass));
+    const auto f = frame(c.years.front(), c.years.back(), lo, hi);
+    std::string s = open_svg("chart-trajectory", tr("chart_trajectory", l)) + axes(f, year_ticks(c.years), l);
+    if (d.report_year >= c.years.front() && d.report_year <= c.years.back())
+        s += "<line class=\"report-year\" x1=\"" + num(f.x(d.report_year)) + "\" x2=\"" + num(f.x(d.report_year)) +
+             "\" y1=\"" + num(kTop) + "\" y2=\"" + num(kHeight - kBottom) + "\" stroke=\"#999\" stroke-dasharray=\"2 3\"/>\n";
+    s += total_lines(f, c, l);
+    for (const auto& [year, mass] : c.inventories)
+        s += "<circle class=\"inventory\" cx=\"" + num(f.x(year)) + "\" cy=\"" + num(f.y(tonnes(mass))) +
+             "\" r=\"4\" fill=\"#000\"><title>" + std::to_string(year) + ": " + tonnes_text(mass, l) + "</title></circle>\n";
+    if (!c.inventories.empty()) {
+        const double x = kWidth - kRight + 14, y = kTop + 4 + 18.0 * 3;
+        s += "<circle cx=\"" + num(x + 9) + "\" cy=\"" + num(y + 5) + "\" r=\"4\" fill=\"#000\"/><text x=\"" + num(x + 24) +
+             "\" y=\"" + num(y + 9) + "\" font-size=\"11\">" + xml_escape(tr("inventory_points", l)) + "</text>\n";
+    }
+    return s + "</svg>\n";
+}
+
+std::string svg_wedges(const ReportData& d, Lang l) {
+    const auto& c = d.chart;
+    // Stack each measure's effect on top of the scenario: the last edge is BAU.
+    std::vector<std::vector<double>> edges{{}};
+    for (const auto& v : c.scenario.values) edges[0].push_back(tonnes(v));
+    for (const auto& m : c.measures) {
+        std::vector<double> next = edges.back();
+        for (std::size_t i = 0; i < next.size(); ++i) next[i] += tonnes(m.values[i]);
+        edges.push_back(std::move(next));
+    }
+    double hi = extreme(c.bau.values, true), lo = extreme(c.target.values, false);
+    for (const auto& e : edges)
+        for (double v : e) hi = std::max(hi, v), lo = std::min(lo, v);
+    const auto f = frame(c.years.front(), c.years.back(), lo, hi);
+    std::string s = open_svg("chart-wedges", tr("chart_wedges", l)) + axes(f, year_ticks(c.years), l);
+    for (std::size_t k = 0; k < c.measures.size(); ++k) {
+        std::ostringstream p;
+        p << "<path class=\"wedge\" data-measure=\"" << xml_escape(c.measures[k].key) << "\" fill=\"" << colour(k)
+          << "\" fill-opacity=\"0.85\" d=\"M";
+        for (std::size_t i = 0; i < c.years.size(); ++i)
+            p << (i ? " L" : "") << num(f.x(c.years[i])) << "," << num(f.y(edges[k + 1][i]));
+        for (std::size_t i = c.years.size(); i-- > 0;) p << " L" << num(f.x(c.years[i])) << "," << num(f.y(edges[k][i]));
+        p << " Z\"><title>" << xml_escape(series_name(c.measures[k], l)) << "</title></path>\n";
+        s += p.str();
+        s += legend(k + 3, series_name(c.measures[k], l), colour(k), false);
+    }
+    s += total_lines(f, c, l);
+    return s + "</svg>\n";
+}
+
+std::string svg_sector_bars(const ReportData& d, Lang l) {
+    const auto& c = d.chart;
+    std::vector<std::size_t> cols;  // indexes into c.years: the first year and every fifth year
+    for (std::size_t i = 0; i < c.years.size(); ++i)
+        if (i == 0 || c.years[i] % 5 == 0) cols.push_back(i);
+    double hi = 0, lo = 0;
+    for (std::size_t i : cols) {
+        double up = 0, down = 0;
+        for (const auto& s : c.sectors) (tonnes(s.values[i]) >= 0 ? up : down) += tonnes(s.values[i]);
+        hi = std::max(hi, up), lo = std::min(lo, down);
+    }
+    // Bars sit on an index axis: one slot per column.
+    Frame f = frame(-0.5, static_cast<double>(cols.size()) - 0.5, lo, hi);
+    std::string s = open_svg("chart-sectors", tr("chart_sectors", l)) + axes(f, {}, l);
+    const double bar = 0.6 * (f.x(1) - f.x(0));
+    for (std::size_t k = 0; k < cols.size(); ++k) {
+        const std::size_t i = cols[k];
+        const double cx = f.x(static_cast<double>(k));
+        double up = 0, down = 0;
+        for (std::size_t j = 0; j < c.sectors.size(); ++j) {
+            const double v = tonnes(c.sectors[j].values[i]);
+            const double from = v >= 0 ? up : down, to = from + v;
+            (v >= 0 ? up : down) = to;
+            const double top = f.y(std::max(from, to)), height = std::fabs(f.y(from) - f.y(to));
+            s += "<rect class=\"bar\" data-sector=\"" + xml_escape(c.sectors[j].key) + "\" x=\"" + num(cx - bar / 2) + "\" y=\"" +
+                 num(top) + "\" width=\"" + num(bar) + "\" height=\"" + num(height) + "\" fill=\"" + colour(j) +
+                 "\"><title>" + xml_escape(series_name(c.sectors[j], l)) + " " + std::to_string(c.years[i]) + ": " +
+                 tonnes_text(c.sectors[j].values[i], l) + "</title></rect>\n";
+        }
+        s += "<text x=\"" + num(cx) + "\" y=\"" + num(kHeight - kBottom + 16) +
+             "\" font-size=\"11\" text-anchor=\"middle\">" + std::to_string(c.years[i]) + "</text>\n";
+    }
+    for (std::size_t j = 0; j < c.sectors.size(); ++j) s += legend(j, series_name(c.sectors[j], l), colour(j), false);
+    return s + "</svg>\n";
+}
+
+}  // namespace klima::report

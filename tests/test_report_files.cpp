@@ -1,0 +1,72 @@
+// The report as files opened by other programs: the XLSX workbook read back
+// with unzip, the HTML page rendered by headless Chromium.
+#include "report_fixture.hpp"
+#include "support.hpp"
+
+#include "klima/io/csv.hpp"
+#include "klima/report/progress_report.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+
+using namespace klima;
+using namespace klima::report;
+using Catch::Contains;
+
+namespace {
+
+// Runs a shell command, returns its stdout; REQUIREs exit status 0.
+std::string shell(const std::string& cmd, const test::TempDir& dir) {
+    const auto out = dir.file("shell.out");
+    const int status = std::system((cmd + " >" + out + " 2>" + dir.file("shell.err")).c_str());
+    INFO(cmd << "\n" << io::read_file(dir.file("shell.err")));
+    REQUIRE(status == 0);
+    return io::read_file(out);
+}
+
+
+}  // namespace
+
+TEST_CASE("report files: XLSX workbook with one sheet per section and numbers as numbers", "[report][xlsx]") {
+    test::TempDir dir;
+    const auto path = dir.file("rapport.xlsx");
+    write_report_xlsx(test::hand_report(), Lang::da, path);
+    const auto bytes = io::read_file(path);
+    REQUIRE(bytes.size() > 4);
+    CHECK(bytes.substr(0, 2) == "PK");  // a zip archive
+    const auto listing = shell("unzip -l '" + path + "'", dir);
+    // Sections: targets, budget, sectors, measures, sector gap, gap by year, check = 7 sheets
+    for (int i = 1; i <= 7; ++i) CHECK_THAT(listing, Contains("xl/worksheets/sheet" + std::to_string(i) + ".xml"));
+    CHECK_THAT(listing, !Contains("sheet8.xml"));
+    const auto strings = shell("unzip -p '" + path + "' xl/sharedStrings.xml", dir);
+    CHECK_THAT(strings, Contains("Fremdrift pr. sektor (t CO2e)"));
+    CHECK_THAT(strings, Contains("I alt inkl. LULUCF"));
+    CHECK_THAT(strings, Contains("bagud"));
+    // Sheet 3 = progress by sector; figures stored as numbers: energi 2017 452.7348 t, 2023 100 t
+    const auto sectors = shell("unzip -p '" + path + "' xl/worksheets/sheet3.xml", dir);
+    CHECK_THAT(sectors, Contains("<v>452.7348</v>"));
+    CHECK_THAT(sectors, Contains("<v>100</v>"));
+    // Change vs reference in %: (100 − 452.7348)/452.7348 × 100 = −77.912…
+    CHECK_THAT(sectors, Contains("<v>-77.9120138"));
+    // Target 2030 on the total: 441.3748 × 0.54 = 238.342392
+    CHECK_THAT(sectors, Contains("<v>238.342392"));
+}
+
+TEST_CASE("report files: the HTML page renders in headless Chromium with its charts", "[report][html][chromium]") {
+    test::TempDir dir;
+    const auto page = dir.write("rapport.html", render_report(test::hand_report(), ReportFormat::html, Lang::en));
+    // Chromium is a test dependency (scripts/setup.sh installs it): its absence fails the test.
+    const auto dom = shell("chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                           "--disable-background-networking --disable-component-update --disable-sync "
+                           "--user-data-dir='" + dir.file("profile") + "' --dump-dom 'file://" + page + "'",
+                           dir);
+    // The parsed DOM (not the source text) holds the three charts
+    CHECK(test::occurrences(dom, "<svg ") == 3);
+    CHECK(test::occurrences(dom, "class=\"target-path\"") == 2);
+    CHECK(test::occurrences(dom, "class=\"wedge\"") == 2);
+    CHECK(test::occurrences(dom, "class=\"bar\"") == 24);
+    CHECK_THAT(dom, Contains("<title>Testby — Progress report 2023</title>"));
+    CHECK_THAT(dom, Contains("<title>Emissions and target path</title>"));
+    CHECK_THAT(dom, Contains("<td>Energy</td><td class=\"n\">452.7</td>"));
+}
