@@ -89,7 +89,7 @@ TEST_CASE("Køge report: Markdown row and the HTML page with nine wedges", "[cli
     const auto md = run_cli(koege("--lang da"));
     REQUIRE(md.exit_code == 0);
     // −29.2 % = (17000 − 24000)/24000; Danish decimal comma
-    CHECK_THAT(md.out, Contains("| Industriprocesser | 24000,0 | 24000,0 | 17000,0 | -29,2 % | -29,2 % | 24000,0 | 12960,0 | 0,0 | 11040,0 |"));
+    CHECK_THAT(md.out, Contains("| Industriprocesser | 24.000,0 | 24.000,0 | 17.000,0 | -29,2 % | -29,2 % | 24.000,0 | 12.960,0 | 0,0 | 11.040,0 |"));
     CHECK_THAT(md.out, Contains("Planen har 1 delmål; DK2020 kræver mindst 2 før klimaneutralitet."));
 
     klima::test::TempDir dir;

@@ -56,7 +56,7 @@ TEST_CASE("report: Markdown in Danish and English", "[report]") {
     CHECK_THAT(da, Contains("| Elbusser (elbusser) | – | 2025 | 2025 | 0,0 | – | 50,0 | ikke startet |"));
     CHECK_THAT(da, Contains("Budgettet er opbrugt i: 2041"));
     CHECK_THAT(da, Contains("Budgettet rækker (år): 24,6"));
-    CHECK_THAT(da, Contains("Kumuleret budget (Budgetår 2017–2050): 7022,3 t CO2e"));
+    CHECK_THAT(da, Contains("Kumuleret budget (Budgetår 2017–2050): 7.022,3 t CO2e"));
     CHECK_THAT(da, Contains("| Delmål -46,0 % i forhold til 2017 | 2030 | 238,3 | test fixture |"));
     CHECK_THAT(da, Contains("| 2030 | 450,0 | 200,0 | 238,3 | -38,3 |"));
     CHECK_THAT(da, Contains("Tiltaget elbusser har ingen ansvarlig."));

@@ -24,10 +24,15 @@ std::string decimal_text(double v, int decimals, Lang lang) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     std::string s = buf;
-    if (s == "-0.0") s = "0.0";
-    if (lang == Lang::da)
-        for (auto& c : s)
-            if (c == '.') c = ',';
+    if (s.find_first_not_of("-0.") == std::string::npos && s[0] == '-') s.erase(0, 1);  // no "-0.0"
+    // Group thousands for people: 570.108,1 in Danish, 570,108.1 in English.
+    const char point = lang == Lang::da ? ',' : '.';
+    const char group = lang == Lang::da ? '.' : ',';
+    auto end = s.find('.');
+    if (end == std::string::npos) end = s.size();
+    else s[end] = point;
+    const std::size_t first = s[0] == '-' ? 1 : 0;
+    for (auto i = end; i > first + 3; i -= 3) s.insert(i - 3, 1, group);
     return s;
 }
 

@@ -12,7 +12,7 @@ namespace klima::report {
 
 // & < > " as entities, for HTML and SVG text.
 std::string xml_escape(const std::string& s);
-// A number with `decimals` decimals; decimal comma in Danish.
+// A number with `decimals` decimals for people, thousands grouped: 570.108,1 (da), 570,108.1 (en).
 std::string decimal_text(double v, int decimals, Lang lang);
 // Tonnes with one decimal, for people: decimal comma in Danish.
 std::string tonnes_text(units::Mass m, Lang lang);

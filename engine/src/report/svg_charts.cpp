@@ -22,12 +22,6 @@ std::string num(double v) {
     return buf;
 }
 
-std::string whole(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-    return std::string(buf) == "-0" ? "0" : buf;
-}
-
 double tonnes(units::Mass m) { return units::in_tonnes(m); }
 
 // Maps years and tonnes to SVG coordinates inside the plot area.
@@ -68,7 +62,7 @@ std::string axes(const Frame& f, const std::vector<int>& x_ticks, Lang l) {
         o << "<line x1=\"" << kLeft << "\" x2=\"" << kWidth - kRight << "\" y1=\"" << num(f.y(v)) << "\" y2=\""
           << num(f.y(v)) << "\" stroke=\"#ddd\"/>"
           << "<text x=\"" << kLeft - 6 << "\" y=\"" << num(f.y(v) + 4) << "\" font-size=\"11\" text-anchor=\"end\">"
-          << whole(v) << "</text>\n";
+          << decimal_text(v, 0, l) << "</text>\n";
     }
     for (int y : x_ticks)
         o << "<text x=\"" << num(f.x(y)) << "\" y=\"" << kHeight - kBottom + 16
