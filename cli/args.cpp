@@ -1,4 +1,5 @@
 #include "args.hpp"
+#include "klima/join.hpp"
 
 #include "klima/io/csv.hpp"
 
@@ -26,9 +27,8 @@ Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& op
             continue;
         }
         if (!options.count(name)) {
-            std::string known;
-            for (const auto& o : options) known += (known.empty() ? "" : " ") + o;
-            for (const auto& f : flags) known += (known.empty() ? "" : " ") + f;
+            std::string known = join(options, " ");
+            if (!flags.empty()) known.append(known.empty() ? "" : " ").append(join(flags, " "));
             throw Error({"", 0, name}, "unknown option", known.empty() ? "this command takes no options" : "use one of " + known);
         }
         if (!inline_value) {

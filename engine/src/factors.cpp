@@ -1,4 +1,5 @@
 #include "klima/factors.hpp"
+#include "klima/join.hpp"
 
 #include <algorithm>
 
@@ -49,8 +50,7 @@ const Carrier* CarrierTable::find(std::string_view code) const {
 
 const Carrier& CarrierTable::require(std::string_view code, const Location& where) const {
     if (const auto* c = find(code)) return *c;
-    std::string list;
-    for (const auto& c : carriers_) list += (list.empty() ? "" : ", ") + c.code;
+    const std::string list = join(carriers_, ", ", [](const Carrier& c) { return c.code; });
     Location at = where;
     at.field = "carrier";
     throw Error(at, "unknown carrier '" + std::string(code) + "'",
@@ -117,11 +117,9 @@ GwpSet& GwpTable::upsert(const std::string& name) {
 }
 
 const GwpSet& GwpTable::require(std::string_view name) const {
-    std::string list;
-    for (const auto& s : sets_) {
+    for (const auto& s : sets_)
         if (s.name == name) return s;
-        list += (list.empty() ? "" : ", ") + s.name;
-    }
+    const std::string list = join(sets_, ", ", [](const GwpSet& s) { return s.name; });
     throw Error({"", 0, "gwp"}, "unknown GWP set '" + std::string(name) + "'", "use one of " + list);
 }
 

@@ -1,4 +1,5 @@
 #include "klima/inventory.hpp"
+#include "klima/join.hpp"
 
 #include <string>
 
@@ -52,8 +53,7 @@ InventoryResult compute_inventory(const ActivitySet& records, int year, const Re
     }
 
     if (out.lines.empty()) {
-        std::string present;
-        for (int y : years_in(records)) present += (present.empty() ? "" : ", ") + std::to_string(y);
+        const std::string present = join(years_in(records), ", ", [](int y) { return std::to_string(y); });
         throw Error({"", 0, "year"}, "no activity records for " + std::to_string(year),
                     present.empty() ? "the data holds no records" : "choose one of the years present: " + present);
     }

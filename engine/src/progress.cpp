@@ -1,4 +1,5 @@
 #include "klima/progress.hpp"
+#include "klima/join.hpp"
 
 #include "klima/error.hpp"
 
@@ -56,11 +57,9 @@ Mass measures_effect(const ScenarioResult& r, int year, const Taxonomy& taxonomy
 void record_realised(ScenarioResult& result, const std::vector<RealisedEffect>& effects) {
     for (const auto& e : effects) {
         MeasureResult* m = nullptr;
-        std::string known;
-        for (auto& candidate : result.measures) {
+        for (auto& candidate : result.measures)
             if (candidate.id == e.measure) m = &candidate;
-            known += (known.empty() ? "" : ", ") + candidate.id;
-        }
+        const std::string known = join(result.measures, ", ", [](const MeasureResult& c) { return c.id; });
         if (!m)
             throw Error(e.origin, "no measure '" + e.measure + "' in the scenario",
                         known.empty() ? "the scenario has no measures" : "use one of " + known);

@@ -1,4 +1,5 @@
 #include "klima/reference_data.hpp"
+#include "klima/join.hpp"
 
 namespace klima {
 
@@ -10,8 +11,7 @@ void ReferenceData::validate(const ActivityRecord& r) const {
     Location at = r.origin;
     at.field = "unit";
     if (!sub.accepts_kind(kind)) {
-        std::string ok;
-        for (auto k : sub.accepts) ok += (ok.empty() ? "" : " or ") + std::string(units::to_string(k));
+        const std::string ok = join(sub.accepts, " or ", units::to_string);
         throw Error(at, "subsector " + r.sector + "/" + r.subsector + " takes " + ok + ", not " +
                             std::string(units::to_string(kind)),
                     "give the quantity in a unit of " + ok);

@@ -1,4 +1,5 @@
 #include "klima/taxonomy.hpp"
+#include "klima/join.hpp"
 
 #include <algorithm>
 
@@ -24,15 +25,15 @@ const Subsector& Taxonomy::require(std::string_view sector, std::string_view sub
     if (const auto* s = find(sector, subsector)) return *s;
     const auto known = sectors();
     if (std::find(known.begin(), known.end(), sector) == known.end()) {
-        std::string list;
-        for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+        const std::string list = join(known, ", ");
         Location at = where;
         at.field = "sector";
         throw Error(at, "unknown sector '" + std::string(sector) + "'", "use one of " + list);
     }
-    std::string list;
+    std::vector<std::string> codes;
     for (const auto& s : subsectors_)
-        if (s.sector == sector) list += (list.empty() ? "" : ", ") + s.code;
+        if (s.sector == sector) codes.push_back(s.code);
+    const std::string list = join(codes, ", ");
     Location at = where;
     at.field = "subsector";
     throw Error(at, "unknown subsector '" + std::string(subsector) + "' in sector '" + std::string(sector) + "'",

@@ -1,4 +1,5 @@
 #include "klima/io/csv.hpp"
+#include "klima/join.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -119,10 +120,8 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& name,
     }
     for (auto col : required_columns) {
         if (t.column(col) < 0) {
-            std::string list;
-            for (auto c : required_columns) list += (list.empty() ? "" : ",") + std::string(c);
             throw Error({name, 1, std::string(col)}, "missing column '" + std::string(col) + "'",
-                        "the header must contain " + list);
+                        "the header must contain " + join(required_columns, ","));
         }
     }
     for (std::size_t r = 1; r < records.size(); ++r) {

@@ -1,4 +1,5 @@
 #include "klima/io/scenario_file.hpp"
+#include "klima/join.hpp"
 
 #include "klima/io/csv.hpp"
 #include "klima/io/data_files.hpp"
@@ -55,9 +56,7 @@ public:
         const auto v = text(key);
         for (const auto& a : allowed)
             if (a == v) return v;
-        std::string list;
-        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-        throw Error(at(key), "'" + v + "' is not allowed here", "use one of " + list);
+        throw Error(at(key), "'" + v + "' is not allowed here", "use one of " + join(allowed, ", "));
     }
 
     double number(const std::string& key, double min, double max, bool min_open = false) {
@@ -148,9 +147,7 @@ MeasureParams parse_params(const std::string& type, ObjectReader& p, const Locat
                                    kg_per_m2(p.number("kg_co2e_per_m2", 0, 2000))};
     if (type == "afforestation")
         return Afforestation{hectares(p.number("hectares", 0, 1e5)), t_per_ha(p.number("uptake_t_co2_per_ha", 0, 50))};
-    std::string known;
-    for (auto t : measure_types()) known += (known.empty() ? "" : ", ") + std::string(t);
-    throw Error(type_at, "unknown measure type '" + type + "'", "use one of " + known);
+    throw Error(type_at, "unknown measure type '" + type + "'", "use one of " + join(measure_types(), ", "));
 }
 
 std::string resolve(const std::string& scenario_file, const std::string& rel) {

@@ -50,7 +50,7 @@ int Store::schema_version() const {
 std::string Store::integrity_check() const {
     sql::Stmt q(impl_->db, "PRAGMA integrity_check");
     std::string out;
-    while (q.step()) out += (out.empty() ? "" : "; ") + q.text(0);
+    while (q.step()) out.append(out.empty() ? "" : "; ").append(q.text(0));
     return out;
 }
 
