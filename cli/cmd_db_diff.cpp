@@ -22,7 +22,7 @@ std::string tonnes(units::Mass m) {
 
 // A total that may be absent, with how many of its lines were missing.
 std::string cell(const std::optional<units::Mass>& m, int missing) {
-    std::string s = m ? tonnes(*m) : "—";
+    std::string s = m ? tonnes(*m) : "-";  // ASCII: setw counts bytes
     if (missing > 0) s += " (" + std::to_string(missing) + " missing)";
     return s;
 }
@@ -49,8 +49,8 @@ int db_diff(const Args& args, int v1, int v2, std::ostream& out) {
     }
     out << "version " << v1 << " → " << v2 << ", t CO2e (GWP-100 " << gwp
         << "); change = activity effect + factor effect\n\n";
-    out << std::left << std::setw(6) << "year" << std::setw(13) << "sector" << std::right << std::setw(22)
-        << label(v1) << std::setw(22) << label(v2) << std::setw(12) << "change"
+    out << std::left << std::setw(6) << "year" << std::setw(13) << "sector" << std::right << std::setw(26)
+        << label(v1) << std::setw(26) << label(v2) << std::setw(12) << "change"
         << std::setw(12) << "activity" << std::setw(12) << "factor" << "\n";
     int unchanged = 0;
     for (const auto& c : changes) {
@@ -60,8 +60,8 @@ int db_diff(const Args& args, int v1, int v2, std::ostream& out) {
             ++unchanged;
             continue;
         }
-        out << std::left << std::setw(6) << c.year << std::setw(13) << c.sector << std::right << std::setw(22)
-            << cell(c.before, c.missing_before) << std::setw(22) << cell(c.after, c.missing_after) << std::setw(12)
+        out << std::left << std::setw(6) << c.year << std::setw(13) << c.sector << std::right << std::setw(26)
+            << cell(c.before, c.missing_before) << std::setw(26) << cell(c.after, c.missing_after) << std::setw(12)
             << tonnes(c.change) << std::setw(12) << effect(c.activity_effect) << std::setw(12)
             << effect(c.factor_effect) << "\n";
     }
@@ -80,14 +80,14 @@ int db_recalc(const Args& args, std::ostream& out) {
     out << (r.previous ? "compared with the inventories computed for version " + std::to_string(*r.previous)
                        : std::string("no earlier computed version to compare with"))
         << "\n\n";
-    out << std::left << std::setw(6) << "year" << std::setw(26) << "total" << std::right << std::setw(22) << "before"
-        << std::setw(22) << "after" << std::setw(12) << "change" << "\n";
+    out << std::left << std::setw(6) << "year" << std::setw(26) << "total" << std::right << std::setw(26) << "before"
+        << std::setw(26) << "after" << std::setw(12) << "change" << "\n";
     for (const auto& t : r.totals) {
         const auto zero = units::kilograms(0.0);
         const bool changed = !r.previous || t.before.has_value() != t.after.has_value() ||
                              t.before.value_or(zero) != t.after.value_or(zero);
-        out << std::left << std::setw(6) << t.year << std::setw(26) << t.name << std::right << std::setw(22)
-            << cell(t.before, t.missing_before) << std::setw(22) << cell(t.after, t.missing) << std::setw(12)
+        out << std::left << std::setw(6) << t.year << std::setw(26) << t.name << std::right << std::setw(26)
+            << cell(t.before, t.missing_before) << std::setw(26) << cell(t.after, t.missing) << std::setw(12)
             << (changed ? tonnes(t.after.value_or(zero) - t.before.value_or(zero)) : "unchanged") << "\n";
     }
     return 0;
