@@ -75,3 +75,14 @@ TEST_CASE("report: milestone years are the base year, every fifth year from 2025
     CHECK(milestone_years(2017, 2050) == std::vector<int>{2017, 2025, 2030, 2035, 2040, 2045, 2050});
     CHECK(milestone_years(2026, 2042) == std::vector<int>{2026, 2030, 2035, 2040, 2042});
 }
+
+TEST_CASE("cli scenario: a base year with a missing value says so in table and JSON", "[cli][scenario]") {
+    const auto table = run_cli(run_args(fixture("scenario/missing_base.json"), "table"));
+    REQUIRE(table.exit_code == 0);
+    CHECK_THAT(table.out, Catch::Contains("1 base-year activity value(s) missing: left out of BAU and scenario"));
+    const auto json = run_cli(run_args(fixture("scenario/missing_base.json"), "json"));
+    REQUIRE(json.exit_code == 0);
+    CHECK(nlohmann::json::parse(json.out)["base_year_missing"] == 1);
+    const auto complete = run_cli(run_args(fixture("scenario/two_measures.json"), "table"));
+    CHECK_THAT(complete.out, !Catch::Contains("base-year activity value(s) missing"));
+}

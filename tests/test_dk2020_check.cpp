@@ -76,6 +76,20 @@ TEST_CASE("DK2020 check: no inventory, measures without timeline or effect", "[d
     CHECK(count(f, FindingKind::measure_without_effect, "kampagne") == 1);
     CHECK(count(f, FindingKind::measure_without_effect, "nul") == 1);
     CHECK(count(f, FindingKind::measure_without_owner) == 0);
+    CHECK(count(f, FindingKind::base_year_incomplete) == 0);
     // no_inventory, too_few_interim_targets, 2 × timeline, 2 × effect
     CHECK(f.size() == 6);
+}
+
+TEST_CASE("DK2020 check: a base year with missing values is flagged", "[dk2020]") {
+    auto r = test::hand_scenario();
+    r.base_year_missing = 2;
+    const auto inv2017 = fixture_inventory(2017);
+    const auto f = dk2020_check(test::hand_targets(), r, &inv2017, 2023);
+    REQUIRE(count(f, FindingKind::base_year_incomplete) == 1);
+    for (const auto& x : f)
+        if (x.kind == FindingKind::base_year_incomplete) {
+            CHECK(x.count == 2);
+            CHECK(x.year == r.base_year);
+        }
 }

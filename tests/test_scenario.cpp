@@ -365,3 +365,21 @@ TEST_CASE("scenario errors: a measure on a missing or absent activity value", "[
     // no bus records at all: the year holds none
     CHECK_THROWS_WITH(run_in_dir(kBuses), Catch::Contains("transport/busser gasolie") && Catch::Contains("holds only none"));
 }
+
+TEST_CASE("scenario: a missing base-year value is counted and left out, never projected as zero", "[scenario]") {
+    const auto ev = measure("ev", "ev_charging",
+                            R"({"chargers": 100, "ev_share_per_charger": 0.002, "ev_kwh_per_km": 0.2, "fossil_kwh_per_km": 0.6})");
+    std::string with_gap = scenario_json(ev);
+    with_gap.replace(with_gap.find("activity.csv"), 12, "activity_missing.csv");
+    const auto complete = run(scenario_json(ev));
+    const auto gappy = run(with_gap);
+    CHECK(complete.base_year_missing == 0);
+    // activity_missing.csv = activity.csv + one lorry electricity row with no quantity
+    CHECK(gappy.base_year_missing == 1);
+    // The missing row adds nothing: BAU and scenario are those of the complete file, to the kilogram.
+    for (int year : {2017, 2030, 2050}) {
+        CHECK(units::in_kg(gappy.bau.total(year)) == Approx(units::in_kg(complete.bau.total(year))).epsilon(1e-12));
+        CHECK(units::in_kg(gappy.scenario.total(year)) ==
+              Approx(units::in_kg(complete.scenario.total(year))).epsilon(1e-12));
+    }
+}

@@ -11,6 +11,7 @@ std::string_view to_string(FindingKind k) {
         case FindingKind::measure_without_owner: return "measure_without_owner";
         case FindingKind::measure_without_timeline: return "measure_without_timeline";
         case FindingKind::measure_without_effect: return "measure_without_effect";
+        case FindingKind::base_year_incomplete: return "base_year_incomplete";
     }
     return "?";
 }
@@ -31,6 +32,8 @@ std::vector<Finding> dk2020_check(const TargetSet& targets, const ScenarioResult
             if (!covered) out.push_back({FindingKind::gas_not_covered, std::string(to_string(g)), latest->year, 0});
         }
     }
+    if (result.base_year_missing > 0)
+        out.push_back({FindingKind::base_year_incomplete, "", result.base_year, result.base_year_missing});
     const int interim = static_cast<int>(targets.interim.size());
     if (interim < kMinInterimTargets) out.push_back({FindingKind::too_few_interim_targets, "", 0, interim});
     for (const auto& m : result.measures) {

@@ -98,10 +98,12 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
     RowIndex rows(ref.taxonomy);
 
     bool has_base = false;
+    int base_missing = 0;
     for (const auto& r : activity)
         if (r.year == spec.base_year) {
             ref.validate(r);
             has_base = true;
+            base_missing += !r.amount;
         }
     if (!has_base)
         throw Error({spec.activity_file, 0, "year"}, "no activity records for the base year " + std::to_string(spec.base_year),
@@ -120,6 +122,7 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
     out.name = spec.name;
     out.municipality = spec.municipality;
     out.base_year = spec.base_year;
+    out.base_year_missing = base_missing;
     out.gwp_set = gwp.name;
     out.bau = Trajectory(rows.keys(), spec.base_year, spec.end_year);
     out.scenario = out.bau;

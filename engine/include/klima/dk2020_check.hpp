@@ -19,6 +19,7 @@ enum class FindingKind {
     measure_without_owner,
     measure_without_timeline, // no start year, no full-effect year, or full effect before start
     measure_without_effect,   // no expected effect in any year
+    base_year_incomplete,     // base-year activity values missing: BAU and scenario understated
 };
 std::string_view to_string(FindingKind k);
 
@@ -26,7 +27,7 @@ struct Finding {
     FindingKind kind;
     std::string subject;  // measure id, gas, or "" for the plan as a whole
     int year = 0;         // inventory year for inventory_outdated
-    int count = 0;        // interim targets for too_few_interim_targets
+    int count = 0;        // interim targets for too_few_interim_targets; missing values for base_year_incomplete
 };
 
 inline constexpr int kMaxInventoryAge = 3;

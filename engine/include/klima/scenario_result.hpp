@@ -34,6 +34,9 @@ struct ScenarioResult {
     Trajectory bau;       // base_year..2050, t CO2e per row
     Trajectory scenario;  // same shape
     std::vector<MeasureResult> measures;
+    // Base-year activity values that were missing: they are left out of BAU
+    // and scenario alike (never projected as zero), so both are understated.
+    int base_year_missing = 0;
 };
 
 }  // namespace klima

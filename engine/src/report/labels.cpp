@@ -116,6 +116,11 @@ std::string describe(const Finding& f, Lang l) {
         case FindingKind::measure_without_effect:
             return da ? "Tiltaget " + f.subject + " har ingen forventet effekt."
                       : "Measure " + f.subject + " has no expected effect.";
+        case FindingKind::base_year_incomplete:
+            return da ? "Basisåret " + year_text(f.year) + " mangler " + std::to_string(f.count) +
+                            " aktivitetsværdi(er); fremskrivning og scenarie er derfor for lave."
+                      : "The base year " + year_text(f.year) + " lacks " + std::to_string(f.count) +
+                            " activity value(s), so the projection and scenario are understated.";
     }
     return {};
 }

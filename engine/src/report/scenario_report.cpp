@@ -55,7 +55,11 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
     std::ostringstream out;
     out << "Scenario: " << r.name << " (" << r.municipality << "), base year " << r.base_year << "–"
         << r.bau.last_year() << ", t CO2e (GWP-100 " << r.gwp_set << ")\n";
-    out << "Activity: " << run.spec.activity_file << "\nDrivers:  " << run.spec.drivers_file << "\n\n";
+    out << "Activity: " << run.spec.activity_file << "\nDrivers:  " << run.spec.drivers_file << "\n";
+    if (r.base_year_missing > 0)
+        out << r.base_year_missing << " base-year activity value(s) missing: left out of BAU and scenario (not zero), "
+            << "so both are understated.\n";
+    out << "\n";
 
     std::string head = pad("Drivers and factor paths", 30, false);
     for (int y : years) head += pad(std::to_string(y), 11);
@@ -139,6 +143,7 @@ std::string render_json(const ScenarioRun& run) {
     j["name"] = r.name;
     j["municipality"] = r.municipality;
     j["base_year"] = r.base_year;
+    j["base_year_missing"] = r.base_year_missing;
     j["end_year"] = r.bau.last_year();
     j["gwp_set"] = r.gwp_set;
     j["unit"] = "t CO2e";
