@@ -29,10 +29,10 @@ Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& op
         if (!options.count(name)) {
             std::string known = join(options, " ");
             if (!flags.empty()) known.append(known.empty() ? "" : " ").append(join(flags, " "));
-            throw Error({"", 0, name}, "unknown option", known.empty() ? "this command takes no options" : "use one of " + known);
+            throw UsageError({"", 0, name}, "unknown option", known.empty() ? "this command takes no options" : "use one of " + known);
         }
         if (!inline_value) {
-            if (i + 1 >= argv.size()) throw Error({"", 0, name}, "option needs a value", "write " + name + " VALUE");
+            if (i + 1 >= argv.size()) throw UsageError({"", 0, name}, "option needs a value", "write " + name + " VALUE");
             value = argv[++i];
         }
         values_[name] = value;
@@ -51,7 +51,7 @@ std::string Args::get_or(const std::string& option, const std::string& fallback)
 
 std::string Args::require(const std::string& option, const std::string& what) const {
     const auto v = get(option);
-    if (!v) throw Error({"", 0, option}, "missing option", "write " + option + " " + what);
+    if (!v) throw UsageError({"", 0, option}, "missing option", "write " + option + " " + what);
     return *v;
 }
 
@@ -60,7 +60,7 @@ int Args::require_int(const std::string& option, const std::string& what) const 
     try {
         return io::parse_integer(v);
     } catch (const Error& e) {
-        throw e.located({"", 0, option});
+        throw UsageError({"", 0, option}, e.problem(), "write " + option + " " + what);
     }
 }
 

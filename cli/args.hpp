@@ -12,6 +12,13 @@
 
 namespace klima::cli {
 
+// A command line that does not fit the command (unknown or missing option):
+// main exits 2 for it, as for an unknown command, and 1 for bad input data.
+class UsageError : public Error {
+public:
+    using Error::Error;
+};
+
 class Args {
 public:
     // `flags` take no value; every other --option takes exactly one.

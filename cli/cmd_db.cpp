@@ -45,7 +45,7 @@ void print_outcome(std::ostream& out, const store::ImportOutcome& o, store::Vers
 
 int db_import(const Args& args, std::ostream& out) {
     if (args.positional().size() != 2)
-        throw Error({"", 0, "FILE"}, "db import takes one file or data directory",
+        throw UsageError({"", 0, "FILE"}, "db import takes one file or data directory",
                     "write klima db import FILE --comment TEXT");
     const auto& file = args.positional()[1];
     const auto comment = args.require("--comment", "\"why this import\"");
@@ -104,7 +104,7 @@ int parse_version(const std::string& s, const char* which) {
     try {
         return io::parse_integer(s);
     } catch (const Error& e) {
-        throw e.located({"", 0, which});
+        throw UsageError({"", 0, which}, e.problem(), "write klima db diff V1 V2 with version numbers from klima db versions");
     }
 }
 
@@ -113,18 +113,18 @@ int parse_version(const std::string& s, const char* which) {
 int cmd_db(const Argv& argv, std::ostream& out) {
     const Args args(argv, {"--db", "--comment", "--data-dir", "--gwp"});
     if (args.positional().empty())
-        throw Error({"", 0, "db"}, "db needs a subcommand", std::string("write ") + kUsage);
+        throw UsageError({"", 0, "db"}, "db needs a subcommand", std::string("write ") + kUsage);
     const auto& sub = args.positional()[0];
     if (sub == "import") return db_import(args, out);
     if (sub == "versions") return db_versions(args, out);
     if (sub == "diff") {
         if (args.positional().size() != 3)
-            throw Error({"", 0, "diff"}, "db diff takes two version numbers", "write klima db diff V1 V2");
+            throw UsageError({"", 0, "diff"}, "db diff takes two version numbers", "write klima db diff V1 V2");
         return db_diff(args, parse_version(args.positional()[1], "V1"), parse_version(args.positional()[2], "V2"),
                        out);
     }
     if (sub == "recalc") return db_recalc(args, out);
-    throw Error({"", 0, "db"}, "unknown db subcommand '" + sub + "'", "use import, versions, diff or recalc");
+    throw UsageError({"", 0, "db"}, "unknown db subcommand '" + sub + "'", "use import, versions, diff or recalc");
 }
 
 }  // namespace klima::cli

@@ -42,10 +42,10 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
     const auto format = report::parse_format(args.get_or("--format", "table"));
     const auto db = args.get("--db");
     if (db && args.get("--data"))
-        throw Error({"", 0, "--db"}, "give either --data FILE or --db PATH, not both",
+        throw UsageError({"", 0, "--db"}, "give either --data FILE or --db PATH, not both",
                     "--data reads a file, --db the inventory store");
     if (!db && args.get("--version"))
-        throw Error({"", 0, "--version"}, "--version needs --db", "write --db PATH --version N");
+        throw UsageError({"", 0, "--version"}, "--version needs --db", "write --db PATH --version N");
     const auto path = db ? *db : args.require("--data", "FILE (activity data, .csv or .json), or --db PATH");
     const int year = args.require_int("--year", "YEAR");
     auto base = io::load_reference_data(data_dir(args));

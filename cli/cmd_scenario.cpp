@@ -13,7 +13,7 @@ int cmd_scenario(const Argv& argv, std::ostream& out) {
     const Args args(argv, {"--format", "--data-dir"});
     const auto& pos = args.positional();
     if (pos.size() != 2 || pos[0] != "run")
-        throw Error({"", 0, "scenario"}, "expected 'scenario run FILE'",
+        throw UsageError({"", 0, "scenario"}, "expected 'scenario run FILE'",
                     "write klima scenario run scenarios/koege.json [--format table|json|csv]");
     const auto format = report::parse_format(args.get_or("--format", "table"));
     const auto ref = io::load_reference_data(data_dir(args));

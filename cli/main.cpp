@@ -1,5 +1,6 @@
 // klima: the command-line front end. It only dispatches to a command and turns
 // errors into one line on stderr and a non-zero exit.
+#include "args.hpp"
 #include "commands.hpp"
 
 #include "klima/error.hpp"
@@ -54,6 +55,9 @@ int main(int argc, char** argv) {
     }
     try {
         return it->second.run(klima::cli::Argv(argv + 2, argv + argc), std::cout);
+    } catch (const klima::cli::UsageError& e) {
+        std::cerr << "klima: error: " << e.what() << "\n";
+        return 2;
     } catch (const klima::Error& e) {
         std::cerr << "klima: error: " << e.what() << "\n";
         return 1;

@@ -120,26 +120,28 @@ TEST_CASE("cli db: the store defaults to klima.db next to the imported file", "[
 
 TEST_CASE("cli db: errors are one line with a fix and a non-zero exit", "[cli][store][errors]") {
     klima::test::TempDir dir;
-    const auto err = [&](const std::string& args) {
+    // exit 2: the command line does not fit the command; exit 1: the data or store is wrong
+    const auto err = [&](const std::string& args, int exit_code = 1) {
         const auto r = run_cli(args);
-        CHECK(r.exit_code == 1);
+        INFO(args);
+        CHECK(r.exit_code == exit_code);
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
         return r.err;
     };
-    CHECK_THAT(err("db" + db_args(dir)), Catch::Contains("needs a subcommand"));
-    CHECK_THAT(err("db frobnicate" + db_args(dir)), Catch::Contains("unknown db subcommand"));
+    CHECK_THAT(err("db" + db_args(dir), 2), Catch::Contains("needs a subcommand"));
+    CHECK_THAT(err("db frobnicate" + db_args(dir), 2), Catch::Contains("unknown db subcommand"));
     CHECK_THAT(err("db versions" + db_args(dir)), Catch::Contains("no store") && Catch::Contains("klima db import"));
-    CHECK_THAT(err("db import " + fixture("activity.csv") + db_args(dir)), Catch::Contains("--comment"));
+    CHECK_THAT(err("db import " + fixture("activity.csv") + db_args(dir), 2), Catch::Contains("--comment"));
     CHECK_THAT(err("db import " + dir.file("nope.csv") + " --comment x" + db_args(dir)),
                Catch::Contains("nope.csv") && Catch::Contains("not found"));
     import_four(dir);
-    CHECK_THAT(err("db diff 2" + db_args(dir)), Catch::Contains("two version numbers"));
-    CHECK_THAT(err("db diff two 4" + db_args(dir)), Catch::Contains("V1"));
+    CHECK_THAT(err("db diff 2" + db_args(dir), 2), Catch::Contains("two version numbers"));
+    CHECK_THAT(err("db diff two 4" + db_args(dir), 2), Catch::Contains("V1"));
     CHECK_THAT(err("db diff 2 9" + db_args(dir)), Catch::Contains("no version 9") && Catch::Contains("from 1 to 4"));
-    CHECK_THAT(err("inventory --year 2017 --data " + fixture("activity.csv") + db_args(dir)),
+    CHECK_THAT(err("inventory --year 2017 --data " + fixture("activity.csv") + db_args(dir), 2),
                Catch::Contains("either --data FILE or --db PATH"));
     CHECK_THAT(err("inventory --year 2017 --version 2 --data-dir " + klima::test::fixture_data_dir() + " --data " +
-                   fixture("activity.csv")),
+                   fixture("activity.csv"), 2),
                Catch::Contains("--version needs --db"));
     CHECK_THAT(err("inventory --year 2017 --version 1" + db_args(dir)), Catch::Contains("has no activity data"));
     // an activity row the taxonomy does not know is refused before the store is touched

@@ -57,8 +57,12 @@ TEST_CASE("cli inventory: bad input is one line on stderr and a non-zero exit", 
     CHECK_THAT(badfmt.err, Catch::Contains("field '--format': unknown format 'xml'"));
 
     const auto noyear = run_cli(base_args());
-    CHECK(noyear.exit_code == 1);
+    CHECK(noyear.exit_code == 2);  // a usage error, like an unknown command
     CHECK_THAT(noyear.err, Catch::Contains("field '--year': missing option"));
+
+    const auto badopt = run_cli(base_args() + " --year 2017 --colour red");
+    CHECK(badopt.exit_code == 2);
+    CHECK_THAT(badopt.err, Catch::Contains("field '--colour': unknown option") && Catch::Contains("--format"));
 
     const auto unknown = run_cli("invent");
     CHECK(unknown.exit_code == 2);

@@ -85,14 +85,15 @@ TEST_CASE("cli report: HTML, CSV and XLSX written with --out", "[cli][report]") 
 
 TEST_CASE("cli report: bad input gives one line with the fix, non-zero exit", "[cli][report][errors]") {
     klima::test::TempDir dir;
-    const auto expect_error = [](const std::string& args, const std::string& text) {
+    // exit 2: the command line does not fit the command; exit 1: bad input data
+    const auto expect_error = [](const std::string& args, const std::string& text, int exit_code = 1) {
         const auto r = run_cli(args);
         INFO(args << "\n" << r.err);
-        CHECK(r.exit_code == 1);
+        CHECK(r.exit_code == exit_code);
         CHECK_THAT(r.err, Contains(text));
         CHECK(r.out.empty());
     };
-    expect_error("report --year 2023", "--scenario");
+    expect_error("report --year 2023", "--scenario", 2);
     expect_error(base_args() + " --format pdf", "md, csv, json, html or xlsx");
     expect_error(base_args() + " --lang de", "use da or en");
     expect_error("report --scenario " + fixture("scenario/two_measures.json") + " --year 1980",

@@ -66,7 +66,7 @@ TEST_CASE("cli scenario: bad input gives one line naming the JSON path, exit 1",
     CHECK_THAT(r.err, Catch::Contains("bad.json") && Catch::Contains("/measures/0/type") &&
                           Catch::Contains("unknown measure type 'teleport'") && Catch::Contains("fix:"));
     const auto usage = run_cli("scenario walk x");
-    CHECK(usage.exit_code == 1);
+    CHECK(usage.exit_code == 2);  // a usage error
     CHECK_THAT(usage.err, Catch::Contains("expected 'scenario run FILE'"));
 }
 
