@@ -1,6 +1,7 @@
 #include "klima/io/data_files.hpp"
 
 #include "klima/io/csv.hpp"
+#include "json_object.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -33,14 +34,6 @@ std::vector<units::AmountKind> parse_kinds(const CsvRow& row) {
     return out;
 }
 
-int checked_year(int year, const Location& where) {
-    if (year < kFirstYear || year > kLastYear)
-        throw Error(where, "year " + std::to_string(year) + " is outside " + std::to_string(kFirstYear) + "–" +
-                               std::to_string(kLastYear),
-                    "klima covers the DK2020 horizon 1990–2050");
-    return year;
-}
-
 template <class F>
 auto at_location(const Location& where, F&& f) -> decltype(f()) {
     try {
@@ -51,6 +44,14 @@ auto at_location(const Location& where, F&& f) -> decltype(f()) {
 }
 
 }  // namespace
+
+int checked_year(int year, const Location& where) {
+    if (year < kFirstYear || year > kLastYear)
+        throw Error(where, "year " + std::to_string(year) + " is outside " + std::to_string(kFirstYear) + "–" +
+                               std::to_string(kLastYear),
+                    "klima covers the DK2020 horizon 1990–2050");
+    return year;
+}
 
 Taxonomy load_taxonomy(const std::string& path) {
     const auto table = CsvTable::read(path, {"sector", "subsector", "sector_da", "sector_en", "subsector_da",
@@ -201,51 +202,28 @@ nlohmann::json parse_json(std::string_view text, const std::string& name) {
     }
 }
 
-namespace {
-
-const nlohmann::json& member(const nlohmann::json& obj, const char* key, const std::string& path, const std::string& file) {
-    if (!obj.is_object()) throw Error({file, 0, path}, "expected an object", "write {\"...\": ...}");
-    const auto it = obj.find(key);
-    if (it == obj.end())
-        throw Error({file, 0, path + "/" + key}, std::string("missing key '") + key + "'", "add it");
-    return *it;
-}
-
-std::string json_string(const nlohmann::json& obj, const char* key, const std::string& path, const std::string& file) {
-    const auto& v = member(obj, key, path, file);
-    if (!v.is_string() || v.get<std::string>().empty())
-        throw Error({file, 0, path + "/" + key}, "expected a non-empty string", "write \"text\"");
-    return v.get<std::string>();
-}
-
-}  // namespace
-
 ActivitySet parse_activity_json(std::string_view text, const std::string& name) {
     const auto doc = parse_json(text, name);
-    const auto& records = member(doc, "records", "", name);
-    if (!records.is_array()) throw Error({name, 0, "/records"}, "expected an array of records", "write [ {...}, ... ]");
+    JsonObject top(doc, "", name);
+    const auto& records = top.array("records");
     ActivitySet out;
     for (std::size_t i = 0; i < records.size(); ++i) {
-        const std::string path = "/records/" + std::to_string(i);
-        const auto& j = records[i];
+        JsonObject j(records[i], "/records/" + std::to_string(i), name);
         ActivityRecord r;
-        r.origin = {name, 0, path};
-        const auto& year = member(j, "year", path, name);
-        if (!year.is_number_integer())
-            throw Error({name, 0, path + "/year"}, "expected a whole number", "write e.g. 2017");
-        r.year = checked_year(year.get<int>(), {name, 0, path + "/year"});
-        r.sector = json_string(j, "sector", path, name);
-        r.subsector = json_string(j, "subsector", path, name);
-        r.carrier = json_string(j, "carrier", path, name);
-        const auto unit = json_string(j, "unit", path, name);
-        const auto& q = member(j, "quantity", path, name);
+        r.origin = {name, 0, j.path()};
+        r.year = j.year("year");
+        r.sector = j.text("sector");
+        r.subsector = j.text("subsector");
+        r.carrier = j.text("carrier");
+        const auto unit = j.text("unit");
+        const auto& q = j.value("quantity");
         if (!q.is_null() && !q.is_number())
-            throw Error({name, 0, path + "/quantity"}, "expected a number or null",
+            throw Error(j.at("quantity"), "expected a number or null",
                         "write a number, or null when the value is missing");
         const double v = q.is_null() ? 0.0 : q.get<double>();
-        auto amount = at_location({name, 0, path + "/unit"}, [&] { return units::make_amount(v, unit); });
+        auto amount = at_location(j.at("unit"), [&] { return units::make_amount(v, unit); });
         if (!q.is_null()) r.amount = amount;
-        r.source = json_string(j, "source", path, name);
+        r.source = j.text("source");
         out.push_back(std::move(r));
     }
     return out;
@@ -255,8 +233,8 @@ std::string municipality_name(const std::string& activity_path) {
     const fs::path dir = fs::path(activity_path).parent_path();
     const fs::path meta = dir / "municipality.json";
     if (!fs::exists(meta)) return dir.filename().string();
-    const auto j = parse_json(read_file(meta.string()), meta.string());
-    return json_string(j, "name", "", meta.string());
+    const auto doc = parse_json(read_file(meta.string()), meta.string());
+    return JsonObject(doc, "", meta.string()).text("name");
 }
 
 ActivitySet load_activity(const std::string& path, const ReferenceData* ref) {

@@ -11,10 +11,7 @@ std::vector<RealisedEffect> load_realised(const std::string& path) {
     for (const auto& row : table.rows()) {
         RealisedEffect e;
         e.measure = row.required("measure");
-        e.year = row.integer("year");
-        if (e.year < kFirstYear || e.year > kLastYear)
-            throw Error(row.where("year"), "year " + std::to_string(e.year) + " is outside 1990–2050",
-                        "give the year the effect was realised in");
+        e.year = checked_year(row.integer("year"), row.where("year"));
         e.effect = units::tonnes(row.number("t_co2e"));
         e.source = row.required("source");
         e.origin = row.where("measure");

@@ -2,6 +2,7 @@
 #include "klima/join.hpp"
 
 #include "klima/io/csv.hpp"
+#include "json_object.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/intensity.hpp"
 
@@ -17,87 +18,9 @@ using nlohmann::json;
 
 namespace {
 
-std::string fmt(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
-}
-
-// A JSON object read key by key; every error names file and JSON path, and
-// keys nobody asked for are reported as unknown (a typo is never ignored).
-class ObjectReader {
-public:
-    ObjectReader(const json& j, std::string path, const std::string& file) : j_(j), path_(std::move(path)), file_(file) {
-        if (!j_.is_object())
-            throw Error({file_, 0, path_.empty() ? "/" : path_}, "expected a JSON object", "write {\"key\": value, …}");
-    }
-
-    Location at(const std::string& key) const { return {file_, 0, path_ + "/" + key}; }
-    const std::string& path() const { return path_; }
-    bool has(const std::string& key) const { return j_.contains(key); }
-
-    const json& value(const std::string& key) {
-        used_.insert(key);
-        const auto it = j_.find(key);
-        if (it == j_.end()) throw Error(at(key), "missing key '" + key + "'", "add \"" + key + "\" to " + where());
-        return *it;
-    }
-
-    std::string text(const std::string& key) {
-        const auto& v = value(key);
-        if (!v.is_string() || v.get<std::string>().empty())
-            throw Error(at(key), "expected a non-empty string", "write \"" + key + "\": \"…\"");
-        return v.get<std::string>();
-    }
-    std::string text_or(const std::string& key, const std::string& fallback) {
-        return has(key) ? text(key) : (used_.insert(key), fallback);
-    }
-    std::string choice(const std::string& key, const std::vector<std::string>& allowed) {
-        const auto v = text(key);
-        for (const auto& a : allowed)
-            if (a == v) return v;
-        throw Error(at(key), "'" + v + "' is not allowed here", "use one of " + join(allowed, ", "));
-    }
-
-    double number(const std::string& key, double min, double max, bool min_open = false) {
-        const auto& v = value(key);
-        if (!v.is_number()) throw Error(at(key), "expected a number", "write \"" + key + "\": 123");
-        const double x = v.get<double>();
-        if (x < min || x > max || (min_open && x == min))
-            throw Error(at(key), "value " + fmt(x) + " is out of range",
-                        "give a value in " + std::string(min_open ? "(" : "[") + fmt(min) + ", " + fmt(max) + "]");
-        return x;
-    }
-
-    int year(const std::string& key) {
-        const auto& v = value(key);
-        if (!v.is_number_integer()) throw Error(at(key), "expected a whole year", "write e.g. 2030");
-        const int y = v.get<int>();
-        if (y < kFirstYear || y > kLastYear)
-            throw Error(at(key),
-                        "year " + std::to_string(y) + " is outside " + std::to_string(kFirstYear) + "–" +
-                            std::to_string(kLastYear),
-                        "klima covers the DK2020 horizon 1990–2050");
-        return y;
-    }
-
-    void finish() const {
-        for (const auto& [k, v] : j_.items())
-            if (!used_.count(k))
-                throw Error(at(k), "unknown key '" + k + "'", "remove it or correct its spelling (see docs/scenarios.md)");
-    }
-
-private:
-    std::string where() const { return path_.empty() ? "the top level" : path_; }
-    const json& j_;
-    std::string path_;
-    const std::string& file_;
-    std::set<std::string> used_;
-};
-
 constexpr double kBig = 1e9;
 
-MeasureParams parse_params(const std::string& type, ObjectReader& p, const Location& type_at) {
+MeasureParams parse_params(const std::string& type, JsonObject& p, const Location& type_at) {
     using namespace units;
     const std::vector<std::string> boiler_fuels{"naturgas", "gasolie"};
     if (type == "district_heating" || type == "heat_pumps") {
@@ -119,7 +42,7 @@ MeasureParams parse_params(const std::string& type, ObjectReader& p, const Locat
         const double share = in_count(e.chargers * e.ev_share_per_charger);
         if (share > 1.0)
             throw Error(p.at("ev_share_per_charger"),
-                        "chargers × ev_share_per_charger = " + fmt(share) + ", more than all car-km",
+                        "chargers × ev_share_per_charger = " + short_number(share) + ", more than all car-km",
                         "give a share per charger of at most 1/chargers");
         return e;
     }
@@ -160,7 +83,7 @@ std::string resolve(const std::string& scenario_file, const std::string& rel) {
 
 ScenarioSpec parse_scenario(std::string_view text, const std::string& name) {
     const json doc = parse_json(text, name);
-    ObjectReader top(doc, "", name);
+    JsonObject top(doc, "", name);
     ScenarioSpec s;
     s.file = name;
     s.name = top.text("name");
@@ -174,16 +97,15 @@ ScenarioSpec parse_scenario(std::string_view text, const std::string& name) {
     s.drivers_file = resolve(name, top.text("drivers"));
     if (top.has("targets")) s.targets_file = resolve(name, top.text("targets"));
     if (top.has("bau_scaling")) {
-        ObjectReader scaling(top.value("bau_scaling"), "/bau_scaling", name);
+        JsonObject scaling(top.value("bau_scaling"), "/bau_scaling", name);
         for (const auto& [key, v] : top.value("bau_scaling").items())
             s.driver_mapping[key] = parse_driver(scaling.text(key), scaling.at(key));
     }
 
-    const auto& measures = top.value("measures");
-    if (!measures.is_array()) throw Error(top.at("measures"), "expected an array of measures", "write [ {…}, … ]");
+    const auto& measures = top.array("measures");
     std::set<std::string> ids;
     for (std::size_t i = 0; i < measures.size(); ++i) {
-        ObjectReader m(measures[i], "/measures/" + std::to_string(i), name);
+        JsonObject m(measures[i], "/measures/" + std::to_string(i), name);
         MeasureSpec spec;
         spec.origin = {name, 0, m.path()};
         spec.id = m.text("id");
@@ -209,13 +131,13 @@ ScenarioSpec parse_scenario(std::string_view text, const std::string& name) {
                         "give a year from " + std::to_string(spec.start_year));
         spec.cost = units::dkk(m.number("cost_dkk", 0, 1e12));
         spec.source = m.text("source");
-        ObjectReader params(m.value("params"), m.path() + "/params", name);
+        JsonObject params(m.value("params"), m.path() + "/params", name);
         spec.params = parse_params(spec.type, params, m.at("type"));
-        params.finish();
-        m.finish();
+        params.finish("docs/scenarios.md");
+        m.finish("docs/scenarios.md");
         s.measures.push_back(std::move(spec));
     }
-    top.finish();
+    top.finish("docs/scenarios.md");
     return s;
 }
 
@@ -227,10 +149,7 @@ Drivers load_drivers(const std::string& path) {
     for (const auto& row : table.rows()) {
         DriverYear y;
         y.origin = row.where();
-        y.year = row.integer("year");
-        if (y.year < kFirstYear || y.year > kLastYear)
-            throw Error(row.where("year"), "year " + std::to_string(y.year) + " is outside 1990–2050",
-                        "klima covers the DK2020 horizon 1990–2050");
+        y.year = checked_year(row.integer("year"), row.where("year"));
         y.population = units::count(row.number("population"));
         y.households = units::count(row.number("households"));
         y.vehicle_km = units::kilometres(row.number("vehicle_km_million") * 1e6);

@@ -3,62 +3,14 @@
 #include "klima/error.hpp"
 #include "klima/io/csv.hpp"
 #include "klima/io/data_files.hpp"
+#include "json_object.hpp"
 
 #include <nlohmann/json.hpp>
 
 namespace klima::io {
 namespace {
 
-using nlohmann::json;
-
-// Field access on one JSON object of the targets file, with errors at its JSON path.
-class Fields {
-public:
-    Fields(const json& obj, std::string path, const std::string& file) : obj_(obj), path_(std::move(path)), file_(file) {
-        if (!obj_.is_object()) throw Error({file_, 0, path_.empty() ? "/" : path_}, "expected an object", "write {\"key\": value, ...}");
-    }
-    Location at(const std::string& key) const { return {file_, 0, path_ + "/" + key}; }
-    bool has(const std::string& key) const { return obj_.contains(key); }
-    const json& get(const std::string& key) const {
-        const auto it = obj_.find(key);
-        if (it == obj_.end()) throw Error(at(key), "missing key '" + key + "'", "add \"" + key + "\" to the targets file");
-        return *it;
-    }
-    std::string text(const std::string& key) const {
-        const auto& v = get(key);
-        if (!v.is_string() || v.get<std::string>().empty()) throw Error(at(key), "expected a non-empty string", "write \"text\"");
-        return v.get<std::string>();
-    }
-    int integer(const std::string& key) const {
-        const auto& v = get(key);
-        if (!v.is_number_integer()) throw Error(at(key), "expected a year as a whole number", "write e.g. 2030");
-        return v.get<int>();
-    }
-    int year(const std::string& key) const {
-        const int y = integer(key);
-        if (y < kFirstYear || y > kLastYear)
-            throw Error(at(key), "year " + std::to_string(y) + " is outside " + std::to_string(kFirstYear) + "–" +
-                                     std::to_string(kLastYear), "use a year in that range");
-        return y;
-    }
-    double number(const std::string& key) const {
-        const auto& v = get(key);
-        if (!v.is_number()) throw Error(at(key), "expected a number", "write a number without quotes");
-        return v.get<double>();
-    }
-    const json& array(const std::string& key) const {
-        const auto& v = get(key);
-        if (!v.is_array()) throw Error(at(key), "expected an array", "write [ {...}, ... ]");
-        return v;
-    }
-
-private:
-    const json& obj_;
-    std::string path_;
-    const std::string& file_;
-};
-
-TargetScope parse_scope(const Fields& f) {
+TargetScope parse_scope(JsonObject& f) {
     const auto s = f.text("scope");
     if (s == "territorial_incl_lulucf") return TargetScope::incl_lulucf;
     if (s == "territorial_excl_lulucf") return TargetScope::excl_lulucf;
@@ -69,7 +21,7 @@ TargetScope parse_scope(const Fields& f) {
 
 TargetSet parse_targets(std::string_view text, const std::string& name) {
     const auto doc = parse_json(text, name);
-    const Fields top(doc, "", name);
+    JsonObject top(doc, "", name);
     TargetSet t;
     t.file = name;
     t.municipality = top.text("municipality");
@@ -77,8 +29,8 @@ TargetSet parse_targets(std::string_view text, const std::string& name) {
     t.scope = parse_scope(top);
     t.reference_year = top.year("reference_year");
 
-    const auto& neutrality = top.get("neutrality");
-    const Fields nf(neutrality, "/neutrality", name);
+    const auto& neutrality = top.value("neutrality");
+    JsonObject nf(neutrality, "/neutrality", name);
     if (nf.integer("year") > 2050)
         throw Error(nf.at("year"), "neutrality year " + std::to_string(nf.integer("year")) + " is after 2050",
                     "DK2020 plans reach net zero by 2050 at the latest");
@@ -92,7 +44,7 @@ TargetSet parse_targets(std::string_view text, const std::string& name) {
     const auto& interim = top.array("interim_targets");
     int previous = t.reference_year;
     for (std::size_t i = 0; i < interim.size(); ++i) {
-        const Fields f(interim[i], "/interim_targets/" + std::to_string(i), name);
+        JsonObject f(interim[i], "/interim_targets/" + std::to_string(i), name);
         InterimTarget it;
         it.year = f.year("year");
         it.against_year = f.year("against_year");
@@ -117,7 +69,7 @@ TargetSet parse_targets(std::string_view text, const std::string& name) {
     if (top.has("reference_emissions")) {
         const auto& stated = top.array("reference_emissions");
         for (std::size_t i = 0; i < stated.size(); ++i) {
-            const Fields f(stated[i], "/reference_emissions/" + std::to_string(i), name);
+            JsonObject f(stated[i], "/reference_emissions/" + std::to_string(i), name);
             const int y = f.year("year");
             t.stated_emissions[y] = units::tonnes(f.number("t_co2e"));
             t.stated_sources[y] = f.text("source");

@@ -40,4 +40,7 @@ nlohmann::json parse_json(std::string_view text, const std::string& name);
 inline constexpr int kFirstYear = 1990;
 inline constexpr int kLastYear = 2050;
 
+// `year` when it lies within kFirstYear–kLastYear; otherwise throws at `where`.
+int checked_year(int year, const Location& where);
+
 }  // namespace klima::io
