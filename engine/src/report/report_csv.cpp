@@ -3,34 +3,25 @@
 // three decimals, shares as fractions; an empty value is a missing figure.
 #include "labels.hpp"
 #include "report_text.hpp"
+#include "text.hpp"
 
-#include <cstdio>
 #include <sstream>
 
 namespace klima::report {
 namespace {
 
-std::string quote(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-}
+using text::csv_quote;
+using text::fixed;
 
-std::string number(double v, int decimals = 3) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-std::string t(units::Mass m) { return number(units::in_tonnes(m)); }
+std::string t(units::Mass m) { return fixed(units::in_tonnes(m), 3); }
 std::string t(const std::optional<units::Mass>& m) { return m ? t(*m) : ""; }
-std::string share(const std::optional<units::Ratio>& r) { return r ? number(units::in_count(*r), 6) : ""; }
+std::string share(const std::optional<units::Ratio>& r) { return r ? fixed(units::in_count(*r), 6) : ""; }
 
 class Writer {
 public:
     void put(const std::string& table, const std::string& key, const std::string& name, const std::string& column,
              const std::string& value) {
-        out_ << table << "," << quote(key) << "," << quote(name) << "," << column << "," << quote(value) << "\n";
+        out_ << table << "," << csv_quote(key) << "," << csv_quote(name) << "," << column << "," << csv_quote(value) << "\n";
     }
     std::string str() const { return out_.str(); }
 
@@ -64,7 +55,7 @@ std::string render_csv(const ReportData& d, Lang l) {
         w.put("targets", std::to_string(year), tr("target_path", l), "anchor_t", t(level));
     for (const auto& it : tg.interim) {
         const auto key = std::to_string(it.year);
-        w.put("targets", key, tr("interim_target", l), "reduction", number(units::in_count(it.reduction), 6));
+        w.put("targets", key, tr("interim_target", l), "reduction", fixed(units::in_count(it.reduction), 6));
         w.put("targets", key, tr("interim_target", l), "against_year", std::to_string(it.against_year));
         w.put("targets", key, tr("interim_target", l), "source", it.source);
     }
@@ -77,7 +68,7 @@ std::string render_csv(const ReportData& d, Lang l) {
     w.put("budget", "scenario_cumulative", tr("scenario_cumulative", l), "t", t(b.scenario_cumulative));
     w.put("budget", "exhausted_in", tr("exhausted_in", l), "year", b.exhausted_in ? std::to_string(*b.exhausted_in) : "");
     w.put("budget", "years_lasting", tr("years_lasting", l), "years",
-          b.years_lasting ? number(units::in_count(*b.years_lasting), 3) : "");
+          b.years_lasting ? fixed(units::in_count(*b.years_lasting), 3) : "");
 
     for (const auto& y : d.gap.years) {
         const auto key = std::to_string(y.year);

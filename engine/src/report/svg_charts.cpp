@@ -2,10 +2,10 @@
 // alone: trajectory with target path, wedges of measures, stacked sectors.
 #include "labels.hpp"
 #include "report_text.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <sstream>
 
 namespace klima::report {
@@ -16,11 +16,8 @@ constexpr const char* kPalette[] = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", 
                                     "#a6761d", "#1f78b4", "#b2df8a", "#fb9a99", "#cab2d6", "#fdbf6f"};
 const char* colour(std::size_t i) { return kPalette[i % (sizeof kPalette / sizeof *kPalette)]; }
 
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    return buf;
-}
+// SVG coordinates with one decimal.
+std::string num(double v) { return text::fixed(v, 1); }
 
 double tonnes(units::Mass m) { return units::in_tonnes(m); }
 
