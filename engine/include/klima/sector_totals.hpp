@@ -30,6 +30,4 @@ SectorTotals sector_totals(const InventoryResult& inv, const Taxonomy& taxonomy)
 // row the taxonomy does not know.
 SectorTotals sector_totals(const Trajectory& t, int year, const Taxonomy& taxonomy);
 
-inline constexpr const char* kLulucfSector = "lulucf";
-
 }  // namespace klima

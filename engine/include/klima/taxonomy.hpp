@@ -10,6 +10,9 @@
 
 namespace klima {
 
+// The sector whose removals totals are given with and without.
+inline constexpr const char* kLulucfSector = "lulucf";
+
 struct Subsector {
     std::string sector;        // "energi"
     std::string code;          // "fjernvarme"
@@ -36,7 +39,7 @@ public:
 
     const std::vector<Subsector>& subsectors() const { return subsectors_; }
     std::vector<std::string> sectors() const;  // in file order, without repeats
-    bool is_lulucf(std::string_view sector) const { return sector == "lulucf"; }
+    bool is_lulucf(std::string_view sector) const { return sector == kLulucfSector; }
 
 private:
     std::vector<Subsector> subsectors_;
