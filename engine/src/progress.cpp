@@ -123,13 +123,11 @@ ProgressTable build_progress(const ScenarioResult& result, const TargetSet& targ
     };
 
     for (const auto& sector : taxonomy.sectors()) {
-        const Subsector* first = nullptr;
-        for (const auto& s : taxonomy.subsectors())
-            if (s.sector == sector) { first = &s; break; }
-        if (!first->territorial) continue;
+        const Subsector& first = taxonomy.first_subsector(sector);
+        if (!first.territorial) continue;
         const bool present = (reference && reference->has(sector)) || (base && base->has(sector)) ||
                              (latest && latest->has(sector)) || bau_m.has(sector);
-        if (present) p.sectors.push_back(make_row(sector, first->sector_da, first->sector_en));
+        if (present) p.sectors.push_back(make_row(sector, first.sector_da, first.sector_en));
     }
     p.total_incl_lulucf = make_row("total_incl_lulucf", "I alt inkl. LULUCF", "Total incl. LULUCF");
     p.total_excl_lulucf = make_row("total_excl_lulucf", "I alt ekskl. LULUCF", "Total excl. LULUCF");

@@ -23,12 +23,12 @@ const Subsector* Taxonomy::find(std::string_view sector, std::string_view subsec
 
 const Subsector& Taxonomy::require(std::string_view sector, std::string_view subsector, const Location& where) const {
     if (const auto* s = find(sector, subsector)) return *s;
-    const auto known = sectors();
-    if (std::find(known.begin(), known.end(), sector) == known.end()) {
-        const std::string list = join(known, ", ");
+    try {
+        first_subsector(sector);
+    } catch (const Error& e) {
         Location at = where;
         at.field = "sector";
-        throw Error(at, "unknown sector '" + std::string(sector) + "'", "use one of " + list);
+        throw Error(at, e.problem(), e.fix());
     }
     std::vector<std::string> codes;
     for (const auto& s : subsectors_)
@@ -38,6 +38,12 @@ const Subsector& Taxonomy::require(std::string_view sector, std::string_view sub
     at.field = "subsector";
     throw Error(at, "unknown subsector '" + std::string(subsector) + "' in sector '" + std::string(sector) + "'",
                 "use one of " + list);
+}
+
+const Subsector& Taxonomy::first_subsector(std::string_view sector) const {
+    for (const auto& s : subsectors_)
+        if (s.sector == sector) return s;
+    throw Error({"", 0, "sector"}, "unknown sector '" + std::string(sector) + "'", "use one of " + join(sectors(), ", "));
 }
 
 std::vector<std::string> Taxonomy::sectors() const {

@@ -37,6 +37,11 @@ public:
     // Throws klima::Error at `where` naming the known codes.
     const Subsector& require(std::string_view sector, std::string_view subsector, const Location& where) const;
 
+    // The first subsector of `sector`: it carries the sector's names
+    // (sector_da, sector_en) and whether it counts in the territorial total.
+    // Throws klima::Error for an unknown sector.
+    const Subsector& first_subsector(std::string_view sector) const;
+
     const std::vector<Subsector>& subsectors() const { return subsectors_; }
     std::vector<std::string> sectors() const;  // in file order, without repeats
     bool is_lulucf(std::string_view sector) const { return sector == kLulucfSector; }

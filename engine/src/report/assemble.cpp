@@ -33,15 +33,14 @@ ChartData chart_data(const ScenarioResult& r, const GapAnalysis& gap, const Taxo
     c.target.key = "target";
     for (const auto& m : r.measures)
         c.measures.push_back(total_series(m.id, m.name, m.name, c.years, m.effect, gap.scope, taxonomy));
+    std::vector<SectorTotals> by_year;  // one per chart year, shared by all sectors
+    for (int y : c.years) by_year.push_back(sector_totals(r.scenario, y, taxonomy));
     for (const auto& sector : taxonomy.sectors()) {
-        const Subsector* first = nullptr;
-        for (const auto& s : taxonomy.subsectors())
-            if (s.sector == sector) { first = &s; break; }
-        if (!first->territorial) continue;
-        ChartSeries s{sector, first->sector_da, first->sector_en, {}};
+        const Subsector& first = taxonomy.first_subsector(sector);
+        if (!first.territorial) continue;
+        ChartSeries s{sector, first.sector_da, first.sector_en, {}};
         bool any = false;
-        for (int y : c.years) {
-            const auto t = sector_totals(r.scenario, y, taxonomy);
+        for (const auto& t : by_year) {
             any = any || t.has(sector);
             s.values.push_back(t.has(sector) ? t.by_sector.at(sector) : units::kilograms(0.0));
         }

@@ -36,10 +36,7 @@ std::string render_table(const InventoryResult& inv, const ReferenceData& ref, c
     for (const auto& sector : ref.taxonomy.sectors()) {
         const auto it = inv.by_sector.find(sector);
         if (it == inv.by_sector.end()) continue;
-        const Subsector* first = nullptr;
-        for (const auto& s : ref.taxonomy.subsectors())
-            if (s.sector == sector) { first = &s; break; }
-        out << table_row(first->sector_da + (first->territorial ? "" : " (reported apart)"), it->second);
+        out << table_row(text::sector_label(ref.taxonomy, sector), it->second);
         for (const auto& s : ref.taxonomy.subsectors()) {
             if (s.sector != sector) continue;
             const auto sub = inv.by_subsector.find(sector + "/" + s.code);

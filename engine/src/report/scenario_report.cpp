@@ -1,5 +1,7 @@
 #include "klima/report/scenario_report.hpp"
 
+#include "klima/sector_totals.hpp"
+
 #include "text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -18,16 +20,7 @@ using units::in_tonnes;
 double sector_t(const Trajectory& t, const std::string& sector, int year) { return in_tonnes(t.sector_total(sector, year)); }
 
 double territorial_t(const Trajectory& t, const ReferenceData& ref, int year) {
-    double sum = 0;
-    for (const auto& s : ref.taxonomy.subsectors())
-        if (s.territorial && t.has_row(s.sector + "/" + s.code)) sum += in_tonnes(t.at(s.sector + "/" + s.code, year));
-    return sum;
-}
-
-std::string sector_label(const ReferenceData& ref, const std::string& sector) {
-    for (const auto& s : ref.taxonomy.subsectors())
-        if (s.sector == sector) return s.sector_da + (s.territorial ? "" : " (reported apart)");
-    return sector;
+    return in_tonnes(sector_totals(t, year, ref.taxonomy).incl_lulucf());
 }
 
 std::string money_millions(units::Money m) { return fixed(units::in_dkk(m) / 1e6, 1); }
@@ -39,7 +32,7 @@ std::string trajectory_table(const std::string& title, const Trajectory& t, cons
     for (int y : years) head += pad(std::to_string(y), 11);
     out << head << "\n" << std::string(head.size(), '-') << "\n";
     for (const auto& sector : ref.taxonomy.sectors()) {
-        std::string row = pad(sector_label(ref, sector), 30, false);
+        std::string row = pad(text::sector_label(ref.taxonomy, sector), 30, false);
         for (int y : years) row += pad(fixed(sector_t(t, sector, y)), 11);
         out << row << "\n";
     }

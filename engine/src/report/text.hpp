@@ -2,6 +2,8 @@
 // engine/src/report).
 #pragma once
 
+#include "klima/taxonomy.hpp"
+
 #include <cstdio>
 #include <string>
 
@@ -27,6 +29,12 @@ inline std::string csv_quote(const std::string& s) {
     std::string q = "\"";
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
     return q + "\"";
+}
+
+// A sector's Danish name, marked when it is reported apart from the territorial total.
+inline std::string sector_label(const Taxonomy& taxonomy, const std::string& sector) {
+    const Subsector& s = taxonomy.first_subsector(sector);
+    return s.sector_da + (s.territorial ? "" : " (reported apart)");
 }
 
 }  // namespace klima::report::text
