@@ -1,9 +1,12 @@
 // How fast the scenario engine is: (1) one year's emissions through
 // compute_inventory versus the per-year IntensityTable the engine uses;
-// (2) a full run 2017–2050 with exact Shapley attribution for 1–12 measures
-// on tests/fixtures/scenario; (3) the bundled Køge scenario end to end.
+// (2) a full run 2017–2050 with attribution for 1–12 preset measures on
+// tests/fixtures/scenario; (3) random plans of 60 measures on the fixture
+// (tests/random_plan.hpp); (4) the bundled Køge scenarios, in process (files
+// loaded once) and with loading.
 // Usage: build/bin/bench_scenario [DATA_DIR]
 #include "bench_util.hpp"
+#include "random_plan.hpp"
 
 #include "klima/intensity.hpp"
 #include "klima/inventory.hpp"
@@ -68,13 +71,30 @@ int main(int argc, char** argv) {
             "activity": "activity.csv", "drivers": "drivers.csv", "measures": [)" + ms + "]}",
                                              fixture + "/bench.json");
         char label[96];
-        std::snprintf(label, sizeof label, "run_scenario 2017-2050, %2d measures (%4d coalitions/yr)", n, 1 << n);
-        bench::print(label, bench::measure(n <= 8 ? 5 : 3, 1, [&] { (void)run_scenario(spec, activity, drivers, ref); }));
+        std::snprintf(label, sizeof label, "run_scenario 2017-2050, %2d preset measures", n);
+        bench::print(label, bench::measure(7, 5, [&] { (void)run_scenario(spec, activity, drivers, ref); }));
+    }
+    for (unsigned seed : {1U, 2U, 3U}) {
+        const auto spec = io::parse_scenario(R"({"name": "bench", "municipality": "testby", "base_year": 2017,
+            "activity": "activity.csv", "drivers": "drivers.csv", "measures": [)" +
+                                                 test::joined(test::random_plan(seed).measures) + "]}",
+                                             fixture + "/bench.json");
+        char label[96];
+        std::snprintf(label, sizeof label, "run_scenario 2017-2050, 60 random measures (seed %u)", seed);
+        bench::print(label, bench::measure(7, 5, [&] { (void)run_scenario(spec, activity, drivers, ref); }));
     }
 
     const auto real = io::load_reference_data(data);
-    const std::string koege = std::string(KLIMA_DEFAULT_DATA_DIR) + "/../scenarios/koege.json";
-    bench::print("run_scenario_file scenarios/koege.json (9 measures)",
-                 bench::measure(5, 1, [&] { (void)io::run_scenario_file(koege, real); }));
+    for (const char* name : {"koege", "koege-plan"}) {
+        const std::string file = std::string(KLIMA_DEFAULT_DATA_DIR) + "/../scenarios/" + name + ".json";
+        const auto spec = io::load_scenario(file);
+        const auto acts = io::load_activity(spec.activity_file, &real);
+        const auto drv = io::load_drivers(spec.drivers_file);
+        char label[96];
+        std::snprintf(label, sizeof label, "run_scenario scenarios/%s.json (%zu measures)", name, spec.measures.size());
+        bench::print(label, bench::measure(9, 5, [&] { (void)run_scenario(spec, acts, drv, real); }));
+        std::snprintf(label, sizeof label, "run_scenario_file scenarios/%s.json, with loading", name);
+        bench::print(label, bench::measure(9, 5, [&] { (void)io::run_scenario_file(file, real); }));
+    }
     return 0;
 }
