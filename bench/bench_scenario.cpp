@@ -13,7 +13,9 @@
 #include "klima/io/data_files.hpp"
 #include "klima/io/scenario_file.hpp"
 
+#include <random>
 #include <string>
+#include <variant>
 
 using namespace klima;
 
@@ -37,6 +39,53 @@ std::string measure_json(int i) {
     };
     return R"({"id": "m)" + std::to_string(i) + R"(", "name": "m", "start_year": 2020, "full_effect_year": 2030,
                "cost_dkk": 1e6, "source": "bench", "type": )" + kParams[i] + "}";
+}
+
+// 60 random measures over the rows of a real inventory (Køge 2017, 35 rows):
+// share reductions of any row, fuel switches to electricity within the
+// sector, fixed reductions of energy rows, factor changes of a carrier.
+std::string koege_random_plan(const ActivitySet& activity, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::vector<const ActivityRecord*> rows, fuels;
+    for (const auto& r : activity)
+        if (r.year == 2017 && r.amount) {
+            rows.push_back(&r);
+            if (std::holds_alternative<units::Energy>(*r.amount) && r.carrier != "el" && r.sector != "energi") fuels.push_back(&r);
+        }
+    const auto pick = [&](const auto& v) { return v[rng() % v.size()]; };
+    const auto sel = [](const ActivityRecord& r) {
+        return R"({"sector": ")" + r.sector + R"(", "subsector": ")" + r.subsector + R"(", "carrier": ")" + r.carrier + R"("})";
+    };
+    std::uniform_real_distribution<double> small(0.001, 0.02);
+    std::vector<std::string> measures;
+    for (int i = 0; i < 60; ++i) {
+        std::string effect;
+        switch (rng() % 4) {
+            case 0: effect = R"({"op": "reduce", "rows": )" + sel(*pick(rows)) + R"(, "share": )" + std::to_string(small(rng)) + "}"; break;
+            case 1: {
+                const auto& r = *pick(fuels);
+                effect = R"({"op": "switch", "from": )" + sel(r) + R"(, "to": {"carrier": "el"}, "ratio": 0.4, "share": )" +
+                         std::to_string(small(rng)) + "}";
+                break;
+            }
+            case 2: {
+                const auto& r = *pick(fuels);
+                const double mwh = units::in_mwh(std::get<units::Energy>(*r.amount)) * small(rng) / 10;
+                effect = R"({"op": "reduce", "rows": )" + sel(r) + R"(, "amount": {"value": )" + std::to_string(mwh) +
+                         R"(, "unit": "MWh"}})";
+                break;
+            }
+            default:
+                effect = R"({"op": "factor", "rows": {"carrier": ")" + pick(rows)->carrier + R"("}, "reduction": )" +
+                         std::to_string(small(rng)) + "}";
+        }
+        const int start = 2018 + static_cast<int>(rng() % 12);
+        measures.push_back(test::effects_measure("k" + std::to_string(i), effect,
+                                                 std::string(R"("theme": "T)").append(std::to_string(i % 5)).append(R"(", )"),
+                                                 std::string(R"("start_year": )").append(std::to_string(start)) +
+                                                     R"(, "full_effect_year": )" + std::to_string(start + 5)));
+    }
+    return test::joined(measures);
 }
 
 }  // namespace
@@ -85,6 +134,20 @@ int main(int argc, char** argv) {
     }
 
     const auto real = io::load_reference_data(data);
+    {
+        const std::string dir = std::string(KLIMA_DEFAULT_DATA_DIR) + "/../scenarios/";
+        const auto acts = io::load_activity(std::string(KLIMA_DEFAULT_DATA_DIR) + "/koege/activity.csv", &real);
+        const auto drv = io::load_drivers(std::string(KLIMA_DEFAULT_DATA_DIR) + "/koege/drivers.csv");
+        for (unsigned seed : {1U, 2U, 3U}) {
+            const auto spec = io::parse_scenario(R"({"name": "bench", "municipality": "koege", "base_year": 2017,
+                "activity": "../data/koege/activity.csv", "drivers": "../data/koege/drivers.csv", "measures": [)" +
+                                                     koege_random_plan(acts, seed) + "]}",
+                                                 dir + "bench.json");
+            char label[96];
+            std::snprintf(label, sizeof label, "run_scenario, 60 random measures on Køge's 35 rows (seed %u)", seed);
+            bench::print(label, bench::measure(9, 5, [&] { (void)run_scenario(spec, acts, drv, real); }));
+        }
+    }
     for (const char* name : {"koege", "koege-plan"}) {
         const std::string file = std::string(KLIMA_DEFAULT_DATA_DIR) + "/../scenarios/" + name + ".json";
         const auto spec = io::load_scenario(file);

@@ -59,20 +59,38 @@ TEST_CASE("attribution properties over random plans of 60 measures", "[scenario]
     }
 }
 
-TEST_CASE("more than 16 measures on one row: Owen value over themes, still summing exactly", "[scenario][shapley]") {
-    // 20 share reductions of the gas row, in two themes: 20 interacting players on one row.
+TEST_CASE("20 measures on one row: exact Shapley values in polynomial time, no fallback", "[scenario][shapley]") {
+    // 20 share reductions of the gas row: every op affine, so exact Shapley values without 2^20 coalitions.
     std::vector<std::string> measures;
     for (int i = 0; i < 20; ++i)
         measures.push_back(effects_measure(
             std::string("r").append(std::to_string(10 + i)),
             R"({"op": "reduce", "rows": {"subsector": "individuel_opvarmning", "carrier": "naturgas"}, "share": 0.02})",
-            R"("theme": ")" + std::string(i < 10 ? "A" : "B") + R"(", )"));
+            std::string(R"("theme": ")").append(i < 10 ? "A" : "B").append(R"(", )")));
+    const auto r = run(scenario_json(test::joined(measures)));
+    CHECK(r.owen.empty());
+    // 2030: gas 22600 MWh × (1 − 0.98^20) × 200 kg. 0.98^20 = 0.6676080; 22600 × 0.3323920 × 0.2 = 1502.4118 t,
+    // 20 symmetric players: each 1/20 of it = 75.12059 t.
+    CHECK(units::in_tonnes(r.bau.total(2030) - r.scenario.total(2030)) == Approx(1502.4118).epsilon(1e-6));
+    for (const auto& m : r.measures) CHECK(test::total_effect_t(m, 2030) == Approx(75.12059).epsilon(1e-6));
+}
+
+TEST_CASE("more than 16 measures on one row, not affine: Owen value over themes, still summing exactly",
+          "[scenario][shapley]") {
+    // 20 measures of two effects each on the gas row (two ops of one measure: not the affine case).
+    std::vector<std::string> measures;
+    const std::string twice =
+        R"({"op": "reduce", "rows": {"subsector": "individuel_opvarmning", "carrier": "naturgas"}, "share": 0.01},
+           {"op": "reduce", "rows": {"subsector": "individuel_opvarmning", "carrier": "naturgas"}, "share": 0.01})";
+    for (int i = 0; i < 20; ++i)
+        measures.push_back(effects_measure(std::string("r").append(std::to_string(10 + i)), twice,
+                                           std::string(R"("theme": ")").append(i < 10 ? "A" : "B").append(R"(", )")));
     const auto r = run(scenario_json(test::joined(measures)));
     REQUIRE_FALSE(r.owen.empty());
     CHECK(r.owen.front().row == "energi/individuel_opvarmning");
     CHECK(r.owen.front().measures == 20);
-    // 2030: gas 22600 MWh × (1 − 0.98^20) × 200 kg. 0.98^20 = 0.6676080; 22600 × 0.3323920 × 0.2 = 1502.4118 t,
-    // and 20 symmetric players in two equal themes: each 1/20 of it = 75.12059 t.
-    CHECK(units::in_tonnes(r.bau.total(2030) - r.scenario.total(2030)) == Approx(1502.4118).epsilon(1e-6));
-    for (const auto& m : r.measures) CHECK(test::total_effect_t(m, 2030) == Approx(75.12059).epsilon(1e-6));
+    // 2030: 22600 MWh × (1 − 0.99^40) × 200 kg; 0.99^40 = 0.6689718; 22600 × 0.3310282 × 0.2 = 1496.2475 t;
+    // 20 symmetric players in two equal themes: each 74.81237 t.
+    CHECK(units::in_tonnes(r.bau.total(2030) - r.scenario.total(2030)) == Approx(1496.2475).epsilon(1e-6));
+    for (const auto& m : r.measures) CHECK(test::total_effect_t(m, 2030) == Approx(74.81237).epsilon(1e-6));
 }

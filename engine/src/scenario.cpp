@@ -2,6 +2,7 @@
 
 #include "klima/intensity.hpp"
 #include "klima/join.hpp"
+#include "scenario/affine_shapley.hpp"
 #include "scenario/attribution.hpp"
 #include "scenario/compile.hpp"
 
@@ -308,7 +309,10 @@ plan::Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k,
         return state[0] * i;
     };
     std::vector<double> phi;
-    const auto method = plan::attribute(g, phi);
+    // Exact in polynomial time where the row's ops are affine; 2^m coalitions (or Owen) otherwise.
+    const bool affine = !additive && players.size() >= plan::kMinAffinePlayers &&
+                        plan::affine_shapley(program, local_factors, start, intensity, players.size(), phi);
+    const auto method = affine ? plan::Method::shapley : plan::attribute(g, phi);
     for (std::size_t j = 0; j < players.size(); ++j) share[players[j]] += phi[j];
     return method;
 }

@@ -11,7 +11,10 @@
 
 namespace klima::plan {
 
-// Rows with more interacting measures than this use the Owen value over themes.
+// From this many players on, rows whose ops are affine use affine_shapley
+// (polynomial, exact); fewer are enumerated (2^m, as cheap).
+inline constexpr std::size_t kMinAffinePlayers = 6;
+// Other rows with more interacting measures than this use the Owen value over themes.
 inline constexpr std::size_t kMaxExactPlayers = 16;
 // Owen value: a theme with more measures on one row is split into groups of
 // at most this many, consecutive in canonical order.
