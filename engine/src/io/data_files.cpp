@@ -113,10 +113,12 @@ void load_factors(const std::string& path, FactorLibrary& into) {
         f.year_from = checked_year(row.integer("year_from"), row.where("year_from"));
         f.year_to = checked_year(row.integer("year_to"), row.where("year_to"));
         const auto& status = row.required("status");
-        if (status != "official" && status != "illustrative")
-            throw Error(row.where("status"), "status '" + status + "' is neither official nor illustrative",
-                        "write official for a published figure, illustrative otherwise");
+        if (status != "official" && status != "derived" && status != "illustrative")
+            throw Error(row.where("status"), "status '" + status + "' is not official, derived or illustrative",
+                        "write official for a published figure, derived for one interpolated or carried forward "
+                        "from published figures, illustrative otherwise");
         f.illustrative = status == "illustrative";
+        f.derived = status == "derived";
         f.source = row.required("source");
         into.add(std::move(f));
     }
