@@ -3,6 +3,7 @@
 // year 1990–2024, for every gas the carrier needs.
 #include "support.hpp"
 
+#include "klima/inventory.hpp"
 #include "klima/io/data_files.hpp"
 
 #include <catch2/catch.hpp>
@@ -67,11 +68,15 @@ ActivitySet bundled_records(const ReferenceData& ref) {
 }  // namespace
 
 TEST_CASE("coverage: every carrier × subsector of the bundled activity has every gas in 1990–2024", "[data][coverage]") {
+    for (auto allocation : kAllChpAllocations) {  // every CHP allocation set is complete
+        INFO("allocation " << to_string(allocation));
+        const auto ref = io::load_reference_data(kData, allocation);
+        const auto gaps = coverage_gaps(ref, bundled_records(ref), 1990, 2024);
+        INFO("first gaps: " << (gaps.empty() ? "" : gaps.front()) << (gaps.size() > 1 ? ", " + gaps[1] : ""));
+        CHECK(gaps.empty());
+    }
     const auto ref = io::load_reference_data(kData);
     const auto records = bundled_records(ref);
-    const auto gaps = coverage_gaps(ref, records, 1990, 2024);
-    INFO("first gaps: " << (gaps.empty() ? "" : gaps.front()) << (gaps.size() > 1 ? ", " + gaps[1] : ""));
-    CHECK(gaps.empty());
     // The bundled files use 23 carriers in 36 carrier × subsector pairs (all in Køge's file;
     // Ballerup adds none): counting them guards against the check silently seeing nothing.
     std::set<std::pair<std::string, std::string>> used;
@@ -127,4 +132,54 @@ TEST_CASE("factor status: official, derived and illustrative are read, anything 
     FactorLibrary lib2;
     CHECK_THROWS_WITH(io::load_factors(bad, lib2), Catch::Contains("g.csv:2") &&
                                                        Catch::Contains("'interpolated' is not official, derived or illustrative"));
+}
+
+TEST_CASE("allocation: a row belongs to the sets its allocation cell names; an empty cell to all", "[factors][allocation]") {
+    test::TempDir dir;
+    const auto p = dir.write("f.csv", "carrier,subsector,gas,value,unit,year_from,year_to,status,allocation,source\n"
+                                      "el,,CO2,190,g/kWh,2017,2017,official,125 declared,a\n"
+                                      "el,,CO2,226,g/kWh,2017,2017,derived,200,b\n"
+                                      "el,,CO2,152,g/kWh,2017,2017,illustrative,energy,c\n"
+                                      "naturgas,,CO2,56.7,kg/GJ,2017,2017,official,,d\n");
+    const std::vector<std::pair<ChpAllocation, double>> expect{
+        {ChpAllocation::declared, 190}, {ChpAllocation::pct125, 190}, {ChpAllocation::pct200, 226},
+        {ChpAllocation::energy, 152}};
+    for (const auto& [allocation, g_per_kwh] : expect) {
+        INFO(to_string(allocation));
+        FactorLibrary lib;
+        io::load_factors(p, lib, allocation);
+        CHECK(lib.size() == 2);  // one el row and the untagged natural-gas row
+        const auto el = lib.lookup("el", "", 2017);
+        REQUIRE(el.size() == 1);
+        // g/kWh = kg/MWh
+        CHECK(units::display_factor_value(el[0]->value) == Approx(g_per_kwh));
+        CHECK_THAT(el[0]->source, Catch::EndsWith("[CHP allocation: " + std::string(describe(allocation)) + "]"));
+        CHECK(lib.lookup("naturgas", "", 2017)[0]->source == "d");
+    }
+    const auto bad = dir.write("g.csv", "carrier,subsector,gas,value,unit,year_from,year_to,status,allocation,source\n"
+                                        "el,,CO2,190,g/kWh,2017,2017,official,125 decl,a\n");
+    FactorLibrary lib;
+    CHECK_THROWS_WITH(io::load_factors(bad, lib), Catch::Contains("g.csv:2") && Catch::Contains("'decl'") &&
+                                                      Catch::Contains("use declared, 125, 200 or energy"));
+}
+
+TEST_CASE("allocation: Køge 2017 electricity and district heat under each set, by hand", "[data][allocation]") {
+    const auto check = [](ChpAllocation allocation, double el_t, double dh_t) {
+        INFO(to_string(allocation));
+        const auto ref = io::load_reference_data(kData, allocation);
+        CHECK(ref.allocation == allocation);
+        const auto records = io::load_activity(kData + "/koege/activity.csv", &ref);
+        const auto inv = compute_inventory(records, 2017, ref);
+        CHECK(units::in_tonnes(inv.by_subsector.at("energi/el").co2e) == Approx(el_t));
+        CHECK(units::in_tonnes(inv.by_subsector.at("energi/fjernvarme").co2e) == Approx(dh_t));
+    };
+    // el 430,000 MWh; district heat 330,000 MWh (data/koege/activity.csv, 2017); g/kWh = kg/MWh
+    // declared: el 190 (Energinet 125 %) → 81,700 t; heat 65 (HB2016, 200 %) → 21,450 t
+    check(ChpAllocation::declared, 430000 * 0.190, 330000 * 0.065);
+    // 125: el 190 → 81,700 t; heat 65 × 1.40 = 91 → 30,030 t
+    check(ChpAllocation::pct125, 430000 * 0.190, 330000 * 0.091);
+    // 200: el 190 × 1.19 = 226.1 → 226 → 97,180 t; heat 65 → 21,450 t
+    check(ChpAllocation::pct200, 430000 * 0.226, 330000 * 0.065);
+    // energy: el 190 × 0.80 = 152 → 65,360 t; heat 65 × 1.81 = 117.65 → 118 → 38,940 t
+    check(ChpAllocation::energy, 430000 * 0.152, 330000 * 0.118);
 }
