@@ -20,6 +20,7 @@ enum class NoteForm { text, markdown, json, csv_key_value, csv_series, html };
 // closing line for text and Markdown, a top-level "chp_allocation" object for JSON, a final
 // row for the report's key-value CSV and the scenario's series CSV, a paragraph before
 // </body> for HTML.
-std::string note_allocation(std::string rendered, NoteForm form, ChpAllocation a);
+// `danish`: the sentence in Danish (the report's --lang da); the set's key stays as typed.
+std::string note_allocation(std::string rendered, NoteForm form, ChpAllocation a, bool danish = false);
 
 }  // namespace klima::cli

@@ -59,7 +59,8 @@ int cmd_report(const Argv& argv, std::ostream& out) {
                       : format == report::ReportFormat::csv ? NoteForm::csv_key_value
                       : format == report::ReportFormat::html ? NoteForm::html
                                                              : NoteForm::markdown;
-    const auto text = note_allocation(report::render_report(data, format, lang), form, allocation);
+    const auto text =
+        note_allocation(report::render_report(data, format, lang), form, allocation, lang == report::Lang::da);
     if (const auto path = args.get("--out")) {
         std::ofstream file(*path, std::ios::binary);
         file << text;

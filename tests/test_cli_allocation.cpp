@@ -62,12 +62,15 @@ TEST_CASE("cli --allocation: scenario and report outputs say the set", "[cli][al
     const auto md = run_cli(report("--lang en"));
     REQUIRE(md.exit_code == 0);
     CHECK_THAT(md.out, Contains("CHP allocation: `declared`"));
-    const auto csv = run_cli(report("--format csv --allocation energy"));
+    const auto da = run_cli(report("--lang da --allocation 200"));
+    REQUIRE(da.exit_code == 0);
+    CHECK_THAT(da.out, Contains("Kraftvarmefordeling: `200` — el og fjernvarme begge efter 200 %-metoden."));
+    const auto csv = run_cli(report("--format csv --lang en --allocation energy"));
     REQUIRE(csv.exit_code == 0);
     CHECK_THAT(csv.out, Contains("report,chp_allocation,CHP allocation,text,\"energy: electricity and district heat "
                                  "both by energy content\""));
     klima::test::TempDir dir;
-    const auto html = run_cli(report("--format html --out " + dir.file("r.html")));
+    const auto html = run_cli(report("--format html --lang en --out " + dir.file("r.html")));
     REQUIRE(html.exit_code == 0);
     CHECK_THAT(klima::io::read_file(dir.file("r.html")), Contains("<p class=\"chp-allocation\">CHP allocation: " + kDeclared));
 }
