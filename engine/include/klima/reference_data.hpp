@@ -13,6 +13,8 @@ struct ReferenceData {
     CarrierTable carriers;
     FactorLibrary factors;
     GwpTable gwp;
+    // The CHP allocation set the electricity and district-heat factors were loaded for.
+    ChpAllocation allocation = ChpAllocation::declared;
 
     // Throws klima::Error at the record's origin for an unknown sector,
     // subsector or carrier, a quantity kind the subsector does not accept, or
