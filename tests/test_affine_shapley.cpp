@@ -11,7 +11,7 @@ using namespace klima::plan;
 
 namespace {
 
-// Three local rows (row 0 is valued), 1000 units each; m players, one op each,
+// Three local rows (row 0 is valued), 1000 units each; m players, most with one op, some with more,
 // sizes small enough that no removal can exceed what is there.
 std::vector<Op> random_program(std::mt19937& rng, std::size_t m, std::vector<Op>& factors) {
     std::uniform_real_distribution<double> small(0.01, 0.2);
@@ -20,6 +20,7 @@ std::vector<Op> random_program(std::mt19937& rng, std::size_t m, std::vector<Op>
         Op op;
         op.player = p;
         const std::size_t row = rng() % 3;
+        if (p >= 3 && rng() % 4 == 0) op.player = rng() % 3;  // some measures have two or three ops
         switch (rng() % 7) {
             case 0: op.kind = Op::Kind::scale; op.src = {row}; op.value = small(rng); break;
             case 1: op.kind = Op::Kind::move_share; op.src = {1 + rng() % 2}; op.mult = {0.5}; op.target = 0;
@@ -60,7 +61,7 @@ TEST_CASE("affine Shapley values equal exact enumeration over all coalitions", "
         };
         std::vector<double> enumerated, fast;
         REQUIRE(attribute(g, enumerated) != Method::owen);
-        REQUIRE(affine_shapley(program, factors, start, intensity, m, fast));
+        REQUIRE(affine_shapley(program, factors, start, intensity, m, 1e12, fast));
         double total = 0.0;
         for (std::size_t j = 0; j < m; ++j) {
             INFO("trial " << trial << ", player " << j);
@@ -78,17 +79,23 @@ TEST_CASE("affine Shapley declines what it cannot do exactly", "[scenario][shapl
     a.src = {0};
     a.value = 0.1;
     a.player = 0;
-    Op b = a;  // the same player twice
     std::vector<double> out;
-    CHECK_FALSE(affine_shapley({a, b}, {}, {100.0}, 1.0, 1, out));
+    std::vector<Op> many;  // nine measures with two ops each: more than it enumerates
+    for (std::size_t p = 0; p < 9; ++p)
+        for (int twice = 0; twice < 2; ++twice) {
+            Op op = a;
+            op.player = p;
+            many.push_back(op);
+        }
+    CHECK_FALSE(affine_shapley(many, {}, {100.0}, 1.0, 9, 1e12, out));
     Op big;  // a removal larger than the row could hold after the share reduction
     big.kind = Op::Kind::remove;
     big.src = {0};
     big.value = 95.0;
     big.player = 1;
-    CHECK_FALSE(affine_shapley({a, big}, {}, {100.0}, 1.0, 2, out));
+    CHECK_FALSE(affine_shapley({a, big}, {}, {100.0}, 1.0, 2, 1e12, out));
     Op shared = big;  // a fixed removal shared out over two rows
     shared.value = 1.0;
     shared.src = {0, 1};
-    CHECK_FALSE(affine_shapley({a, shared}, {}, {100.0, 100.0}, 1.0, 2, out));
+    CHECK_FALSE(affine_shapley({a, shared}, {}, {100.0, 100.0}, 1.0, 2, 1e12, out));
 }

@@ -62,6 +62,10 @@ units::Amount one(units::AmountKind kind) {
     return units::Count::from_value(1.0);
 }
 
+// Beyond 16 measures on a row, exact affine Shapley values are preferred to the
+// Owen value while they cost at most this many op applications (about a millisecond).
+constexpr double kExactWorkAnyway = 2e5;
+
 // One year of a compiled scenario: its ops, the whole scenario applied once
 // (the errors are found there), then each row's attribution.
 class YearRun {
@@ -309,9 +313,14 @@ plan::Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k,
         return state[0] * i;
     };
     std::vector<double> phi;
-    // Exact in polynomial time where the row's ops are affine; 2^m coalitions (or Owen) otherwise.
+    // Exact in polynomial time where the row's ops are affine and that is less work than the 2^m
+    // coalitions; those (or, beyond 16 measures, the Owen value) otherwise.
+    const double ops = static_cast<double>(program.size() + local_factors.size());
+    const double enumeration = players.size() <= plan::kMaxExactPlayers
+                                   ? static_cast<double>(std::size_t{1} << players.size()) * ops
+                                   : std::max(plan::owen_coalitions(g.union_of) * ops, kExactWorkAnyway);
     const bool affine = !additive && players.size() >= plan::kMinAffinePlayers &&
-                        plan::affine_shapley(program, local_factors, start, intensity, players.size(), phi);
+                        plan::affine_shapley(program, local_factors, start, intensity, players.size(), enumeration, phi);
     const auto method = affine ? plan::Method::shapley : plan::attribute(g, phi);
     for (std::size_t j = 0; j < players.size(); ++j) share[players[j]] += phi[j];
     return method;

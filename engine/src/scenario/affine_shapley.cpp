@@ -2,6 +2,9 @@
 
 #include "attribution.hpp"
 
+#include <algorithm>
+#include <bit>
+
 namespace klima::plan {
 
 namespace {
@@ -43,22 +46,31 @@ void apply_sum(const Op& op, std::vector<double>& y, const Layout& at) {
 }  // namespace
 
 bool affine_shapley(const std::vector<Op>& program, const std::vector<Op>& factors, const std::vector<double>& start,
-                    double intensity, std::size_t players, std::vector<double>& out) {
-    // One op a player, affine, and never asked for more than a row surely holds.
+                    double intensity, std::size_t players, double max_work, std::vector<double>& out) {
+    // Affine, and never asked for more than a row surely holds.
     std::vector<int> owned(players, 0);
     std::vector<double> removed(start.size(), 0.0), kept(start.size(), 1.0);
     for (const Op& op : program) {
-        if (++owned[op.player] > 1) return false;
+        ++owned[op.player];
         const bool fixed_removal = op.kind == Op::Kind::remove || op.kind == Op::Kind::move_amount;
         if (fixed_removal && op.src.size() != 1) return false;
         if (fixed_removal) removed[op.src.front()] += op.value;
         if (op.kind == Op::Kind::scale || op.kind == Op::Kind::move_share)
             for (std::size_t k : op.src) kept[k] *= 1.0 - op.value;
     }
-    for (const Op& f : factors)
-        if (++owned[f.player] > 1) return false;
+    for (const Op& f : factors) ++owned[f.player];
     for (std::size_t k = 0; k < start.size(); ++k)
         if (removed[k] > 0.0 && removed[k] > start[k] * kept[k]) return false;  // taking more can only help, not hurt
+    // Measures with several ops here are enumerated (2^k); the others go through the size sums.
+    std::vector<std::size_t> multi;
+    for (std::size_t p = 0; p < players; ++p)
+        if (owned[p] > 1) multi.push_back(p);
+    if (multi.size() > kMaxEnumerated) return false;
+    // Work: per subset of the multi-op measures, two runs per other measure, each ops × sizes.
+    const double single = static_cast<double>(players - multi.size());
+    const double work = static_cast<double>(std::size_t{1} << multi.size()) * (2.0 * single + 1.0) *
+                        static_cast<double>(program.size() + factors.size()) * (single + 1.0);
+    if (work > max_work) return false;
 
     const Layout at{start.size(), start.size(), start.size() + 1};
     std::vector<const Op*> order;
@@ -67,39 +79,70 @@ bool affine_shapley(const std::vector<Op>& program, const std::vector<Op>& facto
     const std::size_t activity_ops = program.size();
     const auto w = shapley_weights(players);
 
-    // Sums over the coalitions of the other players, with player i's op forced in or left out.
-    auto run = [&](std::size_t i, bool with_i) {
-        Sums sum(players, std::vector<double>(at.h + 1, 0.0));
+    // Sums of v over the coalitions of the free players by size (index = how
+    // many free players), the others forced in (mode 1) or left out (mode 2).
+    std::vector<unsigned char> mode(players, 0);
+    auto run = [&] {
+        std::size_t free = 0;
+        for (auto m : mode) free += m == 0;
+        Sums sum(free + 1, std::vector<double>(at.h + 1, 0.0));
         for (std::size_t k = 0; k < start.size(); ++k) sum[0][k] = start[k];
         sum[0][at.h] = 1.0;
-        std::size_t reached = 0;  // largest coalition size so far
+        std::size_t reached = 0;  // largest coalition of free players so far
+        auto grow = [&](const Op* op) {  // with a free player: size t − 1 becomes t (op may be none)
+            for (std::size_t t = std::min(reached + 1, free); t >= 1; --t) {
+                std::vector<double> in = sum[t - 1];
+                if (op) apply_sum(*op, in, at);
+                for (std::size_t c = 0; c <= at.h; ++c) sum[t][c] += in[c];
+            }
+            reached = std::min(reached + 1, free);
+        };
+        for (std::size_t p = 0; p < players; ++p)  // a null player: in or out, the same states
+            if (mode[p] == 0 && owned[p] == 0) grow(nullptr);
         for (std::size_t j = 0; j <= order.size(); ++j) {
             if (j == activity_ops)  // E = intensity × the row, before the factor changes
                 for (auto& s : sum) s[at.e] = intensity * s[0];
             if (j == order.size()) break;
             const Op& op = *order[j];
-            if (op.player == i) {
-                if (with_i)
-                    for (std::size_t t = 0; t <= reached; ++t) apply_sum(op, sum[t], at);
-                continue;
+            if (mode[op.player] == 1) {
+                for (std::size_t t = 0; t <= reached; ++t) apply_sum(op, sum[t], at);
+            } else if (mode[op.player] == 0) {  // a free player has one op
+                grow(&op);
             }
-            // Coalitions with this op: those of size t − 1 before it, mapped by it.
-            for (std::size_t t = std::min(reached + 1, players - 1); t >= 1; --t) {
-                std::vector<double> in = sum[t - 1];
-                apply_sum(op, in, at);
-                for (std::size_t c = 0; c <= at.h; ++c) sum[t][c] += in[c];
-            }
-            reached = std::min(reached + 1, players - 1);
         }
-        std::vector<double> v(players);
-        for (std::size_t t = 0; t < players; ++t) v[t] = sum[t][at.e];
+        std::vector<double> v(free + 1);
+        for (std::size_t t = 0; t <= free; ++t) v[t] = sum[t][at.e];
         return v;
     };
     out.assign(players, 0.0);
-    for (std::size_t i = 0; i < players; ++i) {
-        const auto without = run(i, false), with = run(i, true);
-        for (std::size_t t = 0; t < players; ++t) out[i] += w[t] * (without[t] - with[t]);
+    const std::size_t subsets = std::size_t{1} << multi.size();
+    std::vector<std::vector<double>> plain(subsets);  // per subset R of `multi`, sums over the free players
+    for (std::size_t r = 0; r < subsets; ++r) {
+        std::size_t in_r = 0;
+        for (std::size_t b = 0; b < multi.size(); ++b) {
+            const bool in = (r >> b) & 1U;
+            mode[multi[b]] = in ? 1 : 2;
+            in_r += in;
+        }
+        plain[r] = run();
+        for (std::size_t i = 0; i < players; ++i) {  // single-op players: with and without i, R fixed
+            if (owned[i] > 1) continue;
+            mode[i] = 2;
+            const auto without = run();
+            mode[i] = 1;
+            const auto with = run();
+            mode[i] = 0;
+            for (std::size_t u = 0; u < without.size(); ++u) out[i] += w[in_r + u] * (without[u] - with[u]);
+        }
     }
+    for (std::size_t b = 0; b < multi.size(); ++b)  // multi-op players: R without j against R with j
+        for (std::size_t r = 0; r < subsets; ++r) {
+            if ((r >> b) & 1U) continue;
+            const auto in_r = static_cast<std::size_t>(std::popcount(r));
+            const auto& without = plain[r];
+            const auto& with = plain[r | (std::size_t{1} << b)];
+            for (std::size_t u = 0; u < without.size(); ++u) out[multi[b]] += w[in_r + u] * (without[u] - with[u]);
+        }
     return true;
 }
 

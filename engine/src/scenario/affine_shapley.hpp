@@ -6,7 +6,10 @@
 // canonical order (an affine map of a sum of states is the sum of the mapped
 // states when the coalition count rides along as a homogeneous coordinate),
 // so φ_i = Σ_t t!(n−t−1)!/n! · (Σ_{|T|=t, i∉T} v(T) − Σ_{|T|=t, i∉T} v(T ∪ {i}))
-// costs O(n²·q) for n measures and q ops instead of 2^n evaluations.
+// costs O(n²·q) for n measures and q ops instead of 2^n evaluations. A
+// measure with several ops here cannot ride the size sums (its ops must be in
+// or out together): up to kMaxEnumerated such measures are enumerated, the
+// size sums run once per subset of them.
 #pragma once
 
 #include "plan.hpp"
@@ -15,14 +18,17 @@
 
 namespace klima::plan {
 
+inline constexpr std::size_t kMaxEnumerated = 8;
+
 // `program`: activity ops on local rows (slot 0 is the row valued), in
 // canonical order, `player` = local player index; `factors`: factor ops on the
 // row, applied to E = intensity × slot 0 after the activity. Fills `out` with
-// each player's share of v(∅) − v(all) and returns true; returns false (and
-// leaves `out` alone) when an op is not affine here: a player with more than
-// one op, a fixed removal shared over several rows, or one that could ask
-// for more than its row holds in some coalition.
+// each player's share of v(∅) − v(all) and returns true; returns false when
+// an op is not affine here (a fixed removal shared over several rows, or one
+// that could ask for more than its row holds in some coalition) or more than
+// kMaxEnumerated measures have several ops.
+// Also returns false when its work (op applications) would exceed `max_work`.
 bool affine_shapley(const std::vector<Op>& program, const std::vector<Op>& factors, const std::vector<double>& start,
-                    double intensity, std::size_t players, std::vector<double>& out);
+                    double intensity, std::size_t players, double max_work, std::vector<double>& out);
 
 }  // namespace klima::plan

@@ -120,6 +120,17 @@ void owen(const Game& g, std::vector<double>& out) {
 
 }  // namespace
 
+double owen_coalitions(const std::vector<std::size_t>& union_of) {
+    Game g;
+    g.players = union_of.size();
+    g.union_of = union_of;
+    const auto unions = unions_of(g);
+    double n = 0.0;
+    for (const auto& u : unions)
+        n += static_cast<double>(std::size_t{1} << (unions.size() - 1)) * static_cast<double>(std::size_t{1} << u.size());
+    return n;
+}
+
 Method attribute(const Game& g, std::vector<double>& out) {
     out.assign(g.players, 0.0);
     if (g.players == 0) return Method::standalone;

@@ -41,6 +41,9 @@ struct Game {
 // The shares sum to v(∅) − v(all) (to rounding) whatever the method.
 Method attribute(const Game& game, std::vector<double>& contribution);
 
+// How many coalitions the Owen value evaluates for these unions (one per player).
+double owen_coalitions(const std::vector<std::size_t>& union_of);
+
 // Shapley weights s!(m−s−1)!/m! for s = 0…m−1.
 std::vector<double> shapley_weights(std::size_t m);
 
