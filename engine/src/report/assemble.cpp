@@ -31,8 +31,17 @@ ChartData chart_data(const ScenarioResult& r, const GapAnalysis& gap, const Taxo
     c.bau.key = "bau";
     c.scenario.key = "scenario";
     c.target.key = "target";
-    for (const auto& m : r.measures)
-        c.measures.push_back(total_series(m.id, m.name, m.name, c.years, m.effect, gap.scope, taxonomy));
+    // A plan with themes shows one wedge a theme (a 40-measure legend cannot be read); else one a measure.
+    const auto themes = themes_of(r);
+    if (themes.size() > 1 || (themes.size() == 1 && !themes.front().theme.empty())) {
+        for (const auto& t : themes) {
+            const std::string name = t.theme.empty() ? "–" : t.theme;
+            c.measures.push_back(total_series("theme:" + name, name, name, c.years, t.effect, gap.scope, taxonomy));
+        }
+    } else {
+        for (const auto& m : r.measures)
+            c.measures.push_back(total_series(m.id, m.name, m.name, c.years, m.effect, gap.scope, taxonomy));
+    }
     std::vector<SectorTotals> by_year;  // one per chart year, shared by all sectors
     for (int y : c.years) by_year.push_back(sector_totals(r.scenario, y, taxonomy));
     for (const auto& sector : taxonomy.sectors()) {
