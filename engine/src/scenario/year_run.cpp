@@ -1,0 +1,186 @@
+#include "year_run.hpp"
+
+#include "affine_shapley.hpp"
+#include "attribution.hpp"
+
+#include "klima/join.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace klima::plan {
+
+std::string describe(units::AmountKind kind, double si) {
+    units::Amount a = units::Count::from_value(si);
+    switch (kind) {
+        case units::AmountKind::energy: a = units::Energy::from_value(si); break;
+        case units::AmountKind::distance: a = units::Distance::from_value(si); break;
+        case units::AmountKind::mass: a = units::Mass::from_value(si); break;
+        case units::AmountKind::area: a = units::Area::from_value(si); break;
+        case units::AmountKind::count: break;
+    }
+    std::ostringstream s;
+    s << units::display_value(a) << " " << units::display_unit(kind);
+    return s.str();
+}
+
+
+Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double intensity,
+                                std::vector<double>& share) const {
+    if (writers_.empty()) {
+        writers_.resize(bau.size());
+        for (std::size_t i = 0; i < ops_.size(); ++i) {
+            const Op& op = ops_[i];
+            if (op.on_factor()) continue;
+            if (op.target != kNone) writers_[op.target].push_back(i);
+            if (op.reads_src())
+                for (std::size_t s : op.src) writers_[s].push_back(i);
+        }
+    }
+    std::vector<const Op*> factors;
+    for (const Op& op : ops_)
+        if (op.on_factor() && std::find(op.src.begin(), op.src.end(), k) != op.src.end()) factors.push_back(&op);
+
+    // A row that only receives (and loses fixed amounts it always holds) is a
+    // sum of terms, one per op writing it: Shapley is linear, so each term is
+    // its own smaller game. Fixed removals are then standalone.
+    bool sum_of_terms = factors.empty() && writers_[k].size() > 1;
+    double removed = 0.0;
+    for (std::size_t i : writers_[k]) {
+        const Op& op = ops_[i];
+        if (!op.reads_src() || std::find(op.src.begin(), op.src.end(), k) == op.src.end()) continue;
+        sum_of_terms = sum_of_terms && op.kind == Op::Kind::remove && op.src.size() == 1;
+        removed += op.value;
+    }
+    if (!sum_of_terms || removed > bau[k]) return game({k}, k, kNone, factors, bau, intensity, share);
+    Method method = Method::standalone;
+    for (std::size_t i : writers_[k]) {
+        const Op& op = ops_[i];
+        if (op.kind == Op::Kind::remove) {
+            share[op.player] += op.value * intensity;
+            continue;
+        }
+        method = std::max(method, game(op.src, k, i, {}, bau, intensity, share));
+    }
+    return method;
+}
+
+Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, std::size_t term,
+                           const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
+                           std::vector<double>& share) const {
+    // Rows the value depends on: the seeds, the sources of what is moved into
+    // a row of the set, and every row a fixed removal shares out over.
+    const std::size_t nkeys = bau.size();
+    std::vector<char> in_set(nkeys, 0);
+    std::vector<std::size_t> set;
+    for (std::size_t s : seeds)
+        if (!in_set[s]) {
+            in_set[s] = 1;
+            set.push_back(s);
+        }
+    std::vector<char> in_program(ops_.size(), 0);
+    for (std::size_t at = 0; at < set.size(); ++at) {
+        const std::size_t c = set[at];
+        for (std::size_t i : writers_[c]) {
+            in_program[i] = 1;
+            const Op& op = ops_[i];
+            const bool fixed_removal = op.kind == Op::Kind::remove || op.kind == Op::Kind::move_amount;
+            const bool moved_in = op.target == c && (op.kind == Op::Kind::move_share || op.kind == Op::Kind::move_amount);
+            if (!(fixed_removal || moved_in)) continue;
+            for (std::size_t s : op.src)
+                if (!in_set[s]) {
+                    in_set[s] = 1;
+                    set.push_back(s);
+                }
+        }
+    }
+    if (term != kNone) in_program[term] = 1;
+
+    // Players: the measures of those ops and of the factor ops, in id order.
+    std::vector<std::size_t> players;
+    auto enlist = [&](std::size_t p) {
+        if (std::find(players.begin(), players.end(), p) == players.end()) players.push_back(p);
+    };
+    for (std::size_t i = 0; i < ops_.size(); ++i)
+        if (in_program[i]) enlist(ops_[i].player);
+    for (const Op* f : factors) enlist(f->player);
+    if (players.empty()) return Method::standalone;
+    std::sort(players.begin(), players.end(),
+              [&](std::size_t a, std::size_t b) { return plan_.rank[a] < plan_.rank[b]; });
+    std::vector<std::size_t> local_player(spec_.measures.size(), kNone);
+    for (std::size_t j = 0; j < players.size(); ++j) local_player[players[j]] = j;
+
+    // The program on local rows. Slot 0 is the value: row k, or for a term
+    // only what the term's op moves into k (other ops into k write a scratch slot).
+    std::vector<std::size_t> local(nkeys, kNone), global;
+    std::vector<double> start{term == kNone ? bau[k] : 0.0};
+    global.push_back(k);
+    const std::size_t scratch = term == kNone ? 0 : 1;
+    if (term != kNone) {
+        start.push_back(0.0);
+        global.push_back(k);
+    } else {
+        local[k] = 0;
+    }
+    auto place = [&](std::size_t g) {
+        if (local[g] == kNone) {
+            local[g] = global.size();
+            global.push_back(g);
+            start.push_back(bau[g]);
+        }
+        return local[g];
+    };
+    std::vector<Op> program;
+    bool additive = factors.empty();
+    for (std::size_t i = 0; i < ops_.size(); ++i) {
+        if (!in_program[i]) continue;
+        Op op = ops_[i];
+        for (auto& s : op.src) s = place(s);
+        if (op.target == k) op.target = i == term || term == kNone ? 0 : scratch;
+        else if (op.target != kNone) op.target = place(op.target);
+        op.player = local_player[op.player];
+        additive = additive && op.fixed_size() && op.src.size() <= 1;
+        program.push_back(std::move(op));
+    }
+    if (additive) {  // no row is asked for more than it starts with: no clamping in any coalition
+        std::vector<double> removed(start.size(), 0.0);
+        for (const Op& op : program)
+            if (op.kind != Op::Kind::add) removed[op.src.front()] += op.value;
+        for (std::size_t i = 0; i < start.size(); ++i) additive = additive && removed[i] <= start[i];
+    }
+    std::vector<Op> local_factors;
+    for (const Op* f : factors) {
+        local_factors.push_back(*f);
+        local_factors.back().player = local_player[f->player];
+    }
+
+    Game g;
+    g.players = players.size();
+    g.additive = additive;
+    for (std::size_t p : players) g.union_of.push_back(theme_of_[p]);
+    std::vector<double> state;
+    g.value = [&](const std::vector<unsigned char>& in) {
+        state = start;
+        for (const Op& op : program)
+            if (in[op.player]) apply(op, state);
+        double i = intensity;
+        for (const Op& f : local_factors)
+            if (in[f.player]) i = apply_factor(f, i);
+        return state[0] * i;
+    };
+    std::vector<double> phi;
+    // Exact in polynomial time where the row's ops are affine and that is less work than the 2^m
+    // coalitions; those (or, beyond 16 measures, the Owen value) otherwise.
+    const double ops = static_cast<double>(program.size() + local_factors.size());
+    const double enumeration = players.size() <= kMaxExactPlayers
+                                   ? static_cast<double>(std::size_t{1} << players.size()) * ops
+                                   : std::max(owen_coalitions(g.union_of) * ops, kExactWorkAnyway);
+    const bool affine = !additive && players.size() >= kMinAffinePlayers &&
+                        affine_shapley(program, local_factors, start, intensity, players.size(), enumeration, phi);
+    const auto method = affine ? Method::shapley : plan::attribute(g, phi);
+    for (std::size_t j = 0; j < players.size(); ++j) share[players[j]] += phi[j];
+    return method;
+}
+
+
+}  // namespace klima::plan

@@ -1,0 +1,131 @@
+// Internal to the scenario engine: one year of a compiled scenario. Its ops
+// (the templates scaled by the year's phase-in shares), the whole scenario
+// applied once (where measures that overdraw a row are found), and each
+// row's attribution game, solved by the cheapest exact route
+// (affine_shapley.hpp, attribution.hpp).
+#pragma once
+
+#include "attribution.hpp"
+#include "compile.hpp"
+#include "plan.hpp"
+
+#include "klima/join.hpp"
+#include "klima/scenario.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace klima::plan {
+
+// "2400 MWh": an SI amount of a kind in its display unit.
+std::string describe(units::AmountKind kind, double si);
+
+// Beyond 16 measures on a row, exact affine Shapley values are preferred to the
+// Owen value while they cost at most this many op applications (about a millisecond).
+constexpr double kExactWorkAnyway = 2e5;
+
+// One year of a compiled scenario: its ops, the whole scenario applied once
+// (the errors are found there), then each row's attribution.
+class YearRun {
+public:
+    YearRun(const Plan& p, const ScenarioSpec& spec, const std::vector<std::size_t>& theme_of, int year)
+        : plan_(p), spec_(spec), theme_of_(theme_of), year_(year) {}
+
+    void ops(const std::vector<units::Ratio>& phase) {
+        for (const auto& t : plan_.templates) {
+            if (phase[t.player].value() <= 0.0) continue;
+            Op op = t.instantiate(phase[t.player]);
+            if (op.value == 0.0 && op.kind != Op::Kind::factor_set) continue;
+            const bool removes = op.kind == Op::Kind::remove || op.kind == Op::Kind::move_amount;
+            if (removes && !t.missing_row.empty())
+                throw Error(t.at, "the " + std::to_string(year_) + " value of " + t.missing_row +
+                                      " is missing, so the measure cannot reduce it",
+                            "fill in the base-year value in the activity data");
+            if (removes && op.src.empty())
+                throw Error(t.at, "the measures remove " + describe(t.amount_kind, op.value) + " of " + t.rows + " in " +
+                                      std::to_string(year_) + " but the year holds only none",
+                            "lower the measure's size, or check the activity data and the other measures acting on it");
+            ops_.push_back(std::move(op));
+            from_.push_back(&t);
+        }
+    }
+
+    // The whole scenario: every op in canonical order; a removal larger than
+    // what its rows hold is an error naming the measures that took from them.
+    std::vector<double> scenario(std::vector<double> amount) const {
+        std::vector<std::vector<std::size_t>> takers(amount.size());
+        for (std::size_t i = 0; i < ops_.size(); ++i) {
+            const Op& op = ops_[i];
+            double before = 0.0;
+            for (std::size_t k : op.src) before += amount[k];
+            if (!apply(op, amount)) throw too_much(i, before, takers);
+            if (op.reads_src())
+                for (std::size_t k : op.src) takers[k].push_back(op.player);
+        }
+        return amount;
+    }
+
+    std::vector<double> intensities_after(const std::vector<double>& intensity) const {
+        auto out = intensity;
+        for (const Op& op : ops_)
+            if (op.on_factor())
+                for (std::size_t k : op.src) out[k] = apply_factor(op, out[k]);
+        return out;
+    }
+
+    // Rows written by an op this year (their factors must exist).
+    std::vector<char> written(std::size_t keys) const {
+        std::vector<char> w(keys, 0);
+        for (const Op& op : ops_) {
+            if (op.target != kNone) w[op.target] = 1;
+            if (op.reads_src())
+                for (std::size_t k : op.src) w[k] = 1;
+        }
+        return w;
+    }
+
+    // Each measure's share of key k's reduction, added to `share[player]`.
+    Method attribute(std::size_t k, const std::vector<double>& bau, double intensity,
+                           std::vector<double>& share) const;
+    // The game of the rows `seeds` depend on, valued on row k (or, for a term,
+    // on what op `term` moves into k).
+    Method game(const std::vector<std::size_t>& seeds, std::size_t k, std::size_t term,
+                      const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
+                      std::vector<double>& share) const;
+
+    const std::vector<Op>& all() const { return ops_; }
+
+private:
+    Error too_much(std::size_t i, double available, const std::vector<std::vector<std::size_t>>& takers) const {
+        const Op& op = ops_[i];
+        const auto& t = *from_[i];
+        std::vector<std::string> others;
+        for (std::size_t k : op.src)
+            for (std::size_t p : takers[k]) {
+                const auto& id = spec_.measures[p].id;
+                if (p != op.player && std::find(others.begin(), others.end(), "'" + id + "'") == others.end())
+                    others.push_back("'" + id + "'");
+            }
+        std::vector<std::string> rows;
+        for (std::size_t k : op.src) rows.push_back(plan_.keys[k].describe());
+        std::string problem = "measure '" + spec_.measures[op.player].id + "' removes " + describe(t.amount_kind, op.value) +
+                              " of " + join(rows, " and ") + " in " + std::to_string(year_) + " but the year holds only " +
+                              describe(t.amount_kind, available);
+        if (!others.empty()) problem += " after measure " + join(others, ", ") + " took its share";
+        return Error(t.at, problem,
+                     others.empty() ? "lower the measure's size, or check the activity data"
+                                    : "lower the sizes so that together they remove at most what the row holds, or "
+                                      "check the activity data");
+    }
+
+    const Plan& plan_;
+    const ScenarioSpec& spec_;
+    const std::vector<std::size_t>& theme_of_;
+    int year_;
+    std::vector<Op> ops_;
+    std::vector<const Template*> from_;
+    mutable std::vector<std::vector<std::size_t>> writers_;  // per key, the ops writing it (built once)
+};
+
+}  // namespace klima::plan
