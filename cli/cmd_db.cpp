@@ -64,7 +64,8 @@ int db_import(const Args& args, std::ostream& out) {
     const auto text = io::read_file(file);
     from.sha256 = sha256_hex(text);
     const bool json = fs::path(file).extension() == ".json";
-    const bool factors = !json && io::CsvTable::parse(text, file, {}).column("gas") >= 0;
+    const auto read = activity_read_options(args);
+    const bool factors = !json && io::CsvTable::parse(text, file, {}, read.csv_dialect).column("gas") >= 0;
     if (factors) {
         FactorLibrary lib;
         io::load_factors(file, lib);
@@ -73,7 +74,7 @@ int db_import(const Args& args, std::ostream& out) {
         print_outcome(out, db.import_factors(lib, from), store::VersionKind::factors, lib.size(), db.path());
         return 0;
     }
-    const auto records = io::load_activity(file, &ref);
+    const auto records = io::load_activity(file, &ref, read);
     store::Store db(store_path(args, file));
     print_outcome(out, db.import_activity(records, from), store::VersionKind::activity, records.size(), db.path());
     return 0;
@@ -111,7 +112,7 @@ int parse_version(const std::string& s, const char* which) {
 }  // namespace
 
 int cmd_db(const Argv& argv, std::ostream& out) {
-    const Args args(argv, {"--db", "--comment", "--data-dir", "--gwp"});
+    const Args args(argv, {"--db", "--comment", "--data-dir", "--gwp", kCsvDialectOption});
     if (args.positional().empty())
         throw UsageError({"", 0, "db"}, "db needs a subcommand", std::string("write ") + kUsage);
     const auto& sub = args.positional()[0];

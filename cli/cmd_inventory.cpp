@@ -38,7 +38,8 @@ FromStore read_store(const Args& args, const std::string& db_path, ReferenceData
 }  // namespace
 
 int cmd_inventory(const Argv& argv, std::ostream& out) {
-    const Args args(argv, {"--data", "--db", "--version", "--year", "--format", "--gwp", "--data-dir", "--title"});
+    const Args args(argv, {"--data", "--db", "--version", "--year", "--format", "--gwp", "--data-dir", "--title",
+                            kCsvDialectOption});
     const auto format = report::parse_format(args.get_or("--format", "table"));
     const auto db = args.get("--db");
     if (db && args.get("--data"))
@@ -53,7 +54,7 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
     if (db) {
         in = read_store(args, *db, std::move(base));
     } else {
-        in.records = io::load_activity(path, &base);
+        in.records = io::load_activity(path, &base, activity_read_options(args));
         in.ref = std::move(base);
         in.title = io::municipality_name(path);
     }

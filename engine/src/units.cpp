@@ -82,10 +82,14 @@ AmountKind kind_of(const Amount& a) { return static_cast<AmountKind>(a.index());
 AmountKind factor_kind(const FactorValue& f) { return static_cast<AmountKind>(f.index()); }
 
 Amount make_amount(double value, std::string_view unit) {
-    if (!std::isfinite(value)) throw Error({}, "value is not a finite number", "write a plain decimal number");
+    const Location at_quantity{"", 0, "quantity"};
+    if (!std::isfinite(value)) throw Error(at_quantity, "value is not a finite number", "write a plain decimal number");
     for (const auto& u : kAmountUnits) {
         if (u.symbol != unit) continue;
         const double v = value * u.to_base;
+        if (!std::isfinite(v))
+            throw Error(at_quantity, "value is too large: it overflows when converted from " + std::string(unit),
+                        "check the number; no municipal activity comes near 1e300");
         switch (u.kind) {
             case AmountKind::energy: return Energy::from_value(v);
             case AmountKind::distance: return Distance::from_value(v);

@@ -4,32 +4,27 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 namespace klima::io {
 
 std::string read_file(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw Error({path, 0, ""}, "is a directory, not a file", "give the path of a file inside it");
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error({path, 0, ""}, std::string("cannot open file: ") + std::strerror(errno),
                     "check the path; run from the repository root or give an absolute path");
     std::ostringstream ss;
     ss << in.rdbuf();
+    if (in.bad()) throw Error({path, 0, ""}, "cannot read file", "check that it is a readable regular file");
     return ss.str();
 }
 
-double parse_number(std::string_view text) {
-    std::string_view t = text;
-    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-    double v = 0;
-    const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-    if (t.empty() || ec != std::errc() || ptr != t.data() + t.size())
-        throw Error({}, "'" + std::string(text) + "' is not a number",
-                    "write a decimal number with a point, e.g. 1234.5 (no thousands separator)");
-    return v;
-}
+double parse_number(std::string_view text) { return parse_number(text, CsvDialect::comma()); }
 
 int parse_integer(std::string_view text) {
     int v = 0;
@@ -45,15 +40,40 @@ int CsvTable::column(std::string_view name) const {
     return -1;
 }
 
-CsvTable CsvTable::read(const std::string& path, const std::vector<std::string_view>& required_columns) {
-    return parse(read_file(path), path, required_columns);
+CsvTable CsvTable::read(const std::string& path, const std::vector<std::string_view>& required_columns,
+                        std::optional<CsvDialect> dialect) {
+    return parse(read_file(path), path, required_columns, dialect);
 }
 
-CsvTable CsvTable::parse(std::string_view text, const std::string& name,
-                         const std::vector<std::string_view>& required_columns) {
+namespace {
+
+bool blank(const std::vector<std::string>& fields) {
+    for (const auto& f : fields)
+        if (f.find_first_not_of(" \t") != std::string::npos) return false;
+    return true;
+}
+
+// Why a header may lack a column: it was split by another delimiter.
+std::string delimiter_hint(const std::vector<std::string>& header, const CsvDialect& d) {
+    if (header.size() != 1) return {};
+    for (char other : {',', ';', '\t'})
+        if (other != d.delimiter && header[0].find(other) != std::string::npos)
+            return std::string("; the header was read as one column split by '") + d.delimiter +
+                   "', but it contains '" + (other == '\t' ? std::string("TAB") : std::string(1, other)) + "'";
+    return {};
+}
+
+}  // namespace
+
+CsvTable CsvTable::parse(std::string_view raw, const std::string& name,
+                         const std::vector<std::string_view>& required_columns, std::optional<CsvDialect> dialect) {
     CsvTable t;
     t.file_ = name;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
+    if (raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);  // UTF-8 BOM
+    t.dialect_ = dialect ? *dialect : detect_dialect(raw, name);
+    const std::string decoded = to_utf8(raw, t.dialect_.encoding, name);
+    const std::string_view text = decoded;
+    const char delimiter = t.dialect_.delimiter;
 
     std::vector<std::vector<std::string>> records;
     std::vector<int> record_lines;
@@ -68,8 +88,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& name,
     };
     auto end_record = [&] {
         end_field();
-        const bool blank = fields.size() == 1 && fields[0].empty();
-        if (!blank) {
+        if (!blank(fields)) {
             records.push_back(std::move(fields));
             record_lines.push_back(record_line);
         }
@@ -77,6 +96,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& name,
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
+        const bool crlf = c == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
         if (quoted) {
             if (c == '"') {
                 if (i + 1 < text.size() && text[i + 1] == '"') {
@@ -87,18 +107,18 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& name,
                     after_quote = true;
                 }
             } else {
-                if (c == '\n') ++line;
+                if (c == '\n' || (c == '\r' && !crlf)) ++line;
                 field += c;
             }
             continue;
         }
         if (c == '"' && !field_started) {
             quoted = field_started = true;
-        } else if (c == ',') {
+        } else if (c == delimiter) {
             end_field();
-        } else if (c == '\r') {
-            // tolerate CRLF line ends
-        } else if (c == '\n') {
+        } else if (crlf) {
+            // CRLF: the '\n' ends the record
+        } else if (c == '\n' || c == '\r') {  // a lone '\r' ends a line too (old Mac Excel)
             end_record();
             ++line;
             record_line = line;
@@ -120,16 +140,18 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& name,
     }
     for (auto col : required_columns) {
         if (t.column(col) < 0) {
-            throw Error({name, 1, std::string(col)}, "missing column '" + std::string(col) + "'",
-                        "the header must contain " + join(required_columns, ","));
+            throw Error({name, 1, std::string(col)},
+                        "missing column '" + std::string(col) + "'" + delimiter_hint(t.header_, t.dialect_),
+                        "the header must contain " + join(required_columns, std::string(1, delimiter)));
         }
     }
+    const std::string quote_fix = std::string("quote fields that contain '") + delimiter + "'; one value per column";
     for (std::size_t r = 1; r < records.size(); ++r) {
         if (records[r].size() != t.header_.size())
             throw Error({name, record_lines[r], ""},
                         "row has " + std::to_string(records[r].size()) + " fields, the header has " +
-                            std::to_string(t.header_.size()),
-                        "quote fields that contain commas; one value per column");
+                            std::to_string(t.header_.size()) + " (" + t.dialect_.describe() + ")",
+                        quote_fix);
         t.rows_.emplace_back(t, std::move(records[r]), record_lines[r]);
     }
     return t;
@@ -156,7 +178,7 @@ std::string CsvRow::optional(std::string_view column) const {
 
 double CsvRow::number(std::string_view column) const {
     try {
-        return parse_number(required(column));
+        return parse_number(required(column), table_->dialect());
     } catch (const Error& e) {
         throw e.located(where(column));
     }

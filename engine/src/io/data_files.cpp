@@ -43,6 +43,16 @@ auto at_location(const Location& where, F&& f) -> decltype(f()) {
     }
 }
 
+// make_amount with its errors placed: a value that is not finite (or
+// overflows in conversion) at the quantity, an unknown unit at the unit.
+units::Amount amount_at(double v, const std::string& unit, const Location& quantity_at, const Location& unit_at) {
+    try {
+        return units::make_amount(v, unit);
+    } catch (const Error& e) {
+        throw Error(e.where().field == "quantity" ? quantity_at : unit_at, e.problem(), e.fix());
+    }
+}
+
 }  // namespace
 
 int checked_year(int year, const Location& where) {
@@ -167,8 +177,9 @@ ReferenceData load_reference_data(const std::string& data_dir) {
     return ref;
 }
 
-ActivitySet parse_activity_csv(std::string_view text, const std::string& name) {
-    const auto table = CsvTable::parse(text, name, {"year", "sector", "subsector", "carrier", "quantity", "unit", "source"});
+ActivitySet parse_activity_csv(std::string_view text, const std::string& name, std::optional<CsvDialect> dialect) {
+    const auto table =
+        CsvTable::parse(text, name, {"year", "sector", "subsector", "carrier", "quantity", "unit", "source"}, dialect);
     ActivitySet out;
     out.reserve(table.rows().size());
     for (const auto& row : table.rows()) {
@@ -181,11 +192,12 @@ ActivitySet parse_activity_csv(std::string_view text, const std::string& name) {
         const auto& unit = row.required("unit");
         const auto& q = row.text("quantity");
         const double v = q.empty() ? 0.0 : row.number("quantity");
-        auto amount = at_location(row.where("unit"), [&] { return units::make_amount(v, unit); });
+        auto amount = amount_at(v, unit, row.where("quantity"), row.where("unit"));
         if (!q.empty()) r.amount = amount;  // empty quantity: missing, not zero
         r.source = row.required("source");
         out.push_back(std::move(r));
     }
+    check_no_duplicates(out);
     return out;
 }
 
@@ -221,11 +233,12 @@ ActivitySet parse_activity_json(std::string_view text, const std::string& name) 
             throw Error(j.at("quantity"), "expected a number or null",
                         "write a number, or null when the value is missing");
         const double v = q.is_null() ? 0.0 : q.get<double>();
-        auto amount = at_location(j.at("unit"), [&] { return units::make_amount(v, unit); });
+        auto amount = amount_at(v, unit, j.at("quantity"), j.at("unit"));
         if (!q.is_null()) r.amount = amount;
         r.source = j.text("source");
         out.push_back(std::move(r));
     }
+    check_no_duplicates(out);
     return out;
 }
 
@@ -237,12 +250,12 @@ std::string municipality_name(const std::string& activity_path) {
     return JsonObject(doc, "", meta.string()).text("name");
 }
 
-ActivitySet load_activity(const std::string& path, const ReferenceData* ref) {
+ActivitySet load_activity(const std::string& path, const ReferenceData* ref, const ActivityReadOptions& options) {
     const auto ext = fs::path(path).extension().string();
     if (ext != ".csv" && ext != ".json")
         throw Error({path, 0, ""}, "unknown file type '" + ext + "'", "give a .csv or .json activity file");
     const auto text = read_file(path);
-    auto records = ext == ".csv" ? parse_activity_csv(text, path) : parse_activity_json(text, path);
+    auto records = ext == ".csv" ? parse_activity_csv(text, path, options.csv_dialect) : parse_activity_json(text, path);
     if (ref)
         for (const auto& r : records) ref->validate(r);
     return records;

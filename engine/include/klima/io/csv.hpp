@@ -1,9 +1,12 @@
 // A small RFC 4180 CSV reader that remembers file and line of every row, so
 // that every parse error can name them. Fields are looked up by header name.
+// Reads the Danish Excel dialect too (csv_dialect.hpp): detected, or given.
 #pragma once
 
 #include "klima/error.hpp"
+#include "klima/io/csv_dialect.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +26,7 @@ public:
     const std::string& required(std::string_view column) const;
     // Empty if the header lacks an optional column.
     std::string optional(std::string_view column) const;
-    double number(std::string_view column) const;
+    double number(std::string_view column) const;  // in the table's dialect, finite
     int integer(std::string_view column) const;
     bool yes_no(std::string_view column) const;  // "yes"/"no"
     Location where(std::string_view column = {}) const;
@@ -37,27 +40,35 @@ private:
 
 class CsvTable {
 public:
-    // Throws klima::Error naming the file when it cannot be read, has no
-    // header, has an unterminated quote or a row with the wrong field count,
-    // or lacks one of `required_columns`.
-    static CsvTable read(const std::string& path, const std::vector<std::string_view>& required_columns);
+    // Throws klima::Error naming the file when it cannot be read, is not
+    // valid text in its encoding, has no header, has an unterminated quote or
+    // a row with the wrong field count, or lacks one of `required_columns`.
+    // The dialect is detected (detect_dialect) unless given. Line ends may be
+    // "\n", "\r\n" or a lone "\r"; rows that are empty or hold only spaces
+    // and delimiters (as Excel writes for empty rows) are skipped.
+    static CsvTable read(const std::string& path, const std::vector<std::string_view>& required_columns,
+                         std::optional<CsvDialect> dialect = std::nullopt);
     static CsvTable parse(std::string_view text, const std::string& name,
-                          const std::vector<std::string_view>& required_columns);
+                          const std::vector<std::string_view>& required_columns,
+                          std::optional<CsvDialect> dialect = std::nullopt);
 
     const std::string& file() const { return file_; }
+    const CsvDialect& dialect() const { return dialect_; }
     const std::vector<std::string>& header() const { return header_; }
     const std::vector<CsvRow>& rows() const { return rows_; }
     int column(std::string_view name) const;  // -1 when absent
 
 private:
     std::string file_;
+    CsvDialect dialect_;
     std::vector<std::string> header_;
     std::vector<CsvRow> rows_;
 };
 
-// Parses a whole decimal number; throws klima::Error (without location).
+// Parses a whole, finite decimal number with a decimal point; throws klima::Error (without location).
 double parse_number(std::string_view text);
 int parse_integer(std::string_view text);
-std::string read_file(const std::string& path);  // throws naming the path
+// The bytes of a regular file; throws naming the path (also for a directory).
+std::string read_file(const std::string& path);
 
 }  // namespace klima::io

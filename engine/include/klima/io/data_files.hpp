@@ -3,10 +3,12 @@
 #pragma once
 
 #include "klima/activity.hpp"
+#include "klima/io/csv_dialect.hpp"
 #include "klima/reference_data.hpp"
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,11 +25,19 @@ CarrierTable load_carriers(const std::string& path);
 void load_factors(const std::string& path, FactorLibrary& into);
 GwpTable load_gwp(const std::string& path);
 
+// How to read an activity file; the command line fills it in.
+struct ActivityReadOptions {
+    std::optional<CsvDialect> csv_dialect;  // detected from the text when absent
+};
+
 // Activity data from a .csv or .json file (by extension). Rows are checked
-// for form here (numbers, units, years); against the taxonomy by
-// ReferenceData::validate, which load_activity also runs when `ref` is given.
-ActivitySet load_activity(const std::string& path, const ReferenceData* ref = nullptr);
-ActivitySet parse_activity_csv(std::string_view text, const std::string& name);
+// for form here (numbers, units, years, finite amounts, no duplicate rows:
+// check_no_duplicates); against the taxonomy by ReferenceData::validate,
+// which load_activity also runs when `ref` is given.
+ActivitySet load_activity(const std::string& path, const ReferenceData* ref = nullptr,
+                          const ActivityReadOptions& options = {});
+ActivitySet parse_activity_csv(std::string_view text, const std::string& name,
+                               std::optional<CsvDialect> dialect = std::nullopt);
 ActivitySet parse_activity_json(std::string_view text, const std::string& name);
 
 // The municipality's display name from municipality.json beside an activity
