@@ -17,6 +17,9 @@ struct ActivityRecord {
     // Missing (not reported) is distinct from a confirmed zero: std::nullopt
     // is never added to a total, and totals count how many were missing.
     std::optional<units::Amount> amount;
+    // The unit as written ("l", "Nm3"): tells a normal cubic metre of gas
+    // from a cubic metre. Empty when not known (a record read from the store).
+    std::string unit;
     std::string source;
     Location origin;  // file and line it came from, for error messages and tracing
 
