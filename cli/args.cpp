@@ -76,6 +76,7 @@ namespace klima::cli {
 
 io::ActivityReadOptions activity_read_options(const Args& args) {
     io::ActivityReadOptions out;
+    out.sheet = args.get_or(kSheetOption, "");
     const auto d = args.get_or(kCsvDialectOption, "auto");
     if (d == "comma") out.csv_dialect = io::CsvDialect::comma();
     else if (d == "comma-1252") out.csv_dialect = io::CsvDialect{',', '.', io::TextEncoding::windows1252};

@@ -45,6 +45,7 @@ std::string data_dir(const Args& args);
 
 // --csv-dialect auto|comma|danish|comma-1252|danish-1252 (auto, the default, detects it).
 inline constexpr const char* kCsvDialectOption = "--csv-dialect";
+inline constexpr const char* kSheetOption = "--sheet";  // --sheet NAME: the .xlsx sheet to read
 io::ActivityReadOptions activity_read_options(const Args& args);
 
 }  // namespace klima::cli

@@ -65,7 +65,8 @@ int db_import(const Args& args, std::ostream& out) {
     from.sha256 = sha256_hex(text);
     const bool json = fs::path(file).extension() == ".json";
     const auto read = activity_read_options(args);
-    const bool factors = !json && io::CsvTable::parse(text, file, {}, read.csv_dialect).column("gas") >= 0;
+    const bool xlsx = fs::path(file).extension() == ".xlsx";
+    const bool factors = !json && !xlsx && io::CsvTable::parse(text, file, {}, read.csv_dialect).column("gas") >= 0;
     if (factors) {
         FactorLibrary lib;
         io::load_factors(file, lib);
@@ -112,7 +113,7 @@ int parse_version(const std::string& s, const char* which) {
 }  // namespace
 
 int cmd_db(const Argv& argv, std::ostream& out) {
-    const Args args(argv, {"--db", "--comment", "--data-dir", "--gwp", kCsvDialectOption});
+    const Args args(argv, {"--db", "--comment", "--data-dir", "--gwp", kCsvDialectOption, kSheetOption});
     if (args.positional().empty())
         throw UsageError({"", 0, "db"}, "db needs a subcommand", std::string("write ") + kUsage);
     const auto& sub = args.positional()[0];

@@ -68,7 +68,7 @@ std::string with_conversions(const std::string& rendered, const InventoryResult&
 
 int cmd_inventory(const Argv& argv, std::ostream& out) {
     const Args args(argv, {"--data", "--db", "--version", "--year", "--format", "--gwp", "--data-dir", "--title",
-                            kCsvDialectOption});
+                            kCsvDialectOption, kSheetOption});
     const auto format = report::parse_format(args.get_or("--format", "table"));
     const auto db = args.get("--db");
     if (db && args.get("--data"))

@@ -1,4 +1,5 @@
 #include "klima/io/csv.hpp"
+#include "klima/io/xlsx_reader.hpp"
 #include "klima/join.hpp"
 
 #include <cerrno>
@@ -157,11 +158,69 @@ CsvTable CsvTable::parse(std::string_view raw, const std::string& name,
     return t;
 }
 
-Location CsvRow::where(std::string_view column) const { return {table_->file(), line_, std::string(column)}; }
+CsvTable CsvTable::from_sheet(const XlsxSheet& sheet, const std::string& name,
+                              const std::vector<std::string_view>& required_columns) {
+    CsvTable t;
+    t.file_ = name;
+    t.sheet_ = sheet.name;
+    t.dialect_ = CsvDialect::spreadsheet();
+    std::size_t first = 0;
+    const auto blank_row = [](const XlsxRow& r) {
+        for (const auto& c : r.cells)
+            if (c.text.find_first_not_of(" \t") != std::string::npos) return false;
+        return true;
+    };
+    while (first < sheet.rows.size() && blank_row(sheet.rows[first])) ++first;
+    if (first == sheet.rows.size())
+        throw Error({name, 0, ""}, "sheet '" + sheet.name + "' is empty: no header row",
+                    "the first row names the columns");
+    const auto& head = sheet.rows[first];
+    for (const auto& c : head.cells) {
+        std::string h = c.text;
+        while (!h.empty() && h.back() == ' ') h.pop_back();
+        while (!h.empty() && h.front() == ' ') h.erase(h.begin());
+        t.header_.push_back(std::move(h));
+    }
+    while (!t.header_.empty() && t.header_.back().empty()) t.header_.pop_back();
+    for (auto col : required_columns)
+        if (t.column(col) < 0)
+            throw Error({name, head.row, std::string(col)},
+                        "missing column '" + std::string(col) + "' in row " + std::to_string(head.row) + " of sheet '" +
+                            sheet.name + "'",
+                        "the first row must name the columns " + join(required_columns, ", "));
+    for (std::size_t r = first + 1; r < sheet.rows.size(); ++r) {
+        const auto& row = sheet.rows[r];
+        if (blank_row(row)) continue;
+        std::vector<std::string> cells(t.header_.size());
+        std::vector<bool> numbers(t.header_.size());
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+            if (c >= t.header_.size()) {
+                if (row.cells[c].text.empty()) continue;
+                throw Error({name, row.row, sheet.name + "!" + column_letters(c) + std::to_string(row.row)},
+                            "a value in a column without a header", "name the column in the header row, or clear the cell");
+            }
+            cells[c] = row.cells[c].text;
+            numbers[c] = row.cells[c].number;
+        }
+        t.rows_.emplace_back(t, std::move(cells), row.row, std::move(numbers));
+    }
+    return t;
+}
+
+Location CsvRow::where(std::string_view column) const {
+    std::string field(column);
+    const int i = column.empty() || table_->sheet().empty() ? -1 : table_->column(column);
+    if (i >= 0)
+        field += " (cell " + table_->sheet() + "!" + column_letters(static_cast<std::size_t>(i)) + std::to_string(line_) +
+                 ")";
+    return {table_->file(), line_, field};
+}
 
 const std::string& CsvRow::text(std::string_view column) const {
     const int i = table_->column(column);
-    if (i < 0) throw Error(where(column), "missing column '" + std::string(column) + "'", "add it to the header");
+    if (i < 0)
+        throw Error({table_->file(), line_, std::string(column)}, "missing column '" + std::string(column) + "'",
+                    "add it to the header");
     return cells_[static_cast<std::size_t>(i)];
 }
 
@@ -178,7 +237,9 @@ std::string CsvRow::optional(std::string_view column) const {
 
 double CsvRow::number(std::string_view column) const {
     try {
-        return parse_number(required(column), table_->dialect());
+        const int i = table_->column(column);
+        const bool stored = i >= 0 && static_cast<std::size_t>(i) < stored_numbers_.size() && stored_numbers_[i];
+        return parse_number(required(column), stored ? CsvDialect::comma() : table_->dialect());
     } catch (const Error& e) {
         throw e.located(where(column));
     }

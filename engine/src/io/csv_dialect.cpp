@@ -116,6 +116,7 @@ double finite_number(std::string_view canonical, std::string_view original) {
 }  // namespace
 
 std::string CsvDialect::describe() const {
+    if (decimal == '\0') return "spreadsheet text, decimal point or comma";
     std::string out = std::string("'") + delimiter + "'-separated, decimal " + (decimal == ',' ? "comma" : "point");
     return out + (encoding == TextEncoding::utf8 ? ", UTF-8" : ", Windows-1252");
 }
@@ -169,6 +170,24 @@ std::string to_utf8(std::string_view text, TextEncoding encoding, const std::str
 }
 
 double parse_number(std::string_view text, const CsvDialect& dialect) {
+    if (dialect.decimal == '\0') {
+        // Either convention; a number that only one of them reads is that
+        // number, one that both read alike is fine, anything else is refused.
+        const auto attempt = [&](const CsvDialect& d) -> std::optional<double> {
+            try {
+                return parse_number(text, d);
+            } catch (const Error& e) {
+                if (e.problem().find("could be read two ways") != std::string::npos) throw;
+                return std::nullopt;
+            }
+        };
+        const auto point = attempt(CsvDialect::comma()), comma = attempt(CsvDialect::danish());
+        if (point && comma && *point != *comma)
+            throw Error({}, "'" + std::string(text) + "' could be read two ways", "write the number without separators");
+        if (point || comma) return point ? *point : *comma;
+        throw Error({}, "'" + std::string(text) + "' is not a number",
+                    "enter a number (a number cell, or text such as 1234,5 or 1234.5)");
+    }
     const std::string_view t = trim(text);
     const std::string shown(text);
     const char group = dialect.decimal == ',' ? '.' : ',';

@@ -1,6 +1,7 @@
 #include "klima/io/data_files.hpp"
 
 #include "klima/io/csv.hpp"
+#include "klima/io/xlsx_reader.hpp"
 #include "json_object.hpp"
 
 #include <nlohmann/json.hpp>
@@ -249,9 +250,11 @@ ReferenceData load_reference_data(const std::string& data_dir) {
     return ref;
 }
 
-ActivitySet parse_activity_csv(std::string_view text, const std::string& name, std::optional<CsvDialect> dialect) {
-    const auto table =
-        CsvTable::parse(text, name, {"year", "sector", "subsector", "carrier", "quantity", "unit", "source"}, dialect);
+namespace {
+
+const std::vector<std::string_view> kActivityColumns{"year", "sector", "subsector", "carrier", "quantity", "unit", "source"};
+
+ActivitySet activity_from_table(const CsvTable& table) {
     ActivitySet out;
     out.reserve(table.rows().size());
     for (const auto& row : table.rows()) {
@@ -272,6 +275,16 @@ ActivitySet parse_activity_csv(std::string_view text, const std::string& name, s
     }
     check_no_duplicates(out);
     return out;
+}
+
+}  // namespace
+
+ActivitySet parse_activity_csv(std::string_view text, const std::string& name, std::optional<CsvDialect> dialect) {
+    return activity_from_table(CsvTable::parse(text, name, kActivityColumns, dialect));
+}
+
+ActivitySet parse_activity_xlsx(std::string_view bytes, const std::string& name, const std::string& sheet) {
+    return activity_from_table(CsvTable::from_sheet(parse_xlsx(bytes, name, sheet), name, kActivityColumns));
 }
 
 nlohmann::json parse_json(std::string_view text, const std::string& name) {
@@ -326,10 +339,15 @@ std::string municipality_name(const std::string& activity_path) {
 
 ActivitySet load_activity(const std::string& path, const ReferenceData* ref, const ActivityReadOptions& options) {
     const auto ext = fs::path(path).extension().string();
-    if (ext != ".csv" && ext != ".json")
-        throw Error({path, 0, ""}, "unknown file type '" + ext + "'", "give a .csv or .json activity file");
+    if (ext != ".csv" && ext != ".json" && ext != ".xlsx")
+        throw Error({path, 0, ""}, "unknown file type '" + ext + "'", "give a .csv, .xlsx or .json activity file");
+    if (ext != ".xlsx" && !options.sheet.empty())
+        throw Error({path, 0, ""}, "a sheet was named, but this is not an .xlsx workbook",
+                    "name a sheet only for an .xlsx file");
     const auto text = read_file(path);
-    auto records = ext == ".csv" ? parse_activity_csv(text, path, options.csv_dialect) : parse_activity_json(text, path);
+    auto records = ext == ".csv"    ? parse_activity_csv(text, path, options.csv_dialect)
+                   : ext == ".xlsx" ? parse_activity_xlsx(text, path, options.sheet)
+                                    : parse_activity_json(text, path);
     if (ref)
         for (const auto& r : records) ref->validate(r);
     return records;

@@ -14,11 +14,14 @@
 namespace klima::io {
 
 class CsvTable;
+struct XlsxSheet;
 
 class CsvRow {
 public:
-    CsvRow(const CsvTable& table, std::vector<std::string> cells, int line)
-        : table_(&table), cells_(std::move(cells)), line_(line) {}
+    // `stored_numbers`: for a spreadsheet row, which cells are number cells
+    // (canonical text, read without a dialect); empty for a CSV row.
+    CsvRow(const CsvTable& table, std::vector<std::string> cells, int line, std::vector<bool> stored_numbers = {})
+        : table_(&table), cells_(std::move(cells)), stored_numbers_(std::move(stored_numbers)), line_(line) {}
 
     // Text of a column; throws when the column is absent from the header.
     const std::string& text(std::string_view column) const;
@@ -29,12 +32,15 @@ public:
     double number(std::string_view column) const;  // in the table's dialect, finite
     int integer(std::string_view column) const;
     bool yes_no(std::string_view column) const;  // "yes"/"no"
+    // File, line (the sheet's row for a spreadsheet) and column; for a
+    // spreadsheet the field also names the cell: "quantity (cell Ark1!E7)".
     Location where(std::string_view column = {}) const;
     int line() const { return line_; }
 
 private:
     const CsvTable* table_;
     std::vector<std::string> cells_;
+    std::vector<bool> stored_numbers_;
     int line_;
 };
 
@@ -51,9 +57,15 @@ public:
     static CsvTable parse(std::string_view text, const std::string& name,
                           const std::vector<std::string_view>& required_columns,
                           std::optional<CsvDialect> dialect = std::nullopt);
+    // A worksheet as a table: its first row names the columns. Text cells
+    // holding numbers are read in either convention and refused when the two
+    // disagree (CsvDialect::spreadsheet); number cells are read as stored.
+    static CsvTable from_sheet(const XlsxSheet& sheet, const std::string& name,
+                               const std::vector<std::string_view>& required_columns);
 
     const std::string& file() const { return file_; }
     const CsvDialect& dialect() const { return dialect_; }
+    const std::string& sheet() const { return sheet_; }  // empty for a CSV file
     const std::vector<std::string>& header() const { return header_; }
     const std::vector<CsvRow>& rows() const { return rows_; }
     int column(std::string_view name) const;  // -1 when absent
@@ -61,6 +73,7 @@ public:
 private:
     std::string file_;
     CsvDialect dialect_;
+    std::string sheet_;
     std::vector<std::string> header_;
     std::vector<CsvRow> rows_;
 };

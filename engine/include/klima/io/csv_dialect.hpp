@@ -14,11 +14,14 @@ enum class TextEncoding { utf8, windows1252 };
 
 struct CsvDialect {
     char delimiter = ',';
-    char decimal = '.';  // ',' in the Danish dialect, where '.' groups thousands
+    char decimal = '.';  // ',' in the Danish dialect, where '.' groups thousands; 0: either (spreadsheet)
     TextEncoding encoding = TextEncoding::utf8;
 
     static CsvDialect comma() { return {}; }  // RFC 4180, decimal point, UTF-8
     static CsvDialect danish(TextEncoding e = TextEncoding::utf8) { return {';', ',', e}; }
+    // Text typed into a spreadsheet cell: a decimal point or comma, whichever
+    // reads; a number the two conventions read differently is refused.
+    static CsvDialect spreadsheet() { return {'\0', '\0', TextEncoding::utf8}; }
     // "';'-separated, decimal comma, Windows-1252", for messages.
     std::string describe() const;
 };

@@ -33,9 +33,10 @@ void load_fuel_properties(const std::string& path, FuelProperties& into);
 // How to read an activity file; the command line fills it in.
 struct ActivityReadOptions {
     std::optional<CsvDialect> csv_dialect;  // detected from the text when absent
+    std::string sheet;                      // the .xlsx sheet to read; the first when empty
 };
 
-// Activity data from a .csv or .json file (by extension). Rows are checked
+// Activity data from a .csv, .xlsx or .json file (by extension). Rows are checked
 // for form here (numbers, units, years, finite amounts, no duplicate rows:
 // check_no_duplicates); against the taxonomy by ReferenceData::validate,
 // which load_activity also runs when `ref` is given.
@@ -44,6 +45,8 @@ ActivitySet load_activity(const std::string& path, const ReferenceData* ref = nu
 ActivitySet parse_activity_csv(std::string_view text, const std::string& name,
                                std::optional<CsvDialect> dialect = std::nullopt);
 ActivitySet parse_activity_json(std::string_view text, const std::string& name);
+// The sheet named `sheet` (the first when empty) of an .xlsx workbook's bytes.
+ActivitySet parse_activity_xlsx(std::string_view bytes, const std::string& name, const std::string& sheet = {});
 
 // The municipality's display name from municipality.json beside an activity
 // file ({"name": "Køge Kommune", ...}); the folder name when there is none.
