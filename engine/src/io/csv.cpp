@@ -66,18 +66,20 @@ std::string delimiter_hint(const std::vector<std::string>& header, const CsvDial
 
 }  // namespace
 
-CsvTable CsvTable::parse(std::string_view raw, const std::string& name,
-                         const std::vector<std::string_view>& required_columns, std::optional<CsvDialect> dialect) {
-    CsvTable t;
-    t.file_ = name;
+void CsvTable::scan(std::string_view raw, const std::vector<std::string_view>& required_columns,
+                    std::optional<CsvDialect> dialect, const RowSink& on_row) {
+    const std::string& name = file_;
     if (raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);  // UTF-8 BOM
-    t.dialect_ = dialect ? *dialect : detect_dialect(raw, name);
-    const std::string decoded = to_utf8(raw, t.dialect_.encoding, name);
-    const std::string_view text = decoded;
-    const char delimiter = t.dialect_.delimiter;
+    dialect_ = dialect ? *dialect : detect_dialect(raw, name);
+    // UTF-8 is checked where it lies; only Windows-1252 needs a decoded copy.
+    std::string decoded;
+    if (dialect_.encoding == TextEncoding::utf8) check_utf8(raw, name);
+    else decoded = to_utf8(raw, dialect_.encoding, name);
+    const std::string_view text = dialect_.encoding == TextEncoding::utf8 ? raw : std::string_view(decoded);
+    const char delimiter = dialect_.delimiter;
+    const std::string quote_fix = std::string("quote fields that contain '") + delimiter + "'; one value per column";
 
-    std::vector<std::vector<std::string>> records;
-    std::vector<int> record_lines;
+    bool have_header = false;
     std::vector<std::string> fields;
     std::string field;
     bool quoted = false, field_started = false, after_quote = false;
@@ -87,11 +89,32 @@ CsvTable CsvTable::parse(std::string_view raw, const std::string& name,
         field.clear();
         field_started = after_quote = false;
     };
+    auto take_header = [&] {
+        header_ = std::move(fields);
+        for (auto& h : header_) {
+            while (!h.empty() && h.back() == ' ') h.pop_back();
+            while (!h.empty() && h.front() == ' ') h.erase(h.begin());
+        }
+        for (auto col : required_columns)
+            if (column(col) < 0)
+                throw Error({name, record_line, std::string(col)},
+                            "missing column '" + std::string(col) + "'" + delimiter_hint(header_, dialect_),
+                            "the header must contain " + join(required_columns, std::string(1, delimiter)));
+        have_header = true;
+    };
     auto end_record = [&] {
         end_field();
         if (!blank(fields)) {
-            records.push_back(std::move(fields));
-            record_lines.push_back(record_line);
+            if (!have_header) {
+                take_header();
+            } else {
+                if (fields.size() != header_.size())
+                    throw Error({name, record_line, ""},
+                                "row has " + std::to_string(fields.size()) + " fields, the header has " +
+                                    std::to_string(header_.size()) + " (" + dialect_.describe() + ")",
+                                quote_fix);
+                on_row(std::move(fields), record_line);
+            }
         }
         fields.clear();
     };
@@ -132,30 +155,27 @@ CsvTable CsvTable::parse(std::string_view raw, const std::string& name,
     }
     if (quoted) throw Error({name, record_line, ""}, "unterminated quoted field", "close the quote with \"");
     if (!field.empty() || !fields.empty()) end_record();
+    if (!have_header) throw Error({name, 1, ""}, "file is empty: no header line", "the first line names the columns");
+}
 
-    if (records.empty()) throw Error({name, 1, ""}, "file is empty: no header line", "the first line names the columns");
-    t.header_ = std::move(records.front());
-    for (auto& h : t.header_) {
-        while (!h.empty() && h.back() == ' ') h.pop_back();
-        while (!h.empty() && h.front() == ' ') h.erase(h.begin());
-    }
-    for (auto col : required_columns) {
-        if (t.column(col) < 0) {
-            throw Error({name, 1, std::string(col)},
-                        "missing column '" + std::string(col) + "'" + delimiter_hint(t.header_, t.dialect_),
-                        "the header must contain " + join(required_columns, std::string(1, delimiter)));
-        }
-    }
-    const std::string quote_fix = std::string("quote fields that contain '") + delimiter + "'; one value per column";
-    for (std::size_t r = 1; r < records.size(); ++r) {
-        if (records[r].size() != t.header_.size())
-            throw Error({name, record_lines[r], ""},
-                        "row has " + std::to_string(records[r].size()) + " fields, the header has " +
-                            std::to_string(t.header_.size()) + " (" + t.dialect_.describe() + ")",
-                        quote_fix);
-        t.rows_.emplace_back(t, std::move(records[r]), record_lines[r]);
-    }
+CsvTable CsvTable::parse(std::string_view text, const std::string& name,
+                         const std::vector<std::string_view>& required_columns, std::optional<CsvDialect> dialect) {
+    CsvTable t;
+    t.file_ = name;
+    t.scan(text, required_columns, dialect,
+           [&t](std::vector<std::string>&& cells, int line) { t.rows_.emplace_back(t, std::move(cells), line); });
     return t;
+}
+
+void CsvTable::for_each_row(std::string_view text, const std::string& name,
+                            const std::vector<std::string_view>& required_columns, std::optional<CsvDialect> dialect,
+                            const std::function<void(const CsvRow&)>& each) {
+    CsvTable t;
+    t.file_ = name;
+    t.scan(text, required_columns, dialect, [&](std::vector<std::string>&& cells, int line) {
+        const CsvRow row(t, std::move(cells), line);
+        each(row);
+    });
 }
 
 CsvTable CsvTable::from_sheet(const XlsxSheet& sheet, const std::string& name,

@@ -133,21 +133,25 @@ CsvDialect detect_dialect(std::string_view text, const std::string& name) {
     CsvDialect d = semicolons ? CsvDialect::danish() : CsvDialect::comma();
     if (const auto bad = first_bad_utf8(text)) {
         if (text[*bad] != '\0' && semicolons && !bom) d.encoding = TextEncoding::windows1252;
-        else to_utf8(text, TextEncoding::utf8, name);  // throws with line and fix
+        else check_utf8(text, name);  // throws with line and fix
     }
     return d;
 }
 
+void check_utf8(std::string_view text, const std::string& name) {
+    if (const auto bad = first_bad_utf8(text)) {
+        const int line = line_at(text, *bad);
+        if (text[*bad] == '\0')
+            throw Error({name, line, ""}, "NUL byte in the text: this is not a CSV text file",
+                        "give a text file (Excel: Save As, CSV UTF-8)");
+        throw Error({name, line, ""}, "not valid UTF-8 text",
+                    "save the file as UTF-8 (Excel: Save As, CSV UTF-8), or declare it Windows-1252");
+    }
+}
+
 std::string to_utf8(std::string_view text, TextEncoding encoding, const std::string& name) {
     if (encoding == TextEncoding::utf8) {
-        if (const auto bad = first_bad_utf8(text)) {
-            const int line = line_at(text, *bad);
-            if (text[*bad] == '\0')
-                throw Error({name, line, ""}, "NUL byte in the text: this is not a CSV text file",
-                            "give a text file (Excel: Save As, CSV UTF-8)");
-            throw Error({name, line, ""}, "not valid UTF-8 text",
-                        "save the file as UTF-8 (Excel: Save As, CSV UTF-8), or declare it Windows-1252");
-        }
+        check_utf8(text, name);
         return std::string(text);
     }
     std::string out;

@@ -254,37 +254,42 @@ namespace {
 
 const std::vector<std::string_view> kActivityColumns{"year", "sector", "subsector", "carrier", "quantity", "unit", "source"};
 
-ActivitySet activity_from_table(const CsvTable& table) {
-    ActivitySet out;
-    out.reserve(table.rows().size());
-    for (const auto& row : table.rows()) {
-        ActivityRecord r;
-        r.origin = row.where();
-        r.year = checked_year(row.integer("year"), row.where("year"));
-        r.sector = row.required("sector");
-        r.subsector = row.required("subsector");
-        r.carrier = row.required("carrier");
-        const auto& unit = row.required("unit");
-        const auto& q = row.text("quantity");
-        const double v = q.empty() ? 0.0 : row.number("quantity");
-        auto amount = amount_at(v, unit, row.where("quantity"), row.where("unit"));
-        if (!q.empty()) r.amount = amount;  // empty quantity: missing, not zero
-        r.unit = unit;
-        r.source = row.required("source");
-        out.push_back(std::move(r));
-    }
-    check_no_duplicates(out);
-    return out;
+ActivityRecord activity_from_row(const CsvRow& row) {
+    ActivityRecord r;
+    r.origin = row.where();
+    r.year = checked_year(row.integer("year"), row.where("year"));
+    r.sector = row.required("sector");
+    r.subsector = row.required("subsector");
+    r.carrier = row.required("carrier");
+    const auto& unit = row.required("unit");
+    const auto& q = row.text("quantity");
+    const double v = q.empty() ? 0.0 : row.number("quantity");
+    auto amount = amount_at(v, unit, row.where("quantity"), row.where("unit"));
+    if (!q.empty()) r.amount = amount;  // empty quantity: missing, not zero
+    r.unit = unit;
+    r.source = row.required("source");
+    return r;
 }
 
 }  // namespace
 
+// Rows are streamed into records: no table of cells is kept beside them.
 ActivitySet parse_activity_csv(std::string_view text, const std::string& name, std::optional<CsvDialect> dialect) {
-    return activity_from_table(CsvTable::parse(text, name, kActivityColumns, dialect));
+    ActivitySet out;
+    out.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    CsvTable::for_each_row(text, name, kActivityColumns, dialect,
+                           [&](const CsvRow& row) { out.push_back(activity_from_row(row)); });
+    check_no_duplicates(out);
+    return out;
 }
 
 ActivitySet parse_activity_xlsx(std::string_view bytes, const std::string& name, const std::string& sheet) {
-    return activity_from_table(CsvTable::from_sheet(parse_xlsx(bytes, name, sheet), name, kActivityColumns));
+    const auto table = CsvTable::from_sheet(parse_xlsx(bytes, name, sheet), name, kActivityColumns);
+    ActivitySet out;
+    out.reserve(table.rows().size());
+    for (const auto& row : table.rows()) out.push_back(activity_from_row(row));
+    check_no_duplicates(out);
+    return out;
 }
 
 nlohmann::json parse_json(std::string_view text, const std::string& name) {

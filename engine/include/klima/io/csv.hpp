@@ -6,6 +6,7 @@
 #include "klima/error.hpp"
 #include "klima/io/csv_dialect.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,6 +58,11 @@ public:
     static CsvTable parse(std::string_view text, const std::string& name,
                           const std::vector<std::string_view>& required_columns,
                           std::optional<CsvDialect> dialect = std::nullopt);
+    // Calls `each` with every row in file order without keeping them, so
+    // memory stays that of one row; the same checks and errors as parse.
+    static void for_each_row(std::string_view text, const std::string& name,
+                             const std::vector<std::string_view>& required_columns, std::optional<CsvDialect> dialect,
+                             const std::function<void(const CsvRow&)>& each);
     // A worksheet as a table: its first row names the columns. Text cells
     // holding numbers are read in either convention and refused when the two
     // disagree (CsvDialect::spreadsheet); number cells are read as stored.
@@ -71,6 +77,12 @@ public:
     int column(std::string_view name) const;  // -1 when absent
 
 private:
+    using RowSink = std::function<void(std::vector<std::string>&&, int)>;
+    // Reads the header (checking `required_columns`) and hands each further
+    // row with its line to `on_row`.
+    void scan(std::string_view raw, const std::vector<std::string_view>& required_columns,
+              std::optional<CsvDialect> dialect, const RowSink& on_row);
+
     std::string file_;
     CsvDialect dialect_;
     std::string sheet_;

@@ -38,6 +38,8 @@ CsvDialect detect_dialect(std::string_view text, const std::string& name);
 // for Windows-1252 decodes it. Throws klima::Error naming `name`, the line and
 // the fix. Line ends are kept, so line numbers stay those of the input.
 std::string to_utf8(std::string_view text, TextEncoding encoding, const std::string& name);
+// The check of to_utf8 for UTF-8 text, without the copy.
+void check_utf8(std::string_view text, const std::string& name);
 
 // A number as written in `dialect`. Refuses, with klima::Error without a
 // location: text that is no number, inf and nan, numbers beyond the range of a
