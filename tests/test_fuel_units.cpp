@@ -48,6 +48,24 @@ TEST_CASE("fuel in litres: volume × density × heating value", "[inventory][fue
     CHECK(units::in_tonnes(inv.territorial.co2e) == Approx(2.694636));
 }
 
+TEST_CASE("fuel in cubic metres: the same as litres", "[inventory][fuel]") {
+    // 2 m3 = 2000 l × 0.85 kg/l = 1700 kg = 1.7 t × 42.84 GJ/t = 72.828 GJ
+    // CO2 74 kg/GJ × 72.828 GJ = 5389.272 kg = 5.389272 t
+    const auto inv = inventory("2017,transport,busser,gasolie,2,m3,tank log\n");
+    CHECK(inv.lines[0].conversion->formula() == "2 m3 × 0.85 kg/l × 42.84 GJ/t = 72.828 GJ");
+    CHECK(units::in_tonnes(inv.territorial.co2e) == Approx(5.389272));
+}
+
+TEST_CASE("db import refuses volumes until the store keeps them, and stores nothing", "[cli][fuel][errors]") {
+    test::TempDir dir;
+    const auto p = dir.write("a.csv", kHeader + "2017,transport,busser,gasolie,1000,l,fleet\n");
+    const auto r = test::run_cli("db import " + p + " --comment x --data-dir " + test::fixture_data_dir() + " --db " +
+                                 dir.file("k.db"));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains("a.csv:2: field 'unit': the store cannot keep volumes (l) yet"));
+    CHECK_FALSE(std::filesystem::exists(dir.file("k.db")));
+}
+
 TEST_CASE("gas in normal cubic metres: volume × heating value per Nm3", "[inventory][fuel]") {
     // 10,000 Nm3 × 39.6 MJ/Nm3 = 396,000 MJ = 396 GJ
     // CO2 56.95 kg/GJ × 396 GJ = 22,552.2 kg
