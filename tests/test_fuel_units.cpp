@@ -158,6 +158,12 @@ TEST_CASE("cli inventory --format json shows every conversion with its source", 
     CHECK(c["heating_value"]["source"] == "test fixture");
     CHECK(c["density"]["value"].get<double>() == Approx(0.85));
     CHECK_FALSE(j["lines"][1].contains("conversion"));
+    // the line shows the energy the factor multiplied: 36.414 GJ / 3.6 GJ/MWh = 10.115 MWh,
+    // and the factor in kg/MWh: 74 kg/GJ × 3.6 = 266.4 kg/MWh
+    CHECK(j["lines"][0]["quantity"].get<double>() == Approx(10.115));
+    CHECK(j["lines"][0]["unit"] == "MWh");
+    CHECK(j["lines"][0]["gases"][0]["factor"]["unit"] == "kg/MWh");
+    CHECK(j["lines"][0]["gases"][0]["factor"]["value"].get<double>() == Approx(266.4));
     // 2.694636 t (litres, above) + 1000 MWh × 200 kg/MWh = 200 t → 202.694636 t
     CHECK(j["totals"]["territorial"]["t_co2e"].get<double>() == Approx(202.694636));
 }

@@ -68,6 +68,13 @@ InventoryResult compute_inventory(const ActivitySet& records, int year, const Re
                 out.by_gas_co2e[f->gas] += e.co2e;
                 line.gases.push_back(e);
             }
+            // When every factor took the converted energy, the line's amount is
+            // that energy, so that the amount and the factors are shown in
+            // matching units; the volume or mass as read stays in the conversion.
+            bool all_converted = line.conversion.has_value();
+            for (const auto& g : line.gases)
+                all_converted = all_converted && units::factor_kind(g.factor->value) == units::AmountKind::energy;
+            if (all_converted) line.record.amount = line.conversion->energy;
         }
         out.lines.push_back(std::move(line));
     }

@@ -26,7 +26,9 @@ struct InventoryLine {
     const Subsector* subsector = nullptr;
     std::vector<GasEmission> gases;  // empty when the amount is missing
     // Set when a volume or mass of fuel was turned into energy for a factor per
-    // energy (points into ReferenceData::fuel_properties).
+    // energy (points into ReferenceData::fuel_properties). When every factor of
+    // the line is per energy, record.amount is that energy, and the volume or
+    // mass as read is conversion->given.
     std::optional<FuelConversion> conversion;
     units::Mass co2e;
     bool missing() const { return !record.amount.has_value(); }
