@@ -13,21 +13,6 @@ void Total::add(const InventoryLine& l) {
     for (const auto& g : l.gases) gas_co2e[static_cast<std::size_t>(g.gas)] += g.co2e;
 }
 
-namespace {
-
-// The amount a factor applies to: the record's own, or — for a volume or mass
-// of fuel and a factor per energy — its energy, converted once per line.
-units::Amount amount_for(InventoryLine& line, const EmissionFactor& f, const ReferenceData& ref) {
-    const auto& r = line.record;
-    const auto kind = units::kind_of(*r.amount);
-    const bool physical = kind == units::AmountKind::volume || kind == units::AmountKind::mass;
-    if (!physical || units::factor_kind(f.value) != units::AmountKind::energy) return *r.amount;
-    if (!line.conversion) line.conversion = ref.fuel_properties.to_energy(r.carrier, *r.amount, r.unit, r.year);
-    return line.conversion->energy;
-}
-
-}  // namespace
-
 InventoryResult compute_inventory(const ActivitySet& records, int year, const ReferenceData& ref,
                                   const std::string& gwp_set) {
     const GwpSet& gwp = ref.gwp.require(gwp_set);
@@ -51,7 +36,7 @@ InventoryResult compute_inventory(const ActivitySet& records, int year, const Re
             for (const EmissionFactor* f : factors) {
                 GasEmission e{f->gas, {}, {}, f, gwp.gwp100[static_cast<int>(f->gas)]};
                 try {
-                    e.mass = units::emission(amount_for(line, *f, ref), f->value);
+                    e.mass = units::emission(ref.amount_for(r, *f, line.conversion), f->value);
                 } catch (const Error& err) {
                     if (err.where().field == "quantity") throw Error(r.at("quantity"), err.problem(), err.fix());
                     throw Error(r.at("unit"), err.problem() + " (factor at " + to_string(f->origin) + ")",

@@ -57,4 +57,13 @@ void ReferenceData::validate(const ActivityRecord& r) const {
                     "activity data is never negative; removals come from negative factors");
 }
 
+units::Amount ReferenceData::amount_for(const ActivityRecord& r, const EmissionFactor& f,
+                                        std::optional<FuelConversion>& conversion) const {
+    const auto kind = units::kind_of(*r.amount);
+    const bool physical = kind == units::AmountKind::volume || kind == units::AmountKind::mass;
+    if (!physical || units::factor_kind(f.value) != units::AmountKind::energy) return *r.amount;
+    if (!conversion) conversion = fuel_properties.to_energy(r.carrier, *r.amount, r.unit, r.year);
+    return conversion->energy;
+}
+
 }  // namespace klima

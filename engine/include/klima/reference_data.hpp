@@ -7,6 +7,8 @@
 #include "klima/fuel_properties.hpp"
 #include "klima/taxonomy.hpp"
 
+#include <optional>
+
 namespace klima {
 
 struct ReferenceData {
@@ -23,6 +25,14 @@ struct ReferenceData {
     // year or its factors there are per that kind; otherwise the error names
     // the units the carrier can take.
     void validate(const ActivityRecord& r) const;
+
+    // The amount `f` multiplies for record `r` (which has an amount): the
+    // record's own, or — for a volume or mass of fuel and a factor per
+    // energy — its energy, with the conversion stored in `conversion` (computed
+    // once, reused when already set). Throws klima::Error (field "unit" or
+    // "quantity", no file) when the fuel cannot be converted.
+    units::Amount amount_for(const ActivityRecord& r, const EmissionFactor& f,
+                             std::optional<FuelConversion>& conversion) const;
 };
 
 }  // namespace klima
