@@ -1,3 +1,4 @@
+#include "allocation.hpp"
 #include "args.hpp"
 #include "commands.hpp"
 
@@ -68,7 +69,7 @@ std::string with_conversions(const std::string& rendered, const InventoryResult&
 
 int cmd_inventory(const Argv& argv, std::ostream& out) {
     const Args args(argv, {"--data", "--db", "--version", "--year", "--format", "--gwp", "--data-dir", "--title",
-                            kCsvDialectOption, kSheetOption});
+                           "--allocation", kCsvDialectOption, kSheetOption});
     const auto format = report::parse_format(args.get_or("--format", "table"));
     const auto db = args.get("--db");
     if (db && args.get("--data"))
@@ -76,9 +77,13 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
                     "--data reads a file, --db the inventory store");
     if (!db && args.get("--version"))
         throw UsageError({"", 0, "--version"}, "--version needs --db", "write --db PATH --version N");
+    if (db && args.get("--allocation"))
+        throw UsageError({"", 0, "--allocation"}, "--allocation applies to --data, not to --db",
+                    "the store keeps the factors it was imported with; their sources say which CHP allocation");
     const auto path = db ? *db : args.require("--data", "FILE (activity data, .csv or .json), or --db PATH");
     const int year = args.require_int("--year", "YEAR");
-    auto base = io::load_reference_data(data_dir(args));
+    const auto allocation = chp_allocation(args);
+    auto base = io::load_reference_data(data_dir(args), allocation);
     FromStore in;
     if (db) {
         in = read_store(args, *db, std::move(base));
@@ -93,8 +98,13 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
     } catch (const Error& e) {
         throw e.located({path, 0, ""});
     }
-    const auto rendered = report::render_inventory(inv, in.ref, format, args.get_or("--title", in.title));
-    out << (format == report::Format::json ? with_conversions(rendered, inv) : rendered);
+    auto text = report::render_inventory(inv, in.ref, format, args.get_or("--title", in.title));
+    if (format == report::Format::json) text = with_conversions(text, inv);
+    // From the store the factors are the stored ones, whose sources name their set; from a
+    // file the table and JSON say the set once (in CSV every el and district-heat source says it).
+    if (!db && format == report::Format::table) text = note_allocation(std::move(text), NoteForm::text, allocation);
+    if (!db && format == report::Format::json) text = note_allocation(std::move(text), NoteForm::json, allocation);
+    out << text;
     return 0;
 }
 

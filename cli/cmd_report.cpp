@@ -1,3 +1,4 @@
+#include "allocation.hpp"
 #include "args.hpp"
 #include "commands.hpp"
 
@@ -14,7 +15,8 @@
 namespace klima::cli {
 
 int cmd_report(const Argv& argv, std::ostream& out) {
-    const Args args(argv, {"--scenario", "--year", "--format", "--lang", "--out", "--targets", "--title", "--data-dir", "--realised"});
+    const Args args(argv, {"--scenario", "--year", "--format", "--lang", "--out", "--targets", "--title", "--data-dir",
+                           "--realised", "--allocation"});
     const auto format = report::parse_report_format(args.get_or("--format", "md"));
     const auto lang = report::parse_lang(args.get_or("--lang", "da"));
     const auto scenario_path = args.require("--scenario", "FILE (a scenario, e.g. scenarios/koege.json)");
@@ -23,7 +25,8 @@ int cmd_report(const Argv& argv, std::ostream& out) {
         throw Error({"", 0, "--year"}, "reporting year " + std::to_string(year) + " is outside 1990–2050",
                     "give a year in that range");
 
-    const auto ref = io::load_reference_data(data_dir(args));
+    const auto allocation = chp_allocation(args);
+    const auto ref = io::load_reference_data(data_dir(args), allocation);
     auto run = io::run_scenario_file(scenario_path, ref);
     if (const auto realised = args.get("--realised")) record_realised(run.result, io::load_realised(*realised));
     const auto targets_path = args.get("--targets") ? args.get("--targets") : run.spec.targets_file;
@@ -47,10 +50,17 @@ int cmd_report(const Argv& argv, std::ostream& out) {
     if (format == report::ReportFormat::xlsx) {
         const auto path = args.get_or("--out", "klima-report-" + run.spec.municipality + "-" + std::to_string(year) + ".xlsx");
         report::write_report_xlsx(data, lang, path);
-        out << "wrote " << path << "\n";
+        // The workbook itself does not carry the allocation yet (the report layout is not the CLI's).
+        out << "wrote " << path << " (CHP allocation: " << to_string(allocation) << " — " << describe(allocation)
+            << ")\n";
         return 0;
     }
-    const auto text = report::render_report(data, format, lang);
+    const auto form = format == report::ReportFormat::json  ? NoteForm::json
+                      : format == report::ReportFormat::csv ? NoteForm::csv_key_value
+                      : format == report::ReportFormat::html ? NoteForm::html
+                                                             : NoteForm::markdown;
+    const auto text =
+        note_allocation(report::render_report(data, format, lang), form, allocation, lang == report::Lang::da);
     if (const auto path = args.get("--out")) {
         std::ofstream file(*path, std::ios::binary);
         file << text;

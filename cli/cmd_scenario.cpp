@@ -1,3 +1,4 @@
+#include "allocation.hpp"
 #include "args.hpp"
 #include "commands.hpp"
 
@@ -10,15 +11,19 @@
 namespace klima::cli {
 
 int cmd_scenario(const Argv& argv, std::ostream& out) {
-    const Args args(argv, {"--format", "--data-dir"});
+    const Args args(argv, {"--format", "--data-dir", "--allocation"});
     const auto& pos = args.positional();
     if (pos.size() != 2 || pos[0] != "run")
         throw UsageError({"", 0, "scenario"}, "expected 'scenario run FILE'",
                     "write klima scenario run scenarios/koege.json [--format table|json|csv]");
     const auto format = report::parse_format(args.get_or("--format", "table"));
-    const auto ref = io::load_reference_data(data_dir(args));
+    const auto allocation = chp_allocation(args);
+    const auto ref = io::load_reference_data(data_dir(args), allocation);
     const auto run = io::run_scenario_file(pos[1], ref);
-    out << report::render_scenario(run, ref, format);
+    const auto form = format == report::Format::json  ? NoteForm::json
+                      : format == report::Format::csv ? NoteForm::csv_series
+                                                      : NoteForm::text;
+    out << note_allocation(report::render_scenario(run, ref, format), form, allocation);
     return 0;
 }
 

@@ -25,13 +25,15 @@ const std::map<std::string, Command>& commands() {
         {"inventory",
          {klima::cli::cmd_inventory,
           "klima inventory (--data FILE | --db PATH [--version N]) --year Y [--format table|json|csv] [--gwp AR4|AR5|AR6] "
-          "[--csv-dialect auto|comma|danish|comma-1252|danish-1252] [--sheet NAME] [--data-dir DIR]"}},
+          "[--csv-dialect auto|comma|danish|comma-1252|danish-1252] [--sheet NAME] [--data-dir DIR] "
+          "[--allocation declared|125|200|energy]"}},
         {"report",
          {klima::cli::cmd_report,
           "klima report --scenario FILE --year Y [--format md|csv|json|html|xlsx] [--lang da|en] [--out PATH] "
-          "[--targets FILE] [--realised FILE] [--title T] [--data-dir DIR]"}},
+          "[--targets FILE] [--realised FILE] [--title T] [--data-dir DIR] [--allocation declared|125|200|energy]"}},
         {"scenario",
-         {klima::cli::cmd_scenario, "klima scenario run FILE [--format table|json|csv] [--data-dir DIR]"}},
+         {klima::cli::cmd_scenario, "klima scenario run FILE [--format table|json|csv] [--data-dir DIR] "
+          "[--allocation declared|125|200|energy]"}},
     };
     return table;
 }

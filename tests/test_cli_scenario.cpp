@@ -6,6 +6,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <iterator>
+
 using klima::test::fixture;
 using klima::test::run_cli;
 
@@ -85,4 +88,47 @@ TEST_CASE("cli scenario: a base year with a missing value says so in table and J
     CHECK(nlohmann::json::parse(json.out)["base_year_missing"] == 1);
     const auto complete = run_cli(run_args(fixture("scenario/two_measures.json"), "table"));
     CHECK_THAT(complete.out, !Catch::Contains("base-year activity value(s) missing"));
+}
+
+TEST_CASE("cli scenario: a plan with themes is grouped by theme in the table and summed in JSON", "[cli][scenario]") {
+    const std::string plan = std::string(KLIMA_TEST_DIR) + "/../scenarios/koege-plan.json";
+    const auto table = run_cli("scenario run " + plan);
+    REQUIRE(table.exit_code == 0);
+    CHECK_THAT(table.out, Catch::Contains("\nTransport\n") && Catch::Contains("  all of Transport") &&
+                              Catch::Contains("  all of Kommunens egen drift") &&
+                              Catch::Contains("varmepumper_gas (effects)"));
+    const auto r = run_cli("scenario run " + plan + " --format json");
+    REQUIRE(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["themes"].size() == 5);
+    // The themes' cumulative avoided tonnes add up to the measures'.
+    double themes = 0.0, measures = 0.0;
+    for (const auto& t : j["themes"]) themes += t["cumulative_avoided_t"].get<double>();
+    for (const auto& m : j["measures"]) measures += m["cumulative_avoided_t"].get<double>();
+    CHECK(themes == Approx(measures).epsilon(1e-12));
+    CHECK(j["measures"][2]["phase_in"] == "s_curve");
+    CHECK(j["attribution"]["owen"].empty());
+}
+
+TEST_CASE("cli report: a plan with themes has a section by theme", "[cli][report]") {
+    const std::string plan = std::string(KLIMA_TEST_DIR) + "/../scenarios/koege-plan.json";
+    klima::test::TempDir dir;
+    const auto md = run_cli("report --scenario " + plan + " --year 2023 --format md --lang en --out " + dir.file("r.md"));
+    REQUIRE(md.exit_code == 0);
+    const auto j = run_cli("report --scenario " + plan + " --year 2023 --format json --out " + dir.file("r.json"));
+    REQUIRE(j.exit_code == 0);
+    std::ifstream in(dir.file("r.json"));
+    const auto doc = nlohmann::json::parse(in);
+    const auto& themes = doc["progress"]["themes"];
+    REQUIRE(themes.size() == 5);
+    // Each theme's planned 2030 effect is the sum of its measures' planned 2030 effects.
+    for (const auto& t : themes) {
+        double sum = 0.0;
+        for (const auto& m : doc["progress"]["measures"])
+            if (m["theme"] == t["theme"]) sum += m["planned_2030_t"].get<double>();
+        CHECK(t["planned_2030_t"].get<double>() == Approx(sum).epsilon(1e-12));
+    }
+    std::ifstream md_in(dir.file("r.md"));
+    const std::string text((std::istreambuf_iterator<char>(md_in)), std::istreambuf_iterator<char>());
+    CHECK_THAT(text, Catch::Contains("## Progress by theme") && Catch::Contains("| Landbrug og natur | 6 |"));
 }

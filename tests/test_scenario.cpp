@@ -5,6 +5,7 @@
 // and 50 from 2030; nybyggeri 500 kg/m²). Drivers: population 10000 + 100/yr,
 // households 5000 + 50/yr from 2017, vehicle-km constant, so the population
 // and household index of 2030 is 1.13 and of 2025 is 1.08.
+#include "scenario_support.hpp"
 #include "support.hpp"
 
 #include "klima/intensity.hpp"
@@ -19,34 +20,12 @@ using units::in_tonnes;
 
 namespace {
 
-const ReferenceData& scenario_ref() {
-    static const auto ref = io::load_reference_data(test::fixture("scenario/data"));
-    return ref;
-}
-
-std::string scenario_json(const std::string& measures, const std::string& extra = "") {
-    return R"({"name": "test", "municipality": "testby", "base_year": 2017, "activity": "activity.csv",
-               "drivers": "drivers.csv", )" +
-           extra + R"("measures": [)" + measures + "]}";
-}
-
-// A measure entry with the given type and params, starting 2021, full 2025.
-std::string measure(const std::string& id, const std::string& type, const std::string& params,
-                    const std::string& cost = "1000000") {
-    return R"({"id": ")" + id + R"(", "type": ")" + type + R"(", "name": ")" + id +
-           R"(", "owner": "Teknik og Miljø", "start_year": 2021, "full_effect_year": 2025, "cost_dkk": )" + cost +
-           R"(, "source": "test", "params": )" + params + "}";
-}
-
-ScenarioResult run(const std::string& text) {
-    const auto spec = io::parse_scenario(text, test::fixture("scenario/inline.json"));
-    const auto activity = io::load_activity(spec.activity_file, &scenario_ref());
-    const auto drivers = io::load_drivers(spec.drivers_file);
-    return run_scenario(spec, activity, drivers, scenario_ref());
-}
-
-double total_effect_t(const MeasureResult& m, int year) { return in_tonnes(m.effect.total(year)); }
-double row_effect_t(const MeasureResult& m, const char* row, int year) { return in_tonnes(m.effect.at(row, year)); }
+using test::measure;
+using test::row_effect_t;
+using test::run;
+using test::scenario_json;
+using test::scenario_ref;
+using test::total_effect_t;
 
 const std::string kDistrictHeating = measure(
     "fjv", "district_heating",
@@ -259,6 +238,9 @@ TEST_CASE("scenario errors name the JSON path and the fix", "[scenario][errors]"
         CHECK_THROWS_WITH(run(text), Catch::Contains(path) && Catch::Contains(what));
     };
     fails(scenario_json(measure("x", "solar_roofs", "{}")), "/measures/0/type", "unknown measure type 'solar_roofs'");
+    fails(scenario_json("", R"("bau_scaling": {"energi/elektricitet": "population"}, )"), "/bau_scaling/energi/elektricitet",
+          "not a sector/subsector");
+    fails(scenario_json("", R"("gwp_set": "AR9", )"), "inline.json: field '/gwp_set'", "AR9");
     fails(scenario_json(kEv + "," +
                         measure("vp", "heat_pumps",
                                 R"({"households": 500, "heat_mwh_per_household": 10, "from_carrier": "naturgas",
@@ -302,15 +284,19 @@ TEST_CASE("scenario errors: a measure larger than the activity it acts on", "[sc
                                                    Catch::Contains("holds only"));
 }
 
-TEST_CASE("scenario errors: more measures than exact Shapley allows", "[scenario][errors]") {
+TEST_CASE("scenario: no limit on the number of measures; 30 independent forests each get their own removal",
+          "[scenario][shapley]") {
     std::string many;
-    for (int i = 0; i < 13; ++i) {
-        std::string id = "skov";
-        id += std::to_string(i);
+    for (int i = 0; i < 30; ++i) {
         if (!many.empty()) many += ",";
-        many += measure(id, "afforestation", R"({"hectares": 1, "uptake_t_co2_per_ha": 1})");
+        many += measure("skov" + std::to_string(i), "afforestation", R"({"hectares": 1, "uptake_t_co2_per_ha": 1})");
     }
-    CHECK_THROWS_WITH(run(scenario_json(many)), Catch::Contains("/measures") && Catch::Contains("limited to 12"));
+    const auto r = run(scenario_json(many));
+    REQUIRE(r.measures.size() == 30);
+    // each: 1 ha × 1 t CO2/ha/yr, full from 2025 → 1 t a year; 30 together 30 t
+    for (const auto& m : r.measures) CHECK(total_effect_t(m, 2030) == Approx(1.0));
+    CHECK(units::in_tonnes(r.bau.total(2030) - r.scenario.total(2030)) == Approx(30.0));
+    CHECK(r.owen.empty());  // each forest is its own row: no row has more than one measure
 }
 
 TEST_CASE("drivers file errors", "[scenario][errors]") {

@@ -37,6 +37,33 @@ std::optional<CarrierKind> parse_carrier_kind(std::string_view s) {
     return std::nullopt;
 }
 
+std::string_view to_string(ChpAllocation a) {
+    switch (a) {
+        case ChpAllocation::declared: return "declared";
+        case ChpAllocation::pct125: return "125";
+        case ChpAllocation::pct200: return "200";
+        case ChpAllocation::energy: return "energy";
+    }
+    return "?";
+}
+
+std::optional<ChpAllocation> parse_chp_allocation(std::string_view s) {
+    for (auto a : kAllChpAllocations)
+        if (to_string(a) == s) return a;
+    return std::nullopt;
+}
+
+std::string_view describe(ChpAllocation a) {
+    switch (a) {
+        case ChpAllocation::declared:
+            return "electricity 125 % method, district heat 200 % method (as the Danish declarations publish them)";
+        case ChpAllocation::pct125: return "electricity and district heat both by the 125 % method";
+        case ChpAllocation::pct200: return "electricity and district heat both by the 200 % method";
+        case ChpAllocation::energy: return "electricity and district heat both by energy content";
+    }
+    return "?";
+}
+
 void CarrierTable::add(Carrier c) {
     if (find(c.code)) throw Error({}, "duplicate carrier '" + c.code + "'", "keep one row per carrier code");
     carriers_.push_back(std::move(c));

@@ -137,6 +137,7 @@ ProgressTable build_progress(const ScenarioResult& result, const TargetSet& targ
         mp.id = mr.id;
         mp.name = mr.name;
         mp.owner = mr.owner;
+        mp.theme = mr.theme;
         mp.start_year = mr.start_year;
         mp.full_effect_year = mr.full_effect_year;
         const bool has_effect = mr.effect.row_count() > 0;
@@ -150,6 +151,12 @@ ProgressTable build_progress(const ScenarioResult& result, const TargetSet& targ
             mp.status = report_year < mr.start_year ? MeasureStatus::not_started : MeasureStatus::no_report;
         p.measures.push_back(std::move(mp));
     }
+    const auto themes = themes_of(result);
+    if (themes.size() > 1 || (themes.size() == 1 && !themes.front().theme.empty()))
+        for (const auto& t : themes) {
+            const auto at = [&](int y) { return t.effect.has_year(y) ? t.effect.total(y) : units::kilograms(0.0); };
+            p.themes.push_back({t.theme, t.measures.size(), at(report_year), at(m)});
+        }
     return p;
 }
 

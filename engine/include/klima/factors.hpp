@@ -20,6 +20,22 @@ std::string_view to_string(Gas g);
 std::optional<Gas> parse_gas(std::string_view s);
 
 enum class CarrierKind { fuel, electricity, district_heat, non_energy };
+
+// How the fuel of combined heat and power (CHP) is split between electricity
+// and district heat, which decides the electricity and district-heat factors.
+//   declared: electricity by the 125 % method, district heat by the 200 % method,
+//             as Energinet's electricity declaration and the district-heating
+//             declarations publish them (the default);
+//   pct125, pct200: both carriers by the 125 % or the 200 % method;
+//   energy: both by energy content.
+// A factor row names the sets it belongs to (data/factors, column `allocation`).
+enum class ChpAllocation { declared, pct125, pct200, energy };
+inline constexpr std::array<ChpAllocation, 4> kAllChpAllocations{ChpAllocation::declared, ChpAllocation::pct125,
+                                                                 ChpAllocation::pct200, ChpAllocation::energy};
+std::string_view to_string(ChpAllocation a);  // "declared", "125", "200", "energy"
+std::optional<ChpAllocation> parse_chp_allocation(std::string_view s);
+// One line saying what the set means, e.g. "electricity 125 % method, district heat 200 % method".
+std::string_view describe(ChpAllocation a);
 std::string_view to_string(CarrierKind k);
 std::optional<CarrierKind> parse_carrier_kind(std::string_view s);
 
@@ -46,7 +62,8 @@ struct EmissionFactor {
     Gas gas = Gas::CO2;
     units::FactorValue value;
     int year_from = 0, year_to = 0;  // inclusive
-    bool illustrative = false;
+    bool illustrative = false;  // status "illustrative": set by us, the source says why
+    bool derived = false;       // status "derived": interpolated or carried forward; the source says from what
     std::string source;
     Location origin;  // where the row was read
 };

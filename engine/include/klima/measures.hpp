@@ -1,10 +1,9 @@
-// Measures act on a year's activity data (never on emissions): each is a typed
-// parameter struct and a pure function from the BAU activity of a year and
-// the phase-in share of that year to a modified activity set. docs/method.md
-// gives each formula.
+// The nine measure presets: short-hand typed parameter structs for common
+// measures, each expanding into effects (klima/effects.hpp), so that a
+// preset and its expansion run through the same engine path.
 #pragma once
 
-#include "klima/activity.hpp"
+#include "klima/effects.hpp"
 #include "klima/units.hpp"
 
 #include <string>
@@ -96,23 +95,9 @@ using MeasureParams = std::variant<DistrictHeating, HeatPumps, ElectricBuses, Ev
 std::string_view measure_type(const MeasureParams& p);  // "district_heating", …
 std::vector<std::string_view> measure_types();          // all, for error messages
 
-// The carrier a measure introduces with its own factor (construction and
-// afforestation): "<base carrier>:<measure id>"; empty for other types.
-std::string own_carrier(const MeasureParams& p, const std::string& measure_id);
-
-// Stage in the canonical order measures are applied in (demand first, then
-// fuel switches, then sinks); with the id it makes the result independent of
-// the order a scenario lists them in.
-int measure_stage(const MeasureParams& p);
-
-// Linear phase-in: 0 before start, (y − start + 1)/(full − start + 1) up to
-// full, 1 after.
-units::Ratio phase_in(int start_year, int full_effect_year, int year);
-
-// Apply one measure with phase-in share `phase` to the activity of one year.
-// Throws klima::Error at `where` when the measure removes more of a carrier
-// than the year's activity holds, or needs a value that is missing.
-void apply_measure(const MeasureParams& p, const std::string& measure_id, units::Ratio phase, int year,
-                   ActivitySet& activity, const Location& where);
+// The preset as effects (docs/method.md gives each expansion): one engine path
+// for presets and measures written as effects. `id` names the measure's own
+// carriers (construction, forest): "<base carrier>:<id>".
+std::vector<Effect> expand_preset(const MeasureParams& p, const std::string& id);
 
 }  // namespace klima

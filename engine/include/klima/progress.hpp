@@ -35,7 +35,7 @@ std::string_view to_string(MeasureStatus s);
 inline constexpr double kOnTrackShare = 0.9;
 
 struct MeasureProgress {
-    std::string id, name, owner;
+    std::string id, name, owner, theme;
     int start_year = 0, full_effect_year = 0;
     units::Mass planned;                   // effect planned in the reporting year
     std::optional<units::Mass> realised;   // as reported; none when not reported
@@ -51,6 +51,14 @@ struct ProgressTable {
     std::vector<ProgressRow> sectors;      // territorial sectors, taxonomy order
     ProgressRow total_incl_lulucf, total_excl_lulucf;
     std::vector<MeasureProgress> measures;
+    // Planned effects summed by theme (order of first appearance); empty
+    // when no measure names a theme.
+    struct Theme {
+        std::string theme;
+        std::size_t measures = 0;
+        units::Mass planned, planned_milestone;
+    };
+    std::vector<Theme> themes;
 };
 
 // A measure's realised effect in a year as reported by the municipality.

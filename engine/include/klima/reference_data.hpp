@@ -17,6 +17,8 @@ struct ReferenceData {
     FactorLibrary factors;
     GwpTable gwp;
     FuelProperties fuel_properties;  // heating values and densities of fuels
+    // The CHP allocation set the electricity and district-heat factors were loaded for.
+    ChpAllocation allocation = ChpAllocation::declared;
 
     // Throws klima::Error at the record's origin for an unknown sector,
     // subsector or carrier, a quantity kind the subsector does not accept, or

@@ -5,6 +5,7 @@
 
 #include "klima/activity.hpp"
 #include "klima/drivers.hpp"
+#include "klima/effects.hpp"
 #include "klima/measures.hpp"
 #include "klima/reference_data.hpp"
 #include "klima/scenario_result.hpp"
@@ -16,12 +17,17 @@
 
 namespace klima {
 
+// One measure: its effects (written out, or expanded from a preset) and how
+// they phase in. Any number of measures; see docs/scenarios.md.
 struct MeasureSpec {
-    std::string id, type, name, owner;
-    int start_year = 0;
-    int full_effect_year = 0;
+    std::string id;
+    std::string type;   // "effects", or the preset it was expanded from ("heat_pumps", …)
+    std::string name, owner;
+    std::string theme;  // e.g. "Transport"; empty when the plan gives none
+    PhaseIn phase;      // start_year and full_effect_year always set
     units::Money cost;  // total over the horizon, DKK, undiscounted
-    MeasureParams params;
+    std::vector<Effect> effects;
+    std::vector<Location> effect_at;  // per effect, its JSON path (errors name it)
     std::string source;  // where the parameters come from, or "illustrative: …"
     Location origin;     // file and JSON path of the measure, for errors
 };
@@ -40,12 +46,11 @@ struct ScenarioSpec {
     std::vector<MeasureSpec> measures;
 };
 
-inline constexpr std::size_t kMaxShapleyMeasures = 12;
-
 // Run a scenario on activity data and drivers. `ref` must hold factors for
-// every year base..end.
-// Throws klima::Error for > kMaxShapleyMeasures measures, missing driver
-// years, missing factors, or a measure removing more than there is.
+// every year base..end. Each measure's effect is its order-free share
+// (docs/method.md, "Attribution"); the shares sum to BAU − scenario.
+// Throws klima::Error for missing driver years, missing factors, effects on
+// unknown rows, or measures that together remove more than a row holds.
 ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,
                             const ReferenceData& ref);
 

@@ -15,8 +15,9 @@ namespace klima {
 
 struct MeasureResult {
     std::string id;     // unique within the scenario, e.g. "elbusser"
-    std::string type;   // measure type, e.g. "electric_buses"
+    std::string type;   // "effects", or the preset it came from, e.g. "electric_buses"
     std::string name;   // human name (Danish in the bundled scenarios)
+    std::string theme;  // empty when the plan gives none
     std::string owner;  // responsible unit; empty when the plan does not say (DK2020 check flags it)
     int start_year = 0;
     int full_effect_year = 0;  // phase-in complete
@@ -37,6 +38,24 @@ struct ScenarioResult {
     // Base-year activity values that were missing: they are left out of BAU
     // and scenario alike (never projected as zero), so both are understated.
     int base_year_missing = 0;
+    // Where attribution fell back to the Owen value over themes (a row with
+    // more than 16 interacting measures in a year); empty otherwise.
+    struct OwenUse {
+        std::string row;  // "sector/subsector"
+        int year = 0;
+        std::size_t measures = 0;  // interacting measures on that row and year
+    };
+    std::vector<OwenUse> owen;
 };
+
+// Measures summed by theme, themes in the order they first appear; measures
+// without a theme form one group with an empty name.
+struct ThemeResult {
+    std::string theme;
+    std::vector<std::size_t> measures;  // indices into ScenarioResult::measures
+    Trajectory effect;                  // sum of the measures' effects
+    units::Money cost;
+};
+std::vector<ThemeResult> themes_of(const ScenarioResult& r);
 
 }  // namespace klima

@@ -108,10 +108,32 @@ CarrierTable load_carriers(const std::string& path) {
     return out;
 }
 
-void load_factors(const std::string& path, FactorLibrary& into) {
+namespace {
+
+// Whether a row with the `allocation` cell `sets` belongs to the set `chosen`.
+bool in_allocation_set(const CsvRow& row, const std::string& sets, ChpAllocation chosen) {
+    if (sets.empty()) return true;
+    std::istringstream words(sets);
+    std::string w;
+    bool found = false;
+    while (words >> w) {
+        const auto a = parse_chp_allocation(w);
+        if (!a)
+            throw Error(row.where("allocation"), "unknown CHP allocation set '" + w + "'",
+                        "use declared, 125, 200 or energy, separated by spaces, or leave the cell empty for all");
+        found = found || *a == chosen;
+    }
+    return found;
+}
+
+}  // namespace
+
+void load_factors(const std::string& path, FactorLibrary& into, ChpAllocation allocation) {
     const auto table = CsvTable::read(
         path, {"carrier", "subsector", "gas", "value", "unit", "year_from", "year_to", "status", "source"});
     for (const auto& row : table.rows()) {
+        const auto sets = row.optional("allocation");
+        if (!in_allocation_set(row, sets, allocation)) continue;
         EmissionFactor f;
         f.origin = row.where();
         f.carrier = row.required("carrier");
@@ -124,11 +146,14 @@ void load_factors(const std::string& path, FactorLibrary& into) {
         f.year_from = checked_year(row.integer("year_from"), row.where("year_from"));
         f.year_to = checked_year(row.integer("year_to"), row.where("year_to"));
         const auto& status = row.required("status");
-        if (status != "official" && status != "illustrative")
-            throw Error(row.where("status"), "status '" + status + "' is neither official nor illustrative",
-                        "write official for a published figure, illustrative otherwise");
+        if (status != "official" && status != "derived" && status != "illustrative")
+            throw Error(row.where("status"), "status '" + status + "' is not official, derived or illustrative",
+                        "write official for a published figure, derived for one interpolated or carried forward "
+                        "from published figures, illustrative otherwise");
         f.illustrative = status == "illustrative";
+        f.derived = status == "derived";
         f.source = row.required("source");
+        if (!sets.empty()) f.source += " [CHP allocation: " + std::string(describe(allocation)) + "]";
         into.add(std::move(f));
     }
 }
@@ -229,7 +254,7 @@ std::vector<std::string> factor_files(const std::string& data_dir) {
     return out;
 }
 
-ReferenceData load_reference_data(const std::string& data_dir) {
+ReferenceData load_reference_data(const std::string& data_dir, ChpAllocation allocation) {
     const fs::path dir(data_dir);
     if (!fs::is_directory(dir))
         throw Error({data_dir, 0, ""}, "data directory not found",
@@ -240,7 +265,8 @@ ReferenceData load_reference_data(const std::string& data_dir) {
     ReferenceData ref;
     ref.taxonomy = load_taxonomy((dir / "taxonomy" / "sectors.csv").string());
     ref.carriers = load_carriers((dir / "factors" / "carriers.csv").string());
-    for (const auto& p : factor_files(data_dir)) load_factors(p, ref.factors);
+    for (const auto& p : factor_files(data_dir)) load_factors(p, ref.factors, allocation);
+    ref.allocation = allocation;
     for (const auto* f : ref.factors.all()) ref.carriers.require(f->carrier, f->origin);
     ref.gwp = load_gwp((dir / "gwp.csv").string());
     if (const auto props = dir / "factors" / kFuelPropertiesFile; fs::exists(props)) {

@@ -3,6 +3,7 @@
 
 #include "klima/io/csv.hpp"
 #include "json_object.hpp"
+#include "measure_file.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/intensity.hpp"
 
@@ -106,35 +107,9 @@ ScenarioSpec parse_scenario(std::string_view text, const std::string& name) {
     std::set<std::string> ids;
     for (std::size_t i = 0; i < measures.size(); ++i) {
         JsonObject m(measures[i], "/measures/" + std::to_string(i), name);
-        MeasureSpec spec;
-        spec.origin = {name, 0, m.path()};
-        spec.id = m.text("id");
+        auto spec = read_measure(m, s.base_year, name, parse_params);
         if (!ids.insert(spec.id).second)
             throw Error(m.at("id"), "measure id '" + spec.id + "' is used twice", "give each measure its own id");
-        if (spec.id.find_first_of(" :/") != std::string::npos)
-            throw Error(m.at("id"), "measure id '" + spec.id + "' contains a space, ':' or '/'",
-                        "use letters, digits, '_' or '-'");
-        spec.type = m.text("type");
-        spec.name = m.text("name");
-        if (m.has("owner")) {  // optional: empty when the plan names no owner
-            const auto& owner = m.value("owner");
-            if (!owner.is_string()) throw Error(m.at("owner"), "expected a string", "write \"owner\": \"Team …\"");
-            spec.owner = owner.get<std::string>();
-        }
-        spec.start_year = m.year("start_year");
-        spec.full_effect_year = m.year("full_effect_year");
-        if (spec.start_year <= s.base_year)
-            throw Error(m.at("start_year"), "a measure must start after the base year " + std::to_string(s.base_year),
-                        "give a start year from " + std::to_string(s.base_year + 1));
-        if (spec.full_effect_year < spec.start_year)
-            throw Error(m.at("full_effect_year"), "full_effect_year comes before start_year",
-                        "give a year from " + std::to_string(spec.start_year));
-        spec.cost = units::dkk(m.number("cost_dkk", 0, 1e12));
-        spec.source = m.text("source");
-        JsonObject params(m.value("params"), m.path() + "/params", name);
-        spec.params = parse_params(spec.type, params, m.at("type"));
-        params.finish("docs/scenarios.md");
-        m.finish("docs/scenarios.md");
         s.measures.push_back(std::move(spec));
     }
     top.finish("docs/scenarios.md");

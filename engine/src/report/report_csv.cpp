@@ -92,12 +92,19 @@ std::string render_csv(const ReportData& d, Lang l) {
     for (const auto& m : d.progress.measures) {
         const auto put = [&](const char* col, const std::string& v) { w.put("measures", m.id, m.name, col, v); };
         put("owner", m.owner);
+        put("theme", m.theme);
         put("start_year", m.start_year ? std::to_string(m.start_year) : "");
         put("full_effect_year", m.full_effect_year ? std::to_string(m.full_effect_year) : "");
         put("planned_t", t(m.planned));
         put("realised_t", t(m.realised));
         put("planned_2030_t", t(m.planned_milestone));
         put("status", std::string(to_string(m.status)));
+    }
+    for (const auto& th : d.progress.themes) {
+        const auto put = [&](const char* col, const std::string& v) { w.put("themes", th.theme, th.theme, col, v); };
+        put("measures", std::to_string(th.measures));
+        put("planned_t", t(th.planned));
+        put("planned_2030_t", t(th.planned_milestone));
     }
     for (const auto& f : d.findings) w.put("check", std::string(to_string(f.kind)), f.subject, "finding", describe(f, l));
     return w.str();

@@ -87,6 +87,7 @@ std::string render_json(const ReportData& d, Lang l) {
         j["progress"]["measures"].push_back({{"id", m.id},
                                              {"name", m.name},
                                              {"owner", m.owner},
+                                             {"theme", m.theme},
                                              {"start_year", m.start_year},
                                              {"full_effect_year", m.full_effect_year},
                                              {"planned_t", t(m.planned)},
@@ -94,6 +95,12 @@ std::string render_json(const ReportData& d, Lang l) {
                                              {"planned_2030_t", t(m.planned_milestone)},
                                              {"status", std::string(to_string(m.status))},
                                              {"status_text", status_text(m.status, l)}});
+    j["progress"]["themes"] = json::array();
+    for (const auto& th : p.themes)
+        j["progress"]["themes"].push_back({{"theme", th.theme},
+                                           {"measures", th.measures},
+                                           {"planned_t", t(th.planned)},
+                                           {"planned_2030_t", t(th.planned_milestone)}});
     j["dk2020_check"] = json::array();
     for (const auto& f : d.findings)
         j["dk2020_check"].push_back(

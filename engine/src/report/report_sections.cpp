@@ -95,6 +95,16 @@ Section measures_section(const ReportData& d, Lang l) {
     return s;
 }
 
+Section themes_section(const ReportData& d, Lang l) {
+    Section s{"themes", with_unit(tr("themes", l), l), {}, {}, {}, {}};
+    const auto y = std::to_string(d.report_year);
+    s.head = {tr("theme", l), tr("measure_count", l), tr("planned", l) + " " + y, tr("planned_effect", l)};
+    for (const auto& th : d.progress.themes)
+        s.rows.push_back({text(th.theme.empty() ? "–" : th.theme), text(std::to_string(th.measures)), t(th.planned, l),
+                          t(th.planned_milestone, l)});
+    return s;
+}
+
 Section sector_gap_section(const ReportData& d, Lang l) {
     Section s{"sector_gap", with_unit(tr("gap_by_sector", l), l), {}, {tr("sector", l)}, {}, tr("gap_explain", l)};
     const auto years = overview_years(d.gap);
@@ -125,8 +135,11 @@ Section check_section(const ReportData& d, Lang l) {
 }  // namespace
 
 std::vector<Section> report_sections(const ReportData& d, Lang l) {
-    return {targets_section(d, l),    budget_section(d, l),     sectors_section(d, l), measures_section(d, l),
-            sector_gap_section(d, l), gap_section(d, l), check_section(d, l)};
+    std::vector<Section> out{targets_section(d, l), budget_section(d, l), sectors_section(d, l),
+                             measures_section(d, l)};
+    if (!d.progress.themes.empty()) out.push_back(themes_section(d, l));
+    for (auto s : {sector_gap_section(d, l), gap_section(d, l), check_section(d, l)}) out.push_back(std::move(s));
+    return out;
 }
 
 }  // namespace klima::report

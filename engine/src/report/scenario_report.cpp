@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <sstream>
 
 namespace klima::report {
@@ -98,15 +99,30 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
     out << mh << "\n" << std::string(mh.size(), '-') << "\n";
     units::Money cost{};
     units::Mass avoided{};
-    for (const auto& m : r.measures) {
-        const auto cum = m.effect.cumulative(r.base_year, end);
-        cost += m.cost;
-        avoided += cum;
-        out << pad(m.id + " (" + m.type + ")", label_w, false) << pad(m.owner.empty() ? "(no owner)" : m.owner, owner_w, false)
-            << pad(std::to_string(m.start_year) + "–" + std::to_string(m.full_effect_year), 11, false)
-            << pad(fixed(in_tonnes(m.effect.total(mid))), 11) << pad(fixed(in_tonnes(m.effect.total(end))), 11)
-            << pad(fixed(in_tonnes(cum), 0), 14) << pad(money_millions(m.cost), 14)
-            << pad(m.cost_per_tonne ? fixed(units::in_dkk_per_tonne(*m.cost_per_tonne), 0) : "n/a", 10) << "\n";
+    auto figures = [&](const Trajectory& effect, units::Money c, const std::optional<units::MoneyPerMass>& per_t) {
+        return pad(fixed(in_tonnes(effect.total(mid))), 11) + pad(fixed(in_tonnes(effect.total(end))), 11) +
+               pad(fixed(in_tonnes(effect.cumulative(r.base_year, end)), 0), 14) + pad(money_millions(c), 14) +
+               pad(per_t ? fixed(units::in_dkk_per_tonne(*per_t), 0) : "n/a", 10);
+    };
+    const auto themes = themes_of(r);
+    const bool grouped = themes.size() > 1 || (themes.size() == 1 && !themes.front().theme.empty());
+    for (const auto& theme : themes) {
+        if (grouped) out << (theme.theme.empty() ? "(no theme)" : theme.theme) << "\n";
+        for (std::size_t i : theme.measures) {
+            const auto& m = r.measures[i];
+            cost += m.cost;
+            avoided += m.effect.cumulative(r.base_year, end);
+            out << pad(m.id + " (" + m.type + ")", label_w, false)
+                << pad(m.owner.empty() ? "(no owner)" : m.owner, owner_w, false)
+                << pad(std::to_string(m.start_year) + "–" + std::to_string(m.full_effect_year), 11, false)
+                << figures(m.effect, m.cost, m.cost_per_tonne) << "\n";
+        }
+        if (!grouped) continue;
+        const auto cum = theme.effect.cumulative(r.base_year, end);
+        std::optional<units::MoneyPerMass> per_t;
+        if (cum.value() > 0.0) per_t = theme.cost / cum;
+        out << pad("  all of " + (theme.theme.empty() ? std::string("(no theme)") : theme.theme), label_w + owner_w + 11, false)
+            << figures(theme.effect, theme.cost, per_t) << "\n\n";
     }
     out << std::string(mh.size(), '-') << "\n";
     out << pad("All measures", label_w + owner_w + 11, false)
@@ -117,6 +133,12 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
     out << "Effects are Shapley shares over all measures (order-free; they sum to BAU − scenario, all rows incl.\n"
            "construction). Cost per tonne = undiscounted cost / cumulative avoided t CO2e "
         << r.base_year << "–" << end << ".\n";
+    if (!r.owen.empty()) {
+        std::size_t most = 0;
+        for (const auto& o : r.owen) most = std::max(most, o.measures);
+        out << "On " << r.owen.size() << " row-years (up to " << most
+            << " interacting measures on one row) the shares are Owen values over themes instead (docs/method.md).\n";
+    }
     return out.str();
 }
 
@@ -171,6 +193,8 @@ std::string render_json(const ScenarioRun& run) {
         const auto& spec = run.spec.measures.at(i);
         measures.push_back({{"id", m.id},
                             {"type", m.type},
+                            {"theme", m.theme},
+                            {"phase_in", std::string(to_string(spec.phase.shape))},
                             {"name", m.name},
                             {"owner", m.owner},
                             {"start_year", m.start_year},
@@ -184,6 +208,20 @@ std::string render_json(const ScenarioRun& run) {
                             {"effect", rows_json(m.effect)}});
     }
     j["measures"] = measures;
+    nlohmann::json themes = nlohmann::json::array();
+    for (const auto& t : themes_of(r)) {
+        nlohmann::json ids = nlohmann::json::array();
+        for (std::size_t i : t.measures) ids.push_back(r.measures[i].id);
+        themes.push_back({{"theme", t.theme},
+                          {"measures", ids},
+                          {"cost_dkk", units::in_dkk(t.cost)},
+                          {"cumulative_avoided_t", in_tonnes(t.effect.cumulative(r.base_year, r.bau.last_year()))},
+                          {"effect", rows_json(t.effect)}});
+    }
+    j["themes"] = themes;
+    nlohmann::json owen = nlohmann::json::array();
+    for (const auto& o : r.owen) owen.push_back({{"row", o.row}, {"year", o.year}, {"measures", o.measures}});
+    j["attribution"] = {{"method", r.owen.empty() ? "shapley" : "shapley, owen over themes where listed"}, {"owen", owen}};
     return j.dump(2) + "\n";
 }
 
@@ -203,6 +241,8 @@ std::string render_csv(const ScenarioRun& run) {
     rows("bau", "", r.bau);
     rows("scenario", "", r.scenario);
     for (const auto& m : r.measures) rows("measure", m.id, m.effect);
+    for (const auto& t : themes_of(r))
+        if (!t.theme.empty()) rows("theme", t.theme, t.effect);
     return out.str();
 }
 

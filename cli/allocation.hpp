@@ -1,0 +1,26 @@
+// --allocation: which CHP allocation set of electricity and district-heat
+// factors a command loads, and a note of it in every output.
+#pragma once
+
+#include "args.hpp"
+
+#include "klima/factors.hpp"
+
+#include <string>
+
+namespace klima::cli {
+
+// --allocation declared|125|200|energy; declared when absent. A UsageError lists the choices.
+ChpAllocation chp_allocation(const Args& args);
+
+// The output forms the note can be written in.
+enum class NoteForm { text, markdown, json, csv_key_value, csv_series, html };
+
+// `rendered` with one statement of the CHP allocation added in the output's own form: a
+// closing line for text and Markdown, a top-level "chp_allocation" object for JSON, a final
+// row for the report's key-value CSV and the scenario's series CSV, a paragraph before
+// </body> for HTML.
+// `danish`: the sentence in Danish (the report's --lang da); the set's key stays as typed.
+std::string note_allocation(std::string rendered, NoteForm form, ChpAllocation a, bool danish = false);
+
+}  // namespace klima::cli

@@ -1,0 +1,50 @@
+// Internal to the scenario engine: a scenario's activity and measures
+// compiled once into interned keys and op templates (canonical order), so
+// that each year only scales sizes by the phase-in share.
+#pragma once
+
+#include "plan.hpp"
+
+#include "klima/activity.hpp"
+#include "klima/reference_data.hpp"
+#include "klima/scenario.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace klima::plan {
+
+struct Template {
+    std::size_t player = 0, effect = 0;
+    Op::Kind kind = Op::Kind::scale;
+    std::vector<std::size_t> src;
+    std::vector<double> mult;
+    std::size_t target = kNone;
+    const EffectSize* size = nullptr;  // activity ops
+    double back = 1.0;                 // move_amount: source SI per service SI
+    double fwd = 1.0;                  // move_amount: target SI per service SI
+    double factor = 0.0;               // factor_scale: reduction; factor_set: kg CO2e per SI unit
+    std::string rows;                  // what it selects, for errors: "energi/individuel_opvarmning naturgas"
+    std::string missing_row;           // a selected row whose base-year value is missing ("" when none)
+    units::AmountKind amount_kind = units::AmountKind::energy;  // of fixed-size removals
+    Location at;                       // the effect in the scenario file
+
+    // The op of a year with phase-in share `phase` (> 0). value 0 means nothing to do.
+    Op instantiate(units::Ratio phase) const;
+};
+
+struct Plan {
+    std::vector<Key> keys;
+    std::vector<Template> templates;  // canonical order: stage, measure id, effect index
+    std::vector<std::size_t> rank;    // measure index → position in id order
+};
+
+// `rows` maps "sector/subsector" to its trajectory row. `ref` must already
+// hold the measures' own carriers and factors. Throws klima::Error at the
+// effect for unknown codes, rows that cannot take the effect's units, or
+// conversions that do not fit.
+Plan compile(const ScenarioSpec& spec, const ActivitySet& activity, const ReferenceData& ref,
+             const std::map<std::string, std::size_t>& rows);
+
+}  // namespace klima::plan

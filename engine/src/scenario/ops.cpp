@@ -1,0 +1,53 @@
+#include "plan.hpp"
+
+namespace klima::plan {
+
+namespace {
+
+// Takes up to `want` from the rows `src` in proportion to their size; returns the amount taken.
+double take(const std::vector<std::size_t>& src, double want, std::vector<double>& a) {
+    double available = 0.0;
+    for (std::size_t k : src) available += a[k];
+    if (available <= 0.0) return 0.0;
+    const double taken = want < available ? want : available;
+    const double keep = 1.0 - taken / available;
+    for (std::size_t k : src) a[k] *= keep;
+    return taken;
+}
+
+bool enough(double taken, double want) { return taken >= want * (1.0 - 1e-9); }
+
+}  // namespace
+
+bool apply(const Op& op, std::vector<double>& a) {
+    switch (op.kind) {
+        case Op::Kind::scale:
+            for (std::size_t k : op.src) a[k] *= 1.0 - op.value;
+            return true;
+        case Op::Kind::remove: return enough(take(op.src, op.value, a), op.value);
+        case Op::Kind::move_share:
+            for (std::size_t i = 0; i < op.src.size(); ++i) {
+                const double moved = a[op.src[i]] * op.value;
+                a[op.src[i]] -= moved;
+                a[op.target] += moved * op.mult[i];
+            }
+            return true;
+        case Op::Kind::move_amount: {
+            const double taken = take(op.src, op.value, a);
+            a[op.target] += op.target_amount * (taken / op.value);
+            return enough(taken, op.value);
+        }
+        case Op::Kind::add: a[op.target] += op.value; return true;
+        case Op::Kind::factor_scale:
+        case Op::Kind::factor_set: return true;
+    }
+    return true;
+}
+
+double apply_factor(const Op& op, double intensity) {
+    if (op.kind == Op::Kind::factor_scale) return intensity * (1.0 - op.value);
+    if (op.kind == Op::Kind::factor_set) return intensity + op.phase * (op.value - intensity);
+    return intensity;
+}
+
+}  // namespace klima::plan

@@ -1,0 +1,67 @@
+// Internal to the scenario engine: a scenario compiled to numbers. Activity
+// rows are interned once to integer keys (sector, subsector, carrier, kind);
+// each measure's effects become operations on key indices, so that
+// evaluating a coalition of measures touches only doubles. Amounts are SI
+// values of the key's kind (J, m, kg, m², count); intensities kg CO2e per SI
+// unit. Not part of the public API: the typed boundary is klima/scenario.hpp.
+#pragma once
+
+#include "klima/drivers.hpp"
+#include "klima/effects.hpp"
+#include "klima/error.hpp"
+#include "klima/units.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace klima::plan {
+
+inline constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+struct Key {
+    std::string sector, subsector, carrier;
+    units::AmountKind kind = units::AmountKind::energy;
+    std::size_t row = 0;  // trajectory row: the subsector
+    double base = 0.0;    // base-year amount (SI) of the present records
+    Driver driver = Driver::constant;
+    Location origin;      // first record, or the measure that created the row
+    bool created = false; // written by an effect, absent from the base year
+    std::string describe() const { return sector + "/" + subsector + " " + carrier; }
+};
+
+// One operation of one year, sizes already multiplied by the phase-in share.
+struct Op {
+    enum class Kind {
+        scale,        // src × (1 − value)
+        remove,       // take `value` from src, in proportion to their size
+        move_share,   // each src: m = a·value; a −= m; target += m·mult[i]
+        move_amount,  // take `value` from src; target += `target_amount`
+        add,          // target += value
+        factor_scale, // intensity of src × (1 − value)
+        factor_set,   // intensity of src → intensity + phase·(value − intensity)
+    };
+    Kind kind = Kind::scale;
+    std::size_t player = 0;  // measure index in the scenario
+    std::size_t effect = 0;  // effect index within the measure
+    std::vector<std::size_t> src;
+    std::vector<double> mult;
+    std::size_t target = kNone;
+    double value = 0.0;
+    double target_amount = 0.0;
+    double phase = 0.0;  // factor_set only
+    bool reads_src() const { return kind != Kind::add && kind != Kind::factor_scale && kind != Kind::factor_set; }
+    bool on_factor() const { return kind == Kind::factor_scale || kind == Kind::factor_set; }
+    bool fixed_size() const { return kind == Kind::remove || kind == Kind::move_amount || kind == Kind::add; }
+};
+
+// Apply one activity op to `amount` (indexed by the op's key indices). When
+// the op asks to take more than its rows hold, it takes what is there and
+// returns false; the caller decides whether that is an error (it is for the
+// whole scenario, not for the sub-coalitions of the attribution).
+bool apply(const Op& op, std::vector<double>& amount);
+
+// One factor op applied to an intensity (kg CO2e per SI unit).
+double apply_factor(const Op& op, double intensity);
+
+}  // namespace klima::plan
