@@ -71,3 +71,22 @@ std::string data_dir(const Args& args) {
 }
 
 }  // namespace klima::cli
+
+namespace klima::cli {
+
+io::ActivityReadOptions activity_read_options(const Args& args) {
+    io::ActivityReadOptions out;
+    out.sheet = args.get_or(kSheetOption, "");
+    const auto d = args.get_or(kCsvDialectOption, "auto");
+    if (d == "comma") out.csv_dialect = io::CsvDialect::comma();
+    else if (d == "comma-1252") out.csv_dialect = io::CsvDialect{',', '.', io::TextEncoding::windows1252};
+    else if (d == "danish") out.csv_dialect = io::CsvDialect::danish();
+    else if (d == "danish-1252") out.csv_dialect = io::CsvDialect::danish(io::TextEncoding::windows1252);
+    else if (d != "auto")
+        throw UsageError({"", 0, kCsvDialectOption}, "unknown CSV dialect '" + d + "'",
+                         "use auto (detect), comma (',' and decimal point, UTF-8), danish (';' and decimal comma, "
+                         "UTF-8), or comma-1252 or danish-1252 (the same in Windows-1252)");
+    return out;
+}
+
+}  // namespace klima::cli

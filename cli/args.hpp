@@ -3,6 +3,7 @@
 #pragma once
 
 #include "klima/error.hpp"
+#include "klima/io/data_files.hpp"
 
 #include <map>
 #include <optional>
@@ -41,5 +42,10 @@ private:
 
 // --data-dir, else $KLIMA_DATA_DIR, else the data/ folder of the source tree.
 std::string data_dir(const Args& args);
+
+// --csv-dialect auto|comma|danish|comma-1252|danish-1252 (auto, the default, detects it).
+inline constexpr const char* kCsvDialectOption = "--csv-dialect";
+inline constexpr const char* kSheetOption = "--sheet";  // --sheet NAME: the .xlsx sheet to read
+io::ActivityReadOptions activity_read_options(const Args& args);
 
 }  // namespace klima::cli

@@ -64,7 +64,9 @@ int db_import(const Args& args, std::ostream& out) {
     const auto text = io::read_file(file);
     from.sha256 = sha256_hex(text);
     const bool json = fs::path(file).extension() == ".json";
-    const bool factors = !json && io::CsvTable::parse(text, file, {}).column("gas") >= 0;
+    const auto read = activity_read_options(args);
+    const bool xlsx = fs::path(file).extension() == ".xlsx";
+    const bool factors = !json && !xlsx && io::CsvTable::parse(text, file, {}, read.csv_dialect).column("gas") >= 0;
     if (factors) {
         FactorLibrary lib;
         io::load_factors(file, lib);
@@ -73,7 +75,15 @@ int db_import(const Args& args, std::ostream& out) {
         print_outcome(out, db.import_factors(lib, from), store::VersionKind::factors, lib.size(), db.path());
         return 0;
     }
-    const auto records = io::load_activity(file, &ref);
+    const auto records = io::load_activity(file, &ref, read);
+    // The store's rows know energy, distance, mass, area and counts; until
+    // engine/src/store reads volumes back, refuse them here rather than store
+    // rows that the store then cannot read.
+    for (const auto& r : records)
+        if (r.amount && units::kind_of(*r.amount) == units::AmountKind::volume)
+            throw Error(r.at("unit"), "the store cannot keep volumes (" + r.unit + ") yet",
+                        "give this fuel in energy or mass for klima db import, or read the file with klima "
+                        "inventory --data");
     store::Store db(store_path(args, file));
     print_outcome(out, db.import_activity(records, from), store::VersionKind::activity, records.size(), db.path());
     return 0;
@@ -111,7 +121,7 @@ int parse_version(const std::string& s, const char* which) {
 }  // namespace
 
 int cmd_db(const Argv& argv, std::ostream& out) {
-    const Args args(argv, {"--db", "--comment", "--data-dir", "--gwp"});
+    const Args args(argv, {"--db", "--comment", "--data-dir", "--gwp", kCsvDialectOption, kSheetOption});
     if (args.positional().empty())
         throw UsageError({"", 0, "db"}, "db needs a subcommand", std::string("write ") + kUsage);
     const auto& sub = args.positional()[0];

@@ -8,6 +8,8 @@
 #include "klima/store.hpp"
 #include "klima/version_diff.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <ostream>
 
@@ -36,11 +38,38 @@ FromStore read_store(const Args& args, const std::string& db_path, ReferenceData
             std::filesystem::path(db_path).filename().string() + " version " + std::to_string(v.id)};
 }
 
+nlohmann::json property_json(const FuelProperty& p) {
+    return {{"value", p.written},
+            {"unit", p.unit},
+            {"status", p.status},
+            {"years", std::to_string(p.year_from) + "-" + std::to_string(p.year_to)},
+            {"source", p.source},
+            {"origin", klima::to_string(p.origin)}};
+}
+
+// Each line that turned a volume or mass of fuel into energy gets its
+// "conversion": the heating value (and density) used, with status and source.
+// (Here until the JSON renderer in engine/src/report writes it itself.)
+std::string with_conversions(const std::string& rendered, const InventoryResult& inv) {
+    auto j = nlohmann::json::parse(rendered);
+    for (std::size_t i = 0; i < inv.lines.size(); ++i) {
+        const auto& c = inv.lines[i].conversion;
+        if (!c) continue;
+        nlohmann::json conv{{"formula", c->formula()},
+                            {"unit", c->unit},
+                            {"energy_gj", units::in_gj(c->energy)},
+                            {"heating_value", property_json(*c->heating_value)}};
+        if (c->density) conv["density"] = property_json(*c->density);
+        j["lines"][i]["conversion"] = std::move(conv);
+    }
+    return j.dump(2) + "\n";
+}
+
 }  // namespace
 
 int cmd_inventory(const Argv& argv, std::ostream& out) {
-    const Args args(argv,
-                    {"--data", "--db", "--version", "--year", "--format", "--gwp", "--data-dir", "--title", "--allocation"});
+    const Args args(argv, {"--data", "--db", "--version", "--year", "--format", "--gwp", "--data-dir", "--title",
+                           "--allocation", kCsvDialectOption, kSheetOption});
     const auto format = report::parse_format(args.get_or("--format", "table"));
     const auto db = args.get("--db");
     if (db && args.get("--data"))
@@ -59,7 +88,7 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
     if (db) {
         in = read_store(args, *db, std::move(base));
     } else {
-        in.records = io::load_activity(path, &base);
+        in.records = io::load_activity(path, &base, activity_read_options(args));
         in.ref = std::move(base);
         in.title = io::municipality_name(path);
     }
@@ -70,6 +99,7 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
         throw e.located({path, 0, ""});
     }
     auto text = report::render_inventory(inv, in.ref, format, args.get_or("--title", in.title));
+    if (format == report::Format::json) text = with_conversions(text, inv);
     // From the store the factors are the stored ones, whose sources name their set; from a
     // file the table and JSON say the set once (in CSV every el and district-heat source says it).
     if (!db && format == report::Format::table) text = note_allocation(std::move(text), NoteForm::text, allocation);

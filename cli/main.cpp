@@ -20,12 +20,13 @@ const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table{
         {"db",
          {klima::cli::cmd_db,
-          "klima db import FILE|DIR --comment TEXT | db versions | db diff V1 V2 | db recalc  [--db PATH] "
-          "[--data-dir DIR] [--gwp AR5]"}},
+          "klima db import FILE|DIR --comment TEXT [--csv-dialect D] [--sheet NAME] | db versions | db diff V1 V2 | "
+          "db recalc  [--db PATH] [--data-dir DIR] [--gwp AR5]"}},
         {"inventory",
          {klima::cli::cmd_inventory,
           "klima inventory (--data FILE | --db PATH [--version N]) --year Y [--format table|json|csv] [--gwp AR4|AR5|AR6] "
-          "[--data-dir DIR] [--allocation declared|125|200|energy]"}},
+          "[--csv-dialect auto|comma|danish|comma-1252|danish-1252] [--sheet NAME] [--data-dir DIR] "
+          "[--allocation declared|125|200|energy]"}},
         {"report",
          {klima::cli::cmd_report,
           "klima report --scenario FILE --year Y [--format md|csv|json|html|xlsx] [--lang da|en] [--out PATH] "

@@ -115,7 +115,7 @@ TEST_CASE("reliability: kill -9 after the import has spilled pages into the WAL"
     const auto before = snapshot(db);
     std::string big = "year,sector,subsector,carrier,quantity,unit,source\n";
     for (int i = 0; i < 40000; ++i)
-        big += std::to_string(1990 + i % 61) + ",energi,el,el," + std::to_string(i) + ",MWh,synthetic test row\n";
+        big += std::to_string(1990 + i % 61) + ",energi,el,el," + std::to_string(i) + ",MWh,synthetic test row " + std::to_string(i) + "\n";
     const auto path = dir.write("big.csv", big);
     for (int n : {39000, 25000}) {
         INFO("killed after row " << n);

@@ -36,7 +36,23 @@ TEST_CASE("units: make_amount and make_factor parse unit symbols", "[units]") {
     // 8 t/ha shown per ha: 8000 kg/ha
     CHECK(display_factor_value(make_factor(-8.0, "t/ha")) == Approx(-8000.0));
     CHECK_THROWS_WITH(make_amount(1.0, "MJJ"), Catch::Contains("unknown unit 'MJJ'") && Catch::Contains("MWh"));
-    CHECK_THROWS_WITH(make_factor(1.0, "kg/l"), Catch::Contains("unknown emission-factor unit"));
+    CHECK_THROWS_WITH(make_factor(1.0, "kg/gallon"), Catch::Contains("unknown emission-factor unit"));
+    // volumes: 1000 l = 1 m3; a factor per litre is per volume: 2.65 kg/l = 2650 kg/m3
+    CHECK(display_value(make_amount(1000.0, "l")) == Approx(1.0));
+    CHECK(kind_of(make_amount(5.0, "Nm3")) == AmountKind::volume);
+    CHECK(display_factor_value(make_factor(2.65, "kg/l")) == Approx(2650.0));
+    // 1000 l × 2.65 kg/l = 2650 kg, no heating value needed
+    CHECK(in_kg(emission(make_amount(1000.0, "l"), make_factor(2.65, "kg/l"))) == Approx(2650.0));
+}
+
+TEST_CASE("units: volume, density and heating value compose to energy", "[units]") {
+    // 1000 l × 0.85 kg/l = 850 kg; 850 kg × 42.84 GJ/t = 36.414 GJ
+    const Mass m = litres(1000.0) * kg_per_litre(0.85);
+    CHECK(in_kg(m) == Approx(850.0));
+    const Energy e = m * gj_per_tonne(42.84);
+    CHECK(in_gj(e) == Approx(36.414));
+    // 10,000 m3 × 0.0396 GJ/m3 = 396 GJ
+    CHECK(in_gj(cubic_metres(10000.0) * gj_per_m3(0.0396)) == Approx(396.0));
 }
 
 TEST_CASE("units: emission multiplies matching kinds and refuses others", "[units]") {

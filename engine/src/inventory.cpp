@@ -1,6 +1,7 @@
 #include "klima/inventory.hpp"
 #include "klima/join.hpp"
 
+#include <cmath>
 #include <string>
 
 namespace klima {
@@ -35,19 +36,30 @@ InventoryResult compute_inventory(const ActivitySet& records, int year, const Re
             for (const EmissionFactor* f : factors) {
                 GasEmission e{f->gas, {}, {}, f, gwp.gwp100[static_cast<int>(f->gas)]};
                 try {
-                    e.mass = units::emission(*r.amount, f->value);
+                    e.mass = units::emission(ref.amount_for(r, *f, line.conversion), f->value);
                 } catch (const Error& err) {
-                    Location at = r.origin;
-                    at.field = "unit";
-                    throw Error(at, err.problem() + " (factor at " + to_string(f->origin) + ")",
+                    if (err.where().field == "quantity") throw Error(r.at("quantity"), err.problem(), err.fix());
+                    throw Error(r.at("unit"), err.problem() + " (factor at " + to_string(f->origin) + ")",
                                 err.fix());
                 }
                 e.co2e = gwp.co2e(f->gas, e.mass);
+                if (!std::isfinite(e.co2e.value()) || !std::isfinite((line.co2e + e.co2e).value()))
+                    throw Error(r.at("quantity"),
+                                "the emission of " + std::string(to_string(f->gas)) +
+                                    " is too large to compute (factor at " + to_string(f->origin) + ")",
+                                "check the quantity and its unit");
                 line.co2e += e.co2e;
                 out.by_gas_mass[f->gas] += e.mass;
                 out.by_gas_co2e[f->gas] += e.co2e;
                 line.gases.push_back(e);
             }
+            // When every factor took the converted energy, the line's amount is
+            // that energy, so that the amount and the factors are shown in
+            // matching units; the volume or mass as read stays in the conversion.
+            bool all_converted = line.conversion.has_value();
+            for (const auto& g : line.gases)
+                all_converted = all_converted && units::factor_kind(g.factor->value) == units::AmountKind::energy;
+            if (all_converted) line.record.amount = line.conversion->energy;
         }
         out.lines.push_back(std::move(line));
     }
@@ -58,6 +70,14 @@ InventoryResult compute_inventory(const ActivitySet& records, int year, const Re
                     present.empty() ? "the data holds no records" : "choose one of the years present: " + present);
     }
 
+    // Every sum is checked too: two large lines may overflow together.
+    units::Mass running;
+    for (const auto& l : out.lines) {
+        running += units::kilograms(std::abs(l.co2e.value()));
+        if (!std::isfinite(running.value()))
+            throw Error(l.record.at("quantity"), "the total is too large to compute once this line is added",
+                        "check the quantities and their units");
+    }
     for (const auto& l : out.lines) {
         out.by_sector[l.record.sector].add(l);
         out.by_subsector[l.record.sector + "/" + l.record.subsector].add(l);

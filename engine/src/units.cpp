@@ -15,7 +15,7 @@ struct AmountUnit {
     double to_base;  // multiply a value in this unit to get J, m, kg, m², count
 };
 
-constexpr std::array<AmountUnit, 12> kAmountUnits{{
+constexpr std::array<AmountUnit, 15> kAmountUnits{{
     {"MWh", AmountKind::energy, kJoulePerMWh},
     {"GJ", AmountKind::energy, kJoulePerGJ},
     {"TJ", AmountKind::energy, 1e12},
@@ -28,6 +28,9 @@ constexpr std::array<AmountUnit, 12> kAmountUnits{{
     {"head", AmountKind::count, 1.0},
     {"person", AmountKind::count, 1.0},
     {"count", AmountKind::count, 1.0},
+    {"l", AmountKind::volume, 1e-3},
+    {"m3", AmountKind::volume, 1.0},
+    {"Nm3", AmountKind::volume, 1.0},
 }};
 
 struct FactorUnit {
@@ -36,7 +39,7 @@ struct FactorUnit {
     double to_base;   // multiply a value in this unit to get kg per base unit
 };
 
-constexpr std::array<FactorUnit, 16> kFactorUnits{{
+constexpr std::array<FactorUnit, 19> kFactorUnits{{
     {"kg/GJ", AmountKind::energy, 1.0 / kJoulePerGJ},
     {"g/GJ", AmountKind::energy, 1e-3 / kJoulePerGJ},
     {"t/TJ", AmountKind::energy, 1000.0 / 1e12},
@@ -53,6 +56,9 @@ constexpr std::array<FactorUnit, 16> kFactorUnits{{
     {"t/ha", AmountKind::area, 1000.0 / 1e4},
     {"kg/ha", AmountKind::area, 1.0 / 1e4},
     {"kg/m2", AmountKind::area, 1.0},
+    {"kg/l", AmountKind::volume, 1000.0},
+    {"kg/m3", AmountKind::volume, 1.0},
+    {"kg/Nm3", AmountKind::volume, 1.0},
 }};
 
 template <class Table>
@@ -74,6 +80,7 @@ std::string_view to_string(AmountKind k) {
         case AmountKind::mass: return "mass";
         case AmountKind::area: return "area";
         case AmountKind::count: return "count";
+        case AmountKind::volume: return "volume";
     }
     return "?";
 }
@@ -82,16 +89,21 @@ AmountKind kind_of(const Amount& a) { return static_cast<AmountKind>(a.index());
 AmountKind factor_kind(const FactorValue& f) { return static_cast<AmountKind>(f.index()); }
 
 Amount make_amount(double value, std::string_view unit) {
-    if (!std::isfinite(value)) throw Error({}, "value is not a finite number", "write a plain decimal number");
+    const Location at_quantity{"", 0, "quantity"};
+    if (!std::isfinite(value)) throw Error(at_quantity, "value is not a finite number", "write a plain decimal number");
     for (const auto& u : kAmountUnits) {
         if (u.symbol != unit) continue;
         const double v = value * u.to_base;
+        if (!std::isfinite(v))
+            throw Error(at_quantity, "value is too large: it overflows when converted from " + std::string(unit),
+                        "check the number; no municipal activity comes near 1e300");
         switch (u.kind) {
             case AmountKind::energy: return Energy::from_value(v);
             case AmountKind::distance: return Distance::from_value(v);
             case AmountKind::mass: return Mass::from_value(v);
             case AmountKind::area: return Area::from_value(v);
             case AmountKind::count: return Count::from_value(v);
+            case AmountKind::volume: return Volume::from_value(v);
         }
     }
     throw Error({}, "unknown unit '" + std::string(unit) + "'", "use one of " + accepted(kAmountUnits));
@@ -108,6 +120,7 @@ FactorValue make_factor(double value, std::string_view unit) {
             case AmountKind::mass: return MassPerMass::from_value(v);
             case AmountKind::area: return MassPerArea::from_value(v);
             case AmountKind::count: return MassPerCount::from_value(v);
+            case AmountKind::volume: return MassPerVolume::from_value(v);
         }
     }
     throw Error({}, "unknown emission-factor unit '" + std::string(unit) + "'",
@@ -121,6 +134,7 @@ std::string_view display_unit(AmountKind k) {
         case AmountKind::mass: return "t";
         case AmountKind::area: return "ha";
         case AmountKind::count: return "count";
+        case AmountKind::volume: return "m3";
     }
     return "?";
 }
@@ -133,6 +147,7 @@ double display_value(const Amount& a) {
             else if constexpr (std::is_same_v<T, Distance>) return in_km(q);
             else if constexpr (std::is_same_v<T, Mass>) return in_tonnes(q);
             else if constexpr (std::is_same_v<T, Area>) return in_ha(q);
+            else if constexpr (std::is_same_v<T, Volume>) return in_m3(q);
             else return in_count(q);
         },
         a);

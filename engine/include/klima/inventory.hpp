@@ -7,6 +7,7 @@
 
 #include <array>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,11 @@ struct InventoryLine {
     ActivityRecord record;
     const Subsector* subsector = nullptr;
     std::vector<GasEmission> gases;  // empty when the amount is missing
+    // Set when a volume or mass of fuel was turned into energy for a factor per
+    // energy (points into ReferenceData::fuel_properties). When every factor of
+    // the line is per energy, record.amount is that energy, and the volume or
+    // mass as read is conversion->given.
+    std::optional<FuelConversion> conversion;
     units::Mass co2e;
     bool missing() const { return !record.amount.has_value(); }
 };
@@ -51,7 +57,9 @@ struct InventoryResult {
 };
 
 // Compute the inventory of `year`. Throws klima::Error at a record's origin
-// when no factor covers it, and when `year` has no records at all.
+// when no factor covers it, when its unit fits neither the factor nor (for a
+// volume or mass of fuel) the fuel's properties, when an emission or the total
+// is not finite, and when `year` has no records at all.
 InventoryResult compute_inventory(const ActivitySet& records, int year, const ReferenceData& ref,
                                   const std::string& gwp_set = "AR5");
 

@@ -1,6 +1,7 @@
 #include "klima/io/data_files.hpp"
 
 #include "klima/io/csv.hpp"
+#include "klima/io/xlsx_reader.hpp"
 #include "json_object.hpp"
 
 #include <nlohmann/json.hpp>
@@ -21,7 +22,7 @@ std::vector<units::AmountKind> parse_kinds(const CsvRow& row) {
     while (words >> w) {
         bool found = false;
         for (auto k : {units::AmountKind::energy, units::AmountKind::distance, units::AmountKind::mass,
-                       units::AmountKind::area, units::AmountKind::count}) {
+                       units::AmountKind::area, units::AmountKind::count, units::AmountKind::volume}) {
             if (units::to_string(k) == w) {
                 out.push_back(k);
                 found = true;
@@ -29,7 +30,7 @@ std::vector<units::AmountKind> parse_kinds(const CsvRow& row) {
         }
         if (!found)
             throw Error(row.where("activity"), "unknown activity kind '" + w + "'",
-                        "use energy, distance, mass, area or count, separated by spaces");
+                        "use energy, distance, mass, area, count or volume, separated by spaces");
     }
     return out;
 }
@@ -40,6 +41,16 @@ auto at_location(const Location& where, F&& f) -> decltype(f()) {
         return f();
     } catch (const Error& e) {
         throw e.located(where);
+    }
+}
+
+// make_amount with its errors placed: a value that is not finite (or
+// overflows in conversion) at the quantity, an unknown unit at the unit.
+units::Amount amount_at(double v, const std::string& unit, const Location& quantity_at, const Location& unit_at) {
+    try {
+        return units::make_amount(v, unit);
+    } catch (const Error& e) {
+        throw Error(e.where().field == "quantity" ? quantity_at : unit_at, e.problem(), e.fix());
     }
 }
 
@@ -147,6 +158,72 @@ void load_factors(const std::string& path, FactorLibrary& into, ChpAllocation al
     }
 }
 
+namespace {
+
+struct PropertyUnit {
+    std::string_view symbol;
+    FuelBasis basis;
+    double to_si;  // J/kg, J/m3 or kg/m3
+};
+
+constexpr PropertyUnit kPropertyUnits[] = {
+    {"GJ/t", FuelBasis::heating_value_per_mass, 1e9 / 1e3},
+    {"MJ/kg", FuelBasis::heating_value_per_mass, 1e6},
+    {"kWh/kg", FuelBasis::heating_value_per_mass, 3.6e6},
+    {"GJ/m3", FuelBasis::heating_value_per_volume, 1e9},
+    {"MJ/l", FuelBasis::heating_value_per_volume, 1e6 / 1e-3},
+    {"kWh/l", FuelBasis::heating_value_per_volume, 3.6e6 / 1e-3},
+    {"GJ/Nm3", FuelBasis::heating_value_per_normal_volume, 1e9},
+    {"MJ/Nm3", FuelBasis::heating_value_per_normal_volume, 1e6},
+    {"kWh/Nm3", FuelBasis::heating_value_per_normal_volume, 3.6e6},
+    {"kg/l", FuelBasis::density, 1e3},
+    {"kg/m3", FuelBasis::density, 1.0},
+    {"t/m3", FuelBasis::density, 1e3},
+};
+
+}  // namespace
+
+void load_fuel_properties(const std::string& path, FuelProperties& into) {
+    const auto table =
+        CsvTable::read(path, {"carrier", "property", "value", "unit", "year_from", "year_to", "status", "source"});
+    for (const auto& row : table.rows()) {
+        FuelProperty p;
+        p.origin = row.where();
+        p.carrier = row.required("carrier");
+        const auto& property = row.required("property");
+        if (property != "lhv" && property != "density")
+            throw Error(row.where("property"), "unknown property '" + property + "'",
+                        "write lhv (lower heating value) or density");
+        p.written = row.number("value");
+        if (p.written <= 0) throw Error(row.where("value"), "a heating value or density must be positive");
+        p.unit = row.required("unit");
+        const PropertyUnit* unit = nullptr;
+        for (const auto& u : kPropertyUnits)
+            if (u.symbol == p.unit && (u.basis == FuelBasis::density) == (property == "density")) unit = &u;
+        if (!unit)
+            throw Error(row.where("unit"), "unit '" + p.unit + "' does not fit property " + property,
+                        property == "density" ? "use kg/l, kg/m3 or t/m3"
+                                              : "use GJ/t, MJ/kg, kWh/kg, GJ/m3, MJ/l, kWh/l, GJ/Nm3, MJ/Nm3 or kWh/Nm3");
+        p.basis = unit->basis;
+        const double si = p.written * unit->to_si;
+        switch (p.basis) {
+            case FuelBasis::heating_value_per_mass: p.value = units::EnergyPerMass::from_value(si); break;
+            case FuelBasis::heating_value_per_volume:
+            case FuelBasis::heating_value_per_normal_volume: p.value = units::EnergyPerVolume::from_value(si); break;
+            case FuelBasis::density: p.value = units::MassPerVolume::from_value(si); break;
+        }
+        p.year_from = checked_year(row.integer("year_from"), row.where("year_from"));
+        p.year_to = checked_year(row.integer("year_to"), row.where("year_to"));
+        p.status = row.required("status");
+        if (p.status != "official" && p.status != "derived" && p.status != "illustrative")
+            throw Error(row.where("status"), "status '" + p.status + "' is not official, derived or illustrative",
+                        "write official (as published), derived (computed from a published figure, saying how) "
+                        "or illustrative");
+        p.source = row.required("source");
+        into.add(std::move(p));
+    }
+}
+
 GwpTable load_gwp(const std::string& path) {
     const auto table = CsvTable::read(path, {"set", "gas", "gwp100", "source"});
     GwpTable out;
@@ -170,7 +247,9 @@ GwpTable load_gwp(const std::string& path) {
 std::vector<std::string> factor_files(const std::string& data_dir) {
     std::vector<std::string> out;
     for (const auto& e : fs::directory_iterator(fs::path(data_dir) / "factors"))
-        if (e.path().extension() == ".csv" && e.path().filename() != "carriers.csv") out.push_back(e.path().string());
+        if (e.path().extension() == ".csv" && e.path().filename() != "carriers.csv" &&
+            e.path().filename() != kFuelPropertiesFile)
+            out.push_back(e.path().string());
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -190,28 +269,52 @@ ReferenceData load_reference_data(const std::string& data_dir, ChpAllocation all
     ref.allocation = allocation;
     for (const auto* f : ref.factors.all()) ref.carriers.require(f->carrier, f->origin);
     ref.gwp = load_gwp((dir / "gwp.csv").string());
+    if (const auto props = dir / "factors" / kFuelPropertiesFile; fs::exists(props)) {
+        load_fuel_properties(props.string(), ref.fuel_properties);
+        for (const auto* p : ref.fuel_properties.all()) ref.carriers.require(p->carrier, p->origin);
+    }
     return ref;
 }
 
-ActivitySet parse_activity_csv(std::string_view text, const std::string& name) {
-    const auto table = CsvTable::parse(text, name, {"year", "sector", "subsector", "carrier", "quantity", "unit", "source"});
+namespace {
+
+const std::vector<std::string_view> kActivityColumns{"year", "sector", "subsector", "carrier", "quantity", "unit", "source"};
+
+ActivityRecord activity_from_row(const CsvRow& row) {
+    ActivityRecord r;
+    r.origin = row.where();
+    r.year = checked_year(row.integer("year"), row.where("year"));
+    r.sector = row.required("sector");
+    r.subsector = row.required("subsector");
+    r.carrier = row.required("carrier");
+    const auto& unit = row.required("unit");
+    const auto& q = row.text("quantity");
+    const double v = q.empty() ? 0.0 : row.number("quantity");
+    auto amount = amount_at(v, unit, row.where("quantity"), row.where("unit"));
+    if (!q.empty()) r.amount = amount;  // empty quantity: missing, not zero
+    r.unit = unit;
+    r.source = row.required("source");
+    return r;
+}
+
+}  // namespace
+
+// Rows are streamed into records: no table of cells is kept beside them.
+ActivitySet parse_activity_csv(std::string_view text, const std::string& name, std::optional<CsvDialect> dialect) {
+    ActivitySet out;
+    out.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    CsvTable::for_each_row(text, name, kActivityColumns, dialect,
+                           [&](const CsvRow& row) { out.push_back(activity_from_row(row)); });
+    check_no_duplicates(out);
+    return out;
+}
+
+ActivitySet parse_activity_xlsx(std::string_view bytes, const std::string& name, const std::string& sheet) {
+    const auto table = CsvTable::from_sheet(parse_xlsx(bytes, name, sheet), name, kActivityColumns);
     ActivitySet out;
     out.reserve(table.rows().size());
-    for (const auto& row : table.rows()) {
-        ActivityRecord r;
-        r.origin = row.where();
-        r.year = checked_year(row.integer("year"), row.where("year"));
-        r.sector = row.required("sector");
-        r.subsector = row.required("subsector");
-        r.carrier = row.required("carrier");
-        const auto& unit = row.required("unit");
-        const auto& q = row.text("quantity");
-        const double v = q.empty() ? 0.0 : row.number("quantity");
-        auto amount = at_location(row.where("unit"), [&] { return units::make_amount(v, unit); });
-        if (!q.empty()) r.amount = amount;  // empty quantity: missing, not zero
-        r.source = row.required("source");
-        out.push_back(std::move(r));
-    }
+    for (const auto& row : table.rows()) out.push_back(activity_from_row(row));
+    check_no_duplicates(out);
     return out;
 }
 
@@ -247,11 +350,13 @@ ActivitySet parse_activity_json(std::string_view text, const std::string& name) 
             throw Error(j.at("quantity"), "expected a number or null",
                         "write a number, or null when the value is missing");
         const double v = q.is_null() ? 0.0 : q.get<double>();
-        auto amount = at_location(j.at("unit"), [&] { return units::make_amount(v, unit); });
+        auto amount = amount_at(v, unit, j.at("quantity"), j.at("unit"));
         if (!q.is_null()) r.amount = amount;
+        r.unit = unit;
         r.source = j.text("source");
         out.push_back(std::move(r));
     }
+    check_no_duplicates(out);
     return out;
 }
 
@@ -263,12 +368,17 @@ std::string municipality_name(const std::string& activity_path) {
     return JsonObject(doc, "", meta.string()).text("name");
 }
 
-ActivitySet load_activity(const std::string& path, const ReferenceData* ref) {
+ActivitySet load_activity(const std::string& path, const ReferenceData* ref, const ActivityReadOptions& options) {
     const auto ext = fs::path(path).extension().string();
-    if (ext != ".csv" && ext != ".json")
-        throw Error({path, 0, ""}, "unknown file type '" + ext + "'", "give a .csv or .json activity file");
+    if (ext != ".csv" && ext != ".json" && ext != ".xlsx")
+        throw Error({path, 0, ""}, "unknown file type '" + ext + "'", "give a .csv, .xlsx or .json activity file");
+    if (ext != ".xlsx" && !options.sheet.empty())
+        throw Error({path, 0, ""}, "a sheet was named, but this is not an .xlsx workbook",
+                    "name a sheet only for an .xlsx file");
     const auto text = read_file(path);
-    auto records = ext == ".csv" ? parse_activity_csv(text, path) : parse_activity_json(text, path);
+    auto records = ext == ".csv"    ? parse_activity_csv(text, path, options.csv_dialect)
+                   : ext == ".xlsx" ? parse_activity_xlsx(text, path, options.sheet)
+                                    : parse_activity_json(text, path);
     if (ref)
         for (const auto& r : records) ref->validate(r);
     return records;

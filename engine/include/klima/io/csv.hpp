@@ -1,9 +1,13 @@
 // A small RFC 4180 CSV reader that remembers file and line of every row, so
 // that every parse error can name them. Fields are looked up by header name.
+// Reads the Danish Excel dialect too (csv_dialect.hpp): detected, or given.
 #pragma once
 
 #include "klima/error.hpp"
+#include "klima/io/csv_dialect.hpp"
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,11 +15,14 @@
 namespace klima::io {
 
 class CsvTable;
+struct XlsxSheet;
 
 class CsvRow {
 public:
-    CsvRow(const CsvTable& table, std::vector<std::string> cells, int line)
-        : table_(&table), cells_(std::move(cells)), line_(line) {}
+    // `stored_numbers`: for a spreadsheet row, which cells are number cells
+    // (canonical text, read without a dialect); empty for a CSV row.
+    CsvRow(const CsvTable& table, std::vector<std::string> cells, int line, std::vector<bool> stored_numbers = {})
+        : table_(&table), cells_(std::move(cells)), stored_numbers_(std::move(stored_numbers)), line_(line) {}
 
     // Text of a column; throws when the column is absent from the header.
     const std::string& text(std::string_view column) const;
@@ -23,41 +30,70 @@ public:
     const std::string& required(std::string_view column) const;
     // Empty if the header lacks an optional column.
     std::string optional(std::string_view column) const;
-    double number(std::string_view column) const;
+    double number(std::string_view column) const;  // in the table's dialect, finite
     int integer(std::string_view column) const;
     bool yes_no(std::string_view column) const;  // "yes"/"no"
+    // File, line (the sheet's row for a spreadsheet) and column; for a
+    // spreadsheet the field also names the cell: "quantity (cell Ark1!E7)".
     Location where(std::string_view column = {}) const;
     int line() const { return line_; }
 
 private:
     const CsvTable* table_;
     std::vector<std::string> cells_;
+    std::vector<bool> stored_numbers_;
     int line_;
 };
 
 class CsvTable {
 public:
-    // Throws klima::Error naming the file when it cannot be read, has no
-    // header, has an unterminated quote or a row with the wrong field count,
-    // or lacks one of `required_columns`.
-    static CsvTable read(const std::string& path, const std::vector<std::string_view>& required_columns);
+    // Throws klima::Error naming the file when it cannot be read, is not
+    // valid text in its encoding, has no header, has an unterminated quote or
+    // a row with the wrong field count, or lacks one of `required_columns`.
+    // The dialect is detected (detect_dialect) unless given. Line ends may be
+    // "\n", "\r\n" or a lone "\r"; rows that are empty or hold only spaces
+    // and delimiters (as Excel writes for empty rows) are skipped.
+    static CsvTable read(const std::string& path, const std::vector<std::string_view>& required_columns,
+                         std::optional<CsvDialect> dialect = std::nullopt);
     static CsvTable parse(std::string_view text, const std::string& name,
-                          const std::vector<std::string_view>& required_columns);
+                          const std::vector<std::string_view>& required_columns,
+                          std::optional<CsvDialect> dialect = std::nullopt);
+    // Calls `each` with every row in file order without keeping them, so
+    // memory stays that of one row; the same checks and errors as parse.
+    static void for_each_row(std::string_view text, const std::string& name,
+                             const std::vector<std::string_view>& required_columns, std::optional<CsvDialect> dialect,
+                             const std::function<void(const CsvRow&)>& each);
+    // A worksheet as a table: its first row names the columns. Text cells
+    // holding numbers are read in either convention and refused when the two
+    // disagree (CsvDialect::spreadsheet); number cells are read as stored.
+    static CsvTable from_sheet(const XlsxSheet& sheet, const std::string& name,
+                               const std::vector<std::string_view>& required_columns);
 
     const std::string& file() const { return file_; }
+    const CsvDialect& dialect() const { return dialect_; }
+    const std::string& sheet() const { return sheet_; }  // empty for a CSV file
     const std::vector<std::string>& header() const { return header_; }
     const std::vector<CsvRow>& rows() const { return rows_; }
     int column(std::string_view name) const;  // -1 when absent
 
 private:
+    using RowSink = std::function<void(std::vector<std::string>&&, int)>;
+    // Reads the header (checking `required_columns`) and hands each further
+    // row with its line to `on_row`.
+    void scan(std::string_view raw, const std::vector<std::string_view>& required_columns,
+              std::optional<CsvDialect> dialect, const RowSink& on_row);
+
     std::string file_;
+    CsvDialect dialect_;
+    std::string sheet_;
     std::vector<std::string> header_;
     std::vector<CsvRow> rows_;
 };
 
-// Parses a whole decimal number; throws klima::Error (without location).
+// Parses a whole, finite decimal number with a decimal point; throws klima::Error (without location).
 double parse_number(std::string_view text);
 int parse_integer(std::string_view text);
-std::string read_file(const std::string& path);  // throws naming the path
+// The bytes of a regular file; throws naming the path (also for a directory).
+std::string read_file(const std::string& path);
 
 }  // namespace klima::io

@@ -3,22 +3,27 @@
 #pragma once
 
 #include "klima/activity.hpp"
+#include "klima/io/csv_dialect.hpp"
 #include "klima/reference_data.hpp"
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace klima::io {
 
 // data_dir/taxonomy/sectors.csv, data_dir/factors/carriers.csv, every other
-// data_dir/factors/*.csv as emission factors, data_dir/gwp.csv. Factor rows
-// that name CHP allocation sets are kept only when `allocation` is one of them.
+// data_dir/factors/*.csv as emission factors, data_dir/gwp.csv, and
+// data_dir/factors/fuel_properties.csv when there is one. Factor rows that
+// name CHP allocation sets are kept only when `allocation` is one of them.
 ReferenceData load_reference_data(const std::string& data_dir,
                                   ChpAllocation allocation = ChpAllocation::declared);
-// The emission-factor files of a data directory, sorted: data_dir/factors/*.csv but carriers.csv.
+// The emission-factor files of a data directory, sorted: data_dir/factors/*.csv
+// but carriers.csv and fuel_properties.csv.
 std::vector<std::string> factor_files(const std::string& data_dir);
+inline constexpr const char* kFuelPropertiesFile = "fuel_properties.csv";
 
 Taxonomy load_taxonomy(const std::string& path);
 CarrierTable load_carriers(const std::string& path);
@@ -28,13 +33,26 @@ CarrierTable load_carriers(const std::string& path);
 void load_factors(const std::string& path, FactorLibrary& into,
                   ChpAllocation allocation = ChpAllocation::declared);
 GwpTable load_gwp(const std::string& path);
+// carrier,property,value,unit,year_from,year_to,status,source; property lhv or density.
+void load_fuel_properties(const std::string& path, FuelProperties& into);
 
-// Activity data from a .csv or .json file (by extension). Rows are checked
-// for form here (numbers, units, years); against the taxonomy by
-// ReferenceData::validate, which load_activity also runs when `ref` is given.
-ActivitySet load_activity(const std::string& path, const ReferenceData* ref = nullptr);
-ActivitySet parse_activity_csv(std::string_view text, const std::string& name);
+// How to read an activity file; the command line fills it in.
+struct ActivityReadOptions {
+    std::optional<CsvDialect> csv_dialect;  // detected from the text when absent
+    std::string sheet;                      // the .xlsx sheet to read; the first when empty
+};
+
+// Activity data from a .csv, .xlsx or .json file (by extension). Rows are checked
+// for form here (numbers, units, years, finite amounts, no duplicate rows:
+// check_no_duplicates); against the taxonomy by ReferenceData::validate,
+// which load_activity also runs when `ref` is given.
+ActivitySet load_activity(const std::string& path, const ReferenceData* ref = nullptr,
+                          const ActivityReadOptions& options = {});
+ActivitySet parse_activity_csv(std::string_view text, const std::string& name,
+                               std::optional<CsvDialect> dialect = std::nullopt);
 ActivitySet parse_activity_json(std::string_view text, const std::string& name);
+// The sheet named `sheet` (the first when empty) of an .xlsx workbook's bytes.
+ActivitySet parse_activity_xlsx(std::string_view bytes, const std::string& name, const std::string& sheet = {});
 
 // The municipality's display name from municipality.json beside an activity
 // file ({"name": "Køge Kommune", ...}); the folder name when there is none.
