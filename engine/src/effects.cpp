@@ -11,9 +11,6 @@ inline constexpr bool always_false = false;
 
 bool fits(const std::string& pattern, std::string_view code) { return pattern == kAny || pattern == code; }
 
-double si(const units::Amount& a) {
-    return std::visit([](auto q) { return q.value(); }, a);
-}
 
 }  // namespace
 
@@ -25,7 +22,7 @@ std::string RowSelector::describe() const { return sector + "/" + subsector + " 
 
 std::string RowKey::describe() const { return sector + "/" + subsector + " " + carrier; }
 
-units::Ratio Uptake::units_reached() const { return units::ratio(si(quantity) / si(one)); }
+units::Ratio Uptake::units_reached() const { return units::ratio(units::si_value(quantity) / units::si_value(one)); }
 
 units::Ratio EffectSize::share_at(units::Ratio phase) const {
     return uptake ? phase * share * uptake->units_reached() : phase * share;

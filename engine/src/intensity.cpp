@@ -4,20 +4,7 @@ namespace klima {
 
 namespace {
 
-units::Amount unit_amount(units::AmountKind kind) {
-    switch (kind) {
-        case units::AmountKind::energy: return units::Energy::from_value(1.0);
-        case units::AmountKind::distance: return units::Distance::from_value(1.0);
-        case units::AmountKind::mass: return units::Mass::from_value(1.0);
-        case units::AmountKind::area: return units::Area::from_value(1.0);
-        case units::AmountKind::count: return units::Count::from_value(1.0);
-    }
-    return units::Count::from_value(1.0);
-}
-
-double si_value(const units::Amount& a) {
-    return std::visit([](auto q) { return q.value(); }, a);
-}
+units::Amount unit_amount(units::AmountKind kind) { return units::amount_of(kind, 1.0); }
 
 }  // namespace
 
@@ -56,7 +43,7 @@ double IntensityTable::coefficient(const ActivityRecord& r, units::AmountKind ki
 
 units::Mass IntensityTable::co2e(const ActivityRecord& r) {
     if (!r.amount) return units::kilograms(0.0);
-    return units::kilograms(si_value(*r.amount) * coefficient(r, units::kind_of(*r.amount)));
+    return units::kilograms(units::si_value(*r.amount) * coefficient(r, units::kind_of(*r.amount)));
 }
 
 units::MassPerEnergy energy_intensity(const ReferenceData& ref, const std::string& gwp_set, const std::string& carrier,

@@ -37,16 +37,6 @@ void add_own_factors(const ScenarioSpec& spec, ReferenceData& ref) {
 }
 
 
-units::Amount one(units::AmountKind kind) {
-    switch (kind) {
-        case units::AmountKind::energy: return units::Energy::from_value(1.0);
-        case units::AmountKind::distance: return units::Distance::from_value(1.0);
-        case units::AmountKind::mass: return units::Mass::from_value(1.0);
-        case units::AmountKind::area: return units::Area::from_value(1.0);
-        case units::AmountKind::count: break;
-    }
-    return units::Count::from_value(1.0);
-}
 
 
 }  // namespace
@@ -104,7 +94,7 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
         probes[k].sector = key.sector;
         probes[k].subsector = key.subsector;
         probes[k].carrier = key.carrier;
-        probes[k].amount = one(key.kind);
+        probes[k].amount = units::amount_of(key.kind, 1.0);
         probes[k].origin = key.origin;
     }
     std::vector<std::size_t> theme_of;

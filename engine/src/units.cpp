@@ -85,6 +85,22 @@ std::string_view to_string(AmountKind k) {
     return "?";
 }
 
+Amount amount_of(AmountKind k, double si) {
+    switch (k) {
+        case AmountKind::energy: return Energy::from_value(si);
+        case AmountKind::distance: return Distance::from_value(si);
+        case AmountKind::mass: return Mass::from_value(si);
+        case AmountKind::area: return Area::from_value(si);
+        case AmountKind::count: return Count::from_value(si);
+        case AmountKind::volume: return Volume::from_value(si);
+    }
+    return Count::from_value(si);
+}
+
+double si_value(const Amount& a) {
+    return std::visit([](auto q) { return q.value(); }, a);
+}
+
 AmountKind kind_of(const Amount& a) { return static_cast<AmountKind>(a.index()); }
 AmountKind factor_kind(const FactorValue& f) { return static_cast<AmountKind>(f.index()); }
 

@@ -116,6 +116,9 @@ using FactorValue = std::variant<MassPerEnergy, MassPerDistance, MassPerMass, Ma
 enum class AmountKind { energy, distance, mass, area, count, volume };  // in the order of Amount
 
 AmountKind kind_of(const Amount& a);
+// An amount of kind `k` with SI value `si` (J, m, kg, m², count, m³), and back.
+Amount amount_of(AmountKind k, double si);
+double si_value(const Amount& a);
 AmountKind factor_kind(const FactorValue& f);  // the activity kind the factor applies to
 std::string_view to_string(AmountKind k);
 

@@ -13,9 +13,6 @@ using nlohmann::json;
 constexpr double kBig = 1e12;
 constexpr const char* kGuide = "docs/scenarios.md";
 
-double si(const units::Amount& a) {
-    return std::visit([](auto q) { return q.value(); }, a);
-}
 
 bool is_word(const std::string& s) {
     if (s.empty()) return false;
@@ -89,7 +86,7 @@ units::Amount read_per_uptake(JsonObject& o, const Uptake& uptake) {
         if (units::kind_of(d) != units::kind_of(uptake.one))
             throw Error(o.at("unit"), "'" + unit + "' is per " + den + " but the uptake is in " + uptake.unit,
                         "write \"" + num + "/" + uptake.unit + "\"");
-        per_den = si(uptake.one) / si(d);
+        per_den = units::si_value(uptake.one) / units::si_value(d);
     }
     return units::scale(amount, units::ratio(per_den));
 }

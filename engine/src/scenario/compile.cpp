@@ -15,9 +15,6 @@ using units::AmountKind;
 template <class>
 inline constexpr bool always_false = false;
 
-double si(const units::Amount& a) {
-    return std::visit([](auto q) { return q.value(); }, a);
-}
 
 double si(const units::FactorValue& f) {
     return std::visit([](auto q) { return q.value(); }, f);
@@ -25,16 +22,6 @@ double si(const units::FactorValue& f) {
 
 std::string kind_name(AmountKind k) { return std::string(units::to_string(k)); }
 
-units::Amount one(AmountKind kind) {
-    switch (kind) {
-        case AmountKind::energy: return units::Energy::from_value(1.0);
-        case AmountKind::distance: return units::Distance::from_value(1.0);
-        case AmountKind::mass: return units::Mass::from_value(1.0);
-        case AmountKind::area: return units::Area::from_value(1.0);
-        case AmountKind::count: return units::Count::from_value(1.0);
-    }
-    return units::Count::from_value(1.0);
-}
 
 class KeyTable {
 public:
@@ -56,7 +43,7 @@ public:
             probe.sector = s;
             probe.subsector = sub;
             probe.carrier = c;
-            probe.amount = one(k);
+            probe.amount = units::amount_of(k, 1.0);
             probe.origin = at;
             ref_.validate(probe);
         }
@@ -154,7 +141,7 @@ public:
             }
             const auto k = keys_.intern(r.sector, r.subsector, r.carrier, units::kind_of(*r.amount), r.origin, false);
             auto& key = plan_.keys[k];
-            key.base += si(*r.amount);
+            key.base += units::si_value(*r.amount);
             const auto d = spec_.driver_mapping.find(r.sector + "/" + r.subsector);
             key.driver = d == spec_.driver_mapping.end() ? Driver::constant : d->second;
         }
@@ -348,13 +335,13 @@ Op Template::instantiate(units::Ratio phase) const {
     switch (kind) {
         case Op::Kind::scale: op.value = size->share_at(phase).value(); break;
         case Op::Kind::remove:
-        case Op::Kind::add: op.value = si(size->amount_at(phase)); break;
+        case Op::Kind::add: op.value = units::si_value(size->amount_at(phase)); break;
         case Op::Kind::move_share:
             op.value = size->share_at(phase).value();
             op.mult = mult;
             break;
         case Op::Kind::move_amount: {
-            const double service = si(size->amount_at(phase));
+            const double service = units::si_value(size->amount_at(phase));
             op.value = service * back;
             op.target_amount = service * fwd;
             break;

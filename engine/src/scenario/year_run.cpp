@@ -11,16 +11,8 @@
 namespace klima::plan {
 
 std::string describe(units::AmountKind kind, double si) {
-    units::Amount a = units::Count::from_value(si);
-    switch (kind) {
-        case units::AmountKind::energy: a = units::Energy::from_value(si); break;
-        case units::AmountKind::distance: a = units::Distance::from_value(si); break;
-        case units::AmountKind::mass: a = units::Mass::from_value(si); break;
-        case units::AmountKind::area: a = units::Area::from_value(si); break;
-        case units::AmountKind::count: break;
-    }
     std::ostringstream s;
-    s << units::display_value(a) << " " << units::display_unit(kind);
+    s << units::display_value(units::amount_of(kind, si)) << " " << units::display_unit(kind);
     return s.str();
 }
 
