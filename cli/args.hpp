@@ -3,6 +3,7 @@
 #pragma once
 
 #include "klima/error.hpp"
+#include "klima/factors.hpp"
 
 #include <map>
 #include <optional>
@@ -13,10 +14,11 @@
 namespace klima::cli {
 
 // A command line that does not fit the command (unknown or missing option):
-// main exits 2 for it, as for an unknown command, and 1 for bad input data.
+// an Error of kind usage, which main turns into exit 2.
 class UsageError : public Error {
 public:
-    using Error::Error;
+    UsageError(Location where, std::string what, std::string fix = {})
+        : Error(std::move(where), std::move(what), std::move(fix), ErrorKind::usage) {}
 };
 
 class Args {
@@ -41,5 +43,8 @@ private:
 
 // --data-dir, else $KLIMA_DATA_DIR, else the data/ folder of the source tree.
 std::string data_dir(const Args& args);
+
+// --gwp (AR5 when absent), one of the GWP sets in `sets`; throws UsageError listing them.
+std::string gwp_option(const Args& args, const GwpTable& sets);
 
 }  // namespace klima::cli

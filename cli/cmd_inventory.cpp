@@ -49,6 +49,7 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
     const auto path = db ? *db : args.require("--data", "FILE (activity data, .csv or .json), or --db PATH");
     const int year = args.require_int("--year", "YEAR");
     auto base = io::load_reference_data(data_dir(args));
+    const auto gwp = gwp_option(args, base.gwp);
     FromStore in;
     if (db) {
         in = read_store(args, *db, std::move(base));
@@ -59,7 +60,7 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
     }
     InventoryResult inv;
     try {
-        inv = compute_inventory(in.records, year, in.ref, args.get_or("--gwp", "AR5"));
+        inv = compute_inventory(in.records, year, in.ref, gwp);
     } catch (const Error& e) {
         throw e.located({path, 0, ""});
     }

@@ -20,8 +20,8 @@ int cmd_report(const Argv& argv, std::ostream& out) {
     const auto scenario_path = args.require("--scenario", "FILE (a scenario, e.g. scenarios/koege.json)");
     const int year = args.require_int("--year", "YEAR (the reporting year)");
     if (year < io::kFirstYear || year > io::kLastYear)
-        throw Error({"", 0, "--year"}, "reporting year " + std::to_string(year) + " is outside 1990–2050",
-                    "give a year in that range");
+        throw UsageError({"", 0, "--year"}, "reporting year " + std::to_string(year) + " is outside 1990–2050",
+                         "give a year in that range");
 
     const auto ref = io::load_reference_data(data_dir(args));
     auto run = io::run_scenario_file(scenario_path, ref);
