@@ -40,7 +40,7 @@ std::string effect(const std::optional<units::Mass>& m) { return m ? tonnes(*m) 
 int db_diff(const Args& args, int v1, int v2, std::ostream& out) {
     const auto base = io::load_reference_data(data_dir(args));
     const auto gwp = gwp_option(args, base.gwp);
-    const store::Store db(store_path(args), store::Open::existing);
+    const store::Store db(store_path(args), store::Open::read_only);
     std::vector<store::SectorChange> changes;
     {
         const store::Store::ReadTransaction snapshot(db);

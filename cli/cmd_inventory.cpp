@@ -21,7 +21,7 @@ struct FromStore {
 };
 
 FromStore read_store(const Args& args, const std::string& db_path, ReferenceData base) {
-    const store::Store db(db_path, store::Open::existing);
+    const store::Store db(db_path, store::Open::read_only);
     const store::Store::ReadTransaction snapshot(db);
     store::Version v;
     if (const auto n = args.get("--version")) {

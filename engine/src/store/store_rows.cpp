@@ -86,10 +86,10 @@ ImportOutcome add_version(const sql::Db& db, const Store& store, VersionKind kin
     return {id, false};
 }
 
-void require_hash(const Provenance& from, const std::string& db_path) {
+void require_hash(const Provenance& from) {
     if (from.sha256.size() != 64)
-        throw Error({db_path, 0, "sha256"}, "import without a SHA-256 of the source file",
-                    "hash the file's bytes with klima::sha256_hex before importing");
+        throw Error({from.file, 0, "sha256"}, "import without a SHA-256 of the source file",
+                    "hash the file's bytes with klima::sha256_hex before importing", ErrorKind::internal);
 }
 
 // The version whose rows hold `v`'s activity or factors; throws when it has none yet.
@@ -104,12 +104,22 @@ int half_of(const Version& v, VersionKind kind, const std::string& db_path) {
 
 }  // namespace
 
-ImportOutcome Store::import_activity(const ActivitySet& records, const Provenance& from) {
-    const auto& db = impl_->db;
-    require_hash(from, path());
+void Store::check_import(const ActivitySet& records, const Provenance& from) {
+    require_hash(from);
     if (records.empty())
         throw Error({from.file, 0, ""}, "no activity records to import",
                     "give a file with at least one row under its header");
+}
+
+void Store::check_import(const FactorLibrary& factors, const Provenance& from) {
+    require_hash(from);
+    if (factors.size() == 0)
+        throw Error({from.file, 0, ""}, "no emission factors to import", "give a factor CSV or a data directory");
+}
+
+ImportOutcome Store::import_activity(const ActivitySet& records, const Provenance& from) {
+    const auto& db = impl_->db;
+    check_import(records, from);
     sql::WriteTransaction tx(db);
     const auto outcome = add_version(db, *this, VersionKind::activity, from);
     if (outcome.already_stored) return outcome;  // rolls back: nothing written
@@ -133,9 +143,7 @@ ImportOutcome Store::import_activity(const ActivitySet& records, const Provenanc
 
 ImportOutcome Store::import_factors(const FactorLibrary& factors, const Provenance& from) {
     const auto& db = impl_->db;
-    require_hash(from, path());
-    if (factors.size() == 0)
-        throw Error({from.file, 0, ""}, "no emission factors to import", "give a factor CSV or a data directory");
+    check_import(factors, from);
     sql::WriteTransaction tx(db);
     const auto outcome = add_version(db, *this, VersionKind::factors, from);
     if (outcome.already_stored) return outcome;
