@@ -3,12 +3,12 @@
 
 #include "klima/inventory.hpp"
 #include "klima/io/data_files.hpp"
+#include "klima/io/output_file.hpp"
 #include "klima/io/realised_file.hpp"
 #include "klima/io/scenario_file.hpp"
 #include "klima/io/targets_file.hpp"
 #include "klima/report/progress_report.hpp"
 
-#include <fstream>
 #include <ostream>
 
 namespace klima::cli {
@@ -52,10 +52,7 @@ int cmd_report(const Argv& argv, std::ostream& out) {
     }
     const auto text = report::render_report(data, format, lang);
     if (const auto path = args.get("--out")) {
-        std::ofstream file(*path, std::ios::binary);
-        file << text;
-        if (!file.flush())
-            throw Error({*path, 0, "--out"}, "cannot write the report", "check that the directory exists and is writable");
+        io::write_file_atomically(*path, text);  // a failed write leaves the old report whole
         out << "wrote " << *path << "\n";
         return 0;
     }

@@ -53,7 +53,8 @@ ReportData assemble_report(const ScenarioResult& scenario, const TargetSet& targ
 
 // Markdown, CSV, JSON or HTML text; throws for xlsx (a binary file: use write_report_xlsx).
 std::string render_report(const ReportData& data, ReportFormat format, Lang lang);
-// Writes an .xlsx workbook; throws klima::Error naming the path when it cannot be written.
+// Writes an .xlsx workbook beside `path` and renames it over `path` when complete; throws klima::Error
+// (kind io) naming the path when it cannot be written, leaving any old file at `path` unchanged.
 void write_report_xlsx(const ReportData& data, Lang lang, const std::string& path);
 
 }  // namespace klima::report
