@@ -118,4 +118,11 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// Test seam: `hook(n)` is called after an import has inserted its n-th data
+// row, inside the open transaction. Only the crash tests' klima_crashable
+// binary installs one (tests/crash_hook/), to kill itself there; the klima
+// binary never does. Not thread-safe: set it before any import starts.
+using RowHook = void (*)(int rows_written);
+void set_import_row_hook(RowHook hook);
+
 }  // namespace klima::store

@@ -2,21 +2,15 @@
 // happens inside one BEGIN IMMEDIATE … COMMIT.
 #include "impl.hpp"
 
-#include <csignal>
-#include <cstdlib>
-
 namespace klima::store {
+
 namespace {
 
-// Test-only hook for the crash tests: with KLIMA_TEST_CRASH_AFTER_ROWS=N the
-// process kills itself (SIGKILL, no cleanup) after inserting N data rows,
-// inside the open transaction, to prove that such a crash writes nothing.
-void crash_point(int rows_written) {
-    static const int after = [] {
-        const char* v = std::getenv("KLIMA_TEST_CRASH_AFTER_ROWS");
-        return v ? std::atoi(v) : 0;
-    }();
-    if (after > 0 && rows_written == after) std::raise(SIGKILL);
+RowHook row_hook = nullptr;
+
+// Called after each data row an import inserts, inside its open transaction.
+void after_row(int rows_written) {
+    if (row_hook) row_hook(rows_written);
 }
 
 double in_si(const units::Amount& a) {
@@ -104,6 +98,8 @@ int half_of(const Version& v, VersionKind kind, const std::string& db_path) {
 
 }  // namespace
 
+void set_import_row_hook(RowHook hook) { row_hook = hook; }
+
 void Store::check_import(const ActivitySet& records, const Provenance& from) {
     require_hash(from);
     if (records.empty())
@@ -135,7 +131,7 @@ ImportOutcome Store::import_activity(const ActivitySet& records, const Provenanc
         ins.bind(9, r.source).bind(10, r.origin.file).bind(11, r.origin.line).bind(12, r.origin.field);
         ins.run();
         ins.reset();
-        crash_point(row);
+        after_row(row);
     }
     tx.commit();
     return outcome;
@@ -159,7 +155,7 @@ ImportOutcome Store::import_factors(const FactorLibrary& factors, const Provenan
         ins.bind(11, f->source).bind(12, f->origin.file).bind(13, f->origin.line);
         ins.run();
         ins.reset();
-        crash_point(row);
+        after_row(row);
     }
     tx.commit();
     return outcome;
