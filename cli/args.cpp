@@ -64,6 +64,14 @@ int Args::require_int(const std::string& option, const std::string& what) const 
     }
 }
 
+std::string gwp_option(const Args& args, const GwpTable& sets) {
+    const auto name = args.get_or("--gwp", "AR5");
+    for (const auto& s : sets.all())
+        if (s.name == name) return name;
+    throw UsageError({"", 0, "--gwp"}, "unknown GWP set '" + name + "'",
+                     "use one of " + join(sets.all(), ", ", [](const GwpSet& s) { return s.name; }));
+}
+
 std::string data_dir(const Args& args) {
     if (auto d = args.get("--data-dir")) return *d;
     if (const char* env = std::getenv("KLIMA_DATA_DIR"); env && *env) return env;

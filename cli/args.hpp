@@ -4,6 +4,7 @@
 
 #include "klima/error.hpp"
 #include "klima/io/data_files.hpp"
+#include "klima/factors.hpp"
 
 #include <map>
 #include <optional>
@@ -14,10 +15,11 @@
 namespace klima::cli {
 
 // A command line that does not fit the command (unknown or missing option):
-// main exits 2 for it, as for an unknown command, and 1 for bad input data.
+// an Error of kind usage, which main turns into exit 2.
 class UsageError : public Error {
 public:
-    using Error::Error;
+    UsageError(Location where, std::string what, std::string fix = {})
+        : Error(std::move(where), std::move(what), std::move(fix), ErrorKind::usage) {}
 };
 
 class Args {
@@ -47,5 +49,7 @@ std::string data_dir(const Args& args);
 inline constexpr const char* kCsvDialectOption = "--csv-dialect";
 inline constexpr const char* kSheetOption = "--sheet";  // --sheet NAME: the .xlsx sheet to read
 io::ActivityReadOptions activity_read_options(const Args& args);
+// --gwp (AR5 when absent), one of the GWP sets in `sets`; throws UsageError listing them.
+std::string gwp_option(const Args& args, const GwpTable& sets);
 
 }  // namespace klima::cli

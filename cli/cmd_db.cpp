@@ -56,6 +56,7 @@ int db_import(const Args& args, std::ostream& out) {
     if (fs::is_directory(file)) {  // a data directory: its emission factors
         auto dir_ref = io::load_reference_data(file);
         from.sha256 = sha256_hex(factor_dir_bytes(file));
+        store::Store::check_import(dir_ref.factors, from);  // a refused import creates no store
         store::Store db(store_path(args, file));
         const auto n = dir_ref.factors.size();
         print_outcome(out, db.import_factors(dir_ref.factors, from), store::VersionKind::factors, n, db.path());
@@ -71,6 +72,7 @@ int db_import(const Args& args, std::ostream& out) {
         FactorLibrary lib;
         io::load_factors(file, lib);
         for (const auto* f : lib.all()) ref.carriers.require(f->carrier, f->origin);
+        store::Store::check_import(lib, from);
         store::Store db(store_path(args, file));
         print_outcome(out, db.import_factors(lib, from), store::VersionKind::factors, lib.size(), db.path());
         return 0;
@@ -84,6 +86,7 @@ int db_import(const Args& args, std::ostream& out) {
             throw Error(r.at("unit"), "the store cannot keep volumes (" + r.unit + ") yet",
                         "give this fuel in energy or mass for klima db import, or read the file with klima "
                         "inventory --data");
+    store::Store::check_import(records, from);
     store::Store db(store_path(args, file));
     print_outcome(out, db.import_activity(records, from), store::VersionKind::activity, records.size(), db.path());
     return 0;
@@ -92,7 +95,7 @@ int db_import(const Args& args, std::ostream& out) {
 std::string opt_id(const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; }
 
 int db_versions(const Args& args, std::ostream& out) {
-    const store::Store db(store_path(args), store::Open::existing);
+    const store::Store db(store_path(args), store::Open::read_only);
     const auto all = db.versions();
     if (all.empty()) {
         out << "the store " << db.path() << " holds no versions yet\n";

@@ -38,9 +38,9 @@ std::string effect(const std::optional<units::Mass>& m) { return m ? tonnes(*m) 
 }  // namespace
 
 int db_diff(const Args& args, int v1, int v2, std::ostream& out) {
-    const store::Store db(store_path(args), store::Open::existing);
     const auto base = io::load_reference_data(data_dir(args));
-    const auto gwp = args.get_or("--gwp", "AR5");
+    const auto gwp = gwp_option(args, base.gwp);
+    const store::Store db(store_path(args), store::Open::read_only);
     std::vector<store::SectorChange> changes;
     {
         const store::Store::ReadTransaction snapshot(db);
@@ -71,9 +71,9 @@ int db_diff(const Args& args, int v1, int v2, std::ostream& out) {
 }
 
 int db_recalc(const Args& args, std::ostream& out) {
-    store::Store db(store_path(args), store::Open::existing);
     const auto base = io::load_reference_data(data_dir(args));
-    const auto gwp = args.get_or("--gwp", "AR5");
+    const auto gwp = gwp_option(args, base.gwp);
+    store::Store db(store_path(args), store::Open::existing);
     const auto r = store::recalculate(db, base, gwp);
     out << "recalculated " << r.years.size() << " year(s) of version " << r.version << " with its factor set (GWP-100 "
         << gwp << "); base year " << r.years.front() << " restated\n";

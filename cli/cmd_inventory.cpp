@@ -24,7 +24,7 @@ struct FromStore {
 };
 
 FromStore read_store(const Args& args, const std::string& db_path, ReferenceData base) {
-    const store::Store db(db_path, store::Open::existing);
+    const store::Store db(db_path, store::Open::read_only);
     const store::Store::ReadTransaction snapshot(db);
     store::Version v;
     if (const auto n = args.get("--version")) {
@@ -84,6 +84,7 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
     const int year = args.require_int("--year", "YEAR");
     const auto allocation = chp_allocation(args);
     auto base = io::load_reference_data(data_dir(args), allocation);
+    const auto gwp = gwp_option(args, base.gwp);
     FromStore in;
     if (db) {
         in = read_store(args, *db, std::move(base));
@@ -94,7 +95,7 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
     }
     InventoryResult inv;
     try {
-        inv = compute_inventory(in.records, year, in.ref, args.get_or("--gwp", "AR5"));
+        inv = compute_inventory(in.records, year, in.ref, gwp);
     } catch (const Error& e) {
         throw e.located({path, 0, ""});
     }

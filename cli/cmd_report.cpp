@@ -4,12 +4,12 @@
 
 #include "klima/inventory.hpp"
 #include "klima/io/data_files.hpp"
+#include "klima/io/output_file.hpp"
 #include "klima/io/realised_file.hpp"
 #include "klima/io/scenario_file.hpp"
 #include "klima/io/targets_file.hpp"
 #include "klima/report/progress_report.hpp"
 
-#include <fstream>
 #include <ostream>
 
 namespace klima::cli {
@@ -22,8 +22,8 @@ int cmd_report(const Argv& argv, std::ostream& out) {
     const auto scenario_path = args.require("--scenario", "FILE (a scenario, e.g. scenarios/koege.json)");
     const int year = args.require_int("--year", "YEAR (the reporting year)");
     if (year < io::kFirstYear || year > io::kLastYear)
-        throw Error({"", 0, "--year"}, "reporting year " + std::to_string(year) + " is outside 1990–2050",
-                    "give a year in that range");
+        throw UsageError({"", 0, "--year"}, "reporting year " + std::to_string(year) + " is outside 1990–2050",
+                         "give a year in that range");
 
     const auto allocation = chp_allocation(args);
     const auto ref = io::load_reference_data(data_dir(args), allocation);
@@ -62,10 +62,7 @@ int cmd_report(const Argv& argv, std::ostream& out) {
     const auto text =
         note_allocation(report::render_report(data, format, lang), form, allocation, lang == report::Lang::da);
     if (const auto path = args.get("--out")) {
-        std::ofstream file(*path, std::ios::binary);
-        file << text;
-        if (!file.flush())
-            throw Error({*path, 0, "--out"}, "cannot write the report", "check that the directory exists and is writable");
+        io::write_file_atomically(*path, text);  // a failed write leaves the old report whole
         out << "wrote " << *path << "\n";
         return 0;
     }

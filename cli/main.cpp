@@ -38,6 +38,19 @@ const std::map<std::string, Command>& commands() {
     return table;
 }
 
+// The one place where an error's kind becomes the exit code (docs/user-guide.md, "Errors"):
+// 2 a wrong command line, 1 bad data or a file or store that cannot be used, 3 a bug.
+int exit_code(klima::ErrorKind kind) {
+    switch (kind) {
+        case klima::ErrorKind::usage: return 2;
+        case klima::ErrorKind::input:
+        case klima::ErrorKind::io:
+        case klima::ErrorKind::store: return 1;
+        case klima::ErrorKind::internal: break;
+    }
+    return 3;
+}
+
 void usage(std::ostream& out) {
     out << "klima — municipal climate-plan emissions accounting (DK2020)\n\nusage:\n";
     for (const auto& [name, c] : commands()) out << "  " << c.usage << "\n";
@@ -57,12 +70,10 @@ int main(int argc, char** argv) {
     }
     try {
         return it->second.run(klima::cli::Argv(argv + 2, argv + argc), std::cout);
-    } catch (const klima::cli::UsageError& e) {
-        std::cerr << "klima: error: " << e.what() << "\n";
-        return 2;
     } catch (const klima::Error& e) {
-        std::cerr << "klima: error: " << e.what() << "\n";
-        return 1;
+        const int code = exit_code(e.kind());
+        std::cerr << (code == 3 ? "klima: internal error: " : "klima: error: ") << e.what() << "\n";
+        return code;
     } catch (const std::exception& e) {
         std::cerr << "klima: internal error: " << e.what() << "\n";
         return 3;

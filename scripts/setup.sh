@@ -9,6 +9,9 @@ packages=(g++ cmake make libboost-dev nlohmann-json3-dev libeigen3-dev libsqlite
 packages+=(libzip-dev libexpat1-dev)
 # Test tools of the progress report: headless Chromium renders the HTML, unzip reads the XLSX back.
 packages+=(chromium unzip)
+# CI's sanitizer and fuzzing build (.ci/run, fuzz/): clang with libFuzzer and the sanitizer runtimes,
+# llvm-symbolizer for readable reports.
+packages+=(clang libclang-rt-dev llvm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

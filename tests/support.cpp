@@ -34,10 +34,12 @@ std::string TempDir::write(const std::string& name, const std::string& text) con
     return p;
 }
 
-CliResult run_cli(const std::string& args) {
+CliResult run_cli(const std::string& args) { return run_binary(KLIMA_BIN, args); }
+
+CliResult run_binary(const std::string& binary, const std::string& args) {
     TempDir dir;
     const auto out = dir.file("out"), err = dir.file("err");
-    const std::string cmd = std::string(KLIMA_BIN) + " " + args + " >" + out + " 2>" + err + " </dev/null";
+    const std::string cmd = binary + " " + args + " >" + out + " 2>" + err + " </dev/null";
     const int status = std::system(cmd.c_str());
     CliResult r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

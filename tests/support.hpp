@@ -18,6 +18,8 @@ struct CliResult {
 };
 // Runs build/bin/klima with the given argument string (shell-quoted by the caller).
 CliResult run_cli(const std::string& args);
+// The same with another binary (KLIMA_CRASHABLE_BIN, the crash tests' klima with its hook).
+CliResult run_binary(const std::string& binary, const std::string& args);
 
 // A fresh empty directory under the system temp dir, removed at exit of the test.
 class TempDir {

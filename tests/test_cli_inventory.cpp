@@ -53,7 +53,7 @@ TEST_CASE("cli inventory: bad input is one line on stderr and a non-zero exit", 
     CHECK_THAT(nofile.err, Catch::Contains("/nonexistent.csv: cannot open file"));
 
     const auto badfmt = run_cli(base_args() + " --year 2017 --format xml");
-    CHECK(badfmt.exit_code == 1);
+    CHECK(badfmt.exit_code == 2);  // a wrong command line (issue 11, defect 11)
     CHECK_THAT(badfmt.err, Catch::Contains("field '--format': unknown format 'xml'"));
 
     const auto noyear = run_cli(base_args());

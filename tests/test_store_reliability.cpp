@@ -60,11 +60,14 @@ void check_unchanged(const std::string& db, const Snapshot& before) {
     CHECK(test::sql_count(db, "SELECT count(*) FROM factors WHERE version_id > " + std::to_string(before.current)) == 0);
 }
 
+// Sets KLIMA_TEST_CRASH_AFTER_ROWS for the crash tests' binary, klima_crashable (tests/crash_hook/).
 class CrashAfter {
 public:
     explicit CrashAfter(int rows) { setenv("KLIMA_TEST_CRASH_AFTER_ROWS", std::to_string(rows).c_str(), 1); }
     ~CrashAfter() { unsetenv("KLIMA_TEST_CRASH_AFTER_ROWS"); }
 };
+
+test::CliResult run_crashable(const std::string& args) { return test::run_binary(KLIMA_CRASHABLE_BIN, args); }
 
 }  // namespace
 
@@ -82,7 +85,7 @@ TEST_CASE("reliability: kill -9 during an import leaves the previous version, re
     for (int n : points) {
         INFO("activity import killed after row " << n);
         CrashAfter crash(n);
-        const auto r = test::run_cli("db import " + fixture("store/activity_revised.csv") + " --comment crash " +
+        const auto r = run_crashable("db import " + fixture("store/activity_revised.csv") + " --comment crash " +
                                      db_args(dir));
         CHECK(r.exit_code != 0);
         CHECK(r.out.empty());  // killed before it could report a version
@@ -93,7 +96,7 @@ TEST_CASE("reliability: kill -9 during an import leaves the previous version, re
     for (int n : factor_points) {
         INFO("factor import killed after row " << n);
         CrashAfter crash(n);
-        const auto r = test::run_cli("db import " + fixture("store/factors_revised.csv") + " --comment crash " +
+        const auto r = run_crashable("db import " + fixture("store/factors_revised.csv") + " --comment crash " +
                                      db_args(dir));
         CHECK(r.exit_code != 0);
         check_unchanged(db, before);
@@ -121,7 +124,7 @@ TEST_CASE("reliability: kill -9 after the import has spilled pages into the WAL"
         INFO("killed after row " << n);
         {
             CrashAfter crash(n);
-            const auto r = test::run_cli("db import " + path + " --comment big " + db_args(dir));
+            const auto r = run_crashable("db import " + path + " --comment big " + db_args(dir));
             CHECK(r.exit_code != 0);
         }
         CHECK(std::filesystem::file_size(db + "-wal") > 0);  // uncommitted frames were written
@@ -130,6 +133,18 @@ TEST_CASE("reliability: kill -9 after the import has spilled pages into the WAL"
     const auto ok = test::run_cli("db import " + path + " --comment big " + db_args(dir));
     CHECK(ok.exit_code == 0);
     CHECK(test::sql_count(db, "SELECT count(*) FROM activity WHERE version_id = 3") == 40000);
+}
+
+TEST_CASE("reliability: the release klima has no crash hook", "[store][reliability]") {
+    // issue 11, defect 13: the variable killed the release binary in the middle of an import
+    CHECK(io::read_file(KLIMA_BIN).find("KLIMA_TEST_CRASH_AFTER_ROWS") == std::string::npos);
+    CHECK(io::read_file(KLIMA_CRASHABLE_BIN).find("KLIMA_TEST_CRASH_AFTER_ROWS") != std::string::npos);
+    test::TempDir dir;
+    const auto db = seeded(dir);
+    CrashAfter crash(1);
+    const auto r = test::run_cli("db import " + fixture("store/activity_revised.csv") + " --comment x " + db_args(dir));
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("stored 11 activity rows as version 3"));
 }
 
 TEST_CASE("reliability: corrupt or truncated input is rejected with nothing written", "[store][reliability]") {

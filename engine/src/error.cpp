@@ -22,18 +22,19 @@ std::string format_error(const Location& where, const std::string& problem, cons
     return out;
 }
 
-Error::Error(Location where, std::string what, std::string fix)
+Error::Error(Location where, std::string what, std::string fix, ErrorKind kind)
     : std::runtime_error(format_error(where, what, fix)),
       where_(std::move(where)),
       problem_(std::move(what)),
-      fix_(std::move(fix)) {}
+      fix_(std::move(fix)),
+      kind_(kind) {}
 
 Error Error::located(const Location& outer) const {
     Location merged = where_;
     if (merged.file.empty()) merged.file = outer.file;
     if (merged.line == 0) merged.line = outer.line;
     if (merged.field.empty()) merged.field = outer.field;
-    return Error(merged, problem_, fix_);
+    return Error(merged, problem_, fix_, kind_);
 }
 
 }  // namespace klima

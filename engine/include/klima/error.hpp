@@ -1,5 +1,6 @@
 // One error type for every bad input: it says where (file, line or JSON path,
-// field), what is wrong, and how to fix it. The CLI prints what() as one line.
+// field), what is wrong, and how to fix it. The CLI prints what() as one line
+// and turns the error's kind into the exit code (cli/main.cpp, in one place).
 #pragma once
 
 #include <stdexcept>
@@ -13,9 +14,20 @@ struct Location {
     std::string field;  // column name or JSON path ("/measures/2/start_year")
 };
 
+// What kind of failure an Error is; callers branch on the kind, never on the message.
+enum class ErrorKind {
+    usage,     // the caller asked for something that does not exist (an unknown format, language, GWP set)
+    input,     // a data file is wrong: its name, line or JSON path says where
+    io,        // a file cannot be read or written (permissions, full disk)
+    store,     // the inventory store cannot be opened, read or written, or is not klima's
+    internal,  // a broken promise inside klima: a bug
+};
+
 class Error : public std::runtime_error {
 public:
-    Error(Location where, std::string what, std::string fix = {});
+    Error(Location where, std::string what, std::string fix = {}, ErrorKind kind = ErrorKind::input);
+
+    ErrorKind kind() const { return kind_; }
 
     const Location& where() const { return where_; }
     const std::string& problem() const { return problem_; }
@@ -29,6 +41,7 @@ private:
     Location where_;
     std::string problem_;
     std::string fix_;
+    ErrorKind kind_;
 };
 
 // "file:line", or "file#/json/path" for a JSON location.

@@ -51,18 +51,31 @@ struct StoredTotal {
     int missing = 0, lines = 0;
 };
 
-enum class Open { create, existing };
+// How a Store opens its file. Whatever the mode, a file that is not a klima
+// store (a SQLite database with other tables, a file of another kind) is
+// refused with an Error of kind store before anything is written to it.
+enum class Open {
+    create,     // for imports: creates the file when absent (a 0-byte file counts as a new store), migrates
+    existing,   // for writes to a store that must exist (recalc): migrates
+    read_only,  // for reads: the store must exist; nothing is written, not even the WAL switch or a
+                // migration, so a store the user may not write can be read; an older schema is read as it is
+};
 
 class Store {
 public:
     static constexpr int kSchemaVersion = 2;
 
-    // Opens (Open::create: creating when absent) and migrates to `schema`.
+    // Opens as `mode` says and, unless read_only, migrates to `schema`.
     // Tests pass an older `schema` to build a store as an older klima did.
     explicit Store(const std::string& path, Open mode = Open::create, int schema = kSchemaVersion);
     ~Store();
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
+
+    // What an import checks before it writes (a SHA-256, at least one row); throws as the
+    // import would. Run them before opening a store so that a refused import creates no file.
+    static void check_import(const ActivitySet& records, const Provenance& from);
+    static void check_import(const FactorLibrary& factors, const Provenance& from);
 
     // Each import is one transaction: on any error nothing is written.
     // Content identical to an earlier version of the same kind is not stored again.
@@ -104,5 +117,12 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// Test seam: `hook(n)` is called after an import has inserted its n-th data
+// row, inside the open transaction. Only the crash tests' klima_crashable
+// binary installs one (tests/crash_hook/), to kill itself there; the klima
+// binary never does. Not thread-safe: set it before any import starts.
+using RowHook = void (*)(int rows_written);
+void set_import_row_hook(RowHook hook);
 
 }  // namespace klima::store

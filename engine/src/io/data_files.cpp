@@ -318,18 +318,9 @@ ActivitySet parse_activity_xlsx(std::string_view bytes, const std::string& name,
     return out;
 }
 
-nlohmann::json parse_json(std::string_view text, const std::string& name) {
-    try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        // Find the line of the failing byte for the message.
-        const auto upto = std::min<std::size_t>(e.byte, text.size());
-        const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + upto, '\n'));
-        std::string what = e.what();
-        if (const auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
-        throw Error({name, line, ""}, "malformed JSON: " + what, "fix the JSON syntax at that line");
-    }
-}
+// One strict JSON reader for every input file: overflowing numbers and keys
+// given twice are refused with the file and line or JSON path (json_object.cpp).
+nlohmann::json parse_json(std::string_view text, const std::string& name) { return parse_json_document(text, name); }
 
 ActivitySet parse_activity_json(std::string_view text, const std::string& name) {
     const auto doc = parse_json(text, name);

@@ -3,6 +3,9 @@
 #include "klima/io/data_files.hpp"
 #include "klima/join.hpp"
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <sstream>
 
 namespace klima::io {
@@ -64,6 +67,10 @@ double JsonObject::number(const std::string& key, double min, double max, bool m
 int JsonObject::integer(const std::string& key) {
     const auto& v = value(key);
     if (!v.is_number_integer()) throw Error(at(key), "expected a whole number", "write e.g. 2030");
+    // Range-check the 64-bit value before narrowing: 4294969313 must not wrap to 2017.
+    const bool fits = v.is_number_unsigned() ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(INT_MAX)
+                                             : v.get<std::int64_t>() >= INT_MIN && v.get<std::int64_t>() <= INT_MAX;
+    if (!fits) throw Error(at(key), "whole number " + v.dump() + " is out of range", "write e.g. 2030");
     return v.get<int>();
 }
 
@@ -80,6 +87,94 @@ void JsonObject::finish(std::string_view guide) const {
         if (!used_.count(k))
             throw Error(at(k), "unknown key '" + k + "'",
                         "remove it or correct its spelling (see " + std::string(guide) + ")");
+}
+
+namespace {
+
+// JSON Pointer escaping of one path segment (RFC 6901): ~ as ~0, / as ~1.
+std::string pointer_segment(const std::string& key) {
+    std::string out;
+    for (char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    return out;
+}
+
+// Follows the parser's events to know the JSON path of each key, and refuses
+// a key that its object already has (nlohmann would keep the last silently).
+class DuplicateKeys {
+public:
+    explicit DuplicateKeys(const std::string& file) : file_(file) {}
+
+    bool operator()(int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using E = nlohmann::json::parse_event_t;
+        switch (event) {
+            case E::object_start: stack_.push_back({false, 0, {}, {}}); break;
+            case E::array_start: stack_.push_back({true, 0, {}, {}}); break;
+            case E::key: {
+                auto& top = stack_.back();
+                top.key = parsed.get<std::string>();
+                if (!top.keys.insert(top.key).second)
+                    throw Error({file_, 0, path()}, "key '" + top.key + "' appears twice in this object",
+                                "keep one of them; JSON keys must be unique");
+                break;
+            }
+            case E::object_end:
+            case E::array_end:
+                stack_.pop_back();
+                next_element();
+                break;
+            case E::value: next_element(); break;
+        }
+        return true;
+    }
+
+private:
+    struct Level {
+        bool array;
+        std::size_t index;  // of the element being read, in an array
+        std::string key;    // being read, in an object
+        std::set<std::string> keys;
+    };
+
+    void next_element() {
+        if (!stack_.empty() && stack_.back().array) ++stack_.back().index;
+    }
+
+    std::string path() const {
+        std::string out;
+        for (const auto& l : stack_) out += "/" + (l.array ? std::to_string(l.index) : pointer_segment(l.key));
+        return out;
+    }
+
+    const std::string& file_;
+    std::vector<Level> stack_;
+};
+
+int line_of(std::string_view text, std::size_t byte) {
+    const auto upto = std::min(byte, text.size());
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(upto), '\n'));
+}
+
+}  // namespace
+
+nlohmann::json parse_json_document(std::string_view text, const std::string& name) {
+    try {
+        return nlohmann::json::parse(text, DuplicateKeys(name));
+    } catch (const nlohmann::json::parse_error& e) {
+        std::string what = e.what();
+        if (const auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
+        throw Error({name, line_of(text, e.byte), ""}, "malformed JSON: " + what, "fix the JSON syntax at that line");
+    } catch (const nlohmann::json::out_of_range& e) {
+        // 406: "number overflow parsing '1e400'", the only out_of_range the parser throws
+        std::string what = e.what(), number;
+        if (const auto p = what.find("parsing '"); p != std::string::npos)
+            number = what.substr(p + 9, what.find('\'', p + 9) - (p + 9));
+        const auto at = number.empty() ? std::string_view::npos : text.find(number);
+        throw Error({name, at == std::string_view::npos ? 0 : line_of(text, at), ""},
+                    "number " + (number.empty() ? std::string("?") : number) + " is too large",
+                    "give numbers below 1.8e308; check for a typo in the exponent");
+    } catch (const nlohmann::json::exception& e) {
+        throw Error({name, 0, ""}, std::string("malformed JSON: ") + e.what(), "fix the JSON text");
+    }
 }
 
 }  // namespace klima::io

@@ -20,7 +20,7 @@ TargetScope parse_scope(JsonObject& f) {
 }  // namespace
 
 TargetSet parse_targets(std::string_view text, const std::string& name) {
-    const auto doc = parse_json(text, name);
+    const auto doc = parse_json_document(text, name);
     JsonObject top(doc, "", name);
     TargetSet t;
     t.file = name;

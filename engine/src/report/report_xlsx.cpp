@@ -5,10 +5,13 @@
 #include "report_text.hpp"
 
 #include "klima/error.hpp"
+#include "klima/io/output_file.hpp"
 
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 namespace klima::report {
@@ -25,15 +28,56 @@ std::string sheet_name(const std::string& heading) {
     return s;
 }
 
-}  // namespace
+// libxlsxwriter reports failures by printing "[ERROR] …" lines to stderr
+// before it returns an error code. While one of these lives, stderr goes to a
+// temporary file instead, so that klima's one-line error stays the only line;
+// system_error() recovers libxlsxwriter's "System error = …" for that line.
+// Redirects the process's stderr: not for use while other threads print.
+class CapturedStderr {
+public:
+    CapturedStderr() {
+        std::fflush(stderr);
+        file_ = std::tmpfile();
+        saved_ = file_ ? ::dup(STDERR_FILENO) : -1;
+        if (saved_ >= 0) ::dup2(::fileno(file_), STDERR_FILENO);
+    }
+    ~CapturedStderr() {
+        restore();
+        if (file_) std::fclose(file_);
+    }
+    CapturedStderr(const CapturedStderr&) = delete;
+    CapturedStderr& operator=(const CapturedStderr&) = delete;
 
-void write_report_xlsx(const ReportData& d, Lang l, const std::string& path) {
-    const auto dir = std::filesystem::path(path).parent_path();
-    if (!dir.empty() && !std::filesystem::is_directory(dir))
-        throw Error({path, 0, ""}, "cannot write the xlsx workbook: no directory " + dir.string(),
-                    "create the directory or give another --out path that is writable");
+    // "File too large" from libxlsxwriter's "System error = File too large", or "".
+    std::string system_error() {
+        restore();
+        if (!file_) return {};
+        std::string text(4096, '\0');
+        std::rewind(file_);
+        text.resize(std::fread(text.data(), 1, text.size(), file_));
+        const auto p = text.find("System error = ");
+        if (p == std::string::npos) return {};
+        const auto from = p + 15;
+        return text.substr(from, text.find_first_of("\r\n", from) - from);
+    }
+
+private:
+    void restore() {
+        if (saved_ < 0) return;
+        std::fflush(stderr);
+        ::dup2(saved_, STDERR_FILENO);
+        ::close(saved_);
+        saved_ = -1;
+    }
+
+    std::FILE* file_ = nullptr;
+    int saved_ = -1;
+};
+
+void write_workbook(const ReportData& d, Lang l, const std::string& path, const std::string& shown_path) {
+    CapturedStderr captured;
     lxw_workbook* wb = workbook_new(path.c_str());
-    if (!wb) throw Error({path, 0, ""}, "cannot start an xlsx workbook", "check the path and free memory");
+    if (!wb) throw Error({shown_path, 0, ""}, "cannot start an xlsx workbook", "check the path and free memory", ErrorKind::io);
     lxw_format* bold = workbook_add_format(wb);
     format_set_bold(bold);
     lxw_format* head = workbook_add_format(wb);
@@ -74,9 +118,26 @@ void write_report_xlsx(const ReportData& d, Lang l, const std::string& path) {
         worksheet_set_column(ws, 1, static_cast<lxw_col_t>(std::max<std::size_t>(s.head.size(), 2)), 16, nullptr);
     }
     const lxw_error err = workbook_close(wb);
-    if (err != LXW_NO_ERROR)
-        throw Error({path, 0, ""}, std::string("cannot write the xlsx workbook: ") + lxw_strerror(err),
-                    "check that the directory exists and is writable");
+    if (err != LXW_NO_ERROR) {
+        // appended, not concatenated: GCC 12 raises a false -Wrestrict on "(" + s + ")"
+        std::string problem = "cannot write the xlsx workbook: ";
+        problem.append(lxw_strerror(err));
+        if (const auto system = captured.system_error(); !system.empty()) problem.append(" (").append(system).append(")");
+        throw Error({shown_path, 0, ""}, problem,
+                    "check that the directory exists, is writable and has free space; any old file is unchanged",
+                    ErrorKind::io);
+    }
+}
+
+}  // namespace
+
+void write_report_xlsx(const ReportData& d, Lang l, const std::string& path) {
+    const auto dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty() && !std::filesystem::is_directory(dir))
+        throw Error({path, 0, ""}, "cannot write the xlsx workbook: no directory " + dir.string(),
+                    "create the directory or give another --out path that is writable", ErrorKind::io);
+    // Built beside `path` and renamed over it when complete: a failed write leaves the old workbook whole.
+    io::replace_file_atomically(path, [&](const std::string& tmp) { write_workbook(d, l, tmp, path); });
 }
 
 }  // namespace klima::report

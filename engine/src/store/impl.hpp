@@ -8,8 +8,11 @@ namespace klima::store {
 
 struct Store::Impl {
     sql::Db db;
-    Impl(const std::string& path, int flags) : db(path, flags) {}
+    Impl(const std::string& path, int flags, const std::string& uri = {}) : db(path, flags, uri) {}
 };
+
+// PRAGMA application_id of a klima store ("KLMA"); stores made before it was set have 0.
+inline constexpr int kApplicationId = 0x4B4C4D41;
 
 // Bring the database from its PRAGMA user_version to `target`, all pending
 // steps in one transaction. Throws when the file is newer than this klima.

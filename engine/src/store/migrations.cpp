@@ -93,9 +93,12 @@ void migrate(const sql::Db& db, int target) {
         throw Error({db.path(), 0, ""},
                     "store schema version " + std::to_string(at) + " is newer than this klima knows (" +
                         std::to_string(Store::kSchemaVersion) + ")",
-                    "use a newer klima for this store");
+                    "use a newer klima for this store", ErrorKind::store);
     for (int step = at + 1; step <= target; ++step) db.exec(kSteps[static_cast<std::size_t>(step - 1)]);
-    if (at < target) db.exec("PRAGMA user_version = " + std::to_string(target));
+    if (at < target) {
+        db.exec("PRAGMA user_version = " + std::to_string(target));
+        db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    }
     tx.commit();
 }
 

@@ -2,14 +2,14 @@
 
 namespace klima::store::sql {
 
-Db::Db(const std::string& path, int flags) : path_(path) {
-    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+Db::Db(const std::string& path, int flags, const std::string& uri) : path_(path) {
+    const int rc = sqlite3_open_v2(uri.empty() ? path.c_str() : uri.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         const std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close(db_);
         db_ = nullptr;
         throw Error({path, 0, ""}, "cannot open store: " + msg,
-                    "give a writable path for a new store, or the path of an existing klima.db");
+                    "give a writable path for a new store, or the path of an existing klima.db", ErrorKind::store);
     }
     // Another process may hold the write lock for the length of one import.
     sqlite3_busy_timeout(db_, 10000);
@@ -26,7 +26,7 @@ void Db::fail(const std::string& what) const {
         fix = "the file is not a klima store or is damaged; restore it from a backup or give another --db path";
     else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
         fix = "another klima process is writing the store; retry when it has finished";
-    throw Error({path_, 0, ""}, what + ": " + msg, fix);
+    throw Error({path_, 0, ""}, what + ": " + msg, fix, ErrorKind::store);
 }
 
 void Db::exec(const std::string& sql) const {

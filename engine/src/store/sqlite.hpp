@@ -15,7 +15,9 @@ namespace klima::store::sql {
 
 class Db {
 public:
-    Db(const std::string& path, int flags);
+    // `uri`, when given, is opened instead of `path` (with SQLITE_OPEN_URI in
+    // `flags`); messages still name `path`.
+    Db(const std::string& path, int flags, const std::string& uri = {});
     ~Db();
     Db(const Db&) = delete;
     Db& operator=(const Db&) = delete;

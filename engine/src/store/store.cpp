@@ -1,8 +1,10 @@
 // Opening a store, its version list, and read snapshots.
 #include "impl.hpp"
 
+#include <cctype>
 #include <ctime>
 #include <filesystem>
+#include <string_view>
 
 namespace klima::store {
 
@@ -17,21 +19,98 @@ std::string utc_now() {
     return buf;
 }
 
+namespace {
+
+int pragma(const sql::Db& db, const char* name) {
+    sql::Stmt q(db, (std::string("PRAGMA ") + name).c_str());
+    q.step();
+    return q.integer(0);
+}
+
+enum class FileIs { empty, klima_store, other };
+
+// What the open file holds, found by reading only: nothing may be written to
+// a file before it is known to be a klima store.
+FileIs identify(const sql::Db& db) {
+    sql::Stmt q(db, "SELECT count(*), coalesce(sum(type = 'table' AND name = 'versions'), 0) FROM sqlite_master");
+    q.step();
+    const int objects = q.integer(0), versions_table = q.integer(1);
+    const int app = pragma(db, "application_id"), schema = pragma(db, "user_version");
+    if (app == kApplicationId) return FileIs::klima_store;
+    if (app != 0) return FileIs::other;
+    if (objects == 0 && schema == 0) return FileIs::empty;
+    // a store written before klima set its application_id
+    return versions_table == 1 && schema >= 1 ? FileIs::klima_store : FileIs::other;
+}
+
+// A read-only connection to a WAL store needs a -shm file beside it; where
+// the reader may not create one (a store in a folder it cannot write) and no
+// -wal file holds commits yet to be checkpointed, the store is opened as
+// immutable instead: SQLite then takes no locks, which is right for a store
+// that nobody who may write it is changing, as such a copy is.
+bool needs_immutable(const sql::Db& db) {
+    const int rc = sqlite3_exec(db.get(), "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+    const int code = rc & 0xff;
+    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) return false;
+    std::error_code ec;
+    const auto wal = std::filesystem::file_size(db.path() + "-wal", ec);
+    return ec || wal == 0;  // no -wal file, or one without frames
+}
+
+std::string immutable_uri(const std::string& path) {
+    std::string uri = "file:";
+    for (unsigned char c : std::filesystem::absolute(path).string()) {
+        if (std::isalnum(c) || std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) {
+            uri += static_cast<char>(c);
+        } else {
+            static const char* hex = "0123456789ABCDEF";
+            uri.append("%").append(1, hex[c >> 4]).append(1, hex[c & 15]);
+        }
+    }
+    return uri + "?immutable=1";
+}
+
+}  // namespace
+
 Store::Store(const std::string& path, Open mode, int schema) {
-    if (mode == Open::existing && !std::filesystem::exists(path))
+    if (mode != Open::create && !std::filesystem::exists(path))
         throw Error({path, 0, ""}, "no store at this path",
-                    "create one with: klima db import FILE --comment TEXT --db " + path);
+                    "create one with: klima db import FILE --comment TEXT --db " + path, ErrorKind::store);
     if (schema < 1 || schema > kSchemaVersion)
-        throw Error({path, 0, ""}, "unknown store schema " + std::to_string(schema));
-    impl_ = std::make_unique<Impl>(path, SQLITE_OPEN_READWRITE | (mode == Open::create ? SQLITE_OPEN_CREATE : 0));
+        throw Error({path, 0, ""}, "unknown store schema " + std::to_string(schema), {}, ErrorKind::internal);
+    const int flags = mode == Open::read_only ? SQLITE_OPEN_READONLY
+                                              : SQLITE_OPEN_READWRITE | (mode == Open::create ? SQLITE_OPEN_CREATE : 0);
+    impl_ = std::make_unique<Impl>(path, flags);
+    if (mode == Open::read_only && needs_immutable(impl_->db))
+        impl_ = std::make_unique<Impl>(path, flags | SQLITE_OPEN_URI, immutable_uri(path));
     const auto& db = impl_->db;
+    switch (identify(db)) {
+        case FileIs::klima_store: break;
+        case FileIs::empty:
+            if (mode == Open::create) break;
+            throw Error({path, 0, ""}, "the file is empty, not a klima store",
+                        "import into it first (klima db import FILE --comment TEXT --db " + path +
+                            "), or give the path of a klima store",
+                        ErrorKind::store);
+        case FileIs::other:
+            throw Error({path, 0, ""}, "this SQLite database is not a klima store; klima left it as it was",
+                        "give --db the path of a klima store, or a new path to create one", ErrorKind::store);
+    }
+    db.exec("PRAGMA foreign_keys=ON");
+    if (mode == Open::read_only) {
+        if (const int at = pragma(db, "user_version"); at > kSchemaVersion)
+            throw Error({path, 0, ""},
+                        "store schema version " + std::to_string(at) + " is newer than this klima knows (" +
+                            std::to_string(kSchemaVersion) + ")",
+                        "use a newer klima for this store", ErrorKind::store);
+        return;
+    }
     // WAL: readers keep a consistent snapshot while an import writes, and a
     // killed writer leaves only uncommitted WAL frames, which are ignored.
     // synchronous=FULL: a reported import survives power loss too (the cost,
     // one extra fsync per import, is nothing beside parsing the file).
     db.exec("PRAGMA journal_mode=WAL");
     db.exec("PRAGMA synchronous=FULL");
-    db.exec("PRAGMA foreign_keys=ON");
     migrate(db, schema);
 }
 

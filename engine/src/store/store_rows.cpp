@@ -2,21 +2,15 @@
 // happens inside one BEGIN IMMEDIATE … COMMIT.
 #include "impl.hpp"
 
-#include <csignal>
-#include <cstdlib>
-
 namespace klima::store {
+
 namespace {
 
-// Test-only hook for the crash tests: with KLIMA_TEST_CRASH_AFTER_ROWS=N the
-// process kills itself (SIGKILL, no cleanup) after inserting N data rows,
-// inside the open transaction, to prove that such a crash writes nothing.
-void crash_point(int rows_written) {
-    static const int after = [] {
-        const char* v = std::getenv("KLIMA_TEST_CRASH_AFTER_ROWS");
-        return v ? std::atoi(v) : 0;
-    }();
-    if (after > 0 && rows_written == after) std::raise(SIGKILL);
+RowHook row_hook = nullptr;
+
+// Called after each data row an import inserts, inside its open transaction.
+void after_row(int rows_written) {
+    if (row_hook) row_hook(rows_written);
 }
 
 double in_si(const units::Amount& a) {
@@ -33,17 +27,7 @@ units::AmountKind parse_kind(const std::string& s, const Location& where) {
     throw Error(where, "unknown quantity kind '" + s + "' in the store", "the store is damaged; restore it");
 }
 
-units::Amount amount_from_si(units::AmountKind k, double v) {
-    using namespace units;
-    switch (k) {
-        case AmountKind::energy: return Energy::from_value(v);
-        case AmountKind::distance: return Distance::from_value(v);
-        case AmountKind::mass: return Mass::from_value(v);
-        case AmountKind::area: return Area::from_value(v);
-        case AmountKind::count: break;
-    }
-    return Count::from_value(v);
-}
+units::Amount amount_from_si(units::AmountKind k, double v) { return units::amount_of(k, v); }
 
 units::FactorValue factor_from_si(units::AmountKind k, double v) {
     using namespace units;
@@ -52,6 +36,7 @@ units::FactorValue factor_from_si(units::AmountKind k, double v) {
         case AmountKind::distance: return MassPerDistance::from_value(v);
         case AmountKind::mass: return MassPerMass::from_value(v);
         case AmountKind::area: return MassPerArea::from_value(v);
+        case AmountKind::volume: return MassPerVolume::from_value(v);
         case AmountKind::count: break;
     }
     return MassPerCount::from_value(v);
@@ -86,10 +71,10 @@ ImportOutcome add_version(const sql::Db& db, const Store& store, VersionKind kin
     return {id, false};
 }
 
-void require_hash(const Provenance& from, const std::string& db_path) {
+void require_hash(const Provenance& from) {
     if (from.sha256.size() != 64)
-        throw Error({db_path, 0, "sha256"}, "import without a SHA-256 of the source file",
-                    "hash the file's bytes with klima::sha256_hex before importing");
+        throw Error({from.file, 0, "sha256"}, "import without a SHA-256 of the source file",
+                    "hash the file's bytes with klima::sha256_hex before importing", ErrorKind::internal);
 }
 
 // The version whose rows hold `v`'s activity or factors; throws when it has none yet.
@@ -104,12 +89,24 @@ int half_of(const Version& v, VersionKind kind, const std::string& db_path) {
 
 }  // namespace
 
-ImportOutcome Store::import_activity(const ActivitySet& records, const Provenance& from) {
-    const auto& db = impl_->db;
-    require_hash(from, path());
+void set_import_row_hook(RowHook hook) { row_hook = hook; }
+
+void Store::check_import(const ActivitySet& records, const Provenance& from) {
+    require_hash(from);
     if (records.empty())
         throw Error({from.file, 0, ""}, "no activity records to import",
                     "give a file with at least one row under its header");
+}
+
+void Store::check_import(const FactorLibrary& factors, const Provenance& from) {
+    require_hash(from);
+    if (factors.size() == 0)
+        throw Error({from.file, 0, ""}, "no emission factors to import", "give a factor CSV or a data directory");
+}
+
+ImportOutcome Store::import_activity(const ActivitySet& records, const Provenance& from) {
+    const auto& db = impl_->db;
+    check_import(records, from);
     sql::WriteTransaction tx(db);
     const auto outcome = add_version(db, *this, VersionKind::activity, from);
     if (outcome.already_stored) return outcome;  // rolls back: nothing written
@@ -125,7 +122,7 @@ ImportOutcome Store::import_activity(const ActivitySet& records, const Provenanc
         ins.bind(9, r.source).bind(10, r.origin.file).bind(11, r.origin.line).bind(12, r.origin.field);
         ins.run();
         ins.reset();
-        crash_point(row);
+        after_row(row);
     }
     tx.commit();
     return outcome;
@@ -133,9 +130,7 @@ ImportOutcome Store::import_activity(const ActivitySet& records, const Provenanc
 
 ImportOutcome Store::import_factors(const FactorLibrary& factors, const Provenance& from) {
     const auto& db = impl_->db;
-    require_hash(from, path());
-    if (factors.size() == 0)
-        throw Error({from.file, 0, ""}, "no emission factors to import", "give a factor CSV or a data directory");
+    check_import(factors, from);
     sql::WriteTransaction tx(db);
     const auto outcome = add_version(db, *this, VersionKind::factors, from);
     if (outcome.already_stored) return outcome;
@@ -151,7 +146,7 @@ ImportOutcome Store::import_factors(const FactorLibrary& factors, const Provenan
         ins.bind(11, f->source).bind(12, f->origin.file).bind(13, f->origin.line);
         ins.run();
         ins.reset();
-        crash_point(row);
+        after_row(row);
     }
     tx.commit();
     return outcome;

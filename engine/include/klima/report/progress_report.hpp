@@ -16,10 +16,10 @@
 namespace klima::report {
 
 enum class Lang { da, en };
-Lang parse_lang(std::string_view s);  // throws listing da, en
+Lang parse_lang(std::string_view s);  // throws an Error of kind usage listing da, en
 
 enum class ReportFormat { md, csv, json, html, xlsx };
-ReportFormat parse_report_format(std::string_view s);  // throws listing the formats
+ReportFormat parse_report_format(std::string_view s);  // throws an Error of kind usage listing the formats
 
 // A named series over ChartData::years, for the charts.
 struct ChartSeries {
@@ -53,7 +53,8 @@ ReportData assemble_report(const ScenarioResult& scenario, const TargetSet& targ
 
 // Markdown, CSV, JSON or HTML text; throws for xlsx (a binary file: use write_report_xlsx).
 std::string render_report(const ReportData& data, ReportFormat format, Lang lang);
-// Writes an .xlsx workbook; throws klima::Error naming the path when it cannot be written.
+// Writes an .xlsx workbook beside `path` and renames it over `path` when complete; throws klima::Error
+// (kind io) naming the path when it cannot be written, leaving any old file at `path` unchanged.
 void write_report_xlsx(const ReportData& data, Lang lang, const std::string& path);
 
 }  // namespace klima::report

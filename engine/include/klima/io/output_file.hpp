@@ -1,0 +1,27 @@
+// Writing an output file so that a failed write leaves the old file whole:
+// the bytes go to a temporary file in the same directory, which is flushed to
+// disk and renamed over the target only once it is complete (a rename within
+// one file system replaces the old file in one step). Knows nothing of what
+// the bytes are. Not for concurrent use on one path: two writers race, and the
+// last rename wins, but neither leaves a half-written file.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace klima::io {
+
+// Writes `bytes` to `path`. Throws klima::Error of kind io naming `path` (a
+// missing or unwritable directory, a full disk, a size limit); the old file,
+// if any, is then unchanged and no temporary file is left behind. A new file
+// gets the mode 0666 less the umask; a replaced file keeps its mode.
+void write_file_atomically(const std::string& path, std::string_view bytes);
+
+// The same for writers that need a file name (libxlsxwriter): `write(tmp)`
+// must produce the whole file at `tmp`, a new name in the directory of `path`;
+// it is then renamed to `path`. When `write` throws, the temporary file is
+// removed and the exception passes on.
+void replace_file_atomically(const std::string& path, const std::function<void(const std::string& tmp)>& write);
+
+}  // namespace klima::io

@@ -1,0 +1,102 @@
+#include "klima/io/output_file.hpp"
+
+#include "klima/error.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+namespace klima::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void fail(const std::string& path, const std::string& what, int err) {
+    throw Error({path, 0, ""}, what + ": " + std::strerror(err),
+                "check that the directory exists, is writable and has free space; any old file is unchanged",
+                ErrorKind::io);
+}
+
+std::string directory_of(const std::string& path) {
+    const auto dir = fs::path(path).parent_path();
+    return dir.empty() ? std::string(".") : dir.string();
+}
+
+// The mode the finished file gets: the old file's, else 0666 less the umask.
+mode_t mode_for(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) return st.st_mode & 07777;
+    const mode_t mask = ::umask(0);  // reading the umask means setting it; put it back at once
+    ::umask(mask);
+    return 0666 & ~mask;
+}
+
+// A new, empty temporary file beside `path`: ".NAME.tmp-XXXXXX". Returns its open descriptor.
+int make_temp(const std::string& path, std::string& tmp) {
+    std::string name = ".";  // appended, not concatenated: GCC 12 raises a false -Wrestrict on "." + s + "…"
+    name.append(fs::path(path).filename().string()).append(".tmp-XXXXXX");
+    tmp = (fs::path(directory_of(path)) / name).string();
+    const int fd = ::mkstemp(tmp.data());
+    if (fd < 0) fail(path, "cannot create a temporary file in " + directory_of(path), errno);
+    return fd;
+}
+
+// Flush `tmp` to disk with the final mode, and rename it to `path`; removes `tmp` on failure.
+void finish(int fd, const std::string& tmp, const std::string& path) {
+    int err = 0;
+    if (::fchmod(fd, mode_for(path)) != 0 || ::fsync(fd) != 0) err = errno;
+    if (::close(fd) != 0 && err == 0) err = errno;
+    if (err == 0 && ::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
+    if (err != 0) {
+        ::unlink(tmp.c_str());
+        fail(path, "cannot write the file", err);
+    }
+    // the rename itself survives a crash once the directory is on disk
+    if (const int dir = ::open(directory_of(path).c_str(), O_RDONLY | O_DIRECTORY); dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
+
+}  // namespace
+
+void write_file_atomically(const std::string& path, std::string_view bytes) {
+    std::string tmp;
+    const int fd = make_temp(path, tmp);
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int err = n < 0 ? errno : EIO;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            fail(path, "cannot write the file", err);
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    finish(fd, tmp, path);
+}
+
+void replace_file_atomically(const std::string& path, const std::function<void(const std::string& tmp)>& write) {
+    std::string tmp;
+    ::close(make_temp(path, tmp));
+    try {
+        write(tmp);
+    } catch (...) {
+        ::unlink(tmp.c_str());
+        throw;
+    }
+    const int fd = ::open(tmp.c_str(), O_RDONLY);
+    if (fd < 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        fail(path, "cannot reopen the file just written", err);
+    }
+    finish(fd, tmp, path);
+}
+
+}  // namespace klima::io
