@@ -80,7 +80,7 @@ std::string koege_random_plan(const ActivitySet& activity, unsigned seed) {
                          std::to_string(small(rng)) + "}";
         }
         const int start = 2018 + static_cast<int>(rng() % 12);
-        measures.push_back(test::effects_measure("k" + std::to_string(i), effect,
+        measures.push_back(test::effects_measure(std::string("k").append(std::to_string(i)), effect,
                                                  std::string(R"("theme": "T)").append(std::to_string(i % 5)).append(R"(", )"),
                                                  std::string(R"("start_year": )").append(std::to_string(start)) +
                                                      R"(, "full_effect_year": )" + std::to_string(start + 5)));

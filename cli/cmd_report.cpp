@@ -21,8 +21,8 @@ int cmd_report(const Argv& argv, std::ostream& out) {
     const auto lang = report::parse_lang(args.get_or("--lang", "da"));
     const auto scenario_path = args.require("--scenario", "FILE (a scenario, e.g. scenarios/koege.json)");
     const int year = args.require_int("--year", "YEAR (the reporting year)");
-    if (year < io::kFirstYear || year > io::kLastYear)
-        throw UsageError({"", 0, "--year"}, "reporting year " + std::to_string(year) + " is outside 1990–2050",
+    if (!in_horizon(year))
+        throw UsageError({"", 0, "--year"}, "reporting year " + std::to_string(year) + " is outside " + horizon_text(),
                          "give a year in that range");
 
     const auto allocation = chp_allocation(args);

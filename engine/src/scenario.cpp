@@ -127,7 +127,6 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
     std::vector<double> bau(nkeys), intensity(nkeys), share(n);
     std::vector<units::Ratio> phase(n);
     for (int year = spec.base_year; year <= spec.end_year; ++year) {
-        const int col = year - spec.base_year;
         for (std::size_t j = 0; j < n; ++j) phase[j] = spec.measures[j].phase.share(year);
         plan::YearRun run(plan, spec, theme_of, year);
         run.ops(phase);
@@ -150,13 +149,13 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
 
         std::map<std::pair<std::size_t, int>, std::size_t> owen;
         for (std::size_t k = 0; k < nkeys; ++k) {
-            const auto row = static_cast<Eigen::Index>(plan.keys[k].row);
-            out.bau.kg()(row, col) += bau[k] * intensity[k];
-            out.scenario.kg()(row, col) += scenario[k] * after[k];
+            const std::size_t row = plan.keys[k].row;
+            out.bau.add(row, year, units::kilograms(bau[k] * intensity[k]));
+            out.scenario.add(row, year, units::kilograms(scenario[k] * after[k]));
             std::fill(share.begin(), share.end(), 0.0);
             const auto method = run.attribute(k, bau, intensity[k], share);
             for (std::size_t j = 0; j < n; ++j)
-                if (share[j] != 0.0) out.measures[j].effect.kg()(row, col) += share[j];
+                if (share[j] != 0.0) out.measures[j].effect.add(row, year, units::kilograms(share[j]));
             if (method == plan::Method::owen) {
                 std::size_t players = 0;
                 for (double s : share) players += s != 0.0;

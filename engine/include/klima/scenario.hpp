@@ -6,6 +6,7 @@
 #include "klima/activity.hpp"
 #include "klima/drivers.hpp"
 #include "klima/effects.hpp"
+#include "klima/horizon.hpp"
 #include "klima/measures.hpp"
 #include "klima/reference_data.hpp"
 #include "klima/scenario_result.hpp"
@@ -40,7 +41,7 @@ struct ScenarioSpec {
     std::string drivers_file;  // resolved path
     std::optional<std::string> targets_file;  // resolved path to data/targets/<municipality>.json
     int base_year = 0;
-    int end_year = 2050;
+    int end_year = kLastYear;
     std::string gwp_set = "AR5";
     DriverMapping driver_mapping = default_driver_mapping();
     std::vector<MeasureSpec> measures;

@@ -3,6 +3,8 @@
 // From them: the linear target path and the cumulative carbon budget.
 #pragma once
 
+#include "klima/horizon.hpp"
+
 #include "klima/units.hpp"
 
 #include <map>
@@ -64,7 +66,7 @@ private:
 // (year, E_against × (1 − reduction)) and (neutrality year, 0). Throws
 // klima::Error naming the targets file and JSON path when an emissions level
 // the path needs is unknown.
-TargetPath target_path(const TargetSet& targets, const EmissionsByYear& known, int last_year = 2050);
+TargetPath target_path(const TargetSet& targets, const EmissionsByYear& known, int last_year = kLastYear);
 
 // A year's emission level: `known` (inventories) first, else what the plan states.
 std::optional<units::Mass> emissions_in(const TargetSet& targets, const EmissionsByYear& known, int year);

@@ -39,9 +39,9 @@ public:
     Trajectory operator+(const Trajectory& other) const;
     Trajectory& operator+=(const Trajectory& other);
 
-    // The raw matrix (kg CO2e), for numerical work inside the engine only.
+    // The raw matrix (kg CO2e), read-only: for numerical checks and sums.
+    // Values change only through set() and add(), which take typed masses.
     const Eigen::MatrixXd& kg() const { return kg_; }
-    Eigen::MatrixXd& kg() { return kg_; }
 
 private:
     int col(int year) const;

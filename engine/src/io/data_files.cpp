@@ -57,10 +57,9 @@ units::Amount amount_at(double v, const std::string& unit, const Location& quant
 }  // namespace
 
 int checked_year(int year, const Location& where) {
-    if (year < kFirstYear || year > kLastYear)
-        throw Error(where, "year " + std::to_string(year) + " is outside " + std::to_string(kFirstYear) + "–" +
-                               std::to_string(kLastYear),
-                    "klima covers the DK2020 horizon 1990–2050");
+    if (!in_horizon(year))
+        throw Error(where, "year " + std::to_string(year) + " is outside " + horizon_text(),
+                    "klima covers the DK2020 horizon " + horizon_text());
     return year;
 }
 

@@ -306,7 +306,7 @@ PhaseIn read_phase(JsonObject& m, int base_year, const std::string& file) {
             if (!o) throw Error(m.at("phase_in"), "an S-curve needs midpoint and steepness",
                                 "write {\"shape\": \"s_curve\", \"midpoint\": 2027, \"steepness\": 0.8}");
             p.shape = PhaseIn::Shape::s_curve;
-            p.midpoint = o->number("midpoint", 1990, 2050);
+            p.midpoint = o->number("midpoint", kFirstYear, kLastYear);
             p.steepness = o->number("steepness", 0, 10, true);
         } else if (shape == "step") {
             p.shape = PhaseIn::Shape::step;

@@ -31,8 +31,8 @@ TargetSet parse_targets(std::string_view text, const std::string& name) {
 
     const auto& neutrality = top.value("neutrality");
     JsonObject nf(neutrality, "/neutrality", name);
-    if (nf.integer("year") > 2050)
-        throw Error(nf.at("year"), "neutrality year " + std::to_string(nf.integer("year")) + " is after 2050",
+    if (nf.integer("year") > kLastYear)
+        throw Error(nf.at("year"), "neutrality year " + std::to_string(nf.integer("year")) + " is after " + std::to_string(kLastYear),
                     "DK2020 plans reach net zero by 2050 at the latest");
     t.neutrality_year = nf.year("year");
     t.neutrality_source = nf.text("source");

@@ -192,7 +192,9 @@ std::string column_letters(std::size_t column) {
 XlsxSheet parse_xlsx(std::string_view bytes, const std::string& name, const std::string& sheet) {
     const Workbook wb(bytes, name);
     const auto strings = shared_strings(wb, name);
-    const auto [part, sheet_name] = sheet_part(wb, name, sheet);
+    const auto found = sheet_part(wb, name, sheet);  // not a structured binding: lambdas below capture it (clang)
+    const auto& part = found.first;
+    const std::string& sheet_name = found.second;
     XlsxSheet out;
     out.name = sheet_name;
 

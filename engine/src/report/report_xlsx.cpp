@@ -2,6 +2,8 @@
 // section, figures as numbers (t CO2e with one decimal shown, % as numbers).
 #include "labels.hpp"
 #include "report_sections.hpp"
+
+#include "klima/horizon.hpp"
 #include "report_text.hpp"
 
 #include "klima/error.hpp"
@@ -103,7 +105,7 @@ void write_workbook(const ReportData& d, Lang l, const std::string& path, const 
                     const auto col = static_cast<lxw_col_t>(c);
                     if (row[c].number) {
                         const bool is_year = *row[c].number == static_cast<int>(*row[c].number) &&
-                                             *row[c].number >= 1990 && *row[c].number <= 2050 &&
+                                             in_horizon(static_cast<int>(*row[c].number)) &&
                                              row[c].text.find_first_of(",.") == std::string::npos;
                         worksheet_write_number(ws, r, col, *row[c].number, is_year ? year : number);
                     } else {

@@ -2,6 +2,8 @@
 // only place that knows the column names and JSON keys of those files.
 #pragma once
 
+#include "klima/horizon.hpp"
+
 #include "klima/activity.hpp"
 #include "klima/io/csv_dialect.hpp"
 #include "klima/reference_data.hpp"
@@ -61,8 +63,6 @@ std::string municipality_name(const std::string& activity_path);
 // Parse JSON text, turning a syntax error into klima::Error with line and column.
 nlohmann::json parse_json(std::string_view text, const std::string& name);
 
-inline constexpr int kFirstYear = 1990;
-inline constexpr int kLastYear = 2050;
 
 // `year` when it lies within kFirstYear–kLastYear; otherwise throws at `where`.
 int checked_year(int year, const Location& where);
