@@ -1,5 +1,6 @@
-// SHA-256 (FIPS 180-4) of a byte string, as 64 lowercase hex digits. Used by
-// the store to recognise a file it has already imported.
+// SHA-256 (FIPS 180-4, computed by OpenSSL's libcrypto) of a byte string, as
+// 64 lowercase hex digits. Used by the store to recognise a file it has
+// already imported. Throws klima::Error (internal) if libcrypto fails.
 #pragma once
 
 #include <string>
