@@ -152,7 +152,7 @@ ProgressTable build_progress(const ScenarioResult& result, const TargetSet& targ
         p.measures.push_back(std::move(mp));
     }
     const auto themes = themes_of(result);
-    if (themes.size() > 1 || (themes.size() == 1 && !themes.front().theme.empty()))
+    if (names_themes(themes))
         for (const auto& t : themes) {
             const auto at = [&](int y) { return t.effect.has_year(y) ? t.effect.total(y) : units::kilograms(0.0); };
             p.themes.push_back({t.theme, t.measures.size(), at(report_year), at(m)});

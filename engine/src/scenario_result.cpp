@@ -20,4 +20,8 @@ std::vector<ThemeResult> themes_of(const ScenarioResult& r) {
     return out;
 }
 
+bool names_themes(const std::vector<ThemeResult>& themes) {
+    return themes.size() > 1 || (themes.size() == 1 && !themes.front().theme.empty());
+}
+
 }  // namespace klima

@@ -57,5 +57,7 @@ struct ThemeResult {
     units::Money cost;
 };
 std::vector<ThemeResult> themes_of(const ScenarioResult& r);
+// Whether any measure names a theme (then tables and charts group by theme).
+bool names_themes(const std::vector<ThemeResult>& themes);
 
 }  // namespace klima

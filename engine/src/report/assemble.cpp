@@ -33,7 +33,7 @@ ChartData chart_data(const ScenarioResult& r, const GapAnalysis& gap, const Taxo
     c.target.key = "target";
     // A plan with themes shows one wedge a theme (a 40-measure legend cannot be read); else one a measure.
     const auto themes = themes_of(r);
-    if (themes.size() > 1 || (themes.size() == 1 && !themes.front().theme.empty())) {
+    if (names_themes(themes)) {
         for (const auto& t : themes) {
             const std::string name = t.theme.empty() ? "–" : t.theme;
             c.measures.push_back(total_series("theme:" + name, name, name, c.years, t.effect, gap.scope, taxonomy));

@@ -105,7 +105,7 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
                pad(per_t ? fixed(units::in_dkk_per_tonne(*per_t), 0) : "n/a", 10);
     };
     const auto themes = themes_of(r);
-    const bool grouped = themes.size() > 1 || (themes.size() == 1 && !themes.front().theme.empty());
+    const bool grouped = names_themes(themes);
     for (const auto& theme : themes) {
         if (grouped) out << (theme.theme.empty() ? "(no theme)" : theme.theme) << "\n";
         for (std::size_t i : theme.measures) {
