@@ -73,19 +73,4 @@ DriverMapping default_driver_mapping() {
     };
 }
 
-ActivitySet project_activity(const ActivitySet& records, int base_year, int year, const Drivers& drivers,
-                             const DriverMapping& mapping) {
-    ActivitySet out;
-    for (const auto& r : records) {
-        if (r.year != base_year) continue;
-        const auto it = mapping.find(r.sector + "/" + r.subsector);
-        const Driver d = it == mapping.end() ? Driver::constant : it->second;
-        ActivityRecord p = r;
-        p.year = year;
-        if (p.amount) p.amount = units::scale(*p.amount, drivers.index(d, base_year, year));
-        out.push_back(std::move(p));
-    }
-    return out;
-}
-
 }  // namespace klima

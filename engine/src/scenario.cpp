@@ -12,8 +12,6 @@ namespace klima {
 
 namespace {
 
-using plan::Op;
-
 // Carriers and factors of the rows with factors of their own (land use,
 // construction), added to a copy of the reference data.
 void add_own_factors(const ScenarioSpec& spec, ReferenceData& ref) {
@@ -35,9 +33,6 @@ void add_own_factors(const ScenarioSpec& spec, ReferenceData& ref) {
             ref.factors.add(std::move(f));
         }
 }
-
-
-
 
 }  // namespace
 
@@ -138,10 +133,9 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
             bau[k] = plan.keys[k].base * index[d];
         }
         IntensityTable table(ref, gwp, year);
-        const auto written = run.written(nkeys);
         for (std::size_t k = 0; k < nkeys; ++k) {
             probes[k].year = year;
-            const bool needed = !plan.keys[k].created || written[k];
+            const bool needed = !plan.keys[k].created || run.written(k);
             intensity[k] = needed ? units::in_kg(table.co2e(probes[k])) : 0.0;
         }
         const auto scenario = run.scenario(bau);

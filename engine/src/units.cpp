@@ -101,6 +101,10 @@ double si_value(const Amount& a) {
     return std::visit([](auto q) { return q.value(); }, a);
 }
 
+double si_value(const FactorValue& f) {
+    return std::visit([](auto q) { return q.value(); }, f);
+}
+
 AmountKind kind_of(const Amount& a) { return static_cast<AmountKind>(a.index()); }
 AmountKind factor_kind(const FactorValue& f) { return static_cast<AmountKind>(f.index()); }
 

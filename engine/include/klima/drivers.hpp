@@ -45,9 +45,4 @@ private:
 using DriverMapping = std::map<std::string, Driver>;
 DriverMapping default_driver_mapping();
 
-// The BAU activity of `year`: every base-year record of `base` scaled by the
-// index of its subsector's driver; year set to `year`; missing stays missing.
-ActivitySet project_activity(const ActivitySet& records, int base_year, int year, const Drivers& drivers,
-                             const DriverMapping& mapping);
-
 }  // namespace klima

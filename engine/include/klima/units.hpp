@@ -119,6 +119,7 @@ AmountKind kind_of(const Amount& a);
 // An amount of kind `k` with SI value `si` (J, m, kg, m², count, m³), and back.
 Amount amount_of(AmountKind k, double si);
 double si_value(const Amount& a);
+double si_value(const FactorValue& f);  // kg per SI unit of its activity
 AmountKind factor_kind(const FactorValue& f);  // the activity kind the factor applies to
 std::string_view to_string(AmountKind k);
 

@@ -16,10 +16,6 @@ template <class>
 inline constexpr bool always_false = false;
 
 
-double si(const units::FactorValue& f) {
-    return std::visit([](auto q) { return q.value(); }, f);
-}
-
 std::string kind_name(AmountKind k) { return std::string(units::to_string(k)); }
 
 
@@ -300,7 +296,7 @@ private:
             return;
         }
         const AmountKind per = units::factor_kind(*f.co2e_value);
-        t.factor = si(*f.co2e_value);
+        t.factor = units::si_value(*f.co2e_value);
         for (std::size_t k : t.src)
             if (plan_.keys[k].kind != per)
                 throw Error(at, "the new factor is per " + kind_name(per) + " but " + plan_.keys[k].describe() +

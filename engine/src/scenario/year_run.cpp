@@ -16,19 +16,8 @@ std::string describe(units::AmountKind kind, double si) {
     return s.str();
 }
 
-
 Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double intensity,
                                 std::vector<double>& share) const {
-    if (writers_.empty()) {
-        writers_.resize(bau.size());
-        for (std::size_t i = 0; i < ops_.size(); ++i) {
-            const Op& op = ops_[i];
-            if (op.on_factor()) continue;
-            if (op.target != kNone) writers_[op.target].push_back(i);
-            if (op.reads_src())
-                for (std::size_t s : op.src) writers_[s].push_back(i);
-        }
-    }
     std::vector<const Op*> factors;
     for (const Op& op : ops_)
         if (op.on_factor() && std::find(op.src.begin(), op.src.end(), k) != op.src.end()) factors.push_back(&op);

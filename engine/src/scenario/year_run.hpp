@@ -49,6 +49,14 @@ public:
             ops_.push_back(std::move(op));
             from_.push_back(&t);
         }
+        writers_.assign(plan_.keys.size(), {});
+        for (std::size_t i = 0; i < ops_.size(); ++i) {
+            const Op& op = ops_[i];
+            if (op.on_factor()) continue;
+            if (op.target != kNone) writers_[op.target].push_back(i);
+            if (op.reads_src())
+                for (std::size_t s : op.src) writers_[s].push_back(i);
+        }
     }
 
     // The whole scenario: every op in canonical order; a removal larger than
@@ -74,16 +82,8 @@ public:
         return out;
     }
 
-    // Rows written by an op this year (their factors must exist).
-    std::vector<char> written(std::size_t keys) const {
-        std::vector<char> w(keys, 0);
-        for (const Op& op : ops_) {
-            if (op.target != kNone) w[op.target] = 1;
-            if (op.reads_src())
-                for (std::size_t k : op.src) w[k] = 1;
-        }
-        return w;
-    }
+    // Whether an op changes row k's amount this year (its factor must exist then).
+    bool written(std::size_t k) const { return !writers_[k].empty(); }
 
     // Each measure's share of key k's reduction, added to `share[player]`.
     Method attribute(std::size_t k, const std::vector<double>& bau, double intensity,
@@ -125,7 +125,7 @@ private:
     int year_;
     std::vector<Op> ops_;
     std::vector<const Template*> from_;
-    mutable std::vector<std::vector<std::size_t>> writers_;  // per key, the ops writing it (built once)
+    std::vector<std::vector<std::size_t>> writers_;  // per key, the activity ops changing it (built by ops())
 };
 
 }  // namespace klima::plan
