@@ -12,9 +12,6 @@ namespace {
 
 using units::AmountKind;
 
-template <class>
-inline constexpr bool always_false = false;
-
 
 std::string kind_name(AmountKind k) { return std::string(units::to_string(k)); }
 
