@@ -46,6 +46,13 @@ ScenarioResult hand_scenario() {
     bus.cost = units::dkk(2e6);
 
     r.scenario = r.bau - vind.effect - bus.effect;
+    // Launched from the base year: the only actual year is 2017, and the plan
+    // as adopted is the effects themselves.
+    r.launch_year = 2017;
+    r.year_kinds.assign(2050 - 2017 + 1, YearKind::projected);
+    r.year_kinds[0] = YearKind::actual;
+    for (auto* m : {&vind, &bus})
+        for (int y = 2017; y <= 2050; ++y) m->planned[y] = m->effect.total(y);
     r.measures = {vind, bus};
     return r;
 }

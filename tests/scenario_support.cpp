@@ -23,8 +23,11 @@ std::string measure(const std::string& id, const std::string& type, const std::s
            R"(, "source": "test", "params": )" + params + "}";
 }
 
-ScenarioResult run(const std::string& text) {
-    const auto spec = io::parse_scenario(text, fixture("scenario/inline.json"));
+ScenarioResult run(const std::string& text) { return run_from(text, 2017); }
+
+ScenarioResult run_from(const std::string& text, std::optional<int> launch) {
+    auto spec = io::parse_scenario(text, fixture("scenario/inline.json"));
+    spec.launch_year = launch;
     const auto activity = io::load_activity(spec.activity_file, &scenario_ref());
     const auto drivers = io::load_drivers(spec.drivers_file);
     return run_scenario(spec, activity, drivers, scenario_ref());

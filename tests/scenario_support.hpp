@@ -10,6 +10,7 @@
 #include "klima/io/scenario_file.hpp"
 #include "klima/scenario.hpp"
 
+#include <optional>
 #include <string>
 
 namespace klima::test {
@@ -24,7 +25,11 @@ std::string scenario_json(const std::string& measures, const std::string& extra 
 std::string measure(const std::string& id, const std::string& type, const std::string& params,
                     const std::string& cost = "1000000");
 
+// Runs launched from the base year 2017: the hand arithmetic of the measure
+// tests starts from the 2017 rows (the fixture also holds a 2023 row).
 ScenarioResult run(const std::string& text);
+// Runs launched from `launch`; none: from the latest inventory (2023).
+ScenarioResult run_from(const std::string& text, std::optional<int> launch);
 
 double total_effect_t(const MeasureResult& m, int year);
 double row_effect_t(const MeasureResult& m, const char* row, int year);

@@ -52,6 +52,12 @@ Mass measures_effect(const ScenarioResult& r, int year, const Taxonomy& taxonomy
     return sum;
 }
 
+// A measure's effect in `year` in the plan as adopted (zero outside it).
+Mass planned_in(const MeasureResult& mr, int year) {
+    const auto it = mr.planned.find(year);
+    return it == mr.planned.end() ? units::kilograms(0.0) : it->second;
+}
+
 }  // namespace
 
 void record_realised(ScenarioResult& result, const std::vector<RealisedEffect>& effects) {
@@ -140,9 +146,8 @@ ProgressTable build_progress(const ScenarioResult& result, const TargetSet& targ
         mp.theme = mr.theme;
         mp.start_year = mr.start_year;
         mp.full_effect_year = mr.full_effect_year;
-        const bool has_effect = mr.effect.row_count() > 0;
-        mp.planned = has_effect && mr.effect.has_year(report_year) ? mr.effect.total(report_year) : units::kilograms(0.0);
-        mp.planned_milestone = has_effect && mr.effect.has_year(m) ? mr.effect.total(m) : units::kilograms(0.0);
+        mp.planned = planned_in(mr, report_year);
+        mp.planned_milestone = planned_in(mr, m);
         if (const auto it = mr.realised.find(report_year); it != mr.realised.end()) mp.realised = it->second;
         if (mp.realised)
             mp.status = *mp.realised >= mp.planned * units::ratio(kOnTrackShare) ? MeasureStatus::on_track
@@ -154,7 +159,11 @@ ProgressTable build_progress(const ScenarioResult& result, const TargetSet& targ
     const auto themes = themes_of(result);
     if (names_themes(themes))
         for (const auto& t : themes) {
-            const auto at = [&](int y) { return t.effect.has_year(y) ? t.effect.total(y) : units::kilograms(0.0); };
+            const auto at = [&](int y) {
+                Mass sum = units::kilograms(0.0);
+                for (std::size_t i : t.measures) sum += planned_in(result.measures[i], y);
+                return sum;
+            };
             p.themes.push_back({t.theme, t.measures.size(), at(report_year), at(m)});
         }
     return p;

@@ -34,6 +34,168 @@ void add_own_factors(const ScenarioSpec& spec, ReferenceData& ref) {
         }
 }
 
+// What every projection of one scenario shares, whatever its launch year.
+struct Setup {
+    const ScenarioSpec& spec;
+    const ActivitySet& activity;
+    const Drivers& drivers;
+    const ReferenceData& ref;
+    const GwpSet& gwp;
+    const std::vector<std::string>& row_keys;
+    const std::map<std::string, std::size_t>& rows;
+    std::vector<std::size_t> theme_of;  // per measure, its theme's index
+};
+
+// `out` with its trajectories shaped base..end, all zero, and the measures'
+// metadata.
+ScenarioResult empty_result(const Setup& s) {
+    ScenarioResult out;
+    out.name = s.spec.name;
+    out.municipality = s.spec.municipality;
+    out.base_year = s.spec.base_year;
+    out.gwp_set = s.gwp.name;
+    out.bau = Trajectory(s.row_keys, s.spec.base_year, s.spec.end_year);
+    out.scenario = out.bau;
+    for (const auto& m : s.spec.measures) {
+        MeasureResult mr;
+        mr.id = m.id;
+        mr.type = m.type;
+        mr.name = m.name;
+        mr.owner = m.owner;
+        mr.theme = m.theme;
+        mr.start_year = m.phase.start_year;
+        mr.full_effect_year = m.phase.full_effect_year;
+        mr.effect = out.bau;
+        mr.cost = m.cost;
+        out.measures.push_back(std::move(mr));
+    }
+    return out;
+}
+
+// BAU, scenario and each measure's share for the years launch..end, from the
+// plan compiled at `launch`: rows scaled by their driver's index from the
+// launch year, measures acting with what is left of their phase-in.
+void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult& out) {
+    const auto& spec = s.spec;
+    const std::size_t nkeys = plan.keys.size();
+    std::vector<ActivityRecord> probes(nkeys);
+    for (std::size_t k = 0; k < nkeys; ++k) {
+        const auto& key = plan.keys[k];
+        probes[k].sector = key.sector;
+        probes[k].subsector = key.subsector;
+        probes[k].carrier = key.carrier;
+        probes[k].amount = units::amount_of(key.kind, 1.0);
+        probes[k].origin = key.origin;
+    }
+    const std::size_t n = spec.measures.size();
+    std::vector<double> bau(nkeys), intensity(nkeys), share(n);
+    std::vector<units::Ratio> now(n), done(n);
+    for (std::size_t j = 0; j < n; ++j) done[j] = spec.measures[j].phase.share(launch);
+    for (int year = launch; year <= spec.end_year; ++year) {
+        for (std::size_t j = 0; j < n; ++j) now[j] = year == launch ? done[j] : spec.measures[j].phase.share(year);
+        plan::YearRun run(plan, spec, s.theme_of, year);
+        run.ops(now, done);
+
+        std::map<Driver, double> index;
+        for (std::size_t k = 0; k < nkeys; ++k) {
+            const Driver d = plan.keys[k].driver;
+            if (!index.count(d)) index[d] = s.drivers.index(d, launch, year).value();
+            bau[k] = plan.keys[k].base * index[d];
+        }
+        IntensityTable table(s.ref, s.gwp, year);
+        for (std::size_t k = 0; k < nkeys; ++k) {
+            probes[k].year = year;
+            const bool needed = !plan.keys[k].created || run.written(k);
+            intensity[k] = needed ? units::in_kg(table.co2e(probes[k])) : 0.0;
+        }
+        const auto scenario = run.scenario(bau);
+        const auto after = run.intensities_after(intensity);
+
+        std::map<std::pair<std::size_t, int>, std::size_t> owen;
+        for (std::size_t k = 0; k < nkeys; ++k) {
+            const std::size_t row = plan.keys[k].row;
+            out.bau.add(row, year, units::kilograms(bau[k] * intensity[k]));
+            out.scenario.add(row, year, units::kilograms(scenario[k] * after[k]));
+            std::fill(share.begin(), share.end(), 0.0);
+            const auto method = run.attribute(k, bau, intensity[k], share);
+            for (std::size_t j = 0; j < n; ++j)
+                if (share[j] != 0.0) out.measures[j].effect.add(row, year, units::kilograms(share[j]));
+            if (method == plan::Method::owen) {
+                std::size_t players = 0;
+                for (double x : share) players += x != 0.0;
+                auto& slot = owen[{plan.keys[k].row, year}];
+                slot = std::max(slot, players);
+            }
+        }
+        for (const auto& [where, players] : owen) out.owen.push_back({s.row_keys[where.first], where.second, players});
+    }
+}
+
+// The inventories of the years base..launch−1 into BAU and scenario alike
+// (`out` already holds the launch year), and the years between two
+// inventories interpolated linearly per row. Returns the missing base-year
+// values.
+int fill_history(const Setup& s, const std::vector<int>& inventory_years, int launch, ScenarioResult& out) {
+    const int base = s.spec.base_year;
+    out.year_kinds.assign(static_cast<std::size_t>(s.spec.end_year - base + 1), YearKind::projected);
+    auto kind = [&](int y) -> YearKind& { return out.year_kinds[static_cast<std::size_t>(y - base)]; };
+    kind(launch) = YearKind::actual;
+    int base_missing = 0;
+    std::vector<int> actual;
+    for (int y : inventory_years) {
+        if (y < base || y >= launch) continue;
+        actual.push_back(y);
+        kind(y) = YearKind::actual;
+        IntensityTable table(s.ref, s.gwp, y);
+        for (const auto& r : s.activity) {
+            if (r.year != y) continue;
+            if (!r.amount) {
+                base_missing += y == base;
+                continue;
+            }
+            const std::size_t row = s.rows.at(r.sector + "/" + r.subsector);
+            const auto m = table.co2e(r);
+            out.bau.add(row, y, m);
+            out.scenario.add(row, y, m);
+        }
+    }
+    actual.push_back(launch);
+    for (std::size_t i = 0; i + 1 < actual.size(); ++i) {
+        const int a = actual[i], b = actual[i + 1];
+        for (int y = a + 1; y < b; ++y) {
+            kind(y) = YearKind::interpolated;
+            const double t = static_cast<double>(y - a) / (b - a);
+            for (std::size_t row = 0; row < s.row_keys.size(); ++row) {
+                const auto m = out.bau.at(row, a) + t * (out.bau.at(row, b) - out.bau.at(row, a));
+                out.bau.set(row, y, m);
+                out.scenario.set(row, y, m);
+            }
+        }
+    }
+    return base_missing;
+}
+
+// The launch year: the one asked for, or the latest inventory year.
+int launch_year_of(const ScenarioSpec& spec, const std::vector<int>& inventory_years) {
+    std::vector<int> usable;
+    for (int y : inventory_years)
+        if (y >= spec.base_year && y < spec.end_year) usable.push_back(y);
+    const auto years = [&] {
+        std::vector<std::string> t;
+        for (int y : usable) t.push_back(std::to_string(y));
+        return join(t, ", ");
+    };
+    if (!spec.launch_year) return usable.back();
+    const int y = *spec.launch_year;
+    if (std::find(usable.begin(), usable.end(), y) == usable.end())
+        throw Error({spec.activity_file, 0, "year"},
+                    "the projection cannot start from " + std::to_string(y) +
+                        ": the activity data has no inventory for that year between the base year " +
+                        std::to_string(spec.base_year) + " and " + std::to_string(spec.end_year),
+                    "start from one of the inventory years " + years());
+    return y;
+}
+
 }  // namespace
 
 ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,
@@ -55,12 +217,11 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
     } catch (const Error& e) {
         throw Error({spec.file, 0, "/gwp_set"}, e.problem(), e.fix());
     }
-    const GwpSet& gwp = *gwp_found;
     std::vector<std::string> row_keys;
     std::map<std::string, std::size_t> rows;
-    for (const auto& s : ref.taxonomy.subsectors()) {
-        rows[s.sector + "/" + s.code] = row_keys.size();
-        row_keys.push_back(s.sector + "/" + s.code);
+    for (const auto& sub : ref.taxonomy.subsectors()) {
+        rows[sub.sector + "/" + sub.code] = row_keys.size();
+        row_keys.push_back(sub.sector + "/" + sub.code);
     }
     const auto defaults = default_driver_mapping();
     for (const auto& [key, driver] : spec.driver_mapping)
@@ -68,101 +229,42 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
             throw Error({spec.file, 0, "/bau_scaling/" + key}, "'" + key + "' is not a sector/subsector of the taxonomy",
                         "use one of " + join(row_keys, ", "));
 
-    bool has_base = false;
-    int base_missing = 0;
-    for (const auto& r : activity)
-        if (r.year == spec.base_year) {
-            ref.validate(r);
-            has_base = true;
-            base_missing += !r.amount;
-        }
-    if (!has_base)
+    const auto inventory_years = years_in(activity);
+    if (std::find(inventory_years.begin(), inventory_years.end(), spec.base_year) == inventory_years.end())
         throw Error({spec.activity_file, 0, "year"}, "no activity records for the base year " + std::to_string(spec.base_year),
                     "set base_year to a year the activity file holds");
+    const int launch = launch_year_of(spec, inventory_years);
+    for (const auto& r : activity)
+        if (r.year >= spec.base_year && r.year <= launch) ref.validate(r);
 
-    const plan::Plan plan = plan::compile(spec, activity, ref, rows);
-    const std::size_t nkeys = plan.keys.size();
-    std::vector<ActivityRecord> probes(nkeys);
-    for (std::size_t k = 0; k < nkeys; ++k) {
-        const auto& key = plan.keys[k];
-        probes[k].year = spec.base_year;
-        probes[k].sector = key.sector;
-        probes[k].subsector = key.subsector;
-        probes[k].carrier = key.carrier;
-        probes[k].amount = units::amount_of(key.kind, 1.0);
-        probes[k].origin = key.origin;
-    }
-    std::vector<std::size_t> theme_of;
+    Setup s{spec, activity, drivers, ref, *gwp_found, row_keys, rows, {}};
     std::map<std::string, std::size_t> themes;
-    for (const auto& m : spec.measures) theme_of.push_back(themes.emplace(m.theme, themes.size()).first->second);
+    for (const auto& m : spec.measures) s.theme_of.push_back(themes.emplace(m.theme, themes.size()).first->second);
 
-    ScenarioResult out;
-    out.name = spec.name;
-    out.municipality = spec.municipality;
-    out.base_year = spec.base_year;
-    out.base_year_missing = base_missing;
-    out.gwp_set = gwp.name;
-    out.bau = Trajectory(row_keys, spec.base_year, spec.end_year);
-    out.scenario = out.bau;
-    for (const auto& m : spec.measures) {
-        MeasureResult mr;
-        mr.id = m.id;
-        mr.type = m.type;
-        mr.name = m.name;
-        mr.owner = m.owner;
-        mr.theme = m.theme;
-        mr.start_year = m.phase.start_year;
-        mr.full_effect_year = m.phase.full_effect_year;
-        mr.effect = out.bau;
-        mr.cost = m.cost;
-        out.measures.push_back(std::move(mr));
+    ScenarioResult out = empty_result(s);
+    out.launch_year = launch;
+    const plan::Plan plan = plan::compile(spec, activity, ref, rows, launch);
+    project(s, plan, launch, out);
+    out.base_year_missing = fill_history(s, inventory_years, launch, out);
+    out.launch_year_missing = plan.launch_missing;
+    if (launch == spec.base_year) out.base_year_missing = plan.launch_missing;
+    for (const auto& c : plan.carried) {
+        const auto& key = plan.keys[c.key];
+        out.carried.push_back({row_keys[key.row], key.carrier, c.from_year});
     }
 
-    const std::size_t n = spec.measures.size();
-    std::vector<double> bau(nkeys), intensity(nkeys), share(n);
-    std::vector<units::Ratio> phase(n);
-    for (int year = spec.base_year; year <= spec.end_year; ++year) {
-        for (std::size_t j = 0; j < n; ++j) phase[j] = spec.measures[j].phase.share(year);
-        plan::YearRun run(plan, spec, theme_of, year);
-        run.ops(phase);
-
-        std::map<Driver, double> index;
-        for (std::size_t k = 0; k < nkeys; ++k) {
-            const Driver d = plan.keys[k].driver;
-            if (!index.count(d)) index[d] = drivers.index(d, spec.base_year, year).value();
-            bau[k] = plan.keys[k].base * index[d];
-        }
-        IntensityTable table(ref, gwp, year);
-        for (std::size_t k = 0; k < nkeys; ++k) {
-            probes[k].year = year;
-            const bool needed = !plan.keys[k].created || run.written(k);
-            intensity[k] = needed ? units::in_kg(table.co2e(probes[k])) : 0.0;
-        }
-        const auto scenario = run.scenario(bau);
-        const auto after = run.intensities_after(intensity);
-
-        std::map<std::pair<std::size_t, int>, std::size_t> owen;
-        for (std::size_t k = 0; k < nkeys; ++k) {
-            const std::size_t row = plan.keys[k].row;
-            out.bau.add(row, year, units::kilograms(bau[k] * intensity[k]));
-            out.scenario.add(row, year, units::kilograms(scenario[k] * after[k]));
-            std::fill(share.begin(), share.end(), 0.0);
-            const auto method = run.attribute(k, bau, intensity[k], share);
-            for (std::size_t j = 0; j < n; ++j)
-                if (share[j] != 0.0) out.measures[j].effect.add(row, year, units::kilograms(share[j]));
-            if (method == plan::Method::owen) {
-                std::size_t players = 0;
-                for (double s : share) players += s != 0.0;
-                auto& slot = owen[{plan.keys[k].row, year}];
-                slot = std::max(slot, players);
-            }
-        }
-        for (const auto& [where, players] : owen) out.owen.push_back({row_keys[where.first], where.second, players});
+    // The plan as adopted (projected from the base year) for progress and cost per tonne.
+    ScenarioResult adopted;
+    if (launch != spec.base_year) {
+        adopted = empty_result(s);
+        project(s, plan::compile(spec, activity, ref, rows, spec.base_year), spec.base_year, adopted);
     }
-
-    for (auto& mr : out.measures) {
-        const units::Mass avoided = mr.effect.cumulative(spec.base_year, spec.end_year);
-        if (avoided.value() > 0.0) mr.cost_per_tonne = units::MoneyPerMass(mr.cost / avoided);
+    const ScenarioResult& as_adopted = launch == spec.base_year ? out : adopted;
+    for (std::size_t j = 0; j < out.measures.size(); ++j) {
+        auto& mr = out.measures[j];
+        const auto& effect = as_adopted.measures[j].effect;
+        for (int y = spec.base_year; y <= spec.end_year; ++y) mr.planned[y] = effect.total(y);
+        mr.cost_per_tonne = cost_per_tonne(mr.cost, effect.cumulative(spec.base_year, spec.end_year));
     }
     return out;
 }

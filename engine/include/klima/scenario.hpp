@@ -1,6 +1,7 @@
-// A scenario: base-year inventory projected to 2050 with BAU drivers, plus
-// measures acting on the activity of each year. Running it gives BAU and
-// scenario trajectories and each measure's Shapley contribution.
+// A scenario: the history of inventories from the base year, then the latest
+// inventory projected to 2050 with BAU drivers, plus measures acting on the
+// activity of each later year. Running it gives BAU and scenario
+// trajectories and each measure's Shapley contribution.
 #pragma once
 
 #include "klima/activity.hpp"
@@ -42,16 +43,21 @@ struct ScenarioSpec {
     std::optional<std::string> targets_file;  // resolved path to data/targets/<municipality>.json
     int base_year = 0;
     int end_year = kLastYear;
+    // The inventory year the projection starts from; none: the latest year
+    // with activity data (docs/method.md, "Projection from the latest inventory").
+    std::optional<int> launch_year;
     std::string gwp_set = "AR5";
     DriverMapping driver_mapping = default_driver_mapping();
     std::vector<MeasureSpec> measures;
 };
 
-// Run a scenario on activity data and drivers. `ref` must hold factors for
-// every year base..end. Each measure's effect is its order-free share
-// (docs/method.md, "Attribution"); the shares sum to BAU − scenario.
-// Throws klima::Error for missing driver years, missing factors, effects on
-// unknown rows, or measures that together remove more than a row holds.
+// Run a scenario on activity data (every year base..launch with records is an
+// inventory) and drivers. `ref` must hold factors for every year base..end.
+// Each measure's effect is its order-free share (docs/method.md,
+// "Attribution"); the shares sum to BAU − scenario. Throws klima::Error for a
+// launch year without activity, missing driver years, missing factors,
+// effects on unknown rows, or measures that together remove more than a row
+// holds.
 ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,
                             const ReferenceData& ref);
 

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace klima {
@@ -25,19 +26,49 @@ struct MeasureResult {
     units::Money cost;         // total cost over the horizon, DKK
     std::optional<units::MoneyPerMass> cost_per_tonne;  // none when nothing is avoided
     std::map<int, units::Mass> realised;  // realised effect reported per year (may be empty)
+    // The effect per year, all rows, of the plan as adopted: projected from
+    // the base year, the whole phase-in counted. Progress against the plan
+    // and cost per tonne use it; `effect` holds only what is left to come
+    // after the launch year. Equal to effect's totals when the run launches
+    // from the base year.
+    std::map<int, units::Mass> planned;
 };
+
+// What a year of a scenario's trajectories is.
+enum class YearKind {
+    actual,        // an inventory of that year
+    interpolated,  // between two inventory years, linear per row
+    projected,     // after the launch year: drivers, factor paths and measures
+};
+std::string_view to_string(YearKind k);
 
 struct ScenarioResult {
     std::string name;
     std::string municipality;  // e.g. "koege"
-    int base_year = 0;
+    int base_year = 0;    // first year of the trajectories (the scenario's base year)
+    int launch_year = 0;  // the inventory year the projection starts from (docs/method.md)
     std::string gwp_set;
-    Trajectory bau;       // base_year..2050, t CO2e per row
+    // base_year..2050, t CO2e per row. Up to the launch year both hold the
+    // history (inventories, interpolated between them) and are equal; from
+    // it on, the projections. Measure effects are zero before the launch year.
+    Trajectory bau;
     Trajectory scenario;  // same shape
+    std::vector<YearKind> year_kinds;  // one per year base_year..last year
+    YearKind kind_of(int year) const;  // throws klima::Error outside the trajectories
     std::vector<MeasureResult> measures;
-    // Base-year activity values that were missing: they are left out of BAU
-    // and scenario alike (never projected as zero), so both are understated.
+    // Activity values missing in the base-year inventory (left out of its
+    // total, never zero), and in the launch year without an earlier value to
+    // carry (left out of BAU and scenario alike, so both are understated).
     int base_year_missing = 0;
+    int launch_year_missing = 0;
+    // Rows the launch-year inventory lacks (or leaves empty), carried into
+    // the projection from the latest earlier inventory that has them.
+    struct CarriedRow {
+        std::string row;      // "sector/subsector"
+        std::string carrier;
+        int from_year = 0;
+    };
+    std::vector<CarriedRow> carried;
     // Where attribution fell back to the Owen value over themes (a row with
     // more than 16 interacting measures in a year); empty otherwise.
     struct OwenUse {
@@ -55,8 +86,19 @@ struct ThemeResult {
     std::vector<std::size_t> measures;  // indices into ScenarioResult::measures
     Trajectory effect;                  // sum of the measures' effects
     units::Money cost;
+    units::Mass planned_cumulative;     // Σ of the measures' planned effects, all years
 };
 std::vector<ThemeResult> themes_of(const ScenarioResult& r);
+// The years as runs of one kind: 2017 actual, 2018–2022 interpolated, …
+struct YearSpan {
+    YearKind kind = YearKind::projected;
+    int from = 0, to = 0;
+};
+std::vector<YearSpan> year_spans(const ScenarioResult& r);
+// Σ of a measure's planned effect over all years (the plan as adopted).
+units::Mass planned_cumulative(const MeasureResult& m);
+// Cost per tonne avoided: none when nothing is avoided.
+std::optional<units::MoneyPerMass> cost_per_tonne(units::Money cost, units::Mass avoided);
 // Whether any measure names a theme (then tables and charts group by theme).
 bool names_themes(const std::vector<ThemeResult>& themes);
 

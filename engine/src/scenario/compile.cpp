@@ -26,7 +26,7 @@ public:
         return it == index_.end() ? kNone : it->second;
     }
 
-    // A row of the base year, or one an effect writes to (validated against
+    // A row of the launch year, or one an effect writes to (validated against
     // the taxonomy and carriers at `at`).
     std::size_t intern(const std::string& s, const std::string& sub, const std::string& c, AmountKind k,
                        const Location& at, bool from_effect) {
@@ -125,18 +125,62 @@ public:
              Plan& plan)
         : spec_(spec), ref_(ref), plan_(plan), keys_(plan.keys, rows, ref) {}
 
-    void base_year(const ActivitySet& activity) {
-        for (const auto& r : activity) {
-            if (r.year != spec_.base_year) continue;
+    // The rows the projection starts from: each key's amount in the launch
+    // year. A key that the launch year lacks, or holds without a value, but
+    // an earlier inventory year (from `first`) holds is carried from the
+    // latest such year, and the plan says so; missing is never zero.
+    void launch(const ActivitySet& activity, int first, int launch) {
+        struct Seen {
+            std::map<int, double> sum;  // year → SI sum of the values present
+            bool missing_at_launch = false;
+            RowKey row;
+            AmountKind kind = AmountKind::energy;
+            Location origin;
+        };
+        std::map<std::tuple<std::string, std::string, std::string>, std::size_t> index;
+        std::vector<Seen> seen;
+        auto visit = [&](const ActivityRecord& r) {
+            const auto [it, fresh] = index.emplace(std::make_tuple(r.sector, r.subsector, r.carrier), seen.size());
+            if (fresh) seen.push_back({{}, false, {r.sector, r.subsector, r.carrier}, AmountKind::energy, r.origin});
+            Seen& s = seen[it->second];
             if (!r.amount) {
-                missing_.push_back({r.sector, r.subsector, r.carrier});
-                continue;
+                if (r.year == launch) s.missing_at_launch = true;
+                return;
             }
-            const auto k = keys_.intern(r.sector, r.subsector, r.carrier, units::kind_of(*r.amount), r.origin, false);
+            if (s.sum.empty()) {
+                s.kind = units::kind_of(*r.amount);
+                s.origin = r.origin;
+            }
+            s.sum[r.year] += units::si_value(*r.amount);
+        };
+        // Launch-year records first, in file order, so that a run launched
+        // from the base year interns keys exactly as it always did.
+        for (const auto& r : activity)
+            if (r.year == launch) visit(r);
+        for (const auto& r : activity)
+            if (r.year >= first && r.year < launch) visit(r);
+        for (const Seen& s : seen) {
+            const auto at_launch = s.sum.find(launch);
+            int from = launch;
+            if (at_launch == s.sum.end()) {
+                if (s.sum.empty()) {  // never valued up to the launch year
+                    if (s.missing_at_launch) {
+                        missing_.push_back(s.row);
+                        ++plan_.launch_missing;
+                    }
+                    continue;
+                }
+                from = s.sum.rbegin()->first;
+            } else if (s.missing_at_launch) {
+                missing_.push_back(s.row);  // some values present, one absent: the absent one is left out
+            }
+            if (from == launch && s.missing_at_launch) ++plan_.launch_missing;
+            const auto k = keys_.intern(s.row.sector, s.row.subsector, s.row.carrier, s.kind, s.origin, false);
             auto& key = plan_.keys[k];
-            key.base += units::si_value(*r.amount);
-            const auto d = spec_.driver_mapping.find(r.sector + "/" + r.subsector);
+            key.base = s.sum.at(from);
+            const auto d = spec_.driver_mapping.find(s.row.sector + "/" + s.row.subsector);
             key.driver = d == spec_.driver_mapping.end() ? Driver::constant : d->second;
+            if (from != launch) plan_.carried.push_back({k, from});
         }
     }
 
@@ -348,11 +392,20 @@ Op Template::instantiate(units::Ratio phase) const {
     return op;
 }
 
+double Template::full_share() const {
+    switch (kind) {
+        case Op::Kind::scale:
+        case Op::Kind::move_share: return size->share_at(units::ratio(1.0)).value();
+        case Op::Kind::factor_scale: return factor;
+        default: return 0.0;
+    }
+}
+
 Plan compile(const ScenarioSpec& spec, const ActivitySet& activity, const ReferenceData& ref,
-             const std::map<std::string, std::size_t>& rows) {
+             const std::map<std::string, std::size_t>& rows, int launch_year) {
     Plan plan;
     Compiler c(spec, ref, rows, plan);
-    c.base_year(activity);
+    c.launch(activity, spec.base_year, launch_year);
     c.measures();
     return plan;
 }

@@ -26,25 +26,37 @@ struct Template {
     double fwd = 1.0;                  // move_amount: target SI per service SI
     double factor = 0.0;               // factor_scale: reduction; factor_set: kg CO2e per SI unit
     std::string rows;                  // what it selects, for errors: "energi/individuel_opvarmning naturgas"
-    std::string missing_row;           // a selected row whose base-year value is missing ("" when none)
+    std::string missing_row;           // a selected row whose launch-year value is missing ("" when none)
     units::AmountKind amount_kind = units::AmountKind::energy;  // of fixed-size removals
     Location at;                       // the effect in the scenario file
 
     // The op of a year with phase-in share `phase` (> 0). value 0 means nothing to do.
     Op instantiate(units::Ratio phase) const;
+    // Share-sized ops (scale, move_share, factor_scale): the share at full effect; else 0.
+    double full_share() const;
 };
 
 struct Plan {
     std::vector<Key> keys;
     std::vector<Template> templates;  // canonical order: stage, measure id, effect index
     std::vector<std::size_t> rank;    // measure index → position in id order
+    // Keys the launch year lacks (or leaves empty), carried from the latest
+    // earlier inventory year that holds them.
+    struct Carried {
+        std::size_t key = 0;
+        int from_year = 0;
+    };
+    std::vector<Carried> carried;
+    int launch_missing = 0;  // launch-year values missing and not carried (left out, never zero)
 };
 
-// `rows` maps "sector/subsector" to its trajectory row. `ref` must already
+// `rows` maps "sector/subsector" to its trajectory row. The keys start from
+// the activity of `launch_year` (rows it lacks carried from earlier years
+// back to spec.base_year). `ref` must already
 // hold the measures' own carriers and factors. Throws klima::Error at the
 // effect for unknown codes, rows that cannot take the effect's units, or
 // conversions that do not fit.
 Plan compile(const ScenarioSpec& spec, const ActivitySet& activity, const ReferenceData& ref,
-             const std::map<std::string, std::size_t>& rows);
+             const std::map<std::string, std::size_t>& rows, int launch_year);
 
 }  // namespace klima::plan

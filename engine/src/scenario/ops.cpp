@@ -44,6 +44,22 @@ bool apply(const Op& op, std::vector<double>& a) {
     return true;
 }
 
+double remaining_phase(Op::Kind kind, double full_share, double now, double done) {
+    const double rem = now - done;
+    if (rem <= 0.0) return 0.0;
+    double left = 1.0;  // what the launch year still holds, as a share of what the measure acts on
+    switch (kind) {
+        case Op::Kind::scale:
+        case Op::Kind::move_share:
+        case Op::Kind::factor_scale: left = 1.0 - full_share * done; break;
+        case Op::Kind::factor_set: left = 1.0 - done; break;
+        case Op::Kind::remove:
+        case Op::Kind::move_amount:
+        case Op::Kind::add: break;
+    }
+    return left <= 0.0 ? 0.0 : rem / left;
+}
+
 double apply_factor(const Op& op, double intensity) {
     if (op.kind == Op::Kind::factor_scale) return intensity * (1.0 - op.value);
     if (op.kind == Op::Kind::factor_set) return intensity + op.phase * (op.value - intensity);

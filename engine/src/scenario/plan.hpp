@@ -23,10 +23,10 @@ struct Key {
     std::string sector, subsector, carrier;
     units::AmountKind kind = units::AmountKind::energy;
     std::size_t row = 0;  // trajectory row: the subsector
-    double base = 0.0;    // base-year amount (SI) of the present records
+    double base = 0.0;    // launch-year amount (SI) of the present records (or carried)
     Driver driver = Driver::constant;
     Location origin;      // first record, or the measure that created the row
-    bool created = false; // written by an effect, absent from the base year
+    bool created = false; // written by an effect, absent from the launch year
     std::string describe() const { return sector + "/" + subsector + " " + carrier; }
 };
 
@@ -54,6 +54,20 @@ struct Op {
     bool on_factor() const { return kind == Kind::factor_scale || kind == Kind::factor_set; }
     bool fixed_size() const { return kind == Kind::remove || kind == Kind::move_amount || kind == Kind::add; }
 };
+
+// The phase-in share an op takes in a year when the projection starts from
+// the inventory of a launch year, which already holds `done` (the share of
+// the launch year) of the measure (docs/method.md, "Projection from the
+// latest inventory"). `now` is the share of the year, `full_share` the op's
+// share at full effect (share-sized ops only). Zero when nothing is left:
+//  - amounts (remove, move_amount, add): now − done, the uptake still to come;
+//  - shares of a row or factor (scale, move_share, factor_scale):
+//    (now − done) / (1 − full_share·done), the part of what the launch year
+//    still holds, so that the row reaches 1 − full_share·now;
+//  - a factor approaching a level (factor_set): (now − done) / (1 − done), so
+//    that the level is still reached at full effect.
+// With done = 0 (a measure that starts after the launch year) it is `now`.
+double remaining_phase(Op::Kind kind, double full_share, double now, double done);
 
 // Apply one activity op to `amount` (indexed by the op's key indices). When
 // the op asks to take more than its rows hold, it takes what is there and

@@ -32,16 +32,20 @@ public:
     YearRun(const Plan& p, const ScenarioSpec& spec, const std::vector<std::size_t>& theme_of, int year)
         : plan_(p), spec_(spec), theme_of_(theme_of), year_(year) {}
 
-    void ops(const std::vector<units::Ratio>& phase) {
+    // `now`: each measure's phase-in share in the year; `done`: its share in
+    // the launch year, already inside that inventory (remaining_phase).
+    void ops(const std::vector<units::Ratio>& now, const std::vector<units::Ratio>& done) {
         for (const auto& t : plan_.templates) {
-            if (phase[t.player].value() <= 0.0) continue;
-            Op op = t.instantiate(phase[t.player]);
+            const double share =
+                remaining_phase(t.kind, t.full_share(), now[t.player].value(), done[t.player].value());
+            if (share <= 0.0) continue;
+            Op op = t.instantiate(units::ratio(share));
             if (op.value == 0.0 && op.kind != Op::Kind::factor_set) continue;
             const bool removes = op.kind == Op::Kind::remove || op.kind == Op::Kind::move_amount;
             if (removes && !t.missing_row.empty())
                 throw Error(t.at, "the " + std::to_string(year_) + " value of " + t.missing_row +
                                       " is missing, so the measure cannot reduce it",
-                            "fill in the base-year value in the activity data");
+                            "fill in the launch-year value in the activity data");
             if (removes && op.src.empty())
                 throw Error(t.at, "the measures remove " + describe(t.amount_kind, op.value) + " of " + t.rows + " in " +
                                       std::to_string(year_) + " but the year holds only none",
