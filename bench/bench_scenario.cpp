@@ -8,6 +8,7 @@
 #include "bench_util.hpp"
 #include "random_plan.hpp"
 
+#include "klima/api/scenario.hpp"
 #include "klima/intensity.hpp"
 #include "klima/inventory.hpp"
 #include "klima/io/data_files.hpp"
@@ -156,8 +157,11 @@ int main(int argc, char** argv) {
         char label[96];
         std::snprintf(label, sizeof label, "run_scenario scenarios/%s.json (%zu measures)", name, spec.measures.size());
         bench::print(label, bench::measure(9, 5, [&] { (void)run_scenario(spec, acts, drv, real); }));
-        std::snprintf(label, sizeof label, "run_scenario_file scenarios/%s.json, with loading", name);
-        bench::print(label, bench::measure(9, 5, [&] { (void)io::run_scenario_file(file, real); }));
+        std::snprintf(label, sizeof label, "api::run_scenario scenarios/%s.json, loading all data", name);
+        api::ScenarioRequest request;
+        request.scenario_file = file;
+        request.data_dir = KLIMA_DEFAULT_DATA_DIR;
+        bench::print(label, bench::measure(9, 5, [&] { (void)api::run_scenario(request); }));
     }
     return 0;
 }

@@ -1,13 +1,11 @@
 #include "allocation.hpp"
 #include "args.hpp"
 #include "commands.hpp"
+#include "scenario_request.hpp"
 
-#include "klima/inventory.hpp"
-#include "klima/io/data_files.hpp"
+#include "klima/api/report.hpp"
+#include "klima/horizon.hpp"
 #include "klima/io/output_file.hpp"
-#include "klima/io/realised_file.hpp"
-#include "klima/io/scenario_file.hpp"
-#include "klima/io/targets_file.hpp"
 #include "klima/report/progress_report.hpp"
 
 #include <ostream>
@@ -16,39 +14,27 @@ namespace klima::cli {
 
 int cmd_report(const Argv& argv, std::ostream& out) {
     const Args args(argv, {"--scenario", "--year", "--format", "--lang", "--out", "--targets", "--title", "--data-dir",
-                           "--realised", "--allocation"});
+                           "--realised", "--allocation", "--from-year", "--db"});
     const auto format = report::parse_report_format(args.get_or("--format", "md"));
     const auto lang = report::parse_lang(args.get_or("--lang", "da"));
-    const auto scenario_path = args.require("--scenario", "FILE (a scenario, e.g. scenarios/koege.json)");
-    const int year = args.require_int("--year", "YEAR (the reporting year)");
-    if (!in_horizon(year))
-        throw UsageError({"", 0, "--year"}, "reporting year " + std::to_string(year) + " is outside " + horizon_text(),
+    api::ReportRequest request;
+    request.scenario = scenario_request(args, args.require("--scenario", "FILE (a scenario, e.g. scenarios/koege.json)"));
+    request.report_year = args.require_int("--year", "YEAR (the reporting year)");
+    if (!in_horizon(request.report_year))
+        throw UsageError({"", 0, "--year"},
+                         "reporting year " + std::to_string(request.report_year) + " is outside " + horizon_text(),
                          "give a year in that range");
-
-    const auto allocation = chp_allocation(args);
-    const auto ref = io::load_reference_data(data_dir(args), allocation);
-    auto run = io::run_scenario_file(scenario_path, ref);
-    if (const auto realised = args.get("--realised")) record_realised(run.result, io::load_realised(*realised));
-    const auto targets_path = args.get("--targets") ? args.get("--targets") : run.spec.targets_file;
-    if (!targets_path)
-        throw Error({scenario_path, 0, "/targets"}, "the scenario names no targets file",
-                    "add \"targets\": \"../data/targets/" + run.spec.municipality + ".json\" or give --targets FILE");
-    const auto targets = io::load_targets(*targets_path);
-
-    std::vector<InventoryResult> inventories;
-    for (int y : years_in(run.activity)) {
-        if (y > year) continue;
-        try {
-            inventories.push_back(compute_inventory(run.activity, y, ref, run.spec.gwp_set));
-        } catch (const Error& e) {
-            throw e.located({run.spec.activity_file, 0, ""});
-        }
-    }
-    const auto data = report::assemble_report(run.result, targets, ref.taxonomy, inventories, year,
-                                              args.get_or("--title", run.spec.name));
+    request.targets_file = args.get("--targets");
+    request.realised_file = args.get("--realised");
+    request.title = args.get("--title");
+    const auto outcome = api::build_report(request);
+    const auto& data = outcome.data;
+    const auto& spec = outcome.scenario.run.spec;
+    const auto allocation = request.scenario.allocation;
 
     if (format == report::ReportFormat::xlsx) {
-        const auto path = args.get_or("--out", "klima-report-" + run.spec.municipality + "-" + std::to_string(year) + ".xlsx");
+        const auto path =
+            args.get_or("--out", "klima-report-" + spec.municipality + "-" + std::to_string(request.report_year) + ".xlsx");
         report::write_report_xlsx(data, lang, path);
         // The workbook itself does not carry the allocation yet (the report layout is not the CLI's).
         out << "wrote " << path << " (CHP allocation: " << to_string(allocation) << " — " << describe(allocation)

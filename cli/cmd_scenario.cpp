@@ -1,9 +1,9 @@
 #include "allocation.hpp"
 #include "args.hpp"
 #include "commands.hpp"
+#include "scenario_request.hpp"
 
-#include "klima/io/data_files.hpp"
-#include "klima/io/scenario_file.hpp"
+#include "klima/api/scenario.hpp"
 #include "klima/report/scenario_report.hpp"
 
 #include <ostream>
@@ -11,15 +11,17 @@
 namespace klima::cli {
 
 int cmd_scenario(const Argv& argv, std::ostream& out) {
-    const Args args(argv, {"--format", "--data-dir", "--allocation"});
+    const Args args(argv, {"--format", "--data-dir", "--allocation", "--from-year", "--db"});
     const auto& pos = args.positional();
     if (pos.size() != 2 || pos[0] != "run")
         throw UsageError({"", 0, "scenario"}, "expected 'scenario run FILE'",
                     "write klima scenario run scenarios/koege.json [--format table|json|csv]");
     const auto format = report::parse_format(args.get_or("--format", "table"));
-    const auto allocation = chp_allocation(args);
-    const auto ref = io::load_reference_data(data_dir(args), allocation);
-    const auto run = io::run_scenario_file(pos[1], ref);
+    const auto request = scenario_request(args, pos[1]);
+    const auto allocation = request.allocation;
+    const auto outcome = api::run_scenario(request);
+    const auto& run = outcome.run;
+    const auto& ref = outcome.ref;
     const auto form = format == report::Format::json  ? NoteForm::json
                       : format == report::Format::csv ? NoteForm::csv_series
                                                       : NoteForm::text;

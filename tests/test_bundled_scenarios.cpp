@@ -1,10 +1,11 @@
 // The bundled scenarios (scenarios/*.json) run on the bundled data, keep
 // their documented assumptions, and attribute exactly.
-#include "klima/io/data_files.hpp"
+#include "klima/api/scenario.hpp"
 #include "klima/io/scenario_file.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <set>
 #include <string>
 
@@ -14,16 +15,20 @@ using units::in_tonnes;
 namespace {
 const std::string kRoot = std::string(KLIMA_TEST_DIR) + "/..";
 
-const ReferenceData& bundled() {
-    static const ReferenceData ref = io::load_reference_data(kRoot + "/data");
-    return ref;
+// A bundled scenario run through the engine's facade, as the CLI runs it.
+ScenarioRun run_bundled(const std::string& name, std::optional<int> from_year = std::nullopt) {
+    api::ScenarioRequest request;
+    request.from_year = from_year;
+    request.scenario_file = kRoot + "/scenarios/" + name + ".json";
+    request.data_dir = kRoot + "/data";
+    return api::run_scenario(request).run;
 }
 }  // namespace
 
 TEST_CASE("bundled scenarios run to 2050 and their measure effects sum to BAU − scenario", "[data][scenario]") {
     for (const char* name : {"koege", "ballerup"}) {
         INFO(name);
-        const auto run = io::run_scenario_file(kRoot + "/scenarios/" + name + ".json", bundled());
+        const auto run = run_bundled(name);
         const auto& r = run.result;
         CHECK(r.municipality == name);
         CHECK(r.bau.first_year() == 2017);
@@ -49,8 +54,8 @@ TEST_CASE("Køge drivers: about 10,000 more inhabitants in the 12 years from 202
     CHECK(d.covers(2017, 2050));
 }
 
-TEST_CASE("Køge: all buses are electric by 2025", "[data][scenario]") {
-    const auto run = io::run_scenario_file(kRoot + "/scenarios/koege.json", bundled());
+TEST_CASE("Køge as adopted (from 2017): all buses are electric by 2025", "[data][scenario]") {
+    const auto run = run_bundled("koege", 2017);
     const auto& r = run.result;
     // BAU (bus km held constant): 60,000 GJ gas oil × (74 kg CO2 (NIR 2005, carried forward) + 3.9 g CH4 × 28
     //   + 3.9 g N2O × 265)/GJ = 60,000 × (74 + 0.1092 + 1.0335) kg = 60,000 × 75.1427 kg = 4,508.562 t
@@ -60,9 +65,35 @@ TEST_CASE("Køge: all buses are electric by 2025", "[data][scenario]") {
     CHECK(in_tonnes(r.scenario.at("transport/busser", 2025)) == Approx(274.638 + 0.2886).epsilon(1e-4));
 }
 
+TEST_CASE("Køge from the 2023 inventory: the buses the plan has left do not clear the 2023 diesel", "[data][scenario]") {
+    const auto run = run_bundled("koege");
+    const auto& r = run.result;
+    REQUIRE(r.launch_year == 2023);
+    // History: 2017 and 2023 are inventories; the buses row of 2023 is 50,000 GJ gas oil × 75.1427 kg/GJ.
+    CHECK(r.kind_of(2017) == YearKind::actual);
+    CHECK(r.kind_of(2020) == YearKind::interpolated);
+    CHECK(r.kind_of(2023) == YearKind::actual);
+    CHECK(r.kind_of(2024) == YearKind::projected);
+    CHECK(in_tonnes(r.bau.at("transport/busser", 2023)) == Approx(3757.135));
+    CHECK(in_tonnes(r.scenario.at("transport/busser", 2023)) == Approx(3757.135));
+    // 2020, interpolated: 4,508.562 + 3/6 × (3,757.135 − 4,508.562) = 4,132.849 t
+    CHECK(in_tonnes(r.bau.at("transport/busser", 2020)) == Approx(4132.849));
+    // BAU 2025 (bus km constant): the 2023 row, 3,757.135 t.
+    CHECK(in_tonnes(r.bau.at("transport/busser", 2025)) == Approx(3757.135));
+    // The measure (2021–2025, linear) is at (2023 − 2020)/5 = 0.6 in 2023: that part is inside the inventory.
+    // What remains is 0.4 × 70 = 28 buses × 60,000 km = 1,680,000 km:
+    //   diesel removed 1.68e6 km × 3.968 kWh = 6,666.24 MWh = 23,998.464 GJ; left 26,001.536 GJ × 75.1427 = 1,953.825 t
+    //   electricity 1.68e6 km × 1.3 kWh = 2,184 MWh × 50.3 kg/MWh = 109.855 t
+    CHECK(in_tonnes(r.scenario.at("transport/busser", 2025)) == Approx(1953.825 + 109.855).epsilon(1e-4));
+    // The soe row has no 2023 value: carried from 2017 and said so.
+    REQUIRE(r.carried.size() == 1);
+    CHECK(r.carried[0].row == "transport/soe");
+    CHECK(r.carried[0].from_year == 2017);
+}
+
 TEST_CASE("the whole Køge plan: about 40 measures in five themes, shares summing to the reduction",
           "[data][scenario]") {
-    const auto run = io::run_scenario_file(kRoot + "/scenarios/koege-plan.json", bundled());
+    const auto run = run_bundled("koege-plan", 2017);  // as adopted: the bus goal is checked against the plan
     const auto& r = run.result;
     CHECK(r.measures.size() >= 40);
     const auto themes = themes_of(r);

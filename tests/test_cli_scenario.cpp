@@ -13,8 +13,10 @@ using klima::test::fixture;
 using klima::test::run_cli;
 
 namespace {
+// Launched from the base year 2017, so that the hand arithmetic of
+// test_scenario.cpp applies (the fixture also holds a 2023 inventory row).
 std::string run_args(const std::string& file, const std::string& format) {
-    return "scenario run " + file + " --data-dir " + fixture("scenario/data") + " --format " + format;
+    return "scenario run " + file + " --data-dir " + fixture("scenario/data") + " --format " + format + " --from-year 2017";
 }
 }  // namespace
 
@@ -54,9 +56,11 @@ TEST_CASE("cli scenario: table shows milestones, measures and cost per tonne", "
 TEST_CASE("cli scenario: CSV is one row per series, row and year", "[cli][scenario]") {
     const auto r = run_cli(run_args(fixture("scenario/two_measures.json"), "csv"));
     REQUIRE(r.exit_code == 0);
-    CHECK_THAT(r.out, Catch::StartsWith("series,measure,sector,subsector,year,t_co2e\n") &&
-                          Catch::Contains("bau,,transport,personbiler,2030,7505.000000") &&
-                          Catch::Contains("measure,ev,transport,personbiler,2030,1330.000000"));
+    CHECK_THAT(r.out, Catch::StartsWith("series,measure,sector,subsector,year,t_co2e,year_kind\n") &&
+                          Catch::Contains("bau,,transport,personbiler,2017,") &&
+                          Catch::Contains("bau,,transport,personbiler,2030,7505.000000,projected") &&
+                          Catch::Contains("measure,ev,transport,personbiler,2030,1330.000000,projected"));
+    CHECK_THAT(r.out, Catch::Contains("bau,,energi,el,2017,1000.000000,actual"));
 }
 
 TEST_CASE("cli scenario: bad input gives one line naming the JSON path, exit 1", "[cli][scenario][errors]") {
@@ -88,6 +92,33 @@ TEST_CASE("cli scenario: a base year with a missing value says so in table and J
     CHECK(nlohmann::json::parse(json.out)["base_year_missing"] == 1);
     const auto complete = run_cli(run_args(fixture("scenario/two_measures.json"), "table"));
     CHECK_THAT(complete.out, !Catch::Contains("base-year activity value(s) missing"));
+}
+
+TEST_CASE("cli scenario: from the latest inventory, with history, carried rows and --from-year", "[cli][scenario]") {
+    const auto plain = "scenario run " + fixture("scenario/two_measures.json") + " --data-dir " + fixture("scenario/data");
+    const auto latest = plain + " --format json";
+    const auto r = run_cli(latest);
+    REQUIRE(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["launch_year"] == 2023);
+    CHECK(j["year_kinds"][0] == "actual");        // 2017
+    CHECK(j["year_kinds"][3] == "interpolated");  // 2020
+    CHECK(j["year_kinds"][6] == "actual");        // 2023
+    CHECK(j["year_kinds"][7] == "projected");     // 2024
+    // The fixture's 2023 inventory holds only el (9000 MWh × 100 kg/MWh = 900 t); every other row is carried
+    // from 2017 and listed.
+    CHECK(j["bau"]["energi/el"][6].get<double>() == Approx(900.0));
+    CHECK(j["bau"]["energi/el"][3].get<double>() == Approx(1000.0 + 3.0 / 6.0 * (900.0 - 1000.0)));
+    CHECK(j["carried"].size() >= 5);
+    CHECK(j["carried"][0]["from_year"] == 2017);
+    const auto table = run_cli(plain);
+    CHECK_THAT(table.out, Catch::Contains("Years:    2017 actual, 2018–2022 interpolated, 2023 actual, 2024–2050 projected") &&
+                              Catch::Contains("Carried:  transport/personbiler benzin is not in the 2023 inventory"));
+    const auto no_inventory = run_cli(latest + " --from-year 2019");
+    CHECK(no_inventory.exit_code == 1);
+    CHECK_THAT(no_inventory.err, Catch::Contains("cannot start from 2019") && Catch::Contains("2017, 2023"));
+    const auto outside = run_cli(latest + " --from-year 1850");
+    CHECK(outside.exit_code == 2);
 }
 
 TEST_CASE("cli scenario: a plan with themes is grouped by theme in the table and summed in JSON", "[cli][scenario]") {

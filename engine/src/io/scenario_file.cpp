@@ -93,6 +93,13 @@ ScenarioSpec parse_scenario(std::string_view text, const std::string& name) {
     s.end_year = top.has("end_year") ? top.year("end_year") : kLastYear;
     if (s.end_year <= s.base_year)
         throw Error(top.at("end_year"), "end_year must come after base_year", "use 2050 or leave it out");
+    if (top.has("from_year")) {
+        s.launch_year = top.year("from_year");
+        if (*s.launch_year < s.base_year || *s.launch_year >= s.end_year)
+            throw Error(top.at("from_year"),
+                        "from_year " + std::to_string(*s.launch_year) + " lies outside base_year–end_year",
+                        "give an inventory year from base_year on, or leave it out to start from the latest inventory");
+    }
     s.gwp_set = top.text_or("gwp_set", "AR5");
     s.activity_file = resolve(name, top.text("activity"));
     s.drivers_file = resolve(name, top.text("drivers"));
@@ -132,21 +139,6 @@ Drivers load_drivers(const std::string& path) {
         out.add(std::move(y));
     }
     return out;
-}
-
-ScenarioRun run_scenario_file(const std::string& path, const ReferenceData& ref) {
-    ScenarioRun run;
-    run.spec = load_scenario(path);
-    run.activity = load_activity(run.spec.activity_file, &ref);
-    run.drivers = load_drivers(run.spec.drivers_file);
-    run.result = run_scenario(run.spec, run.activity, run.drivers, ref);
-    for (int y = run.spec.base_year; y <= run.spec.end_year; ++y) {
-        if (!ref.factors.lookup("el", "el", y).empty())
-            run.electricity_factor[y] = energy_intensity(ref, run.spec.gwp_set, "el", "el", y);
-        if (!ref.factors.lookup("fjernvarme", "fjernvarme", y).empty())
-            run.district_heat_factor[y] = energy_intensity(ref, run.spec.gwp_set, "fjernvarme", "fjernvarme", y);
-    }
-    return run;
 }
 
 }  // namespace klima::io

@@ -28,6 +28,7 @@ ChartData chart_data(const ScenarioResult& r, const GapAnalysis& gap, const Taxo
         c.scenario.values.push_back(y.scenario);
         c.target.values.push_back(y.target);
     }
+    c.launch_year = r.launch_year;
     c.bau.key = "bau";
     c.scenario.key = "scenario";
     c.target.key = "target";

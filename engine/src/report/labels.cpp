@@ -80,7 +80,15 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"chart_wedges", {"Tiltagenes effekt (kiler mellem BAU og scenarie)", "Effect of measures (wedges between BAU and scenario)"}},
         {"chart_sectors", {"Scenariets udledning pr. sektor", "Scenario emissions by sector"}},
         {"none", {"ingen", "none"}},
-        {"inventory_points", {"Opgørelse (aktivitetsdata)", "Inventory (activity data)"}},
+        {"history", {"Opgjort udledning (punkter: opgørelser)", "Inventoried emissions (points: inventories)"}},
+        {"year_kind", {"Opgjort/fremskrevet", "Actual/projected"}},
+        {"kind_actual", {"opgjort", "actual"}},
+        {"kind_interpolated", {"interpoleret", "interpolated"}},
+        {"kind_projected", {"fremskrevet", "projected"}},
+        {"years_line", {"År", "Years"}},
+        {"projected_from", {"fremskrevet fra opgørelsen for", "projected from the inventory of"}},
+        {"carried_row", {"mangler i opgørelsen for {launch}; fremskrevet fra værdien i {from}", "missing from the {launch} inventory; projected from its {from} value"}},
+        {"planned_note", {"Planlagt: planen som vedtaget (fremskrevet fra {base}). Gabet og den planlagte effekt i sektortabellen regnes fra den seneste opgørelse ({launch}) med det, der er tilbage af hvert tiltag.", "Planned: the plan as adopted (projected from {base}). The gap and the planned effect in the sector table start from the latest inventory ({launch}) with what is left of each measure."}},
         {"total", {"I alt", "Total"}},
     };
     return t;

@@ -76,6 +76,7 @@ std::string render_csv(const ReportData& d, Lang l) {
         w.put("gap", key, tr("total", l), "scenario_t", t(y.scenario));
         w.put("gap", key, tr("total", l), "target_t", t(y.target));
         w.put("gap", key, tr("total", l), "gap_t", t(y.gap));
+        w.put("gap", key, tr("total", l), "kind", std::string(to_string(d.scenario.kind_of(y.year))));
     }
     for (const auto& s : d.gap.sectors)
         for (const auto& y : s.years) {

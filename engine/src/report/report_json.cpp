@@ -66,7 +66,11 @@ std::string render_json(const ReportData& d, Lang l) {
                    {"years_lasting", b.years_lasting ? json(units::in_count(*b.years_lasting)) : json(nullptr)}};
     j["gap"]["milestone"] = year_gap(d.gap.at(p.milestone_year));
     j["gap"]["years"] = json::array();
-    for (const auto& y : d.gap.years) j["gap"]["years"].push_back(year_gap(y));
+    for (const auto& y : d.gap.years) {
+        auto yj = year_gap(y);
+        yj["kind"] = std::string(to_string(d.scenario.kind_of(y.year)));  // actual, interpolated or projected
+        j["gap"]["years"].push_back(std::move(yj));
+    }
     j["gap"]["sectors"] = json::array();
     for (const auto& s : d.gap.sectors) {
         json sj = {{"sector", s.sector}, {"name", sector_name(d, s.sector, l)}, {"reference_t", t(s.reference)},
@@ -74,6 +78,12 @@ std::string render_json(const ReportData& d, Lang l) {
         for (const auto& y : s.years) sj["years"].push_back(year_gap(y));
         j["gap"]["sectors"].push_back(sj);
     }
+    json carried = json::array();
+    for (const auto& c : d.scenario.carried)
+        carried.push_back({{"row", c.row}, {"carrier", c.carrier}, {"from_year", c.from_year}});
+    j["history"] = {{"base_year", d.scenario.base_year},
+                    {"launch_year", d.scenario.launch_year},
+                    {"carried", carried}};
     j["progress"] = {{"reference_year", p.reference_year},
                      {"base_year", p.base_year},
                      {"latest_year", p.latest_year ? json(*p.latest_year) : json(nullptr)},

@@ -15,6 +15,29 @@ Cell pct(const std::optional<units::Ratio>& r, Lang l) {
 }
 std::string with_unit(const std::string& label, Lang l) { return label + " (" + tr("unit_t", l) + ")"; }
 
+// `s` with each "{name}" replaced by its value.
+std::string filled(std::string s, std::initializer_list<std::pair<const char*, std::string>> values) {
+    for (const auto& [name, value] : values) {
+        const std::string key = std::string("{") + name + "}";
+        for (auto at = s.find(key); at != std::string::npos; at = s.find(key, at + value.size()))
+            s.replace(at, key.size(), value);
+    }
+    return s;
+}
+
+std::string kind_text(YearKind k, Lang l) { return tr("kind_" + std::string(to_string(k)), l); }
+
+// "2017 opgjort, 2018–2022 interpoleret, 2023 opgjort, 2024–2050 fremskrevet"
+std::string years_text(const ScenarioResult& r, Lang l) {
+    std::string out;
+    for (const auto& span : year_spans(r)) {
+        if (!out.empty()) out += ", ";
+        out += std::to_string(span.from) + (span.to != span.from ? "–" + std::to_string(span.to) : "") + " " +
+               kind_text(span.kind, l);
+    }
+    return out;
+}
+
 std::vector<Cell> progress_cells(const ProgressRow& r, Lang l) {
     return {text(row_name(r, l)), t(r.reference, l),        t(r.base, l),
             t(r.latest, l),       pct(r.change_vs_reference, l), pct(r.change_vs_base, l),
@@ -26,7 +49,13 @@ Section targets_section(const ReportData& d, Lang l) {
     const auto& tg = d.targets;
     Section s{"targets", tr("targets", l), {}, {}, {}, {}};
     s.lines = {tr("plan", l) + ": " + tg.name, tr("scope", l) + ": " + scope_text(tg.scope, l),
-               tr("scenario", l) + ": " + d.scenario.name};
+               tr("scenario", l) + ": " + d.scenario.name,
+               tr("years_line", l) + ": " + years_text(d.scenario, l) + " (" + tr("projected_from", l) + " " +
+                   std::to_string(d.scenario.launch_year) + ")"};
+    for (const auto& c : d.scenario.carried)
+        s.lines.push_back(c.row + " " + c.carrier + ": " +
+                          filled(tr("carried_row", l), {{"launch", std::to_string(d.scenario.launch_year)},
+                                                        {"from", std::to_string(c.from_year)}}));
     s.head = {tr("targets", l), tr("year", l), with_unit(tr("level", l), l), tr("source", l)};
     const auto& anchors = d.path.anchors();
     const auto stated = tg.stated_sources.find(tg.reference_year);
@@ -84,6 +113,9 @@ Section sectors_section(const ReportData& d, Lang l) {
 
 Section measures_section(const ReportData& d, Lang l) {
     Section s{"measures", with_unit(tr("measures", l), l), {}, {}, {}, {}};
+    if (d.scenario.launch_year != d.scenario.base_year)
+        s.note = filled(tr("planned_note", l), {{"base", std::to_string(d.scenario.base_year)},
+                                                {"launch", std::to_string(d.scenario.launch_year)}});
     const auto y = std::to_string(d.report_year);
     s.head = {tr("measure", l), tr("owner", l), tr("start", l), tr("full_effect", l), tr("planned", l) + " " + y,
               tr("realised", l) + " " + y, tr("planned_effect", l), tr("status", l)};
@@ -119,9 +151,10 @@ Section sector_gap_section(const ReportData& d, Lang l) {
 
 Section gap_section(const ReportData& d, Lang l) {
     Section s{"gap", with_unit(tr("gap_by_year", l), l), {}, {}, {}, {}};
-    s.head = {tr("year", l), tr("bau", l), tr("scenario", l), tr("target_path", l), tr("gap", l)};
+    s.head = {tr("year", l), tr("year_kind", l), tr("bau", l), tr("scenario", l), tr("target_path", l), tr("gap", l)};
     for (const auto& y : d.gap.years)
-        s.rows.push_back({year(y.year), t(y.bau, l), t(y.scenario, l), t(y.target, l), t(y.gap, l)});
+        s.rows.push_back({year(y.year), text(kind_text(d.scenario.kind_of(y.year), l)), t(y.bau, l), t(y.scenario, l),
+                          t(y.target, l), t(y.gap, l)});
     return s;
 }
 

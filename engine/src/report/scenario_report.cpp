@@ -43,16 +43,42 @@ std::string trajectory_table(const std::string& title, const Trajectory& t, cons
     return out.str();
 }
 
+// "2017 actual, 2018–2022 interpolated, 2023 actual, 2024–2050 projected"
+std::string years_text(const ScenarioResult& r) {
+    std::string out;
+    for (const auto& span : year_spans(r)) {
+        if (!out.empty()) out += ", ";
+        out += std::to_string(span.from);
+        if (span.to != span.from) out += "–" + std::to_string(span.to);
+        out += " " + std::string(to_string(span.kind));
+    }
+    return out;
+}
+
 std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
     const auto& r = run.result;
-    const auto years = milestone_years(r.base_year, r.bau.last_year());
+    auto years = milestone_years(r.base_year, r.bau.last_year());
+    if (std::find(years.begin(), years.end(), r.launch_year) == years.end()) {
+        years.push_back(r.launch_year);
+        std::sort(years.begin(), years.end());
+    }
     std::ostringstream out;
     out << "Scenario: " << r.name << " (" << r.municipality << "), base year " << r.base_year << "–"
         << r.bau.last_year() << ", t CO2e (GWP-100 " << r.gwp_set << ")\n";
     out << "Activity: " << run.spec.activity_file << "\nDrivers:  " << run.spec.drivers_file << "\n";
-    if (r.base_year_missing > 0)
+    out << "Years:    " << years_text(r) << "; projected from the " << r.launch_year << " inventory\n";
+    for (const auto& c : r.carried)
+        out << "Carried:  " << c.row << " " << c.carrier << " is not in the " << r.launch_year
+            << " inventory; projected from its " << c.from_year << " value\n";
+    if (r.base_year_missing > 0 && r.launch_year == r.base_year)
         out << r.base_year_missing << " base-year activity value(s) missing: left out of BAU and scenario (not zero), "
             << "so both are understated.\n";
+    else if (r.base_year_missing > 0)
+        out << r.base_year_missing << " base-year activity value(s) missing: left out of the base-year total (not zero), "
+            << "so it is understated.\n";
+    if (r.launch_year != r.base_year && r.launch_year_missing > 0)
+        out << r.launch_year_missing << " activity value(s) of " << r.launch_year
+            << " missing with no earlier value: left out of BAU and scenario (not zero), so both are understated.\n";
     out << "\n";
 
     std::string head = pad("Drivers and factor paths", 30, false);
@@ -98,7 +124,7 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
                      pad("cumulative t", 14) + pad("cost mio DKK", 14) + pad("DKK/t", 10);
     out << mh << "\n" << std::string(mh.size(), '-') << "\n";
     units::Money cost{};
-    units::Mass avoided{};
+    units::Mass avoided{}, planned{};
     auto figures = [&](const Trajectory& effect, units::Money c, const std::optional<units::MoneyPerMass>& per_t) {
         return pad(fixed(in_tonnes(effect.total(mid))), 11) + pad(fixed(in_tonnes(effect.total(end))), 11) +
                pad(fixed(in_tonnes(effect.cumulative(r.base_year, end)), 0), 14) + pad(money_millions(c), 14) +
@@ -112,15 +138,14 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
             const auto& m = r.measures[i];
             cost += m.cost;
             avoided += m.effect.cumulative(r.base_year, end);
+            planned += planned_cumulative(m);
             out << pad(m.id + " (" + m.type + ")", label_w, false)
                 << pad(m.owner.empty() ? "(no owner)" : m.owner, owner_w, false)
                 << pad(std::to_string(m.start_year) + "–" + std::to_string(m.full_effect_year), 11, false)
                 << figures(m.effect, m.cost, m.cost_per_tonne) << "\n";
         }
         if (!grouped) continue;
-        const auto cum = theme.effect.cumulative(r.base_year, end);
-        std::optional<units::MoneyPerMass> per_t;
-        if (cum.value() > 0.0) per_t = theme.cost / cum;
+        const auto per_t = cost_per_tonne(theme.cost, theme.planned_cumulative);
         out << pad("  all of " + (theme.theme.empty() ? std::string("(no theme)") : theme.theme), label_w + owner_w + 11, false)
             << figures(theme.effect, theme.cost, per_t) << "\n\n";
     }
@@ -129,10 +154,14 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
         << pad(fixed(in_tonnes(r.bau.total(mid) - r.scenario.total(mid))), 11)
         << pad(fixed(in_tonnes(r.bau.total(end) - r.scenario.total(end))), 11) << pad(fixed(in_tonnes(avoided), 0), 14)
         << pad(money_millions(cost), 14)
-        << pad(avoided.value() > 0 ? fixed(units::in_dkk_per_tonne(cost / avoided), 0) : "n/a", 10) << "\n\n";
+        << pad(planned.value() > 0 ? fixed(units::in_dkk_per_tonne(cost / planned), 0) : "n/a", 10) << "\n\n";
     out << "Effects are Shapley shares over all measures (order-free; they sum to BAU − scenario, all rows incl.\n"
-           "construction). Cost per tonne = undiscounted cost / cumulative avoided t CO2e "
-        << r.base_year << "–" << end << ".\n";
+           "construction).";
+    if (r.launch_year != r.base_year)
+        out << " They count from " << r.launch_year + 1 << ": what each measure has left after the " << r.launch_year
+            << "\ninventory, which already holds its earlier uptake (docs/method.md).";
+    out << " Cost per tonne = undiscounted cost / cumulative avoided t CO2e\n"
+        << r.base_year << "–" << end << " of the plan as adopted (projected from " << r.base_year << ").\n";
     if (!r.owen.empty()) {
         std::size_t most = 0;
         for (const auto& o : r.owen) most = std::max(most, o.measures);
@@ -159,6 +188,13 @@ std::string render_json(const ScenarioRun& run) {
     j["municipality"] = r.municipality;
     j["base_year"] = r.base_year;
     j["base_year_missing"] = r.base_year_missing;
+    j["launch_year"] = r.launch_year;
+    j["launch_year_missing"] = r.launch_year_missing;
+    nlohmann::json kinds = nlohmann::json::array(), carried = nlohmann::json::array();
+    for (auto k : r.year_kinds) kinds.push_back(std::string(to_string(k)));
+    for (const auto& c : r.carried) carried.push_back({{"row", c.row}, {"carrier", c.carrier}, {"from_year", c.from_year}});
+    j["year_kinds"] = kinds;  // per entry of "years": actual, interpolated or projected
+    j["carried"] = carried;
     j["end_year"] = r.bau.last_year();
     j["gwp_set"] = r.gwp_set;
     j["unit"] = "t CO2e";
@@ -191,6 +227,8 @@ std::string render_json(const ScenarioRun& run) {
     for (std::size_t i = 0; i < r.measures.size(); ++i) {
         const auto& m = r.measures[i];
         const auto& spec = run.spec.measures.at(i);
+        nlohmann::json planned = nlohmann::json::array();
+        for (const auto& [year, effect] : m.planned) planned.push_back(in_tonnes(effect));
         measures.push_back({{"id", m.id},
                             {"type", m.type},
                             {"theme", m.theme},
@@ -202,6 +240,8 @@ std::string render_json(const ScenarioRun& run) {
                             {"source", spec.source},
                             {"cost_dkk", units::in_dkk(m.cost)},
                             {"cumulative_avoided_t", in_tonnes(m.effect.cumulative(r.base_year, r.bau.last_year()))},
+                            {"cumulative_planned_t", in_tonnes(planned_cumulative(m))},
+                            {"planned_t", planned},
                             {"cost_per_tonne_dkk", m.cost_per_tonne
                                                        ? nlohmann::json(units::in_dkk_per_tonne(*m.cost_per_tonne))
                                                        : nlohmann::json(nullptr)},
@@ -216,6 +256,7 @@ std::string render_json(const ScenarioRun& run) {
                           {"measures", ids},
                           {"cost_dkk", units::in_dkk(t.cost)},
                           {"cumulative_avoided_t", in_tonnes(t.effect.cumulative(r.base_year, r.bau.last_year()))},
+                          {"cumulative_planned_t", in_tonnes(t.planned_cumulative)},
                           {"effect", rows_json(t.effect)}});
     }
     j["themes"] = themes;
@@ -228,14 +269,15 @@ std::string render_json(const ScenarioRun& run) {
 std::string render_csv(const ScenarioRun& run) {
     const auto& r = run.result;
     std::ostringstream out;
-    out << "series,measure,sector,subsector,year,t_co2e\n";
+    out << "series,measure,sector,subsector,year,t_co2e,year_kind\n";
     auto rows = [&](const std::string& series, const std::string& id, const Trajectory& t) {
         for (std::size_t i = 0; i < t.row_count(); ++i) {
             const auto& key = t.rows()[i];
             const auto slash = key.find('/');
             for (int y = t.first_year(); y <= t.last_year(); ++y)
                 out << series << "," << text::csv_quote(id) << "," << key.substr(0, slash) << ","
-                    << key.substr(slash + 1) << "," << y << "," << fixed(in_tonnes(t.at(i, y)), 6) << "\n";
+                    << key.substr(slash + 1) << "," << y << "," << fixed(in_tonnes(t.at(i, y)), 6) << ","
+                    << to_string(r.kind_of(y)) << "\n";
         }
     };
     rows("bau", "", r.bau);

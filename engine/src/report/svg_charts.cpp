@@ -1,5 +1,6 @@
 // The three charts of the HTML report as inline SVG, drawn from ChartData
-// alone: trajectory with target path, wedges of measures, stacked sectors.
+// alone: history, trajectory and target path, wedges of measures, stacked
+// sectors.
 #include "labels.hpp"
 #include "report_text.hpp"
 #include "text.hpp"
@@ -93,23 +94,32 @@ std::string legend(std::size_t i, const std::string& name, const char* fill, boo
     return o.str();
 }
 
+// The points of the years from..to (empty when fewer than two).
 std::string polyline(const Frame& f, const std::vector<int>& years, const std::vector<units::Mass>& v,
-                     const std::string& cls, const char* stroke, const char* dash = "") {
-    std::ostringstream o;
-    o << "<polyline class=\"" << cls << "\" fill=\"none\" stroke=\"" << stroke << "\" stroke-width=\"2.5\""
-      << " stroke-dasharray=\"" << dash << "\" points=\"";
-    for (std::size_t i = 0; i < years.size(); ++i) o << (i ? " " : "") << num(f.x(years[i])) << "," << num(f.y(tonnes(v[i])));
-    o << "\"/>\n";
-    return o.str();
+                     const std::string& cls, const char* stroke, const char* dash = "", int from = 0, int to = 9999) {
+    std::ostringstream points;
+    int n = 0;
+    for (std::size_t i = 0; i < years.size(); ++i) {
+        if (years[i] < from || years[i] > to) continue;
+        points << (n++ ? " " : "") << num(f.x(years[i])) << "," << num(f.y(tonnes(v[i])));
+    }
+    if (n < 2) return "";
+    return "<polyline class=\"" + cls + "\" fill=\"none\" stroke=\"" + stroke +
+           "\" stroke-width=\"2.5\" stroke-dasharray=\"" + dash + "\" points=\"" + points.str() + "\"/>\n";
 }
 
-// BAU (dashed), scenario and target path as lines, with the first three legend entries.
+// The history (solid, up to the launch year), BAU (dashed) and scenario from
+// the launch year, and the target path, with the first four legend entries.
 std::string total_lines(const Frame& f, const ChartData& c, Lang l) {
-    return polyline(f, c.years, c.bau.values, "bau", "#888888", "6 4") +
-           polyline(f, c.years, c.scenario.values, "scenario", "#1f78b4") +
+    const int launch = c.launch_year;
+    const double x = kWidth - kRight + 14, y = kTop + 4 + 18.0 * 3;
+    return polyline(f, c.years, c.scenario.values, "history", "#000000", "", 0, launch) +
+           polyline(f, c.years, c.bau.values, "bau", "#888888", "6 4", launch) +
+           polyline(f, c.years, c.scenario.values, "scenario", "#1f78b4", "", launch) +
            polyline(f, c.years, c.target.values, "target-path", "#d62728") +
            legend(0, series_name(c.bau, l), "#888888", true, "6 4") + legend(1, series_name(c.scenario, l), "#1f78b4", true) +
-           legend(2, series_name(c.target, l), "#d62728", true);
+           legend(2, series_name(c.target, l), "#d62728", true) + legend(3, tr("history", l), "#000000", true) +
+           "<circle cx=\"" + num(x + 9) + "\" cy=\"" + num(y + 5) + "\" r=\"3\" fill=\"#000\"/>\n";
 }
 
 std::vector<int> year_ticks(const std::vector<int>& years) {
@@ -141,11 +151,6 @@ std::string svg_trajectory(const ReportData& d, Lang l) {
     for (const auto& [year, mass] : c.inventories)
         s += "<circle class=\"inventory\" cx=\"" + num(f.x(year)) + "\" cy=\"" + num(f.y(tonnes(mass))) +
              "\" r=\"4\" fill=\"#000\"><title>" + std::to_string(year) + ": " + tonnes_text(mass, l) + "</title></circle>\n";
-    if (!c.inventories.empty()) {
-        const double x = kWidth - kRight + 14, y = kTop + 4 + 18.0 * 3;
-        s += "<circle cx=\"" + num(x + 9) + "\" cy=\"" + num(y + 5) + "\" r=\"4\" fill=\"#000\"/><text x=\"" + num(x + 24) +
-             "\" y=\"" + num(y + 9) + "\" font-size=\"11\">" + xml_escape(tr("inventory_points", l)) + "</text>\n";
-    }
     return s + "</svg>\n";
 }
 
@@ -173,7 +178,7 @@ std::string svg_wedges(const ReportData& d, Lang l) {
         for (std::size_t i = c.years.size(); i-- > 0;) p << " L" << num(f.x(c.years[i])) << "," << num(f.y(edges[k][i]));
         p << " Z\"><title>" << xml_escape(series_name(c.measures[k], l)) << "</title></path>\n";
         s += p.str();
-        s += legend(k + 3, series_name(c.measures[k], l), colour(k), false);
+        s += legend(k + 4, series_name(c.measures[k], l), colour(k), false);
     }
     s += total_lines(f, c, l);
     return s + "</svg>\n";

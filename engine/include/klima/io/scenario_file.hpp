@@ -16,8 +16,4 @@ ScenarioSpec parse_scenario(std::string_view text, const std::string& name);
 ScenarioSpec load_scenario(const std::string& path);
 Drivers load_drivers(const std::string& path);
 
-// Parse + load activity (validated against ref) and drivers + run, and
-// record the electricity and district-heat factor path of the run.
-ScenarioRun run_scenario_file(const std::string& path, const ReferenceData& ref);
-
 }  // namespace klima::io

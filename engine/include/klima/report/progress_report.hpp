@@ -33,6 +33,9 @@ struct ChartData {
     std::vector<ChartSeries> measures;      // each measure's effect in the scope (the wedges)
     std::vector<ChartSeries> sectors;       // scenario emissions per territorial sector
     std::vector<std::pair<int, units::Mass>> inventories;  // inventory totals in the scope, by year
+    // The history (scenario values up to the launch year) is drawn as one
+    // line, BAU and scenario from the launch year on.
+    int launch_year = 0;
 };
 
 struct ReportData {

@@ -1,0 +1,42 @@
+// The engine's facade for running a scenario: what the CLI and the web server
+// both call. It reads the reference data, the scenario file, its activity
+// (from the file the scenario names, or from the inventory store) and
+// drivers, and runs the scenario. Knows nothing of command-line flags or HTTP.
+#pragma once
+
+#include "klima/factors.hpp"
+#include "klima/reference_data.hpp"
+#include "klima/scenario.hpp"
+
+#include <optional>
+#include <string>
+
+namespace klima::api {
+
+struct ScenarioRequest {
+    std::string scenario_file;  // a scenario JSON file; paths inside it are relative to it
+    std::string data_dir;       // taxonomy, carriers, factors, GWP sets
+    ChpAllocation allocation = ChpAllocation::declared;
+    // The inventory year the projection starts from; none: the scenario
+    // file's from_year, else the latest inventory year (docs/method.md).
+    std::optional<int> from_year;
+    // Activity from an inventory store instead of the scenario's activity
+    // file: for each year, the records of the newest version holding it; the
+    // store's current factor set replaces the data directory's factors.
+    std::optional<std::string> store;
+};
+
+struct ScenarioOutcome {
+    ReferenceData ref;  // what the run used (allocation applied, store factors when asked)
+    ScenarioRun run;
+};
+
+// Throws klima::Error (kind input, io or store) naming the file and JSON path or line at fault.
+ScenarioOutcome run_scenario(const ScenarioRequest& request);
+
+// Each year's records from the newest activity version of the store that
+// holds that year, in year order. Throws klima::Error (kind store) for a store
+// without activity.
+ActivitySet newest_activity_by_year(const std::string& store_path);
+
+}  // namespace klima::api
