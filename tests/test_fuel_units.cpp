@@ -56,14 +56,24 @@ TEST_CASE("fuel in cubic metres: the same as litres", "[inventory][fuel]") {
     CHECK(units::in_tonnes(inv.territorial.co2e) == Approx(5.389272));
 }
 
-TEST_CASE("db import refuses volumes until the store keeps them, and stores nothing", "[cli][fuel][errors]") {
+TEST_CASE("db import keeps litres and tonnes: the stored inventory is the file's, line for line", "[cli][fuel][store]") {
     test::TempDir dir;
-    const auto p = dir.write("a.csv", kHeader + "2017,transport,busser,gasolie,1000,l,fleet\n");
-    const auto r = test::run_cli("db import " + p + " --comment x --data-dir " + test::fixture_data_dir() + " --db " +
-                                 dir.file("k.db"));
-    CHECK(r.exit_code == 1);
-    CHECK_THAT(r.err, Catch::Contains("a.csv:2: field 'unit': the store cannot keep volumes (l) yet"));
-    CHECK_FALSE(std::filesystem::exists(dir.file("k.db")));
+    // diesel 1000 l → 2.694636 t; pellets 100 t → 11.655 t (hand arithmetic in the cases above)
+    const auto p = dir.write("a.csv", kHeader + "2017,transport,busser,gasolie,1000,l,fleet\n"
+                                                "2017,energi,individuel_opvarmning,trae,100,t,pellet sales\n");
+    const std::string data = " --data-dir " + test::fixture_data_dir();
+    const std::string db = " --db " + dir.file("k.db");
+    REQUIRE(test::run_cli("db import " + test::fixture_data_dir() + " --comment factors" + data + db).exit_code == 0);
+    const auto imported = test::run_cli("db import " + p + " --comment fuels" + data + db);
+    REQUIRE(imported.exit_code == 0);
+    CHECK_THAT(imported.out, Catch::Contains("stored 2 activity rows as version 2"));
+    const auto from_file = test::run_cli("inventory --year 2017 --format csv --data " + p + data);
+    const auto from_store = test::run_cli("inventory --year 2017 --format csv" + data + db);
+    REQUIRE(from_file.exit_code == 0);
+    REQUIRE(from_store.exit_code == 0);
+    CHECK(from_store.out == from_file.out);
+    const auto json = nlohmann::json::parse(test::run_cli("inventory --year 2017 --format json" + data + db).out);
+    CHECK(json["totals"]["territorial"]["t_co2e"].get<double>() == Approx(2.694636 + 11.655));
 }
 
 TEST_CASE("gas in normal cubic metres: volume × heating value per Nm3", "[inventory][fuel]") {
