@@ -78,14 +78,6 @@ int db_import(const Args& args, std::ostream& out) {
         return 0;
     }
     const auto records = io::load_activity(file, &ref, read);
-    // The store's rows know energy, distance, mass, area and counts; until
-    // engine/src/store reads volumes back, refuse them here rather than store
-    // rows that the store then cannot read.
-    for (const auto& r : records)
-        if (r.amount && units::kind_of(*r.amount) == units::AmountKind::volume)
-            throw Error(r.at("unit"), "the store cannot keep volumes (" + r.unit + ") yet",
-                        "give this fuel in energy or mass for klima db import, or read the file with klima "
-                        "inventory --data");
     store::Store::check_import(records, from);
     store::Store db(store_path(args, file));
     print_outcome(out, db.import_activity(records, from), store::VersionKind::activity, records.size(), db.path());

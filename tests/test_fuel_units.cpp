@@ -56,14 +56,24 @@ TEST_CASE("fuel in cubic metres: the same as litres", "[inventory][fuel]") {
     CHECK(units::in_tonnes(inv.territorial.co2e) == Approx(5.389272));
 }
 
-TEST_CASE("db import refuses volumes until the store keeps them, and stores nothing", "[cli][fuel][errors]") {
+TEST_CASE("db import keeps litres and tonnes: the stored inventory is the file's, line for line", "[cli][fuel][store]") {
     test::TempDir dir;
-    const auto p = dir.write("a.csv", kHeader + "2017,transport,busser,gasolie,1000,l,fleet\n");
-    const auto r = test::run_cli("db import " + p + " --comment x --data-dir " + test::fixture_data_dir() + " --db " +
-                                 dir.file("k.db"));
-    CHECK(r.exit_code == 1);
-    CHECK_THAT(r.err, Catch::Contains("a.csv:2: field 'unit': the store cannot keep volumes (l) yet"));
-    CHECK_FALSE(std::filesystem::exists(dir.file("k.db")));
+    // diesel 1000 l → 2.694636 t; pellets 100 t → 11.655 t (hand arithmetic in the cases above)
+    const auto p = dir.write("a.csv", kHeader + "2017,transport,busser,gasolie,1000,l,fleet\n"
+                                                "2017,energi,individuel_opvarmning,trae,100,t,pellet sales\n");
+    const std::string data = " --data-dir " + test::fixture_data_dir();
+    const std::string db = " --db " + dir.file("k.db");
+    REQUIRE(test::run_cli("db import " + test::fixture_data_dir() + " --comment factors" + data + db).exit_code == 0);
+    const auto imported = test::run_cli("db import " + p + " --comment fuels" + data + db);
+    REQUIRE(imported.exit_code == 0);
+    CHECK_THAT(imported.out, Catch::Contains("stored 2 activity rows as version 2"));
+    const auto from_file = test::run_cli("inventory --year 2017 --format csv --data " + p + data);
+    const auto from_store = test::run_cli("inventory --year 2017 --format csv" + data + db);
+    REQUIRE(from_file.exit_code == 0);
+    REQUIRE(from_store.exit_code == 0);
+    CHECK(from_store.out == from_file.out);
+    const auto json = nlohmann::json::parse(test::run_cli("inventory --year 2017 --format json" + data + db).out);
+    CHECK(json["totals"]["territorial"]["t_co2e"].get<double>() == Approx(2.694636 + 11.655));
 }
 
 TEST_CASE("gas in normal cubic metres: volume × heating value per Nm3", "[inventory][fuel]") {
@@ -113,10 +123,13 @@ TEST_CASE("a unit the carrier cannot take names the units it can take", "[invent
     const auto load = [&](const std::string& body) {
         for (const auto& r : io::parse_activity_csv(kHeader + body, "a.csv")) ref.validate(r);
     };
-    // natural gas has a heating value per Nm3 only: m3 and litres are refused, not guessed
+    // the fixture's natural gas has a heating value per Nm3 only: m3 and litres are refused,
+    // not guessed, and the fix says how a normal cubic metre differs from a metered one
     CHECK_THROWS_WITH(load("2017,energi,individuel_opvarmning,naturgas,100,m3,x\n"),
                       Catch::StartsWith("a.csv:2: field 'unit': carrier 'naturgas' cannot be given in m3 for 2017: "
-                                        "it takes MWh, GJ, TJ, kWh, Nm3"));
+                                        "it takes MWh, GJ, TJ, kWh, Nm3") &&
+                          Catch::Contains("not a normal cubic metre (0 °C, 1.01325 bar)") &&
+                          Catch::Contains("write Nm3"));
     CHECK_THROWS_WITH(load("2017,transport,busser,gasolie,100,Nm3,x\n"),
                       Catch::Contains("carrier 'gasolie' cannot be given in Nm3 for 2017: it takes MWh, GJ, TJ, kWh, l, "
                                       "m3, t, kg"));
@@ -179,4 +192,28 @@ TEST_CASE("bundled fuel properties: a litre of diesel and a normal cubic metre o
     const auto gas = ref.fuel_properties.to_energy("naturgas", units::make_amount(1000.0, "Nm3"), "Nm3", 2023);
     CHECK(units::in_gj(gas.energy) == Approx(39.6));
     CHECK(gas.heating_value->status == "derived");
+}
+
+TEST_CASE("bundled data: natural gas in m3 is the billed normal cubic metre, 11.00 kWh", "[fuel][data]") {
+    const auto ref = io::load_reference_data(KLIMA_DEFAULT_DATA_DIR);
+    // A Danish gas bill's m3 is a normal cubic metre at the standard 12.157 kWh upper heating
+    // value = 11.00 kWh lower (gasnet.dk): 1000 m3 × 11 kWh/m3 = 11,000 kWh = 39.6 GJ
+    const auto gas = ref.fuel_properties.to_energy("naturgas", units::make_amount(1000.0, "m3"), "m3", 2017);
+    CHECK(gas.formula() == "1000 m3 × 11 kWh/m3 = 39.6 GJ");
+    CHECK(gas.heating_value->unit == "kWh/m3");
+    CHECK(gas.heating_value->status == "derived");
+    CHECK_THAT(gas.heating_value->source, Catch::Contains("økonomikubikmeter"));
+    // CO2: 39.6 GJ × 56.7 kg/GJ (HB2016) = 2245.32 kg, HB2016's own 2.245 kg CO2 per m3
+    const auto inv = inventory("2017,energi,individuel_opvarmning,naturgas,1000,m3,gas bill\n", ref);
+    CHECK(units::in_kg(inv.by_gas_mass.at(Gas::CO2)) == Approx(2245.32));
+}
+
+TEST_CASE("a natural-gas factor per Nm3 as Evida publishes it applies to the m3 as billed", "[inventory][fuel]") {
+    test::TempDir dir;
+    const auto data = data_dir_with_factors(
+        dir, "naturgas,individuel_opvarmning,CO2,2.2627,kg/Nm3,2023,2023,official,evida.dk/co2-faktor 2023\n");
+    const auto ref = io::load_reference_data(data);
+    // Evida's own example (evida.dk/co2-faktor): 245 Nm3 × 2.2627 kg CO2/Nm3 = 554.3615 kg
+    const auto inv = inventory("2023,energi,individuel_opvarmning,naturgas,245,Nm3,gas bill\n", ref, 2023);
+    CHECK(units::in_kg(inv.by_gas_mass.at(Gas::CO2)) == Approx(554.3615));
 }

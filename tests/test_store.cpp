@@ -159,7 +159,7 @@ TEST_CASE("store: migrations bring an old store to the current schema, keeping i
     CHECK(test::sql_count(db, "PRAGMA user_version") == 1);
     CHECK(test::sql_count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'inventories'") == 0);
     store::Store s(db);
-    CHECK(s.schema_version() == 2);
+    CHECK(s.schema_version() == store::Store::kSchemaVersion);
     CHECK(test::sql_count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'inventories'") == 1);
     CHECK(s.versions().size() == 2);
     CHECK(s.activity(*s.current()).size() == 11);
@@ -167,7 +167,7 @@ TEST_CASE("store: migrations bring an old store to the current schema, keeping i
     CHECK(test::sql_count(db, "SELECT count(*) FROM inventories WHERE version_id = 2") > 0);
     // opening again is a no-op
     store::Store again(db);
-    CHECK(again.schema_version() == 2);
+    CHECK(again.schema_version() == store::Store::kSchemaVersion);
 }
 
 TEST_CASE("store: errors name the store and the fix", "[store][errors]") {

@@ -232,8 +232,9 @@ TEST_CASE("reliability: a reader is not blocked by, and does not see, an import 
                          "INSERT INTO versions (id, parent, kind, file, sha256, imported_at, comment, activity_from, "
                          "factors_from) VALUES (3, 2, 'activity', 'x.csv', printf('%064d', 3), "
                          "'2026-01-01T00:00:00Z', 'in progress', 3, 1);"
-                         "INSERT INTO activity VALUES (3, 1, 2017, 'energi', 'el', 'el', 'energy', 3.6e12, 's', "
-                         "'x.csv', 2, '');",
+                         "INSERT INTO activity (version_id, row_no, year, sector, subsector, carrier, kind, "
+                         "quantity_si, source, origin_file, origin_line, origin_field) VALUES (3, 1, 2017, "
+                         "'energi', 'el', 'el', 'energy', 3.6e12, 's', 'x.csv', 2, '');",
                          nullptr, nullptr, nullptr) == SQLITE_OK);
     {
         const store::Store reader(db, store::Open::existing);

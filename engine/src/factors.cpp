@@ -21,6 +21,21 @@ std::optional<Gas> parse_gas(std::string_view s) {
     return std::nullopt;
 }
 
+std::string_view to_string(FactorStatus s) {
+    switch (s) {
+        case FactorStatus::official: return "official";
+        case FactorStatus::derived: return "derived";
+        case FactorStatus::illustrative: return "illustrative";
+    }
+    return "?";
+}
+
+std::optional<FactorStatus> parse_factor_status(std::string_view s) {
+    for (auto v : {FactorStatus::official, FactorStatus::derived, FactorStatus::illustrative})
+        if (to_string(v) == s) return v;
+    return std::nullopt;
+}
+
 std::string_view to_string(CarrierKind k) {
     switch (k) {
         case CarrierKind::fuel: return "fuel";

@@ -27,6 +27,13 @@ std::string given_text(const units::Amount& a, const std::string& unit) {
 
 std::string property_text(const FuelProperty* p) { return number(p->written) + " " + p->unit; }
 
+// The fix for a gas given in m3 whose heating value is known per Nm3 only.
+std::string normal_volume_hint() {
+    return "a cubic metre at the meter's temperature and pressure is not a normal cubic metre (0 °C, 1.01325 "
+           "bar); if the figure is already in normal cubic metres, as Danish gas bills give it, write Nm3, "
+           "otherwise correct it to Nm3 or give the energy in kWh";
+}
+
 }  // namespace
 
 std::string_view to_string(FuelBasis b) {
@@ -93,6 +100,17 @@ std::string FuelProperties::accepted_units(std::string_view carrier, int year) c
     return out;
 }
 
+Error FuelProperties::unit_error(std::string_view carrier, std::string_view unit, int year) const {
+    const std::string y = std::to_string(year);
+    std::string fix = "give the quantity in one of those units, or add the fuel's heating value (and density) for " +
+                      y + " to fuel_properties.csv";
+    if (unit == "m3" && find(carrier, FuelBasis::heating_value_per_normal_volume, year)) fix = normal_volume_hint();
+    return Error({"", 0, "unit"},
+                 "carrier '" + std::string(carrier) + "' cannot be given in " + std::string(unit) + " for " + y +
+                     ": it takes " + accepted_units(carrier, year),
+                 fix);
+}
+
 FuelConversion FuelProperties::to_energy(std::string_view carrier, const units::Amount& amount, std::string_view unit,
                                          int year) const {
     FuelConversion c{amount, std::string(unit), {}, nullptr, nullptr};
@@ -129,12 +147,7 @@ FuelConversion FuelProperties::to_energy(std::string_view carrier, const units::
             }
         }
     }
-    if (!c.heating_value)
-        throw Error({"", 0, "unit"},
-                    "carrier '" + std::string(carrier) + "' cannot be given in " + shown + " for " +
-                        std::to_string(year) + ": it takes " + accepted_units(carrier, year),
-                    "give the quantity in one of those units, or add the fuel's heating value (and density) for " +
-                        std::to_string(year) + " to fuel_properties.csv");
+    if (!c.heating_value) throw unit_error(carrier, shown, year);
     if (!std::isfinite(c.energy.value()))
         throw Error({"", 0, "quantity"}, "value is too large: it overflows when converted to energy",
                     "check the number and its unit");

@@ -11,10 +11,16 @@ units::Amount unit_amount(units::AmountKind kind) { return units::amount_of(kind
 IntensityTable::IntensityTable(const ReferenceData& ref, const GwpSet& gwp, int year)
     : ref_(&ref), gwp_(&gwp), year_(year) {}
 
+// kg CO2e per SI unit of `kind` (J, m, kg, m², count, m³). Every conversion
+// is linear, so the emission of one SI unit, converted as compute_inventory
+// converts it, is the coefficient. The key holds the unit as written: a
+// normal cubic metre of gas may carry another heating value than a cubic metre.
 double IntensityTable::coefficient(const ActivityRecord& r, units::AmountKind kind) {
     key_.assign(r.subsector);
     key_.push_back('\n');
     key_.append(r.carrier);
+    key_.push_back('\n');
+    key_.append(r.unit);
     auto& entry = cache_[key_];
     const auto k = static_cast<std::size_t>(kind);
     if (entry.known[k]) return entry.kg_per_si[k];
@@ -24,14 +30,19 @@ double IntensityTable::coefficient(const ActivityRecord& r, units::AmountKind ki
                     "no emission factor for carrier '" + r.carrier + "' in " + r.subsector + " for " +
                         std::to_string(year_),
                     "add a row for " + r.carrier + " covering " + std::to_string(year_) + " to data/factors/");
+    ActivityRecord one;
+    one.year = year_;
+    one.carrier = r.carrier;
+    one.unit = r.unit;
+    one.amount = unit_amount(kind);
+    std::optional<FuelConversion> conversion;
     units::Mass per_unit{};
-    const auto one = unit_amount(kind);
     for (const EmissionFactor* f : factors) {
         try {
-            per_unit += gwp_->co2e(f->gas, units::emission(one, f->value));
+            per_unit += gwp_->co2e(f->gas, units::emission(ref_->amount_for(one, *f, conversion), f->value));
         } catch (const Error& err) {
             Location at = r.origin;
-            at.field = "unit";
+            at.field = err.where().field == "quantity" ? "quantity" : "unit";
             throw Error(at, err.problem() + " (" + f->origin.file + ":" + std::to_string(f->origin.line) + ")",
                         err.fix());
         }

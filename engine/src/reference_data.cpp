@@ -41,13 +41,10 @@ void ReferenceData::validate(const ActivityRecord& r) const {
     if (!sub.accepts_kind(kind) && !fuel_as_energy(*this, r, sub, kind)) {
         const std::string ok = join(sub.accepts, " or ", units::to_string);
         const bool physical = kind == units::AmountKind::volume || kind == units::AmountKind::mass;
-        if (physical && carrier->kind == CarrierKind::fuel && sub.accepts_kind(units::AmountKind::energy))
-            throw Error(r.at("unit"),
-                        "carrier '" + r.carrier + "' cannot be given in " + (r.unit.empty() ? "this unit" : r.unit) +
-                            " for " + std::to_string(r.year) + ": it takes " +
-                            fuel_properties.accepted_units(r.carrier, r.year),
-                        "give the quantity in one of those units, or add the fuel's heating value (and density) "
-                        "for " + std::to_string(r.year) + " to fuel_properties.csv");
+        if (physical && carrier->kind == CarrierKind::fuel && sub.accepts_kind(units::AmountKind::energy)) {
+            const auto e = fuel_properties.unit_error(r.carrier, r.unit.empty() ? "this unit" : r.unit, r.year);
+            throw Error(r.at("unit"), e.problem(), e.fix());
+        }
         throw Error(r.at("unit"), "subsector " + r.sector + "/" + r.subsector + " takes " + ok + ", not " +
                                       std::string(units::to_string(kind)),
                     "give the quantity in a unit of " + ok);

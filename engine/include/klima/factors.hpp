@@ -56,6 +56,13 @@ private:
     std::vector<Carrier> carriers_;
 };
 
+// Where a factor's number comes from: taken from the cited publication
+// (official), interpolated or carried forward from published figures, the
+// source saying from what (derived), or set by us (illustrative).
+enum class FactorStatus { official, derived, illustrative };
+std::string_view to_string(FactorStatus s);  // "official", "derived", "illustrative"
+std::optional<FactorStatus> parse_factor_status(std::string_view s);
+
 struct EmissionFactor {
     std::string carrier;
     std::string subsector;  // empty: valid in every subsector
@@ -66,6 +73,14 @@ struct EmissionFactor {
     bool derived = false;       // status "derived": interpolated or carried forward; the source says from what
     std::string source;
     Location origin;  // where the row was read
+
+    FactorStatus status() const {
+        return illustrative ? FactorStatus::illustrative : derived ? FactorStatus::derived : FactorStatus::official;
+    }
+    void set_status(FactorStatus s) {
+        illustrative = s == FactorStatus::illustrative;
+        derived = s == FactorStatus::derived;
+    }
 };
 
 class FactorLibrary {

@@ -64,6 +64,10 @@ public:
     bool can_convert(std::string_view carrier, std::string_view unit, int year) const;
     // "MWh, GJ, TJ, kWh, l, m3, t, kg": every unit `carrier` can be given in in `year`.
     std::string accepted_units(std::string_view carrier, int year) const;
+    // The error (field "unit", no file) for `carrier` given in `unit` when it
+    // cannot be converted: the units it takes, and the fix. For m3 of a gas
+    // known per Nm3 only, the fix says how the two differ and what to write.
+    Error unit_error(std::string_view carrier, std::string_view unit, int year) const;
 
     std::size_t size() const { return count_; }
     std::vector<const FuelProperty*> all() const;  // in no particular order

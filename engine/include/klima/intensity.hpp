@@ -10,6 +10,7 @@
 #include <array>
 #include <string>
 #include <unordered_map>
+#include <variant>
 
 namespace klima {
 
@@ -17,17 +18,23 @@ class IntensityTable {
 public:
     IntensityTable(const ReferenceData& ref, const GwpSet& gwp, int year);
 
-    // CO2e of one record (zero when its amount is missing). Throws
-    // klima::Error at the record's origin when no factor covers it, or the
-    // factor's unit does not fit the amount, as compute_inventory does.
+    // CO2e of one record (zero when its amount is missing). A volume or mass
+    // of fuel meets a factor per energy through the fuel's heating value (and
+    // density) of the table's year, as in compute_inventory
+    // (ReferenceData::amount_for); the unit as written (r.unit) tells a normal
+    // cubic metre from a cubic metre, and an empty one takes the first
+    // property that fits. Throws klima::Error at the record's origin when no
+    // factor covers it, or the factor's unit does not fit the amount and no
+    // property converts it.
     units::Mass co2e(const ActivityRecord& r);
 
     int year() const { return year_; }
 
 private:
+    static constexpr std::size_t kKinds = std::variant_size_v<units::Amount>;
     struct Entry {
-        std::array<double, 5> kg_per_si{};  // by AmountKind: kg CO2e per J, m, kg, m², count
-        std::array<bool, 5> known{};
+        std::array<double, kKinds> kg_per_si{};  // by AmountKind: kg CO2e per J, m, kg, m², count, m³
+        std::array<bool, kKinds> known{};
     };
     double coefficient(const ActivityRecord& r, units::AmountKind kind);
 

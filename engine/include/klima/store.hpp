@@ -63,7 +63,7 @@ enum class Open {
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens as `mode` says and, unless read_only, migrates to `schema`.
     // Tests pass an older `schema` to build a store as an older klima did.

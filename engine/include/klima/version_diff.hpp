@@ -13,8 +13,8 @@
 
 namespace klima::store {
 
-// `base` with its emission factors replaced by `factors` (taxonomy, carriers
-// and GWP sets stay those of `base`).
+// `base` with its emission factors replaced by `factors` (taxonomy, carriers,
+// GWP sets and fuel properties stay those of `base`).
 ReferenceData with_factors(const ReferenceData& base, FactorLibrary factors);
 
 // Totals of a (year, sector) under version 1 (A1, F1) and version 2 (A2, F2).

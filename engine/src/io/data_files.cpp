@@ -172,6 +172,8 @@ constexpr PropertyUnit kPropertyUnits[] = {
     {"GJ/m3", FuelBasis::heating_value_per_volume, 1e9},
     {"MJ/l", FuelBasis::heating_value_per_volume, 1e6 / 1e-3},
     {"kWh/l", FuelBasis::heating_value_per_volume, 3.6e6 / 1e-3},
+    {"MJ/m3", FuelBasis::heating_value_per_volume, 1e6},
+    {"kWh/m3", FuelBasis::heating_value_per_volume, 3.6e6},
     {"GJ/Nm3", FuelBasis::heating_value_per_normal_volume, 1e9},
     {"MJ/Nm3", FuelBasis::heating_value_per_normal_volume, 1e6},
     {"kWh/Nm3", FuelBasis::heating_value_per_normal_volume, 3.6e6},
@@ -202,7 +204,7 @@ void load_fuel_properties(const std::string& path, FuelProperties& into) {
         if (!unit)
             throw Error(row.where("unit"), "unit '" + p.unit + "' does not fit property " + property,
                         property == "density" ? "use kg/l, kg/m3 or t/m3"
-                                              : "use GJ/t, MJ/kg, kWh/kg, GJ/m3, MJ/l, kWh/l, GJ/Nm3, MJ/Nm3 or kWh/Nm3");
+                                              : "use GJ/t, MJ/kg, kWh/kg, GJ/m3, MJ/m3, kWh/m3, MJ/l, kWh/l, GJ/Nm3, MJ/Nm3 or kWh/Nm3");
         p.basis = unit->basis;
         const double si = p.written * unit->to_si;
         switch (p.basis) {

@@ -47,12 +47,16 @@ std::string render_table(const InventoryResult& inv, const ReferenceData& ref, c
     out << table_row("Territorial total incl. LULUCF", inv.territorial);
     out << table_row("Territorial total excl. LULUCF", inv.territorial_excl_lulucf);
     out << table_row("Reported apart (construction)", inv.reported_apart);
-    int illustrative = 0;
+    int illustrative = 0, derived = 0;
     for (const auto& l : inv.lines)
-        for (const auto& g : l.gases) illustrative += g.factor->illustrative;
+        for (const auto& g : l.gases) {
+            illustrative += g.factor->status() == FactorStatus::illustrative;
+            derived += g.factor->status() == FactorStatus::derived;
+        }
     out << "\n* factors published only as CO2-equivalent (e.g. F-gases, some grid factors).\n";
     out << inv.missing_cells() << " activity value(s) missing: not included in the totals above, not zero.\n";
-    out << illustrative << " of the factors applied are labelled illustrative; see --format json for each source.\n";
+    out << illustrative << " of the factors applied are labelled illustrative and " << derived
+        << " derived (interpolated or carried forward); see --format json for each source.\n";
     return out.str();
 }
 
@@ -71,7 +75,7 @@ std::string render_csv(const InventoryResult& inv) {
         for (const auto& g : l.gases) {
             out << prefix << fixed(units::display_value(*r.amount), 3) << "," << units::display_unit(kind) << ","
                 << to_string(g.gas) << "," << fixed(units::display_factor_value(g.factor->value), 6) << ","
-                << units::display_factor_unit(kind) << "," << (g.factor->illustrative ? "illustrative" : "official")
+                << units::display_factor_unit(kind) << "," << to_string(g.factor->status())
                 << "," << g.gwp << "," << fixed(in_tonnes(g.mass), 6) << "," << fixed(in_tonnes(g.co2e), 6) << ","
                 << csv_quote(r.source) << "," << csv_quote(g.factor->source) << "\n";
         }
@@ -131,7 +135,7 @@ std::string render_json(const InventoryResult& inv, const ReferenceData& ref, co
                                          {"factor",
                                           {{"value", units::display_factor_value(f->value)},
                                            {"unit", units::display_factor_unit(kind)},
-                                           {"status", f->illustrative ? "illustrative" : "official"},
+                                           {"status", std::string(to_string(f->status()))},
                                            {"years", std::to_string(f->year_from) + "-" + std::to_string(f->year_to)},
                                            {"source", f->source},
                                            {"origin", klima::to_string(f->origin)}}}});

@@ -23,7 +23,7 @@ CREATE TABLE versions (
     UNIQUE (kind, sha256)
 );
 -- quantity_si is in the SI unit of `kind`: J (energy), m (distance), kg (mass),
--- m2 (area), 1 (count). NULL means not reported, which is not a zero.
+-- m2 (area), 1 (count); step 3 adds m3 (volume). NULL means not reported, which is not a zero.
 CREATE TABLE activity (
     version_id   INTEGER NOT NULL REFERENCES versions(id),
     row_no       INTEGER NOT NULL,
@@ -73,6 +73,61 @@ CREATE TABLE inventories (
     PRIMARY KEY (version_id, gwp_set, year, level, name),
     CHECK ((co2e_kg IS NULL) = (missing = lines AND lines > 0))
 );
+)sql",
+    // 3: fuels by volume (a litre, a cubic metre and a normal cubic metre of gas are
+    // all m3 in quantity_si; only the unit as written tells them apart, so it is kept),
+    // factors per volume, and a factor's status official / derived / illustrative in
+    // place of the illustrative flag. SQLite cannot change a CHECK: the two tables are
+    // rebuilt. Rows stored before this step had no derived status: a factor row whose
+    // source begins with "derived" (as every derived row of data/ does) becomes derived.
+    R"sql(
+CREATE TABLE activity_v3 (
+    version_id   INTEGER NOT NULL REFERENCES versions(id),
+    row_no       INTEGER NOT NULL,
+    year         INTEGER NOT NULL,
+    sector       TEXT NOT NULL,
+    subsector    TEXT NOT NULL,
+    carrier      TEXT NOT NULL,
+    kind         TEXT CHECK (kind IN ('energy', 'distance', 'mass', 'area', 'count', 'volume')),
+    quantity_si  REAL,
+    unit         TEXT,
+    source       TEXT NOT NULL,
+    origin_file  TEXT NOT NULL,
+    origin_line  INTEGER NOT NULL,
+    origin_field TEXT NOT NULL,
+    PRIMARY KEY (version_id, row_no),
+    CHECK ((kind IS NULL) = (quantity_si IS NULL))
+);
+INSERT INTO activity_v3 (version_id, row_no, year, sector, subsector, carrier, kind, quantity_si, unit, source,
+                         origin_file, origin_line, origin_field)
+    SELECT version_id, row_no, year, sector, subsector, carrier, kind, quantity_si, NULL, source, origin_file,
+           origin_line, origin_field FROM activity;
+DROP TABLE activity;
+ALTER TABLE activity_v3 RENAME TO activity;
+CREATE TABLE factors_v3 (
+    version_id   INTEGER NOT NULL REFERENCES versions(id),
+    row_no       INTEGER NOT NULL,
+    carrier      TEXT NOT NULL,
+    subsector    TEXT NOT NULL,
+    gas          TEXT NOT NULL CHECK (gas IN ('CO2', 'CH4', 'N2O', 'CO2e')),
+    kind         TEXT NOT NULL CHECK (kind IN ('energy', 'distance', 'mass', 'area', 'count', 'volume')),
+    kg_per_si    REAL NOT NULL,
+    year_from    INTEGER NOT NULL,
+    year_to      INTEGER NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('official', 'derived', 'illustrative')),
+    source       TEXT NOT NULL,
+    origin_file  TEXT NOT NULL,
+    origin_line  INTEGER NOT NULL,
+    PRIMARY KEY (version_id, row_no)
+);
+INSERT INTO factors_v3 (version_id, row_no, carrier, subsector, gas, kind, kg_per_si, year_from, year_to, status,
+                        source, origin_file, origin_line)
+    SELECT version_id, row_no, carrier, subsector, gas, kind, kg_per_si, year_from, year_to,
+           CASE WHEN illustrative = 1 THEN 'illustrative' WHEN source LIKE 'derived%' THEN 'derived'
+                ELSE 'official' END,
+           source, origin_file, origin_line FROM factors;
+DROP TABLE factors;
+ALTER TABLE factors_v3 RENAME TO factors;
 )sql",
 };
 

@@ -22,7 +22,7 @@ double in_si(const units::FactorValue& f) {
 
 units::AmountKind parse_kind(const std::string& s, const Location& where) {
     for (auto k : {units::AmountKind::energy, units::AmountKind::distance, units::AmountKind::mass,
-                   units::AmountKind::area, units::AmountKind::count})
+                   units::AmountKind::area, units::AmountKind::count, units::AmountKind::volume})
         if (units::to_string(k) == s) return k;
     throw Error(where, "unknown quantity kind '" + s + "' in the store", "the store is damaged; restore it");
 }
@@ -87,6 +87,19 @@ int half_of(const Version& v, VersionKind kind, const std::string& db_path) {
                          : "import a factor file or a data directory: klima db import DIR --comment TEXT");
 }
 
+// Schema 3 keeps the unit as written and the three-way factor status. A store
+// of an older schema (opened read-only, or built by a test as an older klima
+// did) is read and written with the columns it has.
+constexpr int kUnitAndStatusSchema = 3;
+
+void require_volume_schema(const ActivityRecord& r, int schema, const std::string& db_path) {
+    if (schema >= kUnitAndStatusSchema || !r.amount || units::kind_of(*r.amount) != units::AmountKind::volume) return;
+    throw Error({db_path, 0, ""},
+                "store schema " + std::to_string(schema) + " cannot keep volumes (" + to_string(r.origin) + ")",
+                "open the store for writing so that it is migrated to schema " + std::to_string(kUnitAndStatusSchema),
+                ErrorKind::store);
+}
+
 }  // namespace
 
 void set_import_row_hook(RowHook hook) { row_hook = hook; }
@@ -110,16 +123,23 @@ ImportOutcome Store::import_activity(const ActivitySet& records, const Provenanc
     sql::WriteTransaction tx(db);
     const auto outcome = add_version(db, *this, VersionKind::activity, from);
     if (outcome.already_stored) return outcome;  // rolls back: nothing written
-    sql::Stmt ins(db,
-                  "INSERT INTO activity (version_id, row_no, year, sector, subsector, carrier, kind, quantity_si, "
-                  "source, origin_file, origin_line, origin_field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const int schema = schema_version();
+    const bool with_unit = schema >= kUnitAndStatusSchema;
+    sql::Stmt ins(db, with_unit ? "INSERT INTO activity (version_id, row_no, year, sector, subsector, carrier, kind, "
+                                  "quantity_si, source, origin_file, origin_line, origin_field, unit) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                : "INSERT INTO activity (version_id, row_no, year, sector, subsector, carrier, kind, "
+                                  "quantity_si, source, origin_file, origin_line, origin_field) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     int row = 0;
     for (const auto& r : records) {
+        require_volume_schema(r, schema, path());
         ins.bind(1, outcome.version).bind(2, ++row).bind(3, r.year).bind(4, r.sector).bind(5, r.subsector);
         ins.bind(6, r.carrier);
         if (r.amount) ins.bind(7, std::string(units::to_string(units::kind_of(*r.amount)))).bind(8, in_si(*r.amount));
         else ins.bind(7, std::optional<std::string>()).bind(8, std::optional<double>());
         ins.bind(9, r.source).bind(10, r.origin.file).bind(11, r.origin.line).bind(12, r.origin.field);
+        if (with_unit) ins.bind(13, r.unit.empty() ? std::optional<std::string>() : std::optional<std::string>(r.unit));
         ins.run();
         ins.reset();
         after_row(row);
@@ -134,15 +154,20 @@ ImportOutcome Store::import_factors(const FactorLibrary& factors, const Provenan
     sql::WriteTransaction tx(db);
     const auto outcome = add_version(db, *this, VersionKind::factors, from);
     if (outcome.already_stored) return outcome;
-    sql::Stmt ins(db,
-                  "INSERT INTO factors (version_id, row_no, carrier, subsector, gas, kind, kg_per_si, year_from, "
-                  "year_to, illustrative, source, origin_file, origin_line) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const bool with_status = schema_version() >= kUnitAndStatusSchema;
+    sql::Stmt ins(db, with_status ? "INSERT INTO factors (version_id, row_no, carrier, subsector, gas, kind, kg_per_si, "
+                                    "year_from, year_to, status, source, origin_file, origin_line) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                  : "INSERT INTO factors (version_id, row_no, carrier, subsector, gas, kind, kg_per_si, "
+                                    "year_from, year_to, illustrative, source, origin_file, origin_line) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     int row = 0;
     for (const EmissionFactor* f : factors.all()) {
         ins.bind(1, outcome.version).bind(2, ++row).bind(3, f->carrier).bind(4, f->subsector);
         ins.bind(5, std::string(to_string(f->gas))).bind(6, std::string(units::to_string(units::factor_kind(f->value))));
-        ins.bind(7, in_si(f->value)).bind(8, f->year_from).bind(9, f->year_to).bind(10, f->illustrative ? 1 : 0);
+        ins.bind(7, in_si(f->value)).bind(8, f->year_from).bind(9, f->year_to);
+        if (with_status) ins.bind(10, std::string(to_string(f->status())));
+        else ins.bind(10, f->illustrative ? 1 : 0);
         ins.bind(11, f->source).bind(12, f->origin.file).bind(13, f->origin.line);
         ins.run();
         ins.reset();
@@ -153,9 +178,11 @@ ImportOutcome Store::import_factors(const FactorLibrary& factors, const Provenan
 }
 
 ActivitySet Store::activity(const Version& v) const {
-    sql::Stmt q(impl_->db,
-                "SELECT year, sector, subsector, carrier, kind, quantity_si, source, origin_file, origin_line, "
-                "origin_field FROM activity WHERE version_id = ? ORDER BY row_no");
+    const bool with_unit = schema_version() >= kUnitAndStatusSchema;
+    sql::Stmt q(impl_->db, with_unit ? "SELECT year, sector, subsector, carrier, kind, quantity_si, source, origin_file, "
+                                       "origin_line, origin_field, unit FROM activity WHERE version_id = ? ORDER BY row_no"
+                                     : "SELECT year, sector, subsector, carrier, kind, quantity_si, source, origin_file, "
+                                       "origin_line, origin_field, NULL FROM activity WHERE version_id = ? ORDER BY row_no");
     q.bind(1, half_of(v, VersionKind::activity, path()));
     ActivitySet out;
     while (q.step()) {
@@ -166,6 +193,7 @@ ActivitySet Store::activity(const Version& v) const {
         r.carrier = q.text(3);
         r.source = q.text(6);
         r.origin = {q.text(7), q.integer(8), q.text(9)};
+        if (!q.is_null(10)) r.unit = q.text(10);  // as written: tells a normal cubic metre from a cubic metre
         if (const auto v_si = q.opt_real(5)) r.amount = amount_from_si(parse_kind(q.text(4), r.origin), *v_si);
         out.push_back(std::move(r));
     }
@@ -173,9 +201,15 @@ ActivitySet Store::activity(const Version& v) const {
 }
 
 FactorLibrary Store::factors(const Version& v) const {
+    // Before schema 3 a row was illustrative or not: read as migration step 3 converts it.
+    const bool with_status = schema_version() >= kUnitAndStatusSchema;
     sql::Stmt q(impl_->db,
-                "SELECT carrier, subsector, gas, kind, kg_per_si, year_from, year_to, illustrative, source, "
-                "origin_file, origin_line FROM factors WHERE version_id = ? ORDER BY row_no");
+                with_status ? "SELECT carrier, subsector, gas, kind, kg_per_si, year_from, year_to, status, source, "
+                              "origin_file, origin_line FROM factors WHERE version_id = ? ORDER BY row_no"
+                            : "SELECT carrier, subsector, gas, kind, kg_per_si, year_from, year_to, "
+                              "CASE WHEN illustrative = 1 THEN 'illustrative' WHEN source LIKE 'derived%' THEN 'derived' "
+                              "ELSE 'official' END, source, "
+                              "origin_file, origin_line FROM factors WHERE version_id = ? ORDER BY row_no");
     q.bind(1, half_of(v, VersionKind::factors, path()));
     FactorLibrary out;
     while (q.step()) {
@@ -189,7 +223,10 @@ FactorLibrary Store::factors(const Version& v) const {
         f.value = factor_from_si(parse_kind(q.text(3), f.origin), q.real(4));
         f.year_from = q.integer(5);
         f.year_to = q.integer(6);
-        f.illustrative = q.integer(7) != 0;
+        const auto status = parse_factor_status(q.text(7));
+        if (!status)
+            throw Error(f.origin, "unknown factor status '" + q.text(7) + "' in the store", "the store is damaged; restore it");
+        f.set_status(*status);
         f.source = q.text(8);
         out.add(std::move(f));
     }

@@ -14,6 +14,7 @@ ReferenceData with_factors(const ReferenceData& base, FactorLibrary factors) {
     out.taxonomy = base.taxonomy;
     out.carriers = base.carriers;
     out.gwp = base.gwp;
+    out.fuel_properties = base.fuel_properties;  // fuels in litres, m3 and tonnes become energy as from a file
     out.factors = std::move(factors);
     return out;
 }
