@@ -1,14 +1,14 @@
 // klima db diff V1 V2 and klima db recalc: compare two versions of the store, and restate
-// the current version's inventories; the engine computes and renders, this prints.
+// the current version's inventories; the engine (klima/api/store_versions.hpp) computes and
+// renders, this parses the flags and prints.
 #include "cmd_db.hpp"
 #include "commands.hpp"
 #include "options.hpp"
 #include "store_path.hpp"
 
+#include "klima/api/store_versions.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/report/store_report.hpp"
-#include "klima/store.hpp"
-#include "klima/version_diff.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -26,13 +26,7 @@ struct DiffOptions {
 int db_diff(const DiffOptions& o, std::ostream& out) {
     const auto base = io::load_reference_data(data_dir(o.store.data_dir));
     const auto& gwp = checked_gwp(o.store.gwp, base.gwp);
-    const store::Store db(store_path(o.store.db), store::Open::read_only);
-    std::vector<store::SectorChange> changes;
-    {
-        const store::Store::ReadTransaction snapshot(db);
-        const auto a = db.version(*o.v1), b = db.version(*o.v2);
-        changes = store::attribute_change(db.activity(a), db.factors(a), db.activity(b), db.factors(b), base, gwp);
-    }
+    const auto changes = api::compare_versions(store_path(o.store.db), *o.v1, *o.v2, base, gwp);
     out << report::render_version_diff(changes, *o.v1, *o.v2, gwp);
     return 0;
 }
@@ -40,8 +34,7 @@ int db_diff(const DiffOptions& o, std::ostream& out) {
 int db_recalc(const StoreOptions& o, std::ostream& out) {
     const auto base = io::load_reference_data(data_dir(o.data_dir));
     const auto& gwp = checked_gwp(o.gwp, base.gwp);
-    store::Store db(store_path(o.db), store::Open::existing);
-    out << report::render_recalculation(store::recalculate(db, base, gwp), gwp);
+    out << report::render_recalculation(api::recalculate_store(store_path(o.db), base, gwp), gwp);
     return 0;
 }
 
