@@ -1,19 +1,8 @@
 #include "allocation.hpp"
 
-#include "klima/join.hpp"
-
 #include <nlohmann/json.hpp>
 
 namespace klima::cli {
-
-ChpAllocation chp_allocation(const Args& args) {
-    const auto v = args.get("--allocation");
-    if (!v) return ChpAllocation::declared;
-    if (const auto a = parse_chp_allocation(*v)) return *a;
-    const std::string list = join(kAllChpAllocations, ", ", [](ChpAllocation c) { return std::string(to_string(c)); });
-    throw UsageError({"", 0, "--allocation"}, "unknown CHP allocation '" + *v + "'",
-                     "use one of " + list + " (declared: electricity 125 %, district heat 200 %)");
-}
 
 namespace {
 std::string_view describe_da(ChpAllocation a) {

@@ -1,17 +1,11 @@
-// --allocation: which CHP allocation set of electricity and district-heat
-// factors a command loads, and a note of it in every output.
+// The note of the CHP allocation set (--allocation, cli/options.hpp) that every output carries.
 #pragma once
-
-#include "args.hpp"
 
 #include "klima/factors.hpp"
 
 #include <string>
 
 namespace klima::cli {
-
-// --allocation declared|125|200|energy; declared when absent. A UsageError lists the choices.
-ChpAllocation chp_allocation(const Args& args);
 
 // The output forms the note can be written in.
 enum class NoteForm { text, markdown, json, csv_key_value, csv_series, html };

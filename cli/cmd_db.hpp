@@ -1,14 +1,22 @@
-// The parts of `klima db` that compare versions, shared between cmd_db.cpp
-// (dispatch) and cmd_db_diff.cpp.
+// The options every `klima db` command shares, for cmd_db.cpp (import, versions) and
+// cmd_db_diff.cpp (diff, recalc).
 #pragma once
 
-#include "args.hpp"
+#include <optional>
+#include <string>
 
-#include <iosfwd>
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace klima::cli {
 
-int db_diff(const Args& args, int v1, int v2, std::ostream& out);
-int db_recalc(const Args& args, std::ostream& out);
+struct StoreOptions {
+    std::optional<std::string> db, data_dir;
+    std::string gwp = "AR5";
+};
+
+// --db, --data-dir and, with `gwp`, --gwp on `command`.
+void add_store_options(CLI::App& command, StoreOptions& into, bool gwp);
 
 }  // namespace klima::cli

@@ -1,6 +1,6 @@
 #include "allocation.hpp"
-#include "args.hpp"
 #include "commands.hpp"
+#include "options.hpp"
 
 #include "klima/inventory.hpp"
 #include "klima/io/data_files.hpp"
@@ -8,9 +8,11 @@
 #include "klima/store.hpp"
 #include "klima/version_diff.hpp"
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <ostream>
 
 namespace klima::cli {
@@ -23,15 +25,17 @@ struct FromStore {
     std::string title;
 };
 
-FromStore read_store(const Args& args, const std::string& db_path, ReferenceData base) {
+FromStore read_store(const std::string& db_path, const std::optional<int>& version, ReferenceData base) {
     const store::Store db(db_path, store::Open::read_only);
     const store::Store::ReadTransaction snapshot(db);
     store::Version v;
-    if (const auto n = args.get("--version")) {
-        v = db.version(args.require_int("--version", "N"));
+    if (version) {
+        v = db.version(*version);
     } else {
         const auto cur = db.current();
-        if (!cur) throw Error({db_path, 0, ""}, "the store holds no versions", "import data with klima db import");
+        if (!cur)
+            throw Error({db_path, 0, ""}, "the store holds no versions", "import data into it first")
+                .about(Subject::store_contents);
         v = *cur;
     }
     return {db.activity(v), store::with_factors(base, db.factors(v)),
@@ -65,31 +69,36 @@ std::string with_conversions(const std::string& rendered, const InventoryResult&
     return j.dump(2) + "\n";
 }
 
-}  // namespace
+struct InventoryOptions {
+    std::optional<std::string> data, db, title, data_dir;
+    std::optional<int> year, version;
+    report::Format format = report::Format::table;
+    std::string gwp = "AR5";
+    ChpAllocation allocation = ChpAllocation::declared;
+    io::ActivityReadOptions read;
+};
 
-int cmd_inventory(const Argv& argv, std::ostream& out) {
-    const Args args(argv, {"--data", "--db", "--version", "--year", "--format", "--gwp", "--data-dir", "--title",
-                           "--allocation", kCsvDialectOption, kSheetOption});
-    const auto format = report::parse_format(args.get_or("--format", "table"));
-    const auto db = args.get("--db");
-    if (db && args.get("--data"))
+int run_inventory(const InventoryOptions& o, bool allocation_given, std::ostream& out) {
+    const auto& db = o.db;
+    if (db && o.data)
         throw UsageError({"", 0, "--db"}, "give either --data FILE or --db PATH, not both",
-                    "--data reads a file, --db the inventory store");
-    if (!db && args.get("--version"))
+                         "--data reads a file, --db the inventory store");
+    if (!db && o.version)
         throw UsageError({"", 0, "--version"}, "--version needs --db", "write --db PATH --version N");
-    if (db && args.get("--allocation"))
+    if (db && allocation_given)
         throw UsageError({"", 0, "--allocation"}, "--allocation applies to --data, not to --db",
-                    "the store keeps the factors it was imported with; their sources say which CHP allocation");
-    const auto path = db ? *db : args.require("--data", "FILE (activity data, .csv or .json), or --db PATH");
-    const int year = args.require_int("--year", "YEAR");
-    const auto allocation = chp_allocation(args);
-    auto base = io::load_reference_data(data_dir(args), allocation);
-    const auto gwp = gwp_option(args, base.gwp);
+                         "the store keeps the factors it was imported with; their sources say which CHP allocation");
+    if (!db && !o.data)
+        throw UsageError({"", 0, "--data"}, "missing option", "write --data FILE (activity data, .csv or .json), or --db PATH");
+    const auto& path = db ? *db : *o.data;
+    const int year = *o.year;
+    auto base = io::load_reference_data(data_dir(o.data_dir), o.allocation);
+    const auto& gwp = checked_gwp(o.gwp, base.gwp);
     FromStore in;
     if (db) {
-        in = read_store(args, *db, std::move(base));
+        in = read_store(*db, o.version, std::move(base));
     } else {
-        in.records = io::load_activity(path, &base, activity_read_options(args));
+        in.records = io::load_activity(path, &base, o.read);
         in.ref = std::move(base);
         in.title = io::municipality_name(path);
     }
@@ -99,14 +108,33 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
     } catch (const Error& e) {
         throw e.located({path, 0, ""});
     }
-    auto text = report::render_inventory(inv, in.ref, format, args.get_or("--title", in.title));
+    const auto format = o.format;
+    auto text = report::render_inventory(inv, in.ref, format, o.title.value_or(in.title));
     if (format == report::Format::json) text = with_conversions(text, inv);
     // From the store the factors are the stored ones, whose sources name their set; from a
     // file the table and JSON say the set once (in CSV every el and district-heat source says it).
-    if (!db && format == report::Format::table) text = note_allocation(std::move(text), NoteForm::text, allocation);
-    if (!db && format == report::Format::json) text = note_allocation(std::move(text), NoteForm::json, allocation);
+    if (!db && format == report::Format::table) text = note_allocation(std::move(text), NoteForm::text, o.allocation);
+    if (!db && format == report::Format::json) text = note_allocation(std::move(text), NoteForm::json, o.allocation);
     out << text;
     return 0;
+}
+
+}  // namespace
+
+Action define_inventory(CLI::App& command) {
+    auto o = std::make_shared<InventoryOptions>();
+    add_text(command, "--data", o->data, "FILE", "activity data, .csv, .xlsx or .json (or give --db)");
+    add_text(command, "--db", o->db, "PATH", "read activity and factors from this inventory store instead");
+    add_integer(command, "--version", o->version, "N", "the store version to read (with --db; default the current one)");
+    add_integer(command, "--year", o->year, "YEAR", "the year of the inventory, e.g. 2017")->required();
+    add_format(command, o->format,
+               "table, json (every line with its factor and source) or csv (one row per line and gas); default table");
+    add_gwp(command, o->gwp);
+    add_data_dir(command, o->data_dir);
+    add_text(command, "--title", o->title, "TEXT", "title of the output (default the municipality or store version)");
+    const auto* allocation = add_allocation(command, o->allocation);
+    add_read_options(command, o->read);
+    return [o, allocation](std::ostream& out) { return run_inventory(*o, allocation->count() > 0, out); };
 }
 
 }  // namespace klima::cli

@@ -1,6 +1,6 @@
 #include "allocation.hpp"
-#include "args.hpp"
 #include "commands.hpp"
+#include "options.hpp"
 #include "scenario_request.hpp"
 
 #include "klima/api/report.hpp"
@@ -8,52 +8,76 @@
 #include "klima/io/output_file.hpp"
 #include "klima/report/progress_report.hpp"
 
+#include <CLI/CLI.hpp>
+
+#include <memory>
 #include <ostream>
 
 namespace klima::cli {
 
-int cmd_report(const Argv& argv, std::ostream& out) {
-    const Args args(argv, {"--scenario", "--year", "--format", "--lang", "--out", "--targets", "--title", "--data-dir",
-                           "--realised", "--allocation", "--from-year", "--db"});
-    const auto format = report::parse_report_format(args.get_or("--format", "md"));
-    const auto lang = report::parse_lang(args.get_or("--lang", "da"));
-    api::ReportRequest request;
-    request.scenario = scenario_request(args, args.require("--scenario", "FILE (a scenario, e.g. scenarios/koege.json)"));
-    request.report_year = args.require_int("--year", "YEAR (the reporting year)");
-    if (!in_horizon(request.report_year))
-        throw UsageError({"", 0, "--year"},
-                         "reporting year " + std::to_string(request.report_year) + " is outside " + horizon_text(),
+namespace {
+
+struct ReportOptions {
+    std::optional<std::string> scenario, out, targets, title, realised;
+    std::optional<int> year;
+    report::ReportFormat format = report::ReportFormat::md;
+    report::Lang lang = report::Lang::da;
+    ScenarioRequestOptions request;
+};
+
+int run_report(const ReportOptions& o, std::ostream& out) {
+    const int year = *o.year;
+    if (!in_horizon(year))
+        throw UsageError({"", 0, "--year"}, "reporting year " + std::to_string(year) + " is outside " + horizon_text(),
                          "give a year in that range");
-    request.targets_file = args.get("--targets");
-    request.realised_file = args.get("--realised");
-    request.title = args.get("--title");
+    api::ReportRequest request;
+    request.scenario = scenario_request(o.request, *o.scenario);
+    request.report_year = year;
+    request.targets_file = o.targets;
+    request.realised_file = o.realised;
+    request.title = o.title;
     const auto outcome = api::build_report(request);
     const auto& data = outcome.data;
-    const auto& spec = outcome.scenario.run.spec;
     const auto allocation = request.scenario.allocation;
 
-    if (format == report::ReportFormat::xlsx) {
-        const auto path =
-            args.get_or("--out", "klima-report-" + spec.municipality + "-" + std::to_string(request.report_year) + ".xlsx");
-        report::write_report_xlsx(data, lang, path);
+    if (o.format == report::ReportFormat::xlsx) {
+        const auto path = o.out.value_or("klima-report-" + outcome.scenario.run.spec.municipality + "-" +
+                                         std::to_string(year) + ".xlsx");
+        report::write_report_xlsx(data, o.lang, path);
         // The workbook itself does not carry the allocation yet (the report layout is not the CLI's).
         out << "wrote " << path << " (CHP allocation: " << to_string(allocation) << " — " << describe(allocation)
             << ")\n";
         return 0;
     }
-    const auto form = format == report::ReportFormat::json  ? NoteForm::json
-                      : format == report::ReportFormat::csv ? NoteForm::csv_key_value
-                      : format == report::ReportFormat::html ? NoteForm::html
-                                                             : NoteForm::markdown;
+    const auto form = o.format == report::ReportFormat::json  ? NoteForm::json
+                      : o.format == report::ReportFormat::csv ? NoteForm::csv_key_value
+                      : o.format == report::ReportFormat::html ? NoteForm::html
+                                                               : NoteForm::markdown;
     const auto text =
-        note_allocation(report::render_report(data, format, lang), form, allocation, lang == report::Lang::da);
-    if (const auto path = args.get("--out")) {
+        note_allocation(report::render_report(data, o.format, o.lang), form, allocation, o.lang == report::Lang::da);
+    if (const auto& path = o.out) {
         io::write_file_atomically(*path, text);  // a failed write leaves the old report whole
         out << "wrote " << *path << "\n";
         return 0;
     }
     out << text;
     return 0;
+}
+
+}  // namespace
+
+Action define_report(CLI::App& command) {
+    auto o = std::make_shared<ReportOptions>();
+    add_text(command, "--scenario", o->scenario, "FILE", "the scenario, e.g. scenarios/koege.json")->required();
+    add_integer(command, "--year", o->year, "YEAR", "the reporting year, within 1990-2050")->required();
+    add_report_format(command, o->format);
+    add_lang(command, o->lang);
+    add_text(command, "--out", o->out, "PATH", "write the report to this file (xlsx: default klima-report-MUNICIPALITY-YEAR.xlsx)");
+    add_text(command, "--targets", o->targets, "FILE", "targets file (default the one the scenario names)");
+    add_text(command, "--realised", o->realised, "FILE", "realised effects of measures so far");
+    add_text(command, "--title", o->title, "TEXT", "title of the report (default the scenario's name)");
+    add_scenario_request_options(command, o->request);
+    return [o](std::ostream& out) { return run_report(*o, out); };
 }
 
 }  // namespace klima::cli

@@ -1,32 +1,43 @@
 #include "allocation.hpp"
-#include "args.hpp"
 #include "commands.hpp"
+#include "options.hpp"
 #include "scenario_request.hpp"
 
 #include "klima/api/scenario.hpp"
 #include "klima/report/scenario_report.hpp"
 
+#include <CLI/CLI.hpp>
+
+#include <memory>
 #include <ostream>
 
 namespace klima::cli {
+namespace {
 
-int cmd_scenario(const Argv& argv, std::ostream& out) {
-    const Args args(argv, {"--format", "--data-dir", "--allocation", "--from-year", "--db"});
-    const auto& pos = args.positional();
-    if (pos.size() != 2 || pos[0] != "run")
-        throw UsageError({"", 0, "scenario"}, "expected 'scenario run FILE'",
-                    "write klima scenario run scenarios/koege.json [--format table|json|csv]");
-    const auto format = report::parse_format(args.get_or("--format", "table"));
-    const auto request = scenario_request(args, pos[1]);
-    const auto allocation = request.allocation;
+struct ScenarioOptions {
+    std::string file;
+    report::Format format = report::Format::table;
+    ScenarioRequestOptions request;
+};
+
+int run_scenario(const ScenarioOptions& o, std::ostream& out) {
+    const auto request = scenario_request(o.request, o.file);
     const auto outcome = api::run_scenario(request);
-    const auto& run = outcome.run;
-    const auto& ref = outcome.ref;
-    const auto form = format == report::Format::json  ? NoteForm::json
-                      : format == report::Format::csv ? NoteForm::csv_series
-                                                      : NoteForm::text;
-    out << note_allocation(report::render_scenario(run, ref, format), form, allocation);
+    const auto form = o.format == report::Format::json  ? NoteForm::json
+                      : o.format == report::Format::csv ? NoteForm::csv_series
+                                                        : NoteForm::text;
+    out << note_allocation(report::render_scenario(outcome.run, outcome.ref, o.format), form, request.allocation);
     return 0;
+}
+
+}  // namespace
+
+Action define_scenario_run(CLI::App& command) {
+    auto o = std::make_shared<ScenarioOptions>();
+    command.add_option("FILE", o->file, "the scenario file, e.g. scenarios/koege.json")->required();
+    add_format(command, o->format, "table, json or csv (one row per series, measure, subsector and year); default table");
+    add_scenario_request_options(command, o->request);
+    return [o](std::ostream& out) { return run_scenario(*o, out); };
 }
 
 }  // namespace klima::cli

@@ -1,19 +1,26 @@
-// The klima subcommands. Each takes its arguments (after the command name)
-// and the output stream, and returns the exit code; errors are thrown as
-// klima::Error and printed by main.
+// The klima commands. Each define_* declares a command's options on its CLI11 command
+// (cli/main.cpp makes one per entry of its table) and returns the action that runs it once
+// the command line has been parsed: the action reads the typed options, calls the engine
+// and prints to `out`. Errors are thrown as klima::Error and printed by main.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
-#include <string>
-#include <vector>
+
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace klima::cli {
 
-using Argv = std::vector<std::string>;
+using Action = std::function<int(std::ostream& out)>;
 
-int cmd_inventory(const Argv& args, std::ostream& out);
-int cmd_db(const Argv& args, std::ostream& out);
-int cmd_scenario(const Argv& args, std::ostream& out);
-int cmd_report(const Argv& args, std::ostream& out);
+Action define_inventory(CLI::App& command);
+Action define_scenario_run(CLI::App& command);
+Action define_report(CLI::App& command);
+Action define_db_import(CLI::App& command);
+Action define_db_versions(CLI::App& command);
+Action define_db_diff(CLI::App& command);
+Action define_db_recalc(CLI::App& command);
 
 }  // namespace klima::cli

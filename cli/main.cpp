@@ -1,41 +1,60 @@
-// klima: the command-line front end. It only dispatches to a command and turns
-// errors into one line on stderr and a non-zero exit.
-#include "args.hpp"
+// klima: the command-line front end. One table names every command; CLI11 parses the line
+// into each command's typed options (cli/options.hpp), the command's action calls the engine,
+// and main turns errors into one line on stderr and the exit code.
 #include "commands.hpp"
+#include "flag_hints.hpp"
+#include "usage_errors.hpp"
 
 #include "klima/error.hpp"
+
+#include <CLI/CLI.hpp>
 
 #include <cstring>
 #include <iostream>
 #include <map>
+#include <string>
 
 namespace {
 
+using klima::cli::Action;
+
+// Every command: its words, its one line in klima --help, and what declares its options
+// (nullptr: a group, which only holds the commands named after it).
 struct Command {
-    int (*run)(const klima::cli::Argv&, std::ostream&);
-    const char* usage;
+    const char* words;
+    const char* summary;
+    Action (*define)(CLI::App& command);
 };
 
-const std::map<std::string, Command>& commands() {
-    static const std::map<std::string, Command> table{
-        {"db",
-         {klima::cli::cmd_db,
-          "klima db import FILE|DIR --comment TEXT [--csv-dialect D] [--sheet NAME] | db versions | db diff V1 V2 | "
-          "db recalc  [--db PATH] [--data-dir DIR] [--gwp AR5]"}},
-        {"inventory",
-         {klima::cli::cmd_inventory,
-          "klima inventory (--data FILE | --db PATH [--version N]) --year Y [--format table|json|csv] [--gwp AR4|AR5|AR6] "
-          "[--csv-dialect auto|comma|danish|comma-1252|danish-1252] [--sheet NAME] [--data-dir DIR] "
-          "[--allocation declared|125|200|energy]"}},
-        {"report",
-         {klima::cli::cmd_report,
-          "klima report --scenario FILE --year Y [--format md|csv|json|html|xlsx] [--lang da|en] [--out PATH] "
-          "[--targets FILE] [--realised FILE] [--title T] [--data-dir DIR] [--allocation declared|125|200|energy]"}},
-        {"scenario",
-         {klima::cli::cmd_scenario, "klima scenario run FILE [--format table|json|csv] [--data-dir DIR] "
-          "[--allocation declared|125|200|energy]"}},
-    };
-    return table;
+constexpr Command kCommands[] = {
+    {"inventory", "the emissions inventory of one year, from an activity file or a store version",
+     klima::cli::define_inventory},
+    {"scenario", "scenarios to 2050", nullptr},
+    {"scenario run", "BAU and a scenario's measures to 2050, with each measure's effect and cost per tonne",
+     klima::cli::define_scenario_run},
+    {"report", "the DK2020 progress report of a scenario for a reporting year", klima::cli::define_report},
+    {"db", "the inventory store: yearly versions of activity data and emission factors", nullptr},
+    {"db import", "store an activity file, a factor file or a data directory as a new version",
+     klima::cli::define_db_import},
+    {"db versions", "list the store's versions", klima::cli::define_db_versions},
+    {"db diff", "what changed between two versions, split into activity effect and factor effect",
+     klima::cli::define_db_diff},
+    {"db recalc", "recompute every year of the current version with its factors, the base year included",
+     klima::cli::define_db_recalc},
+};
+
+// The application with a CLI11 command for each entry of kCommands; `actions` gets what runs each.
+void build(CLI::App& app, std::map<const CLI::App*, Action>& actions) {
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);  // as before CLI11: the last wins
+    app.require_subcommand(1);
+    for (const auto& c : kCommands) {
+        const std::string words = c.words;
+        const auto space = words.rfind(' ');
+        CLI::App& parent = space == std::string::npos ? app : *app.get_subcommand(words.substr(0, space));
+        CLI::App& command = *parent.add_subcommand(words.substr(space + 1), c.summary);
+        if (c.define) actions[&command] = c.define(command);
+        else command.require_subcommand(1);
+    }
 }
 
 // The one place where an error's kind becomes the exit code (docs/user-guide.md, "Errors"):
@@ -51,29 +70,40 @@ int exit_code(klima::ErrorKind kind) {
     return 3;
 }
 
-void usage(std::ostream& out) {
-    out << "klima — municipal climate-plan emissions accounting (DK2020)\n\nusage:\n";
-    for (const auto& [name, c] : commands()) out << "  " << c.usage << "\n";
+int report(const klima::Error& e) {
+    const int code = exit_code(e.kind());
+    std::cerr << (code == 3 ? "klima: internal error: " : "klima: error: ")
+              << klima::format_error(e.where(), e.problem(), klima::cli::fix_with_flags(e)) << "\n";
+    return code;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "help")) {
-        usage(argc < 2 ? std::cerr : std::cout);
-        return argc < 2 ? 2 : 0;
-    }
-    const auto it = commands().find(argv[1]);
-    if (it == commands().end()) {
-        std::cerr << "klima: error: unknown command '" << argv[1] << "' (fix: see klima --help)\n";
+    CLI::App app("klima — municipal climate-plan emissions accounting (DK2020)", "klima");
+    std::map<const CLI::App*, Action> actions;
+    build(app, actions);
+    if (argc < 2) {  // no command: the overview, on stderr as a usage error
+        std::cerr << app.help();
         return 2;
     }
+    if (!std::strcmp(argv[1], "help")) {
+        std::cout << app.help();
+        return 0;
+    }
     try {
-        return it->second.run(klima::cli::Argv(argv + 2, argv + argc), std::cout);
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::CallForHelp& e) {
+            return app.exit(e);  // the help of the command asked about, on stdout
+        } catch (const CLI::ParseError& e) {
+            return report(klima::cli::usage_error(e, app));
+        }
+        const CLI::App* command = &app;
+        while (!command->get_subcommands().empty()) command = command->get_subcommands().front();
+        return actions.at(command)(std::cout);
     } catch (const klima::Error& e) {
-        const int code = exit_code(e.kind());
-        std::cerr << (code == 3 ? "klima: internal error: " : "klima: error: ") << e.what() << "\n";
-        return code;
+        return report(e);
     } catch (const std::exception& e) {
         std::cerr << "klima: internal error: " << e.what() << "\n";
         return 3;

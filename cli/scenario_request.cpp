@@ -1,24 +1,33 @@
 #include "scenario_request.hpp"
 
-#include "allocation.hpp"
+#include "options.hpp"
 
 #include "klima/horizon.hpp"
 
+#include <CLI/CLI.hpp>
+
 namespace klima::cli {
 
-api::ScenarioRequest scenario_request(const Args& args, const std::string& scenario_file) {
+void add_scenario_request_options(CLI::App& command, ScenarioRequestOptions& into) {
+    add_data_dir(command, into.data_dir);
+    add_allocation(command, into.allocation);
+    add_integer(command, "--from-year", into.from_year, "YEAR",
+                "the inventory year the projection starts from (default the latest; the base year reproduces the "
+                "plan as adopted)");
+    add_text(command, "--db", into.db, "PATH",
+             "take the activity from this inventory store: each year from the newest version that holds it");
+}
+
+api::ScenarioRequest scenario_request(const ScenarioRequestOptions& o, const std::string& scenario_file) {
     api::ScenarioRequest r;
     r.scenario_file = scenario_file;
-    r.data_dir = data_dir(args);
-    r.allocation = chp_allocation(args);
-    if (args.get("--from-year")) {
-        const int y = args.require_int("--from-year", "YEAR (an inventory year to project from)");
-        if (!in_horizon(y))
-            throw UsageError({"", 0, "--from-year"}, "year " + std::to_string(y) + " is outside " + horizon_text(),
-                             "give an inventory year of the activity data");
-        r.from_year = y;
-    }
-    r.store = args.get("--db");
+    r.data_dir = data_dir(o.data_dir);
+    r.allocation = o.allocation;
+    if (o.from_year && !in_horizon(*o.from_year))
+        throw UsageError({"", 0, "--from-year"}, "year " + std::to_string(*o.from_year) + " is outside " + horizon_text(),
+                         "give an inventory year of the activity data");
+    r.from_year = o.from_year;
+    r.store = o.db;
     return r;
 }
 

@@ -3,12 +3,19 @@
 // the working directory.
 #pragma once
 
-#include "args.hpp"
-
+#include <optional>
 #include <string>
+
+namespace CLI {
+class App;
+class Option;
+}  // namespace CLI
 
 namespace klima::cli {
 
-std::string store_path(const Args& args, const std::string& next_to = {});
+// --db PATH on `command`.
+CLI::Option* add_store_option(CLI::App& command, std::optional<std::string>& target);
+
+std::string store_path(const std::optional<std::string>& option, const std::string& next_to = {});
 
 }  // namespace klima::cli

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make libboost-dev nlohmann-json3-dev libeigen3-dev libsqlite3-dev catch2 libxlsxwriter-dev libssl-dev)
+# The command line of cli/: CLI11 (header-only).
+packages+=(libcli11-dev)
 # Reading .xlsx activity workbooks: libzip for the package, expat for its XML.
 packages+=(libzip-dev libexpat1-dev)
 # Test tools of the progress report: headless Chromium renders the HTML, unzip reads the XLSX back.

@@ -74,7 +74,7 @@ TEST_CASE("cli scenario: bad input gives one line naming the JSON path, exit 1",
                           Catch::Contains("unknown measure type 'teleport'") && Catch::Contains("fix:"));
     const auto usage = run_cli("scenario walk x");
     CHECK(usage.exit_code == 2);  // a usage error
-    CHECK_THAT(usage.err, Catch::Contains("expected 'scenario run FILE'"));
+    CHECK_THAT(usage.err, Catch::Contains("unknown scenario subcommand 'walk'") && Catch::Contains("use run"));
 }
 
 TEST_CASE("report: milestone years are the base year, every fifth year from 2025, and the last", "[scenario]") {

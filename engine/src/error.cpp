@@ -34,7 +34,7 @@ Error Error::located(const Location& outer) const {
     if (merged.file.empty()) merged.file = outer.file;
     if (merged.line == 0) merged.line = outer.line;
     if (merged.field.empty()) merged.field = outer.field;
-    return Error(merged, problem_, fix_, kind_);
+    return Error(merged, problem_, fix_, kind_).about(subject_);
 }
 
 }  // namespace klima

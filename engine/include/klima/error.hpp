@@ -23,11 +23,29 @@ enum class ErrorKind {
     internal,  // a broken promise inside klima: a bug
 };
 
+// Which of the caller's choices an error is about, when a front end lets its user make that
+// choice: cli/ adds the flag that makes it to the fix (docs/cli.md), a web form would point at
+// its field. The engine's own fix says what to do in engine terms; `none`: the fix is in the data.
+enum class Subject {
+    none,
+    data_dir,        // the reference-data directory (taxonomy, factors, GWP sets)
+    store,           // which store file: not a klima store, or damaged
+    store_contents,  // the store (or the file at its path) lacks what was asked for: import into it first
+    store_version,   // a version number the store does not hold
+    output_path,     // where an output file is written
+};
+
 class Error : public std::runtime_error {
 public:
     Error(Location where, std::string what, std::string fix = {}, ErrorKind kind = ErrorKind::input);
 
     ErrorKind kind() const { return kind_; }
+    Subject subject() const { return subject_; }
+    // Marks what the error is about; for `throw Error(...).about(Subject::store)`.
+    Error& about(Subject s) {
+        subject_ = s;
+        return *this;
+    }
 
     const Location& where() const { return where_; }
     const std::string& problem() const { return problem_; }
@@ -42,6 +60,7 @@ private:
     std::string problem_;
     std::string fix_;
     ErrorKind kind_;
+    Subject subject_ = Subject::none;
 };
 
 // "file:line", or "file#/json/path" for a JSON location.

@@ -258,8 +258,8 @@ std::vector<std::string> factor_files(const std::string& data_dir) {
 ReferenceData load_reference_data(const std::string& data_dir, ChpAllocation allocation) {
     const fs::path dir(data_dir);
     if (!fs::is_directory(dir))
-        throw Error({data_dir, 0, ""}, "data directory not found",
-                    "pass --data-dir pointing at klima's data/ folder, or set KLIMA_DATA_DIR");
+        throw Error({data_dir, 0, ""}, "data directory not found", "give the path of klima's data/ folder")
+            .about(Subject::data_dir);
     if (!fs::exists(dir / "taxonomy" / "sectors.csv") || !fs::is_directory(dir / "factors"))
         throw Error({data_dir, 0, ""}, "not a klima data directory: it needs taxonomy/sectors.csv and factors/",
                     "give the folder that holds taxonomy/ and factors/, e.g. data (not data/factors)");

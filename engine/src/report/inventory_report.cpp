@@ -148,14 +148,6 @@ std::string render_json(const InventoryResult& inv, const ReferenceData& ref, co
 
 }  // namespace
 
-Format parse_format(std::string_view s) {
-    if (s == "table") return Format::table;
-    if (s == "json") return Format::json;
-    if (s == "csv") return Format::csv;
-    throw Error({"", 0, "--format"}, "unknown format '" + std::string(s) + "'", "use table, json or csv",
-                ErrorKind::usage);
-}
-
 std::string render_inventory(const InventoryResult& inv, const ReferenceData& ref, Format format,
                              const std::string& title) {
     switch (format) {

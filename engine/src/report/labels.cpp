@@ -136,20 +136,4 @@ std::string describe(const Finding& f, Lang l) {
     return {};
 }
 
-Lang parse_lang(std::string_view s) {
-    if (s == "da") return Lang::da;
-    if (s == "en") return Lang::en;
-    throw Error({"", 0, "--lang"}, "unknown language '" + std::string(s) + "'", "use da or en", ErrorKind::usage);
-}
-
-ReportFormat parse_report_format(std::string_view s) {
-    if (s == "md") return ReportFormat::md;
-    if (s == "csv") return ReportFormat::csv;
-    if (s == "json") return ReportFormat::json;
-    if (s == "html") return ReportFormat::html;
-    if (s == "xlsx") return ReportFormat::xlsx;
-    throw Error({"", 0, "--format"}, "unknown report format '" + std::string(s) + "'", "use md, csv, json, html or xlsx",
-                ErrorKind::usage);
-}
-
 }  // namespace klima::report

@@ -85,7 +85,8 @@ std::string render_report(const ReportData& d, ReportFormat format, Lang lang) {
         case ReportFormat::html: return render_html(d, lang);
         case ReportFormat::xlsx: break;
     }
-    throw Error({"", 0, "--format"}, "xlsx is a binary workbook and is written to a file", "add --out FILE.xlsx");
+    throw Error({}, "xlsx is a binary workbook, not text", "write it to a file with write_report_xlsx",
+                ErrorKind::internal);
 }
 
 }  // namespace klima::report

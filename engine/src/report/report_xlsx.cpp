@@ -137,7 +137,8 @@ void write_report_xlsx(const ReportData& d, Lang l, const std::string& path) {
     const auto dir = std::filesystem::path(path).parent_path();
     if (!dir.empty() && !std::filesystem::is_directory(dir))
         throw Error({path, 0, ""}, "cannot write the xlsx workbook: no directory " + dir.string(),
-                    "create the directory or give another --out path that is writable", ErrorKind::io);
+                    "create the directory or write the workbook to another path that is writable", ErrorKind::io)
+            .about(Subject::output_path);
     // Built beside `path` and renamed over it when complete: a failed write leaves the old workbook whole.
     io::replace_file_atomically(path, [&](const std::string& tmp) { write_workbook(d, l, tmp, path); });
 }

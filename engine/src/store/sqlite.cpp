@@ -22,11 +22,14 @@ void Db::fail(const std::string& what) const {
     const std::string msg = sqlite3_errmsg(db_);
     const int code = sqlite3_errcode(db_) & 0xff;
     std::string fix = "check that the file is a klima store and is writable";
-    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-        fix = "the file is not a klima store or is damaged; restore it from a backup or give another --db path";
-    else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    auto subject = Subject::none;
+    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+        fix = "the file is not a klima store or is damaged; restore it from a backup or use another store";
+        subject = Subject::store;
+    } else if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
         fix = "another klima process is writing the store; retry when it has finished";
-    throw Error({path_, 0, ""}, what + ": " + msg, fix, ErrorKind::store);
+    }
+    throw Error({path_, 0, ""}, what + ": " + msg, fix, ErrorKind::store).about(subject);
 }
 
 void Db::exec(const std::string& sql) const {

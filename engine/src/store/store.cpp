@@ -74,8 +74,8 @@ std::string immutable_uri(const std::string& path) {
 
 Store::Store(const std::string& path, Open mode, int schema) {
     if (mode != Open::create && !std::filesystem::exists(path))
-        throw Error({path, 0, ""}, "no store at this path",
-                    "create one with: klima db import FILE --comment TEXT --db " + path, ErrorKind::store);
+        throw Error({path, 0, ""}, "no store at this path", "create one by importing a file into it", ErrorKind::store)
+            .about(Subject::store_contents);
     if (schema < 1 || schema > kSchemaVersion)
         throw Error({path, 0, ""}, "unknown store schema " + std::to_string(schema), {}, ErrorKind::internal);
     const int flags = mode == Open::read_only ? SQLITE_OPEN_READONLY
@@ -89,12 +89,12 @@ Store::Store(const std::string& path, Open mode, int schema) {
         case FileIs::empty:
             if (mode == Open::create) break;
             throw Error({path, 0, ""}, "the file is empty, not a klima store",
-                        "import into it first (klima db import FILE --comment TEXT --db " + path +
-                            "), or give the path of a klima store",
-                        ErrorKind::store);
+                        "import a file into it first, or give the path of a klima store", ErrorKind::store)
+                .about(Subject::store_contents);
         case FileIs::other:
             throw Error({path, 0, ""}, "this SQLite database is not a klima store; klima left it as it was",
-                        "give --db the path of a klima store, or a new path to create one", ErrorKind::store);
+                        "give the path of a klima store, or a new path to create one", ErrorKind::store)
+                .about(Subject::store);
     }
     db.exec("PRAGMA foreign_keys=ON");
     if (mode == Open::read_only) {
@@ -174,7 +174,8 @@ Version Store::version(int id) const {
     const auto all = versions();
     throw Error({path(), 0, "version"}, "no version " + std::to_string(id) + " in the store",
                 all.empty() ? "the store is empty; import a file first"
-                            : "use a version from 1 to " + std::to_string(all.back().id) + " (klima db versions)");
+                            : "use a version from 1 to " + std::to_string(all.back().id))
+        .about(all.empty() ? Subject::store_contents : Subject::store_version);
 }
 
 Store::ReadTransaction::ReadTransaction(const Store& s) : store_(s) {

@@ -83,8 +83,9 @@ int half_of(const Version& v, VersionKind kind, const std::string& db_path) {
     if (const auto from = activity ? v.activity_from : v.factors_from) return *from;
     throw Error({db_path, 0, "version"},
                 "version " + std::to_string(v.id) + (activity ? " has no activity data yet" : " has no emission factors yet"),
-                activity ? "import an activity file: klima db import FILE.csv --comment TEXT"
-                         : "import a factor file or a data directory: klima db import DIR --comment TEXT");
+                activity ? "import an activity file into the store"
+                         : "import a factor file or a data directory into the store")
+        .about(Subject::store_contents);
 }
 
 // Schema 3 keeps the unit as written and the three-way factor status. A store

@@ -9,7 +9,6 @@
 namespace klima::report {
 
 enum class Format { table, json, csv };
-Format parse_format(std::string_view s);  // throws an Error of kind usage listing table, json, csv
 
 std::string render_inventory(const InventoryResult& inv, const ReferenceData& ref, Format format,
                              const std::string& title);

@@ -16,10 +16,7 @@
 namespace klima::report {
 
 enum class Lang { da, en };
-Lang parse_lang(std::string_view s);  // throws an Error of kind usage listing da, en
-
 enum class ReportFormat { md, csv, json, html, xlsx };
-ReportFormat parse_report_format(std::string_view s);  // throws an Error of kind usage listing the formats
 
 // A named series over ChartData::years, for the charts.
 struct ChartSeries {

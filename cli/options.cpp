@@ -1,0 +1,161 @@
+#include "options.hpp"
+
+#include "klima/join.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <charconv>
+#include <cstdlib>
+#include <functional>
+#include <vector>
+
+namespace klima::cli {
+namespace {
+
+// The words an option accepts and the engine value each stands for.
+template <class E>
+struct Word {
+    const char* word;
+    E value;
+};
+
+// "a, b or c"
+template <class E>
+std::string listed(const std::vector<Word<E>>& words, const char* last_joiner = " or ") {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i)
+        out.append(i == 0 ? "" : i + 1 == words.size() ? last_joiner : ", ").append(words[i].word);
+    return out;
+}
+
+// An option taking one of `words`; an unknown word is a UsageError "unknown <what> 'x'" with `fix`.
+template <class E>
+CLI::Option* add_choice(CLI::App& command, const std::string& name, E& target, std::vector<Word<E>> words,
+                        const std::string& description, const std::string& what, const std::string& fix) {
+    std::string type;
+    for (const auto& w : words) type.append(type.empty() ? "" : "|").append(w.word);
+    return command
+        .add_option_function<std::string>(
+            name,
+            [&target, words, name, what, fix](const std::string& given) {
+                for (const auto& w : words)
+                    if (given == w.word) {
+                        target = w.value;
+                        return;
+                    }
+                throw UsageError({"", 0, name}, "unknown " + what + " '" + given + "'", fix);
+            },
+            description)
+        ->type_name(type);
+}
+
+int whole_number(const std::string& name, const std::string& value_name, const std::string& given) {
+    int v = 0;
+    const auto [end, ec] = std::from_chars(given.data(), given.data() + given.size(), v);
+    if (given.empty() || ec != std::errc() || end != given.data() + given.size())
+        throw UsageError({"", 0, name}, "'" + given + "' is not a whole number",
+                         name.rfind("--", 0) == 0 ? "write " + name + " " + value_name + ", a whole number"
+                                                  : "give " + name + " as a whole number");
+    return v;
+}
+
+}  // namespace
+
+CLI::Option* add_text(CLI::App& command, const std::string& name, std::optional<std::string>& target,
+                      const std::string& value_name, const std::string& description) {
+    return command
+        .add_option_function<std::string>(
+            name, [&target](const std::string& given) { target = given; }, description)
+        ->type_name(value_name);
+}
+
+CLI::Option* add_integer(CLI::App& command, const std::string& name, std::optional<int>& target,
+                         const std::string& value_name, const std::string& description) {
+    return command
+        .add_option_function<std::string>(
+            name, [&target, name, value_name](const std::string& given) { target = whole_number(name, value_name, given); },
+            description)
+        ->type_name(value_name);
+}
+
+CLI::Option* add_format(CLI::App& command, report::Format& target, const std::string& description) {
+    using report::Format;
+    return add_choice<Format>(command, "--format", target,
+                              {{"table", Format::table}, {"json", Format::json}, {"csv", Format::csv}}, description,
+                              "format", "use table, json or csv");
+}
+
+CLI::Option* add_report_format(CLI::App& command, report::ReportFormat& target) {
+    using report::ReportFormat;
+    const std::vector<Word<ReportFormat>> words{{"md", ReportFormat::md},
+                                                {"csv", ReportFormat::csv},
+                                                {"json", ReportFormat::json},
+                                                {"html", ReportFormat::html},
+                                                {"xlsx", ReportFormat::xlsx}};
+    return add_choice(command, "--format", target, words,
+                      "output format: Markdown, CSV, JSON, self-contained HTML or an .xlsx workbook (default md)",
+                      "report format", "use " + listed(words));
+}
+
+CLI::Option* add_lang(CLI::App& command, report::Lang& target) {
+    using report::Lang;
+    return add_choice<Lang>(command, "--lang", target, {{"da", Lang::da}, {"en", Lang::en}},
+                            "language of the report: Danish or English (default da)", "language", "use da or en");
+}
+
+CLI::Option* add_allocation(CLI::App& command, ChpAllocation& target) {
+    std::vector<Word<ChpAllocation>> words;
+    for (const auto a : kAllChpAllocations) words.push_back({to_string(a).data(), a});  // views of literals
+    return add_choice(command, "--allocation", target, words,
+                      "CHP allocation set of the electricity and district-heat factors (default declared: "
+                      "electricity 125 %, district heat 200 %)",
+                      "CHP allocation",
+                      "use one of " + listed(words, ", ") + " (declared: electricity 125 %, district heat 200 %)");
+}
+
+void add_read_options(CLI::App& command, io::ActivityReadOptions& target) {
+    using io::CsvDialect;
+    using io::TextEncoding;
+    auto& dialect = target.csv_dialect;
+    using D = std::optional<CsvDialect>;
+    add_choice<D>(command, "--csv-dialect", dialect,
+                  {{"auto", std::nullopt},
+                   {"comma", CsvDialect::comma()},
+                   {"danish", CsvDialect::danish()},
+                   {"comma-1252", CsvDialect{',', '.', TextEncoding::windows1252}},
+                   {"danish-1252", CsvDialect::danish(TextEncoding::windows1252)}},
+                  "how a CSV activity file is written (default auto: detected)", "CSV dialect",
+                  "use auto (detect), comma (',' and decimal point, UTF-8), danish (';' and decimal comma, "
+                  "UTF-8), or comma-1252 or danish-1252 (the same in Windows-1252)");
+    command
+        .add_option_function<std::string>(
+            "--sheet", [&target](const std::string& given) { target.sheet = given; },
+            "the sheet of an .xlsx workbook to read (default the first)")
+        ->type_name("NAME");
+}
+
+CLI::Option* add_gwp(CLI::App& command, std::string& target) {
+    return command.add_option("--gwp", target, "GWP-100 set of the data directory, e.g. AR4, AR5, AR6 (default AR5)")
+        ->type_name("SET");
+}
+
+CLI::Option* add_data_dir(CLI::App& command, std::optional<std::string>& target) {
+    return add_text(command, "--data-dir", target, "DIR",
+                    "reference data: taxonomy, factors, GWP sets (default $KLIMA_DATA_DIR, else data/ of the source "
+                    "tree)");
+}
+
+std::string data_dir(const std::optional<std::string>& option) {
+    if (option) return *option;
+    if (const char* env = std::getenv("KLIMA_DATA_DIR"); env && *env) return env;
+    return KLIMA_DEFAULT_DATA_DIR;
+}
+
+const std::string& checked_gwp(const std::string& name, const GwpTable& sets) {
+    for (const auto& s : sets.all())
+        if (s.name == name) return name;
+    throw UsageError({"", 0, "--gwp"}, "unknown GWP set '" + name + "'",
+                     "use one of " + join(sets.all(), ", ", [](const GwpSet& s) { return s.name; }));
+}
+
+}  // namespace klima::cli

@@ -1,0 +1,57 @@
+// Typed command-line options: each helper declares one option on a CLI11 command with a
+// one-line description for --help, and turns its words into the engine's types (formats,
+// languages, CHP allocation, CSV dialect, whole numbers). A wrong value throws UsageError
+// naming the option and what it accepts. The engine sees only the typed values.
+#pragma once
+
+#include "klima/error.hpp"
+#include "klima/factors.hpp"
+#include "klima/io/data_files.hpp"
+#include "klima/report/inventory_report.hpp"
+#include "klima/report/progress_report.hpp"
+
+#include <optional>
+#include <string>
+
+namespace CLI {
+class App;
+class Option;
+}  // namespace CLI
+
+namespace klima::cli {
+
+// A command line that does not fit the command (unknown or missing option, a bad value):
+// an Error of kind usage, which main turns into exit 2.
+class UsageError : public Error {
+public:
+    UsageError(Location where, std::string what, std::string fix = {})
+        : Error(std::move(where), std::move(what), std::move(fix), ErrorKind::usage) {}
+};
+
+// An option with one word of text; `target` stays nullopt when it is not given.
+CLI::Option* add_text(CLI::App& command, const std::string& name, std::optional<std::string>& target,
+                      const std::string& value_name, const std::string& description);
+// An option (or positional, when `name` has no leading --) holding a whole number.
+CLI::Option* add_integer(CLI::App& command, const std::string& name, std::optional<int>& target,
+                         const std::string& value_name, const std::string& description);
+
+// --format table|json|csv (default table), for inventory and scenario run.
+CLI::Option* add_format(CLI::App& command, report::Format& target, const std::string& description);
+// --format md|csv|json|html|xlsx (default md) and --lang da|en (default da), for report.
+CLI::Option* add_report_format(CLI::App& command, report::ReportFormat& target);
+CLI::Option* add_lang(CLI::App& command, report::Lang& target);
+// --allocation declared|125|200|energy (default declared).
+CLI::Option* add_allocation(CLI::App& command, ChpAllocation& target);
+// --csv-dialect auto|comma|danish|comma-1252|danish-1252 and --sheet NAME: how an activity file is read.
+void add_read_options(CLI::App& command, io::ActivityReadOptions& target);
+// --gwp NAME (default AR5); checked against the loaded GWP sets by checked_gwp.
+CLI::Option* add_gwp(CLI::App& command, std::string& target);
+// --data-dir DIR; see data_dir.
+CLI::Option* add_data_dir(CLI::App& command, std::optional<std::string>& target);
+
+// --data-dir, else $KLIMA_DATA_DIR, else the data/ folder of the source tree.
+std::string data_dir(const std::optional<std::string>& option);
+// `name` when `sets` has a GWP set of that name; else a UsageError for --gwp listing them.
+const std::string& checked_gwp(const std::string& name, const GwpTable& sets);
+
+}  // namespace klima::cli
