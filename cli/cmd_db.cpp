@@ -8,7 +8,7 @@
 #include "klima/api/store_import.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/report/store_report.hpp"
-#include "klima/store.hpp"
+#include "klima/store/store.hpp"
 
 #include <CLI/CLI.hpp>
 

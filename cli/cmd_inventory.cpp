@@ -5,8 +5,8 @@
 #include "klima/inventory.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/report/inventory_report.hpp"
-#include "klima/store.hpp"
-#include "klima/version_diff.hpp"
+#include "klima/store/store.hpp"
+#include "klima/store/version_diff.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>

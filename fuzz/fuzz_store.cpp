@@ -5,8 +5,8 @@
 #include "fuzz_common.hpp"
 
 #include "klima/inventory.hpp"
-#include "klima/store.hpp"
-#include "klima/version_diff.hpp"
+#include "klima/store/store.hpp"
+#include "klima/store/version_diff.hpp"
 
 #include <unistd.h>
 

@@ -3,7 +3,7 @@
 #include "klima/io/csv.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/sha256.hpp"
-#include "klima/version_diff.hpp"
+#include "klima/store/version_diff.hpp"
 
 #include <sqlite3.h>
 

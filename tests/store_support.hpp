@@ -5,7 +5,7 @@
 #include "support.hpp"
 
 #include "klima/inventory.hpp"
-#include "klima/store.hpp"
+#include "klima/store/store.hpp"
 
 #include <string>
 

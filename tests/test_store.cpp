@@ -4,7 +4,7 @@
 
 #include "klima/io/csv.hpp"
 #include "klima/sha256.hpp"
-#include "klima/store.hpp"
+#include "klima/store/store.hpp"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>

@@ -5,7 +5,7 @@
 #include "store_support.hpp"
 
 #include "klima/io/data_files.hpp"
-#include "klima/version_diff.hpp"
+#include "klima/store/version_diff.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -4,7 +4,7 @@
 // cleanup) after an import has inserted N data rows, inside the open
 // transaction, to prove that such a crash writes nothing. The release klima
 // binary has no such hook: the variable does nothing there.
-#include "klima/store.hpp"
+#include "klima/store/store.hpp"
 
 #include <csignal>
 #include <cstdlib>

@@ -5,8 +5,8 @@
 #include "klima/intensity.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/io/scenario_file.hpp"
-#include "klima/store.hpp"
-#include "klima/version_diff.hpp"
+#include "klima/store/store.hpp"
+#include "klima/store/version_diff.hpp"
 
 #include <algorithm>
 #include <set>

@@ -1,7 +1,7 @@
 // What the Store's source files share: the connection and the schema steps.
 #pragma once
 
-#include "klima/store.hpp"
+#include "klima/store/store.hpp"
 #include "sqlite.hpp"
 
 namespace klima::store {

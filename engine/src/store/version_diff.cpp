@@ -1,6 +1,6 @@
 // Attribution of an inventory change to activity and factors, and the
 // recalculation of every year. Formulas: docs/method.md, section "Store".
-#include "klima/version_diff.hpp"
+#include "klima/store/version_diff.hpp"
 
 #include <algorithm>
 #include <map>

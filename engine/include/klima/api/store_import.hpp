@@ -6,7 +6,7 @@
 
 #include "klima/io/data_files.hpp"
 #include "klima/reference_data.hpp"
-#include "klima/store.hpp"
+#include "klima/store/store.hpp"
 
 #include <cstddef>
 #include <string>

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "klima/reference_data.hpp"
-#include "klima/version_diff.hpp"
+#include "klima/store/version_diff.hpp"
 
 #include <string>
 #include <vector>

@@ -3,8 +3,8 @@
 // text tables in t CO2e; knows nothing of how the store was chosen or of the command line.
 #pragma once
 
-#include "klima/store.hpp"
-#include "klima/version_diff.hpp"
+#include "klima/store/store.hpp"
+#include "klima/store/version_diff.hpp"
 
 #include <string>
 #include <vector>

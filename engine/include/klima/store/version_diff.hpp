@@ -4,7 +4,7 @@
 // included) after a factor revision, as the GHG Protocol asks.
 #pragma once
 
-#include "klima/store.hpp"
+#include "klima/store/store.hpp"
 #include "klima/reference_data.hpp"
 
 #include <optional>
