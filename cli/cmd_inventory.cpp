@@ -8,8 +8,6 @@
 #include "klima/store.hpp"
 #include "klima/version_diff.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <ostream>
 
@@ -36,33 +34,6 @@ FromStore read_store(const Args& args, const std::string& db_path, ReferenceData
     }
     return {db.activity(v), store::with_factors(base, db.factors(v)),
             std::filesystem::path(db_path).filename().string() + " version " + std::to_string(v.id)};
-}
-
-nlohmann::json property_json(const FuelProperty& p) {
-    return {{"value", p.written},
-            {"unit", p.unit},
-            {"status", p.status},
-            {"years", std::to_string(p.year_from) + "-" + std::to_string(p.year_to)},
-            {"source", p.source},
-            {"origin", klima::to_string(p.origin)}};
-}
-
-// Each line that turned a volume or mass of fuel into energy gets its
-// "conversion": the heating value (and density) used, with status and source.
-// (Here until the JSON renderer in engine/src/report writes it itself.)
-std::string with_conversions(const std::string& rendered, const InventoryResult& inv) {
-    auto j = nlohmann::json::parse(rendered);
-    for (std::size_t i = 0; i < inv.lines.size(); ++i) {
-        const auto& c = inv.lines[i].conversion;
-        if (!c) continue;
-        nlohmann::json conv{{"formula", c->formula()},
-                            {"unit", c->unit},
-                            {"energy_gj", units::in_gj(c->energy)},
-                            {"heating_value", property_json(*c->heating_value)}};
-        if (c->density) conv["density"] = property_json(*c->density);
-        j["lines"][i]["conversion"] = std::move(conv);
-    }
-    return j.dump(2) + "\n";
 }
 
 }  // namespace
@@ -99,13 +70,11 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
     } catch (const Error& e) {
         throw e.located({path, 0, ""});
     }
-    auto text = report::render_inventory(inv, in.ref, format, args.get_or("--title", in.title));
-    if (format == report::Format::json) text = with_conversions(text, inv);
     // From the store the factors are the stored ones, whose sources name their set; from a
     // file the table and JSON say the set once (in CSV every el and district-heat source says it).
-    if (!db && format == report::Format::table) text = note_allocation(std::move(text), NoteForm::text, allocation);
-    if (!db && format == report::Format::json) text = note_allocation(std::move(text), NoteForm::json, allocation);
-    out << text;
+    report::InventoryOutput how{format, args.get_or("--title", in.title), std::nullopt};
+    if (!db) how.allocation = allocation;
+    report::write_inventory(out, inv, in.ref, how);  // streamed: rows are written as they are produced
     return 0;
 }
 
