@@ -62,12 +62,15 @@ int db_import(const Args& args, std::ostream& out) {
         print_outcome(out, db.import_factors(dir_ref.factors, from), store::VersionKind::factors, n, db.path());
         return 0;
     }
-    const auto text = io::read_file(file);
-    from.sha256 = sha256_hex(text);
     const bool json = fs::path(file).extension() == ".json";
     const auto read = activity_read_options(args);
     const bool xlsx = fs::path(file).extension() == ".xlsx";
-    const bool factors = !json && !xlsx && io::CsvTable::parse(text, file, {}, read.csv_dialect).column("gas") >= 0;
+    bool factors = false;
+    {  // the bytes only for the hash and the header: the loaders below read the file themselves
+        const auto text = io::read_file(file);
+        from.sha256 = sha256_hex(text);
+        factors = !json && !xlsx && io::CsvTable::parse_header(text, file, read.csv_dialect).column("gas") >= 0;
+    }
     if (factors) {
         FactorLibrary lib;
         io::load_factors(file, lib);

@@ -60,7 +60,9 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
     if (db) {
         in = read_store(args, *db, std::move(base));
     } else {
-        in.records = io::load_activity(path, &base, activity_read_options(args));
+        auto read = activity_read_options(args);
+        read.year = year;  // every row is read and checked; only this year's are kept
+        in.records = io::load_activity(path, &base, read);
         in.ref = std::move(base);
         in.title = io::municipality_name(path);
     }
