@@ -68,7 +68,7 @@ int cmd_inventory(const Argv& argv, std::ostream& out) {
     }
     InventoryResult inv;
     try {
-        inv = compute_inventory(in.records, year, in.ref, gwp);
+        inv = compute_inventory(std::move(in.records), year, in.ref, gwp);  // lines take the records
     } catch (const Error& e) {
         throw e.located({path, 0, ""});
     }
