@@ -14,12 +14,17 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for ((i = 0; i < n; ++i)); do
   for b in "$@"; do
+    f="$out/$(echo "$b" | md5sum | cut -c1-8)"
+    t0=$(date +%s%N)
     # shellcheck disable=SC2086
-    /usr/bin/time -a -o "$out/$(echo "$b" | md5sum | cut -c1-8)" -f "%e %U %S %M" "$b" $args >/dev/null
+    /usr/bin/time -o "$f.one" -f "%U %S %M" "$b" $args >/dev/null
+    t1=$(date +%s%N)
+    # wall time to the millisecond (time's own %e has 10 ms steps), then CPU and peak memory from time
+    echo "$(((t1 - t0) / 1000000)) $(cat "$f.one")" | awk '{ printf "%.3f %s %s %s\n", $1 / 1000, $2, $3, $4 }' >>"$f"
   done
 done
 stats() {  # one column of numbers on stdin: "min median max"
-  sort -g | awk '{ v[NR] = $1 } END { printf "%s %s %s", v[1], v[int((NR + 1) / 2)], v[NR] }'
+  sort -g | awk '{ v[NR] = $1 } END { printf "%s %s %s\n", v[1], v[int((NR + 1) / 2)], v[NR] }'
 }
 first_wall="" first_cpu="" first_rss=""
 printf "%-40s %-26s %-26s %-26s\n" "binary ($n runs)" "wall s min/med/max" "cpu s min/med/max" "peak MiB min/med/max"
@@ -33,6 +38,7 @@ for b in "$@"; do
     first_wall=$w2 first_cpu=$c2 first_rss=$m2
   else
     awk -v a="$first_wall" -v b="$w2" -v c="$first_cpu" -v d="$c2" -v e="$first_rss" -v f="$m2" \
-      'BEGIN { printf "%-40s wall %.2f×, cpu %.2f×, memory %.2f× (first ÷ this, medians)\n", "", a / b, c / d, e / f }'
+      'function r(x, y) { return y > 0 ? sprintf("%.2f×", x / y) : "n/a" }
+       BEGIN { printf "%-40s wall %s, cpu %s, memory %s (first ÷ this, medians)\n", "", r(a, b), r(c, d), r(e, f) }'
   fi
 done

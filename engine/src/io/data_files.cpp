@@ -364,8 +364,9 @@ std::optional<ActivitySet> read_activity_rows(std::string_view text, const std::
     std::vector<std::uint64_t> others;
     std::exception_ptr invalid;  // the first row in the file that ReferenceData::validate refuses
     ActivityRecord r;  // one record reused: a row of another year allocates nothing once it has grown
+    std::size_t rows = 0;
     CsvTable::for_each_row(text, name, kActivityColumns, dialect, [&](const CsvRow& row) {
-        if (mapped) mapped->release_before(row.text("year").data());  // the reader never looks back
+        if (mapped && ++rows % 1024 == 0) mapped->release_before(row.text("year").data());  // never read again
         activity_from_row(row, name, r);
         if (ref && !invalid) {
             try {
