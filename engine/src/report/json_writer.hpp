@@ -6,9 +6,9 @@
 // for a whole double, null for a value that is not finite), strings escaped as
 // nlohmann escapes them (quote, backslash, \b \f \n \r \t, other control
 // characters as \u00xx, other bytes kept as they are: klima checks that text is
-// UTF-8 when it reads it). It does not sort keys: a caller
-// that must match nlohmann::json (whose objects are sorted maps) writes keys in
-// byte order. Private to engine/src/report. Not for concurrent use.
+// UTF-8 when it reads it). It does not sort keys: a caller that must match
+// nlohmann::json (whose objects are sorted maps) writes keys in byte order.
+// Private to engine/src/report. Not for concurrent use.
 #pragma once
 
 #include "output_buffer.hpp"
@@ -43,7 +43,8 @@ public:
     void null();
 
     // Hands what is buffered to the stream. Throws klima::Error of kind io
-    // when the stream has failed (so does any value once the buffer fills).
+    // when the stream has failed (so does closing an object or array once the
+    // buffer has filled).
     void flush() { out_.flush(); }
 
     // `s` as a JSON string literal, quotes included, as nlohmann::json escapes it.

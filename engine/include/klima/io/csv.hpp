@@ -19,9 +19,10 @@ namespace klima::io {
 class CsvTable;
 struct XlsxSheet;
 
-// One row of a CsvTable. Its cells are views: into the text being read (a
-// row handed to for_each_row, valid during the call) or into text the table
-// keeps (a row of rows()); no cell is copied.
+// One row of a CsvTable. Its cells are views, not copies: into the text being
+// read (a row handed to for_each_row, valid during the call) or into text the
+// table keeps (a row of rows(); only a quoted cell with doubled quotes is
+// copied, unescaped). A row refers to its table: use it while the table lives.
 class CsvRow {
 public:
     // `stored_numbers`: for a spreadsheet row, which cells are number cells

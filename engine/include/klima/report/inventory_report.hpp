@@ -35,5 +35,9 @@ void write_inventory(std::ostream& out, const InventoryResult& inv, const Refere
 
 // The same output as one string.
 std::string render_inventory(const InventoryResult& inv, const ReferenceData& ref, const InventoryOutput& how);
+inline std::string render_inventory(const InventoryResult& inv, const ReferenceData& ref, Format format,
+                                    const std::string& title) {
+    return render_inventory(inv, ref, InventoryOutput{format, title, std::nullopt});
+}
 
 }  // namespace klima::report
