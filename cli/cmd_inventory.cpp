@@ -1,73 +1,17 @@
-#include "allocation.hpp"
 #include "commands.hpp"
 #include "options.hpp"
 
-#include "klima/inventory.hpp"
+#include "klima/api/inventory.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/report/inventory_report.hpp"
-#include "klima/store/store.hpp"
-#include "klima/store/version_diff.hpp"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
-#include <filesystem>
 #include <memory>
 #include <ostream>
 
 namespace klima::cli {
 namespace {
-
-// The activity and factors of one store version (the current one by default).
-struct FromStore {
-    ActivitySet records;
-    ReferenceData ref;
-    std::string title;
-};
-
-FromStore read_store(const std::string& db_path, const std::optional<int>& version, ReferenceData base) {
-    const store::Store db(db_path, store::Open::read_only);
-    const store::Store::ReadTransaction snapshot(db);
-    store::Version v;
-    if (version) {
-        v = db.version(*version);
-    } else {
-        const auto cur = db.current();
-        if (!cur)
-            throw Error({db_path, 0, ""}, "the store holds no versions", "import data into it first")
-                .about(Subject::store_contents);
-        v = *cur;
-    }
-    return {db.activity(v), store::with_factors(base, db.factors(v)),
-            std::filesystem::path(db_path).filename().string() + " version " + std::to_string(v.id)};
-}
-
-nlohmann::json property_json(const FuelProperty& p) {
-    return {{"value", p.written},
-            {"unit", p.unit},
-            {"status", p.status},
-            {"years", std::to_string(p.year_from) + "-" + std::to_string(p.year_to)},
-            {"source", p.source},
-            {"origin", klima::to_string(p.origin)}};
-}
-
-// Each line that turned a volume or mass of fuel into energy gets its
-// "conversion": the heating value (and density) used, with status and source.
-// (Here until the JSON renderer in engine/src/report writes it itself.)
-std::string with_conversions(const std::string& rendered, const InventoryResult& inv) {
-    auto j = nlohmann::json::parse(rendered);
-    for (std::size_t i = 0; i < inv.lines.size(); ++i) {
-        const auto& c = inv.lines[i].conversion;
-        if (!c) continue;
-        nlohmann::json conv{{"formula", c->formula()},
-                            {"unit", c->unit},
-                            {"energy_gj", units::in_gj(c->energy)},
-                            {"heating_value", property_json(*c->heating_value)}};
-        if (c->density) conv["density"] = property_json(*c->density);
-        j["lines"][i]["conversion"] = std::move(conv);
-    }
-    return j.dump(2) + "\n";
-}
 
 struct InventoryOptions {
     std::optional<std::string> data, db, title, data_dir;
@@ -90,32 +34,20 @@ int run_inventory(const InventoryOptions& o, bool allocation_given, std::ostream
                          "the store keeps the factors it was imported with; their sources say which CHP allocation");
     if (!db && !o.data)
         throw UsageError({"", 0, "--data"}, "missing option", "write --data FILE (activity data, .csv or .json), or --db PATH");
-    const auto& path = db ? *db : *o.data;
-    const int year = *o.year;
     auto base = io::load_reference_data(data_dir(o.data_dir), o.allocation);
-    const auto& gwp = checked_gwp(o.gwp, base.gwp);
-    FromStore in;
-    if (db) {
-        in = read_store(*db, o.version, std::move(base));
-    } else {
-        in.records = io::load_activity(path, &base, o.read);
-        in.ref = std::move(base);
-        in.title = io::municipality_name(path);
-    }
-    InventoryResult inv;
-    try {
-        inv = compute_inventory(in.records, year, in.ref, gwp);
-    } catch (const Error& e) {
-        throw e.located({path, 0, ""});
-    }
-    const auto format = o.format;
-    auto text = report::render_inventory(inv, in.ref, format, o.title.value_or(in.title));
-    if (format == report::Format::json) text = with_conversions(text, inv);
+    api::InventoryRequest request;
+    request.year = *o.year;
+    request.gwp_set = checked_gwp(o.gwp, base.gwp);
+    request.activity_file = o.data;
+    request.read = o.read;
+    request.store = db;
+    request.version = o.version;
+    const auto outcome = api::inventory(request, std::move(base));
     // From the store the factors are the stored ones, whose sources name their set; from a
     // file the table and JSON say the set once (in CSV every el and district-heat source says it).
-    if (!db && format == report::Format::table) text = note_allocation(std::move(text), NoteForm::text, o.allocation);
-    if (!db && format == report::Format::json) text = note_allocation(std::move(text), NoteForm::json, o.allocation);
-    out << text;
+    report::InventoryOutput how{o.format, o.title.value_or(outcome.title), std::nullopt};
+    if (!outcome.from_store) how.allocation = o.allocation;
+    report::write_inventory(out, outcome.inventory, outcome.ref, how);  // streamed: rows are written as they are produced
     return 0;
 }
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake make libboost-dev nlohmann-json3-dev libeigen3-dev libsqlite3-dev catch2 libxlsxwriter-dev libssl-dev)
+packages=(g++ cmake make libboost-dev nlohmann-json3-dev libeigen3-dev libsqlite3-dev catch2 libxlsxwriter-dev libssl-dev libfmt-dev)
 # The command line of cli/: CLI11 (header-only).
 packages+=(libcli11-dev)
 # Reading .xlsx activity workbooks: libzip for the package, expat for its XML.

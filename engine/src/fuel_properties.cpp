@@ -1,16 +1,13 @@
 #include "klima/fuel_properties.hpp"
 
 #include <cmath>
-#include <cstdio>
+#include <fmt/format.h>
 
 namespace klima {
 namespace {
 
-std::string number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    return buf;
-}
+// Ten significant digits, as printf's "%.10g": 42.84 → "42.84", 1e-12 → "1e-12".
+std::string number(double v) { return fmt::format("{:.10g}", v); }
 
 bool is_mass_unit(std::string_view u) { return u == "t" || u == "kg"; }
 

@@ -1,8 +1,10 @@
 #include "klima/inventory.hpp"
 #include "klima/join.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <type_traits>
 
 namespace klima {
 
@@ -13,18 +15,27 @@ void Total::add(const InventoryLine& l) {
     for (const auto& g : l.gases) gas_co2e[static_cast<std::size_t>(g.gas)] += g.co2e;
 }
 
-InventoryResult compute_inventory(const ActivitySet& records, int year, const ReferenceData& ref,
-                                  const std::string& gwp_set) {
+namespace {
+
+// `Records` is ActivitySet (each line takes its record) or const ActivitySet (each line copies it).
+template <class Records>
+InventoryResult compute(Records& records, int year, const ReferenceData& ref, const std::string& gwp_set) {
     const GwpSet& gwp = ref.gwp.require(gwp_set);
     InventoryResult out;
     out.year = year;
     out.gwp_set = gwp.name;
 
-    for (const auto& r : records) {
-        if (r.year != year) continue;
-        ref.validate(r);
+    // Reserved once: a line cannot be moved without a copy (Boost.Units quantities have no noexcept
+    // move), so a growing vector would copy every line each time it doubles.
+    out.lines.reserve(static_cast<std::size_t>(
+        std::count_if(records.begin(), records.end(), [&](const ActivityRecord& r) { return r.year == year; })));
+    for (auto& given : records) {
+        if (given.year != year) continue;
+        ref.validate(given);
         InventoryLine line;
-        line.record = r;
+        if constexpr (std::is_const_v<Records>) line.record = given;
+        else line.record = std::move(given);  // its year stays, for years_in below
+        const ActivityRecord& r = line.record;
         line.subsector = ref.taxonomy.find(r.sector, r.subsector);
         if (r.amount) {
             const auto factors = ref.factors.lookup(r.carrier, r.subsector, year);
@@ -88,6 +99,20 @@ InventoryResult compute_inventory(const ActivitySet& records, int year, const Re
             out.reported_apart.add(l);
         }
     }
+    return out;
+}
+
+}  // namespace
+
+InventoryResult compute_inventory(const ActivitySet& records, int year, const ReferenceData& ref,
+                                  const std::string& gwp_set) {
+    return compute(records, year, ref, gwp_set);
+}
+
+InventoryResult compute_inventory(ActivitySet&& records, int year, const ReferenceData& ref,
+                                  const std::string& gwp_set) {
+    auto out = compute(records, year, ref, gwp_set);
+    ActivitySet().swap(records);  // what the lines did not take: only its memory
     return out;
 }
 

@@ -40,11 +40,14 @@ StoreImportResult import_into_store(const StoreImportRequest& request, const Ref
         from.sha256 = sha256_hex(factor_dir_bytes(file));
         return import_factors(request, dir_ref.factors, from);
     }
-    const auto text = io::read_file(file);
-    from.sha256 = sha256_hex(text);
     const auto ext = fs::path(file).extension();
-    const bool factors = ext != ".json" && ext != ".xlsx" &&
-                         io::CsvTable::parse(text, file, {}, request.read.csv_dialect).column("gas") >= 0;
+    bool factors = false;
+    {  // the bytes only for the hash and the header: the loaders below read the file themselves
+        const auto text = io::read_file(file);
+        from.sha256 = sha256_hex(text);
+        factors = ext != ".json" && ext != ".xlsx" &&
+                  io::CsvTable::parse_header(text, file, request.read.csv_dialect).column("gas") >= 0;
+    }
     if (factors) {
         FactorLibrary lib;
         io::load_factors(file, lib);

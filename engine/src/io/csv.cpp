@@ -4,10 +4,11 @@
 
 #include <cerrno>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <iterator>
 
 namespace klima::io {
 
@@ -19,10 +20,19 @@ std::string read_file(const std::string& path) {
     if (!in)
         throw Error({path, 0, ""}, std::string("cannot open file: ") + std::strerror(errno),
                     "check the path; run from the repository root or give an absolute path");
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    // Read into a string of the file's size: no second copy of a large file.
+    std::string bytes;
+    in.seekg(0, std::ios::end);
+    if (const auto size = in.tellg(); size > 0) {
+        in.seekg(0);
+        bytes.resize(static_cast<std::size_t>(size));
+        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        bytes.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    in.clear(in.rdstate() & std::ios::badbit);  // not seekable (a pipe), or shorter than it was: read on
+    bytes.append(std::istreambuf_iterator<char>(in), {});
     if (in.bad()) throw Error({path, 0, ""}, "cannot read file", "check that it is a readable regular file");
-    return ss.str();
+    return bytes;
 }
 
 double parse_number(std::string_view text) { return parse_number(text, CsvDialect::comma()); }
@@ -36,22 +46,61 @@ int parse_integer(std::string_view text) {
 }
 
 int CsvTable::column(std::string_view name) const {
-    for (std::size_t i = 0; i < header_.size(); ++i)
-        if (header_[i] == name) return static_cast<int>(i);
+    // Asked once a cell: length and first letter first, a comparison of the whole name only for a likely match.
+    for (std::size_t i = 0; i < header_.size(); ++i) {
+        const std::string& h = header_[i];
+        if (h.size() == name.size() && (name.empty() || h[0] == name[0]) && h == name) return static_cast<int>(i);
+    }
     return -1;
 }
 
 CsvTable CsvTable::read(const std::string& path, const std::vector<std::string_view>& required_columns,
                         std::optional<CsvDialect> dialect) {
-    return parse(read_file(path), path, required_columns, dialect);
+    CsvTable t;
+    t.file_ = path;
+    t.storage_->text = read_file(path);
+    auto& rows = t.rows_;
+    t.scan(t.storage_->text, required_columns, dialect, true,
+           [&](std::vector<std::string_view>& cells, int line) { rows.emplace_back(t, std::move(cells), line); });
+    return t;
 }
+
+std::string_view CsvTable::keep(std::string s) { return storage_->unescaped.emplace_back(std::move(s)); }
 
 namespace {
 
-bool blank(const std::vector<std::string>& fields) {
-    for (const auto& f : fields)
-        if (f.find_first_not_of(" \t") != std::string::npos) return false;
+bool blank(const std::vector<std::string_view>& fields) {
+    for (const auto f : fields)
+        if (f.find_first_not_of(" \t") != std::string_view::npos) return false;
     return true;
+}
+
+// The first '"', '\n' or '\r' in `t` from `i` on (t.size() when none): eight
+// bytes at a time, since a quoted cell is mostly long plain text.
+std::size_t next_quote_or_line_end(std::string_view t, std::size_t i) {
+    const auto has = [](std::uint64_t w, std::uint64_t c) {
+        const std::uint64_t x = w ^ c;
+        return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
+    };
+    while (i + 8 <= t.size()) {
+        std::uint64_t w;
+        std::memcpy(&w, t.data() + i, 8);
+        if (has(w, 0x2222222222222222ull) || has(w, 0x0A0A0A0A0A0A0A0Aull) || has(w, 0x0D0D0D0D0D0D0D0Dull)) break;
+        i += 8;
+    }
+    while (i < t.size() && t[i] != '"' && t[i] != '\n' && t[i] != '\r') ++i;
+    return i;
+}
+
+// A quoted cell's text with each doubled quote made one.
+std::string unescape_quotes(std::string_view quoted) {
+    std::string out;
+    out.reserve(quoted.size());
+    for (std::size_t i = 0; i < quoted.size(); ++i) {
+        out += quoted[i];
+        if (quoted[i] == '"') ++i;  // the second of the pair
+    }
+    return out;
 }
 
 // Why a header may lack a column: it was split by another delimiter.
@@ -67,94 +116,91 @@ std::string delimiter_hint(const std::vector<std::string>& header, const CsvDial
 }  // namespace
 
 void CsvTable::scan(std::string_view raw, const std::vector<std::string_view>& required_columns,
-                    std::optional<CsvDialect> dialect, const RowSink& on_row) {
+                    std::optional<CsvDialect> dialect, bool keep_cells, const RowSink& on_row) {
     const std::string& name = file_;
     if (raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);  // UTF-8 BOM
     dialect_ = dialect ? *dialect : detect_dialect(raw, name);
-    // UTF-8 is checked where it lies; only Windows-1252 needs a decoded copy.
-    std::string decoded;
-    if (dialect_.encoding == TextEncoding::utf8) check_utf8(raw, name);
-    else decoded = to_utf8(raw, dialect_.encoding, name);
-    const std::string_view text = dialect_.encoding == TextEncoding::utf8 ? raw : std::string_view(decoded);
+    // UTF-8 is checked where it lies (detect_dialect has checked it when it
+    // found UTF-8); only Windows-1252 needs a decoded copy.
+    if (dialect_.encoding == TextEncoding::utf8) {
+        if (dialect) check_utf8(raw, name);
+    }
+    else storage_->decoded = to_utf8(raw, dialect_.encoding, name);
+    const std::string_view text = dialect_.encoding == TextEncoding::utf8 ? raw : std::string_view(storage_->decoded);
     const char delimiter = dialect_.delimiter;
-    const std::string quote_fix = std::string("quote fields that contain '") + delimiter + "'; one value per column";
+    const std::size_t n = text.size();
+    const auto line_end = [&](std::size_t i) { return text[i] == '\n' || text[i] == '\r'; };
 
     bool have_header = false;
-    std::vector<std::string> fields;
-    std::string field;
-    bool quoted = false, field_started = false, after_quote = false;
-    int line = 1, record_line = 1;
-    auto end_field = [&] {
-        fields.push_back(std::move(field));
-        field.clear();
-        field_started = after_quote = false;
-    };
-    auto take_header = [&] {
-        header_ = std::move(fields);
-        for (auto& h : header_) {
-            while (!h.empty() && h.back() == ' ') h.pop_back();
-            while (!h.empty() && h.front() == ' ') h.erase(h.begin());
-        }
-        for (auto col : required_columns)
-            if (column(col) < 0)
-                throw Error({name, record_line, std::string(col)},
-                            "missing column '" + std::string(col) + "'" + delimiter_hint(header_, dialect_),
-                            "the header must contain " + join(required_columns, std::string(1, delimiter)));
-        have_header = true;
-    };
-    auto end_record = [&] {
-        end_field();
-        if (!blank(fields)) {
-            if (!have_header) {
-                take_header();
-            } else {
-                if (fields.size() != header_.size())
-                    throw Error({name, record_line, ""},
-                                "row has " + std::to_string(fields.size()) + " fields, the header has " +
-                                    std::to_string(header_.size()) + " (" + dialect_.describe() + ")",
-                                quote_fix);
-                on_row(std::move(fields), record_line);
-            }
-        }
+    std::vector<std::string_view> fields;
+    int line = 1;
+    std::size_t i = 0;
+    while (i < n) {
+        const int record_line = line;
         fields.clear();
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const bool crlf = c == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
-        if (quoted) {
-            if (c == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') {
-                    field += '"';
-                    ++i;
-                } else {
-                    quoted = false;
-                    after_quote = true;
+        if (!keep_cells) storage_->unescaped.clear();
+        while (true) {  // one field; a quote opens quoting only as its first character
+            std::string_view value;
+            if (text[i] == '"') {
+                std::size_t j = i + 1;
+                bool doubled = false;
+                while (true) {
+                    j = next_quote_or_line_end(text, j);
+                    if (j >= n) throw Error({name, record_line, ""}, "unterminated quoted field", "close the quote with \"");
+                    if (text[j] == '"') {
+                        if (j + 1 < n && text[j + 1] == '"') {
+                            doubled = true;
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (text[j] == '\n' || !(j + 1 < n && text[j + 1] == '\n')) ++line;  // "\n" or a lone "\r"
+                    ++j;
                 }
+                value = text.substr(i + 1, j - i - 1);
+                if (doubled) value = keep(unescape_quotes(value));
+                i = j + 1;
+                if (i < n && text[i] != delimiter && !line_end(i))
+                    throw Error({name, line, ""}, "text after a closing quote", "quote the whole field: \"a \"\"b\"\" c\"");
             } else {
-                if (c == '\n' || (c == '\r' && !crlf)) ++line;
-                field += c;
+                std::size_t j = i;
+                while (j < n && text[j] != delimiter && !line_end(j)) ++j;
+                value = text.substr(i, j - i);
+                i = j;
             }
+            fields.push_back(value);
+            if (i < n && text[i] == delimiter) {
+                ++i;
+                if (i < n) continue;
+                fields.emplace_back();  // a delimiter ends the text: one more, empty field
+            }
+            break;
+        }
+        if (i < n) {  // "\r\n", "\n" or a lone "\r" (old Mac Excel) ends the line
+            i += text[i] == '\r' && i + 1 < n && text[i + 1] == '\n' ? 2 : 1;
+            ++line;
+        }
+        if (blank(fields)) continue;  // Excel writes empty rows as delimiters only
+        if (!have_header) {
+            for (const auto f : fields) header_.emplace_back(f.substr(0, f.find_last_not_of(' ') + 1));
+            for (auto& h : header_) h.erase(0, h.find_first_not_of(' '));
+            for (auto col : required_columns)
+                if (column(col) < 0)
+                    throw Error({name, record_line, std::string(col)},
+                                "missing column '" + std::string(col) + "'" + delimiter_hint(header_, dialect_),
+                                "the header must contain " + join(required_columns, std::string(1, delimiter)));
+            have_header = true;
+            if (!on_row) return;
             continue;
         }
-        if (c == '"' && !field_started) {
-            quoted = field_started = true;
-        } else if (c == delimiter) {
-            end_field();
-        } else if (crlf) {
-            // CRLF: the '\n' ends the record
-        } else if (c == '\n' || c == '\r') {  // a lone '\r' ends a line too (old Mac Excel)
-            end_record();
-            ++line;
-            record_line = line;
-        } else {
-            if (after_quote)
-                throw Error({name, line, ""}, "text after a closing quote", "quote the whole field: \"a \"\"b\"\" c\"");
-            field += c;
-            field_started = true;
-        }
+        if (fields.size() != header_.size())
+            throw Error({name, record_line, ""},
+                        "row has " + std::to_string(fields.size()) + " fields, the header has " +
+                            std::to_string(header_.size()) + " (" + dialect_.describe() + ")",
+                        std::string("quote fields that contain '") + delimiter + "'; one value per column");
+        on_row(fields, record_line);
     }
-    if (quoted) throw Error({name, record_line, ""}, "unterminated quoted field", "close the quote with \"");
-    if (!field.empty() || !fields.empty()) end_record();
     if (!have_header) throw Error({name, 1, ""}, "file is empty: no header line", "the first line names the columns");
 }
 
@@ -162,8 +208,17 @@ CsvTable CsvTable::parse(std::string_view text, const std::string& name,
                          const std::vector<std::string_view>& required_columns, std::optional<CsvDialect> dialect) {
     CsvTable t;
     t.file_ = name;
-    t.scan(text, required_columns, dialect,
-           [&t](std::vector<std::string>&& cells, int line) { t.rows_.emplace_back(t, std::move(cells), line); });
+    t.storage_->text = std::string(text);
+    auto& rows = t.rows_;
+    t.scan(t.storage_->text, required_columns, dialect, true,
+           [&](std::vector<std::string_view>& cells, int line) { rows.emplace_back(t, std::move(cells), line); });
+    return t;
+}
+
+CsvTable CsvTable::parse_header(std::string_view text, const std::string& name, std::optional<CsvDialect> dialect) {
+    CsvTable t;
+    t.file_ = name;
+    t.scan(text, {}, dialect, false, nullptr);
     return t;
 }
 
@@ -172,8 +227,10 @@ void CsvTable::for_each_row(std::string_view text, const std::string& name,
                             const std::function<void(const CsvRow&)>& each) {
     CsvTable t;
     t.file_ = name;
-    t.scan(text, required_columns, dialect, [&](std::vector<std::string>&& cells, int line) {
-        const CsvRow row(t, std::move(cells), line);
+    CsvRow row(t, {}, 0);
+    t.scan(text, required_columns, dialect, false, [&](std::vector<std::string_view>& cells, int line) {
+        row.cells_.swap(cells);  // the row's vector is reused for the next row's cells
+        row.line_ = line;
         each(row);
     });
 }
@@ -211,7 +268,7 @@ CsvTable CsvTable::from_sheet(const XlsxSheet& sheet, const std::string& name,
     for (std::size_t r = first + 1; r < sheet.rows.size(); ++r) {
         const auto& row = sheet.rows[r];
         if (blank_row(row)) continue;
-        std::vector<std::string> cells(t.header_.size());
+        std::vector<std::string_view> cells(t.header_.size());
         std::vector<bool> numbers(t.header_.size());
         for (std::size_t c = 0; c < row.cells.size(); ++c) {
             if (c >= t.header_.size()) {
@@ -219,7 +276,7 @@ CsvTable CsvTable::from_sheet(const XlsxSheet& sheet, const std::string& name,
                 throw Error({name, row.row, sheet.name + "!" + column_letters(c) + std::to_string(row.row)},
                             "a value in a column without a header", "name the column in the header row, or clear the cell");
             }
-            cells[c] = row.cells[c].text;
+            cells[c] = t.keep(row.cells[c].text);  // the sheet is gone when the table is used
             numbers[c] = row.cells[c].number;
         }
         t.rows_.emplace_back(t, std::move(cells), row.row, std::move(numbers));
@@ -236,7 +293,7 @@ Location CsvRow::where(std::string_view column) const {
     return {table_->file(), line_, field};
 }
 
-const std::string& CsvRow::text(std::string_view column) const {
+std::string_view CsvRow::text(std::string_view column) const {
     const int i = table_->column(column);
     if (i < 0)
         throw Error({table_->file(), line_, std::string(column)}, "missing column '" + std::string(column) + "'",
@@ -244,15 +301,15 @@ const std::string& CsvRow::text(std::string_view column) const {
     return cells_[static_cast<std::size_t>(i)];
 }
 
-const std::string& CsvRow::required(std::string_view column) const {
-    const auto& v = text(column);
+std::string_view CsvRow::required(std::string_view column) const {
+    const auto v = text(column);
     if (v.empty()) throw Error(where(column), "empty value", "fill in " + std::string(column));
     return v;
 }
 
-std::string CsvRow::optional(std::string_view column) const {
+std::string_view CsvRow::optional(std::string_view column) const {
     const int i = table_->column(column);
-    return i < 0 ? std::string() : cells_[static_cast<std::size_t>(i)];
+    return i < 0 ? std::string_view() : cells_[static_cast<std::size_t>(i)];
 }
 
 double CsvRow::number(std::string_view column) const {
@@ -274,10 +331,10 @@ int CsvRow::integer(std::string_view column) const {
 }
 
 bool CsvRow::yes_no(std::string_view column) const {
-    const auto& v = required(column);
+    const auto v = required(column);
     if (v == "yes") return true;
     if (v == "no") return false;
-    throw Error(where(column), "'" + v + "' is neither yes nor no", "write yes or no");
+    throw Error(where(column), "'" + std::string(v) + "' is neither yes nor no", "write yes or no");
 }
 
 }  // namespace klima::io

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 
 namespace klima::io {
@@ -26,6 +27,16 @@ std::optional<std::size_t> first_bad_utf8(std::string_view text) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
     for (std::size_t i = 0; i < n;) {
+        // Eight bytes at a time while they are ASCII and none is NUL: most text is.
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, s + i, 8);
+            const bool high = (w & 0x8080808080808080ull) != 0;
+            const bool nul = ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) != 0;
+            if (high || nul) break;
+            i += 8;
+        }
+        if (i >= n) break;
         const unsigned c = s[i];
         if (c == 0) return i;
         if (c < 0x80) {
@@ -113,6 +124,23 @@ double finite_number(std::string_view canonical, std::string_view original) {
     return v;
 }
 
+// The common case read at once, without copies: digits, with at most one
+// decimal point inside them when the decimal mark is a point ("1234.5").
+// nullopt for anything else, which the full reader then reads or refuses.
+std::optional<double> plain_number(std::string_view t, char decimal) {
+    if (t.empty() || t.size() > 40 || t.front() == '.' || t.back() == '.') return std::nullopt;
+    int points = 0;
+    for (char c : t) {
+        if (c == '.' && decimal == '.') ++points;
+        else if (c < '0' || c > '9') return std::nullopt;
+    }
+    if (points > 1) return std::nullopt;
+    double v = 0;
+    const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (ec != std::errc() || ptr != t.data() + t.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
 }  // namespace
 
 std::string CsvDialect::describe() const {
@@ -192,6 +220,7 @@ double parse_number(std::string_view text, const CsvDialect& dialect) {
         throw Error({}, "'" + std::string(text) + "' is not a number",
                     "enter a number (a number cell, or text such as 1234,5 or 1234.5)");
     }
+    if (const auto v = plain_number(text, dialect.decimal)) return *v;
     const std::string_view t = trim(text);
     const std::string shown(text);
     const char group = dialect.decimal == ',' ? '.' : ',';

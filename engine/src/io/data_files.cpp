@@ -2,11 +2,16 @@
 
 #include "klima/io/csv.hpp"
 #include "klima/io/xlsx_reader.hpp"
+#include "klima/join.hpp"
 #include "json_object.hpp"
+#include "mapped_file.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <exception>
+#include <functional>
 #include <filesystem>
 #include <sstream>
 
@@ -17,7 +22,7 @@ namespace {
 
 std::vector<units::AmountKind> parse_kinds(const CsvRow& row) {
     std::vector<units::AmountKind> out;
-    std::istringstream words(row.required("activity"));
+    std::istringstream words{std::string(row.required("activity"))};
     std::string w;
     while (words >> w) {
         bool found = false;
@@ -45,12 +50,14 @@ auto at_location(const Location& where, F&& f) -> decltype(f()) {
 }
 
 // make_amount with its errors placed: a value that is not finite (or
-// overflows in conversion) at the quantity, an unknown unit at the unit.
-units::Amount amount_at(double v, const std::string& unit, const Location& quantity_at, const Location& unit_at) {
+// overflows in conversion) at the quantity, an unknown unit at the unit. The
+// places are made only for an error: `quantity_at()`, `unit_at()`.
+template <class QuantityAt, class UnitAt>
+units::Amount amount_at(double v, std::string_view unit, QuantityAt&& quantity_at, UnitAt&& unit_at) {
     try {
         return units::make_amount(v, unit);
     } catch (const Error& e) {
-        throw Error(e.where().field == "quantity" ? quantity_at : unit_at, e.problem(), e.fix());
+        throw Error(e.where().field == "quantity" ? quantity_at() : unit_at(), e.problem(), e.fix());
     }
 }
 
@@ -98,7 +105,7 @@ CarrierTable load_carriers(const std::string& path) {
         c.name_en = row.required("name_en");
         const auto kind = parse_carrier_kind(row.required("kind"));
         if (!kind)
-            throw Error(row.where("kind"), "unknown carrier kind '" + row.text("kind") + "'",
+            throw Error(row.where("kind"), "unknown carrier kind '" + std::string(row.text("kind")) + "'",
                         "use fuel, electricity, district_heat or non_energy");
         c.kind = *kind;
         c.source = row.required("source");
@@ -110,9 +117,9 @@ CarrierTable load_carriers(const std::string& path) {
 namespace {
 
 // Whether a row with the `allocation` cell `sets` belongs to the set `chosen`.
-bool in_allocation_set(const CsvRow& row, const std::string& sets, ChpAllocation chosen) {
+bool in_allocation_set(const CsvRow& row, std::string_view sets, ChpAllocation chosen) {
     if (sets.empty()) return true;
-    std::istringstream words(sets);
+    std::istringstream words{std::string(sets)};
     std::string w;
     bool found = false;
     while (words >> w) {
@@ -138,15 +145,15 @@ void load_factors(const std::string& path, FactorLibrary& into, ChpAllocation al
         f.carrier = row.required("carrier");
         f.subsector = row.text("subsector");
         const auto gas = parse_gas(row.required("gas"));
-        if (!gas) throw Error(row.where("gas"), "unknown gas '" + row.text("gas") + "'", "use CO2, CH4, N2O or CO2e");
+        if (!gas) throw Error(row.where("gas"), "unknown gas '" + std::string(row.text("gas")) + "'", "use CO2, CH4, N2O or CO2e");
         f.gas = *gas;
         const double v = row.number("value");
         f.value = at_location(row.where("unit"), [&] { return units::make_factor(v, row.required("unit")); });
         f.year_from = checked_year(row.integer("year_from"), row.where("year_from"));
         f.year_to = checked_year(row.integer("year_to"), row.where("year_to"));
-        const auto& status = row.required("status");
+        const auto status = row.required("status");
         if (status != "official" && status != "derived" && status != "illustrative")
-            throw Error(row.where("status"), "status '" + status + "' is not official, derived or illustrative",
+            throw Error(row.where("status"), "status '" + std::string(status) + "' is not official, derived or illustrative",
                         "write official for a published figure, derived for one interpolated or carried forward "
                         "from published figures, illustrative otherwise");
         f.illustrative = status == "illustrative";
@@ -191,9 +198,9 @@ void load_fuel_properties(const std::string& path, FuelProperties& into) {
         FuelProperty p;
         p.origin = row.where();
         p.carrier = row.required("carrier");
-        const auto& property = row.required("property");
+        const auto property = row.required("property");
         if (property != "lhv" && property != "density")
-            throw Error(row.where("property"), "unknown property '" + property + "'",
+            throw Error(row.where("property"), "unknown property '" + std::string(property) + "'",
                         "write lhv (lower heating value) or density");
         p.written = row.number("value");
         if (p.written <= 0) throw Error(row.where("value"), "a heating value or density must be positive");
@@ -202,7 +209,7 @@ void load_fuel_properties(const std::string& path, FuelProperties& into) {
         for (const auto& u : kPropertyUnits)
             if (u.symbol == p.unit && (u.basis == FuelBasis::density) == (property == "density")) unit = &u;
         if (!unit)
-            throw Error(row.where("unit"), "unit '" + p.unit + "' does not fit property " + property,
+            throw Error(row.where("unit"), "unit '" + p.unit + "' does not fit property " + std::string(property),
                         property == "density" ? "use kg/l, kg/m3 or t/m3"
                                               : "use GJ/t, MJ/kg, kWh/kg, GJ/m3, MJ/m3, kWh/m3, MJ/l, kWh/l, GJ/Nm3, MJ/Nm3 or kWh/Nm3");
         p.basis = unit->basis;
@@ -229,7 +236,7 @@ GwpTable load_gwp(const std::string& path) {
     const auto table = CsvTable::read(path, {"set", "gas", "gwp100", "source"});
     GwpTable out;
     for (const auto& row : table.rows()) {
-        auto& set = out.upsert(row.required("set"));
+        auto& set = out.upsert(std::string(row.required("set")));
         const auto gas = parse_gas(row.required("gas"));
         if (!gas || *gas == Gas::CO2e) throw Error(row.where("gas"), "gas must be CO2, CH4 or N2O");
         const double v = row.number("gwp100");
@@ -281,20 +288,30 @@ namespace {
 
 const std::vector<std::string_view> kActivityColumns{"year", "sector", "subsector", "carrier", "quantity", "unit", "source"};
 
-ActivityRecord activity_from_row(const CsvRow& row) {
-    ActivityRecord r;
-    r.origin = row.where();
-    r.year = checked_year(row.integer("year"), row.where("year"));
+// `r` filled from a row: each cell is read once, as a view, into strings that
+// keep their capacity when `r` is reused; a Location is made only for an error.
+void activity_from_row(const CsvRow& row, const std::string& file, ActivityRecord& r) {
+    r.origin.file.assign(file);  // row.where(), without a new string
+    r.origin.line = row.line();
+    r.origin.field.clear();
+    const int year = row.integer("year");
+    r.year = in_horizon(year) ? year : checked_year(year, row.where("year"));
     r.sector = row.required("sector");
     r.subsector = row.required("subsector");
     r.carrier = row.required("carrier");
-    const auto& unit = row.required("unit");
-    const auto& q = row.text("quantity");
+    const auto unit = row.required("unit");
+    const auto q = row.text("quantity");
     const double v = q.empty() ? 0.0 : row.number("quantity");
-    auto amount = amount_at(v, unit, row.where("quantity"), row.where("unit"));
-    if (!q.empty()) r.amount = amount;  // empty quantity: missing, not zero
+    auto amount = amount_at(v, unit, [&] { return row.where("quantity"); }, [&] { return row.where("unit"); });
+    if (q.empty()) r.amount.reset();  // empty quantity: missing, not zero
+    else r.amount = amount;
     r.unit = unit;
     r.source = row.required("source");
+}
+
+ActivityRecord activity_from_row(const CsvRow& row, const std::string& file) {
+    ActivityRecord r;
+    activity_from_row(row, file, r);
     return r;
 }
 
@@ -305,16 +322,79 @@ ActivitySet parse_activity_csv(std::string_view text, const std::string& name, s
     ActivitySet out;
     out.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
     CsvTable::for_each_row(text, name, kActivityColumns, dialect,
-                           [&](const CsvRow& row) { out.push_back(activity_from_row(row)); });
+                           [&](const CsvRow& row) { out.push_back(activity_from_row(row, name)); });
     check_no_duplicates(out);
     return out;
 }
+
+namespace {
+
+// How many lines of `text` begin with `year` and a delimiter: the records of
+// the year when the year is the first column (a hint for reserving only).
+std::size_t lines_of_year(std::string_view text, int year) {
+    std::string a = "\n";  // appended, not concatenated: GCC 12 raises a false -Wrestrict on "…" + s
+    a.append(std::to_string(year)).append(",");
+    std::string b = a;
+    b.back() = ';';
+    std::size_t n = 0;
+    for (const auto& mark : {a, b})
+        for (auto p = text.find(mark); p != std::string_view::npos; p = text.find(mark, p + 1)) ++n;
+    return n;
+}
+
+std::uint64_t key_hash(const ActivityRecord& r) {
+    std::uint64_t h = std::hash<int>{}(r.year);
+    for (const auto* part : {&r.sector, &r.subsector, &r.carrier, &r.source})
+        h = (h ^ std::hash<std::string>{}(*part)) * 0x100000001b3ull + 0x9e3779b97f4a7c15ull;
+    return h;
+}
+
+// The records of a CSV file, or of `year` only, with every row of every year
+// read and checked as load_activity checks them all: its form, duplicates
+// (check_no_duplicates) and, with `ref`, ReferenceData::validate, with the
+// same error for the same file. Rows of other years are kept only as a hash
+// of their key; when two of those hashes meet (a duplicate, or by chance),
+// returns nullopt, and the caller reads the whole file again keeping every
+// row, so that the error is exactly the one of check_no_duplicates. With
+// `mapped`, the pages of rows already read are given back as it goes.
+std::optional<ActivitySet> read_activity_rows(std::string_view text, const std::string& name,
+                                              std::optional<CsvDialect> dialect, const ReferenceData* ref,
+                                              std::optional<int> year, std::vector<int>& years, MappedFile* mapped) {
+    ActivitySet out;
+    out.reserve(year ? lines_of_year(text, *year)
+                     : static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    std::vector<std::uint64_t> others;
+    std::exception_ptr invalid;  // the first row in the file that ReferenceData::validate refuses
+    ActivityRecord r;  // one record reused: a row of another year allocates nothing once it has grown
+    std::size_t rows = 0;
+    CsvTable::for_each_row(text, name, kActivityColumns, dialect, [&](const CsvRow& row) {
+        if (mapped && ++rows % 1024 == 0) mapped->release_before(row.text("year").data());  // never read again
+        activity_from_row(row, name, r);
+        if (ref && !invalid) {
+            try {
+                ref->validate(r);
+            } catch (const Error&) {
+                invalid = std::current_exception();
+            }
+        }
+        if (years.empty() || years.back() != r.year) years.push_back(r.year);
+        if (!year || r.year == *year) out.push_back(r);  // a copy: strings of their own size
+        else others.push_back(key_hash(r));
+    });
+    std::sort(others.begin(), others.end());
+    if (std::adjacent_find(others.begin(), others.end()) != others.end()) return std::nullopt;
+    check_no_duplicates(out);
+    if (invalid) std::rethrow_exception(invalid);
+    return out;
+}
+
+}  // namespace
 
 ActivitySet parse_activity_xlsx(std::string_view bytes, const std::string& name, const std::string& sheet) {
     const auto table = CsvTable::from_sheet(parse_xlsx(bytes, name, sheet), name, kActivityColumns);
     ActivitySet out;
     out.reserve(table.rows().size());
-    for (const auto& row : table.rows()) out.push_back(activity_from_row(row));
+    for (const auto& row : table.rows()) out.push_back(activity_from_row(row, name));
     check_no_duplicates(out);
     return out;
 }
@@ -342,7 +422,7 @@ ActivitySet parse_activity_json(std::string_view text, const std::string& name) 
             throw Error(j.at("quantity"), "expected a number or null",
                         "write a number, or null when the value is missing");
         const double v = q.is_null() ? 0.0 : q.get<double>();
-        auto amount = amount_at(v, unit, j.at("quantity"), j.at("unit"));
+        auto amount = amount_at(v, unit, [&] { return j.at("quantity"); }, [&] { return j.at("unit"); });
         if (!q.is_null()) r.amount = amount;
         r.unit = unit;
         r.source = j.text("source");
@@ -367,13 +447,38 @@ ActivitySet load_activity(const std::string& path, const ReferenceData* ref, con
     if (ext != ".xlsx" && !options.sheet.empty())
         throw Error({path, 0, ""}, "a sheet was named, but this is not an .xlsx workbook",
                     "name a sheet only for an .xlsx file");
-    const auto text = read_file(path);
-    auto records = ext == ".csv"    ? parse_activity_csv(text, path, options.csv_dialect)
-                   : ext == ".xlsx" ? parse_activity_xlsx(text, path, options.sheet)
-                                    : parse_activity_json(text, path);
-    if (ref)
-        for (const auto& r : records) ref->validate(r);
-    return records;
+    std::vector<int> years;
+    std::optional<ActivitySet> records;
+    bool tried = false;  // read_activity_rows has been tried, and wants the whole file read
+    if (ext == ".csv") {
+        MappedFile file(path);
+        if (file.mapped()) {
+            records = read_activity_rows(file.text(), path, options.csv_dialect, ref, options.year, years, &file);
+            tried = true;
+        }
+    }
+    const auto text = records ? std::string() : read_file(path);
+    if (!records && !tried && ext == ".csv")
+        records = read_activity_rows(text, path, options.csv_dialect, ref, options.year, years, nullptr);
+    if (!records) {
+        records = ext == ".csv"    ? parse_activity_csv(text, path, options.csv_dialect)
+                  : ext == ".xlsx" ? parse_activity_xlsx(text, path, options.sheet)
+                                   : parse_activity_json(text, path);
+        if (ref)
+            for (const auto& r : *records) ref->validate(r);
+        if (options.year) {
+            years = years_in(*records);
+            std::erase_if(*records, [&](const ActivityRecord& r) { return r.year != *options.year; });
+        }
+    }
+    if (options.year && records->empty()) {  // as compute_inventory says it, with the file
+        std::sort(years.begin(), years.end());
+        years.erase(std::unique(years.begin(), years.end()), years.end());
+        const std::string present = join(years, ", ", [](int y) { return std::to_string(y); });
+        throw Error({path, 0, "year"}, "no activity records for " + std::to_string(*options.year),
+                    present.empty() ? "the data holds no records" : "choose one of the years present: " + present);
+    }
+    return std::move(*records);
 }
 
 }  // namespace klima::io

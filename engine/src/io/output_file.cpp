@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <streambuf>
 
 namespace klima::io {
 namespace {
@@ -62,7 +63,70 @@ void finish(int fd, const std::string& tmp, const std::string& path) {
     }
 }
 
+// A stream buffer on a file descriptor that remembers the first write error.
+class FdBuffer : public std::streambuf {
+public:
+    explicit FdBuffer(int fd) : fd_(fd) { setp(buf_, buf_ + sizeof buf_); }
+    int error() const { return err_; }
+
+protected:
+    int_type overflow(int_type c) override {
+        if (!drain()) return traits_type::eof();
+        if (!traits_type::eq_int_type(c, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(c);
+            pbump(1);
+        }
+        return traits_type::not_eof(c);
+    }
+    int sync() override { return drain() ? 0 : -1; }
+
+private:
+    bool drain() {
+        const char* p = pbase();
+        while (err_ == 0 && p < pptr()) {
+            const ssize_t n = ::write(fd_, p, static_cast<std::size_t>(pptr() - p));
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) err_ = n < 0 ? errno : EIO;
+            else p += n;
+        }
+        setp(buf_, buf_ + sizeof buf_);
+        return err_ == 0;
+    }
+
+    int fd_;
+    int err_ = 0;
+    char buf_[1 << 16];
+};
+
 }  // namespace
+
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream& out)>& write) {
+    std::string tmp;
+    const int fd = make_temp(path, tmp);
+    const auto give_up = [&] {
+        ::close(fd);
+        ::unlink(tmp.c_str());
+    };
+    FdBuffer buffer(fd);
+    std::ostream out(&buffer);
+    try {
+        write(out);
+        out.flush();
+    } catch (const Error& e) {
+        give_up();
+        if (buffer.error() != 0) fail(path, "cannot write the file", buffer.error());  // the stream failed
+        throw;
+    } catch (...) {
+        give_up();
+        throw;
+    }
+    if (buffer.error() != 0 || !out) {
+        const int err = buffer.error() != 0 ? buffer.error() : EIO;
+        give_up();
+        fail(path, "cannot write the file", err);
+    }
+    finish(fd, tmp, path);
+}
 
 void write_file_atomically(const std::string& path, std::string_view bytes) {
     std::string tmp;

@@ -1,161 +1,126 @@
+// The inventory as a table and as CSV, streamed row by row; JSON is in
+// inventory_json.cpp.
 #include "klima/report/inventory_report.hpp"
 
+#include "inventory_json.hpp"
+#include "output_buffer.hpp"
 #include "text.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include <cstdio>
 #include <sstream>
 
 namespace klima::report {
 namespace {
 
-using units::in_tonnes;
-
-using text::csv_quote;
+using text::append_csv_field;
+using text::append_fixed;
 using text::fixed;
 using text::pad;
+using units::in_tonnes;
 
-constexpr std::array<Gas, 4> kGases = kAllGases;
-
-std::string table_row(const std::string& label, const Total& t) {
-    std::string row = pad(label, 34, false);
-    for (Gas g : kGases) row += pad(fixed(in_tonnes(t.gas_co2e[static_cast<int>(g)])), 12);
-    row += pad(fixed(in_tonnes(t.co2e)), 13);
-    row += pad(t.missing ? std::to_string(t.missing) : "", 9);
-    return row + "\n";
+void table_row(std::string& out, const std::string& label, const Total& t) {
+    out += pad(label, 34, false);
+    for (Gas g : kAllGases) out += pad(fixed(in_tonnes(t.gas_co2e[static_cast<int>(g)])), 12);
+    out += pad(fixed(in_tonnes(t.co2e)), 13);
+    out += pad(t.missing ? std::to_string(t.missing) : "", 9);
+    out += '\n';
 }
 
-std::string render_table(const InventoryResult& inv, const ReferenceData& ref, const std::string& title) {
-    std::ostringstream out;
-    out << title << " — inventory " << inv.year << ", t CO2e (GWP-100 " << inv.gwp_set << ")\n\n";
+void write_table(OutputBuffer& buf, const InventoryResult& inv, const ReferenceData& ref, const InventoryOutput& how) {
+    std::string& out = buf.text();
+    out += how.title + " — inventory " + std::to_string(inv.year) + ", t CO2e (GWP-100 " + inv.gwp_set + ")\n\n";
     std::string head = pad("Sector / subsector", 34, false);
-    for (Gas g : kGases) head += pad(std::string(to_string(g)) + (g == Gas::CO2e ? "*" : ""), 12);
+    for (Gas g : kAllGases) head += pad(std::string(to_string(g)) + (g == Gas::CO2e ? "*" : ""), 12);
     head += pad("Total", 13) + pad("missing", 9);
-    out << head << "\n" << std::string(head.size(), '-') << "\n";
+    const std::string rule(head.size(), '-');
+    out += head + "\n" + rule + "\n";
     for (const auto& sector : ref.taxonomy.sectors()) {
         const auto it = inv.by_sector.find(sector);
         if (it == inv.by_sector.end()) continue;
-        out << table_row(text::sector_label(ref.taxonomy, sector), it->second);
+        table_row(out, text::sector_label(ref.taxonomy, sector), it->second);
         for (const auto& s : ref.taxonomy.subsectors()) {
             if (s.sector != sector) continue;
             const auto sub = inv.by_subsector.find(sector + "/" + s.code);
-            if (sub != inv.by_subsector.end()) out << table_row("  " + s.name_da, sub->second);
+            if (sub != inv.by_subsector.end()) table_row(out, "  " + s.name_da, sub->second);
         }
+        buf.maybe_flush();
     }
-    out << std::string(head.size(), '-') << "\n";
-    out << table_row("Territorial total incl. LULUCF", inv.territorial);
-    out << table_row("Territorial total excl. LULUCF", inv.territorial_excl_lulucf);
-    out << table_row("Reported apart (construction)", inv.reported_apart);
+    out += rule + "\n";
+    table_row(out, "Territorial total incl. LULUCF", inv.territorial);
+    table_row(out, "Territorial total excl. LULUCF", inv.territorial_excl_lulucf);
+    table_row(out, "Reported apart (construction)", inv.reported_apart);
     int illustrative = 0, derived = 0;
     for (const auto& l : inv.lines)
         for (const auto& g : l.gases) {
             illustrative += g.factor->status() == FactorStatus::illustrative;
             derived += g.factor->status() == FactorStatus::derived;
         }
-    out << "\n* factors published only as CO2-equivalent (e.g. F-gases, some grid factors).\n";
-    out << inv.missing_cells() << " activity value(s) missing: not included in the totals above, not zero.\n";
-    out << illustrative << " of the factors applied are labelled illustrative and " << derived
-        << " derived (interpolated or carried forward); see --format json for each source.\n";
-    return out.str();
+    out += "\n* factors published only as CO2-equivalent (e.g. F-gases, some grid factors).\n";
+    out += std::to_string(inv.missing_cells()) +
+           " activity value(s) missing: not included in the totals above, not zero.\n";
+    out += std::to_string(illustrative) + " of the factors applied are labelled illustrative and " +
+           std::to_string(derived) + " derived (interpolated or carried forward); see --format json for each source.\n";
+    if (how.allocation)
+        out += "CHP allocation: " + std::string(to_string(*how.allocation)) + " — " +
+               std::string(describe(*how.allocation)) + ".\n";
 }
 
-std::string render_csv(const InventoryResult& inv) {
-    std::ostringstream out;
-    out << "year,sector,subsector,carrier,quantity,unit,gas,factor,factor_unit,factor_status,gwp,t_gas,t_co2e,"
+void write_csv(OutputBuffer& buf, const InventoryResult& inv) {
+    std::string& out = buf.text();
+    out += "year,sector,subsector,carrier,quantity,unit,gas,factor,factor_unit,factor_status,gwp,t_gas,t_co2e,"
            "activity_source,factor_source\n";
+    std::string prefix;
     for (const auto& l : inv.lines) {
         const auto& r = l.record;
-        const std::string prefix = std::to_string(r.year) + "," + r.sector + "," + r.subsector + "," + r.carrier + ",";
+        prefix.clear();
+        prefix.append(std::to_string(r.year)).append(",").append(r.sector).append(",").append(r.subsector);
+        prefix.append(",").append(r.carrier).append(",");
         if (l.missing()) {
-            out << prefix << ",,,,,,,,missing," << csv_quote(r.source) << ",\n";
+            out += prefix;
+            out += ",,,,,,,,missing,";
+            append_csv_field(out, r.source);
+            out += ",\n";
+            buf.maybe_flush();
             continue;
         }
         const auto kind = units::kind_of(*r.amount);
         for (const auto& g : l.gases) {
-            out << prefix << fixed(units::display_value(*r.amount), 3) << "," << units::display_unit(kind) << ","
-                << to_string(g.gas) << "," << fixed(units::display_factor_value(g.factor->value), 6) << ","
-                << units::display_factor_unit(kind) << "," << to_string(g.factor->status())
-                << "," << g.gwp << "," << fixed(in_tonnes(g.mass), 6) << "," << fixed(in_tonnes(g.co2e), 6) << ","
-                << csv_quote(r.source) << "," << csv_quote(g.factor->source) << "\n";
+            out += prefix;
+            append_fixed(out, units::display_value(*r.amount), 3);
+            out.append(",").append(units::display_unit(kind)).append(",").append(to_string(g.gas)).append(",");
+            append_fixed(out, units::display_factor_value(g.factor->value), 6);
+            out.append(",").append(units::display_factor_unit(kind)).append(",");
+            out.append(to_string(g.factor->status())).append(",");
+            out.append(text::general(g.gwp)).append(",");
+            append_fixed(out, in_tonnes(g.mass), 6);
+            out += ',';
+            append_fixed(out, in_tonnes(g.co2e), 6);
+            out += ',';
+            append_csv_field(out, r.source);
+            out += ',';
+            append_csv_field(out, g.factor->source);
+            out += '\n';
         }
+        buf.maybe_flush();
     }
-    return out.str();
-}
-
-nlohmann::json total_json(const Total& t) {
-    nlohmann::json j;
-    j["t_co2e"] = in_tonnes(t.co2e);
-    for (Gas g : kGases) j["t_co2e_by_gas"][std::string(to_string(g))] = in_tonnes(t.gas_co2e[static_cast<int>(g)]);
-    j["lines"] = t.lines;
-    j["missing"] = t.missing;
-    return j;
-}
-
-std::string render_json(const InventoryResult& inv, const ReferenceData& ref, const std::string& title) {
-    nlohmann::json j;
-    j["title"] = title;
-    j["year"] = inv.year;
-    j["gwp_set"] = inv.gwp_set;
-    j["unit"] = "t CO2e";
-    const auto& gwp = ref.gwp.require(inv.gwp_set);
-    for (Gas g : {Gas::CH4, Gas::N2O})
-        j["gwp"][std::string(to_string(g))] = {{"gwp100", gwp.gwp100[static_cast<int>(g)]},
-                                               {"source", gwp.source[static_cast<int>(g)]}};
-    j["totals"]["territorial"] = total_json(inv.territorial);
-    j["totals"]["territorial_excl_lulucf"] = total_json(inv.territorial_excl_lulucf);
-    j["totals"]["reported_apart"] = total_json(inv.reported_apart);
-    j["totals"]["missing_cells"] = inv.missing_cells();
-    for (const auto& [sector, t] : inv.by_sector) j["sectors"][sector] = total_json(t);
-    for (const auto& [sub, t] : inv.by_subsector) j["subsectors"][sub] = total_json(t);
-    j["lines"] = nlohmann::json::array();
-    for (const auto& l : inv.lines) {
-        const auto& r = l.record;
-        nlohmann::json line{{"sector", r.sector},
-                            {"subsector", r.subsector},
-                            {"carrier", r.carrier},
-                            {"gpc_ref", l.subsector->gpc_ref},
-                            {"scope", l.subsector->scope},
-                            {"activity_source", r.source},
-                            {"origin", klima::to_string(r.origin)}};
-        if (l.missing()) {
-            line["quantity"] = nullptr;
-            line["missing"] = true;
-        } else {
-            const auto kind = units::kind_of(*r.amount);
-            line["quantity"] = units::display_value(*r.amount);
-            line["unit"] = units::display_unit(kind);
-            line["t_co2e"] = in_tonnes(l.co2e);
-            for (const auto& g : l.gases) {
-                const auto* f = g.factor;
-                line["gases"].push_back({{"gas", to_string(g.gas)},
-                                         {"t", in_tonnes(g.mass)},
-                                         {"t_co2e", in_tonnes(g.co2e)},
-                                         {"gwp100", g.gwp},
-                                         {"factor",
-                                          {{"value", units::display_factor_value(f->value)},
-                                           {"unit", units::display_factor_unit(kind)},
-                                           {"status", std::string(to_string(f->status()))},
-                                           {"years", std::to_string(f->year_from) + "-" + std::to_string(f->year_to)},
-                                           {"source", f->source},
-                                           {"origin", klima::to_string(f->origin)}}}});
-            }
-        }
-        j["lines"].push_back(std::move(line));
-    }
-    return j.dump(2) + "\n";
 }
 
 }  // namespace
 
-std::string render_inventory(const InventoryResult& inv, const ReferenceData& ref, Format format,
-                             const std::string& title) {
-    switch (format) {
-        case Format::table: return render_table(inv, ref, title);
-        case Format::json: return render_json(inv, ref, title);
-        case Format::csv: return render_csv(inv);
+void write_inventory(std::ostream& out, const InventoryResult& inv, const ReferenceData& ref,
+                     const InventoryOutput& how) {
+    OutputBuffer buf(out);
+    switch (how.format) {
+        case Format::table: write_table(buf, inv, ref, how); break;
+        case Format::json: write_json(buf, inv, ref, how); break;
+        case Format::csv: write_csv(buf, inv); break;
     }
-    return {};
+    buf.flush();
+}
+
+std::string render_inventory(const InventoryResult& inv, const ReferenceData& ref, const InventoryOutput& how) {
+    std::ostringstream out;
+    write_inventory(out, inv, ref, how);
+    return std::move(out).str();
 }
 
 }  // namespace klima::report

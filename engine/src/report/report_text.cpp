@@ -4,7 +4,7 @@
 
 #include "klima/error.hpp"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 namespace klima::report {
 
@@ -21,9 +21,7 @@ std::string xml_escape(const std::string& s) {
 }
 
 std::string decimal_text(double v, int decimals, Lang lang) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    std::string s = buf;
+    std::string s = fmt::format("{:.{}f}", v, decimals);
     if (s.find_first_not_of("-0.") == std::string::npos && s[0] == '-') s.erase(0, 1);  // no "-0.0"
     // Group thousands for people: 570.108,1 in Danish, 570,108.1 in English.
     const char point = lang == Lang::da ? ',' : '.';

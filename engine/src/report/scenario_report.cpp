@@ -49,8 +49,8 @@ std::string years_text(const ScenarioResult& r) {
     for (const auto& span : year_spans(r)) {
         if (!out.empty()) out += ", ";
         out += std::to_string(span.from);
-        if (span.to != span.from) out += "–" + std::to_string(span.to);
-        out += " " + std::string(to_string(span.kind));
+        if (span.to != span.from) out.append("–").append(std::to_string(span.to));
+        out.append(" ").append(to_string(span.kind));
     }
     return out;
 }

@@ -6,7 +6,9 @@
 #include "klima/error.hpp"
 #include "klima/io/csv_dialect.hpp"
 
+#include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,19 +19,23 @@ namespace klima::io {
 class CsvTable;
 struct XlsxSheet;
 
+// One row of a CsvTable. Its cells are views, not copies: into the text being
+// read (a row handed to for_each_row, valid during the call) or into text the
+// table keeps (a row of rows(); only a quoted cell with doubled quotes is
+// copied, unescaped). A row refers to its table: use it while the table lives.
 class CsvRow {
 public:
     // `stored_numbers`: for a spreadsheet row, which cells are number cells
     // (canonical text, read without a dialect); empty for a CSV row.
-    CsvRow(const CsvTable& table, std::vector<std::string> cells, int line, std::vector<bool> stored_numbers = {})
+    CsvRow(const CsvTable& table, std::vector<std::string_view> cells, int line, std::vector<bool> stored_numbers = {})
         : table_(&table), cells_(std::move(cells)), stored_numbers_(std::move(stored_numbers)), line_(line) {}
 
     // Text of a column; throws when the column is absent from the header.
-    const std::string& text(std::string_view column) const;
+    std::string_view text(std::string_view column) const;
     // Text that must not be empty.
-    const std::string& required(std::string_view column) const;
+    std::string_view required(std::string_view column) const;
     // Empty if the header lacks an optional column.
-    std::string optional(std::string_view column) const;
+    std::string_view optional(std::string_view column) const;
     double number(std::string_view column) const;  // in the table's dialect, finite
     int integer(std::string_view column) const;
     bool yes_no(std::string_view column) const;  // "yes"/"no"
@@ -39,8 +45,9 @@ public:
     int line() const { return line_; }
 
 private:
+    friend class CsvTable;
     const CsvTable* table_;
-    std::vector<std::string> cells_;
+    std::vector<std::string_view> cells_;
     std::vector<bool> stored_numbers_;
     int line_;
 };
@@ -58,8 +65,14 @@ public:
     static CsvTable parse(std::string_view text, const std::string& name,
                           const std::vector<std::string_view>& required_columns,
                           std::optional<CsvDialect> dialect = std::nullopt);
+    // The header alone, with the dialect detected unless given: for asking
+    // which columns a file has (column()) without reading its rows.
+    static CsvTable parse_header(std::string_view text, const std::string& name,
+                                 std::optional<CsvDialect> dialect = std::nullopt);
     // Calls `each` with every row in file order without keeping them, so
-    // memory stays that of one row; the same checks and errors as parse.
+    // memory stays that of one row; the same checks and errors as parse. The
+    // row's cells are views into `text` (or, for Windows-1252, its decoded
+    // copy), valid during the call.
     static void for_each_row(std::string_view text, const std::string& name,
                              const std::vector<std::string_view>& required_columns, std::optional<CsvDialect> dialect,
                              const std::function<void(const CsvRow&)>& each);
@@ -77,12 +90,23 @@ public:
     int column(std::string_view name) const;  // -1 when absent
 
 private:
-    using RowSink = std::function<void(std::vector<std::string>&&, int)>;
+    using RowSink = std::function<void(std::vector<std::string_view>& cells, int line)>;
     // Reads the header (checking `required_columns`) and hands each further
-    // row with its line to `on_row`.
+    // row with its line to `on_row`, its cells views into `raw`, into the
+    // decoded text (kept in `decoded_`) or into `unescaped` (quoted cells with
+    // doubled quotes, cleared before each row unless `keep`).
+    // A null `on_row` stops after the header.
     void scan(std::string_view raw, const std::vector<std::string_view>& required_columns,
-              std::optional<CsvDialect> dialect, const RowSink& on_row);
+              std::optional<CsvDialect> dialect, bool keep, const RowSink& on_row);
+    // Storage that keeps its address when the table moves: what rows() views.
+    std::string_view keep(std::string s);
 
+    struct Storage {
+        std::string text;                  // the bytes read (parse, read)
+        std::string decoded;               // Windows-1252 text as UTF-8
+        std::deque<std::string> unescaped;  // cells that needed a copy
+    };
+    std::unique_ptr<Storage> storage_ = std::make_unique<Storage>();
     std::string file_;
     CsvDialect dialect_;
     std::string sheet_;

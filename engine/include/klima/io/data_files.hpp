@@ -42,6 +42,10 @@ void load_fuel_properties(const std::string& path, FuelProperties& into);
 struct ActivityReadOptions {
     std::optional<CsvDialect> csv_dialect;  // detected from the text when absent
     std::string sheet;                      // the .xlsx sheet to read; the first when empty
+    // Keep only this year's records. Every row of the file is still read and
+    // checked, with the same errors; none left means an error listing the years
+    // present. From a CSV file the other years' rows are never held in memory.
+    std::optional<int> year;
 };
 
 // Activity data from a .csv, .xlsx or .json file (by extension). Rows are checked

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -23,5 +24,13 @@ void write_file_atomically(const std::string& path, std::string_view bytes);
 // it is then renamed to `path`. When `write` throws, the temporary file is
 // removed and the exception passes on.
 void replace_file_atomically(const std::string& path, const std::function<void(const std::string& tmp)>& write);
+
+// The same for a writer that streams (report::write_inventory): `write(out)`
+// writes the whole file to `out`, a stream on a new temporary file in the
+// directory of `path`, which is renamed to `path` once `write` returns and the
+// bytes are on disk. When the stream fails (a full disk, a size limit) the
+// error is of kind io and names `path`; when `write` throws, that exception
+// passes on. Either way the old file is unchanged and no temporary file is left.
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream& out)>& write);
 
 }  // namespace klima::io

@@ -1,0 +1,38 @@
+// The engine's facade for one year's inventory, from an activity file or from
+// a version of the inventory store: what `klima inventory` and the coming web
+// server both call. The caller loads the reference data once
+// (io::load_reference_data) and may keep it across requests. Knows nothing of
+// command-line flags.
+#pragma once
+
+#include "klima/inventory.hpp"
+#include "klima/io/data_files.hpp"
+#include "klima/reference_data.hpp"
+
+#include <optional>
+#include <string>
+
+namespace klima::api {
+
+struct InventoryRequest {
+    int year = 0;
+    std::string gwp_set = "AR5";  // a set of the reference data (the caller checks the name)
+    // Exactly one source: an activity file (.csv, .xlsx, .json), or a store
+    // with an optional version (default the current one).
+    std::optional<std::string> activity_file;
+    io::ActivityReadOptions read;  // for the file; only `year`'s records are kept
+    std::optional<std::string> store;
+    std::optional<int> version;
+};
+
+struct InventoryOutcome {
+    ReferenceData ref;       // what the inventory used: the store version's factors when read from a store
+    InventoryResult inventory;
+    std::string title;       // the municipality's name, or "klima.db version 3"
+    bool from_store = false;
+};
+
+// Throws klima::Error naming the file or store at fault (kind input, io or store).
+InventoryOutcome inventory(const InventoryRequest& request, ReferenceData base);
+
+}  // namespace klima::api
