@@ -19,7 +19,11 @@ using units::Mass;
 bool da(Lang l) { return l == Lang::da; }
 std::string t(Mass m, Lang l) { return decimal_text(units::in_tonnes(m), 1, l); }
 std::string abs_t(Mass m, Lang l) { return decimal_text(std::abs(units::in_tonnes(m)), 1, l); }
-std::string signed_t(Mass m, Lang l) { return (m.value() > 0 ? "+" : "") + t(m, l); }
+std::string signed_t(Mass m, Lang l) {
+    std::string s = m.value() > 0 ? "+" : "";
+    s += t(m, l);
+    return s;
+}
 bool is_zero(Mass m) { return std::abs(units::in_tonnes(m)) < 0.05; }
 
 // "lowers emissions by 12.3 t CO2e" / "raises …" / "does not change …".
@@ -35,12 +39,13 @@ std::string scope_words(TargetScope s, Lang l) {
     return da(l) ? "territorialt, ekskl. LULUCF" : "territorial, excl. LULUCF";
 }
 
+// "in 2038, after 21.3 years" / "not by 2050".
 std::string budget_words(const api::GapFigures& g, Lang l) {
-    if (!g.exhausted_in) return da(l) ? "opbruges ikke inden 2050" : "is not used up by 2050";
-    std::string s = (da(l) ? "opbruges i " : "is used up in ") + std::to_string(*g.exhausted_in);
+    if (!g.exhausted_in) return da(l) ? "ikke inden 2050" : "not by 2050";
+    std::string s = (da(l) ? "i " : "in ") + std::to_string(*g.exhausted_in);
     if (g.years_lasting)
-        s += (da(l) ? " (efter " : " (after ") + decimal_text(units::in_count(*g.years_lasting), 1, l) +
-             (da(l) ? " år)" : " years)");
+        s += (da(l) ? ", efter " : ", after ") + decimal_text(units::in_count(*g.years_lasting), 1, l) +
+             (da(l) ? " år" : " years");
     return s;
 }
 
@@ -80,12 +85,12 @@ std::string impact_paragraph(const api::ImpactResult& r, Lang l) {
         if (da(l))
             o << " Manglen til målet i 2030 går fra " << t(a.gap_2030, l) << " til " << t(b.gap_2030, l) << " t CO2e ("
               << signed_t(b.gap_2030 - a.gap_2030, l) << " t; positiv mangel: over målsporet). CO2-budgettet på "
-              << t(a.budget, l) << " t " << budget_words(b, l) << " (uden forslaget: " << budget_words(a, l) << ").";
+              << t(a.budget, l) << " t opbruges " << budget_words(b, l) << " (uden forslaget: " << budget_words(a, l) << ").";
         else
             o << " The gap to the 2030 target goes from " << t(a.gap_2030, l) << " to " << t(b.gap_2030, l)
               << " t CO2e (" << signed_t(b.gap_2030 - a.gap_2030, l)
-              << " t; a positive gap is above the target path). The carbon budget of " << t(a.budget, l) << " t "
-              << budget_words(b, l) << " (without the proposal it " << budget_words(a, l) << ").";
+              << " t; a positive gap is above the target path). The carbon budget of " << t(a.budget, l)
+              << " t is used up " << budget_words(b, l) << " (without the proposal: " << budget_words(a, l) << ").";
     } else {
         o << (da(l) ? " Scenariet nævner ingen mål, så manglen og budgettet er ikke beregnet."
                     : " The scenario names no targets, so the gap and the budget are not computed.");
@@ -102,15 +107,14 @@ std::string impact_paragraph(const api::ImpactResult& r, Lang l) {
     else
         o << (da(l) ? " Forslaget undgår intet, så der er ingen pris pr. ton." : " The proposal avoids nothing, so there is no cost per tonne.");
     if (da(l))
-        o << " Samspil med planen: alene (på BAU) " << change(r.standalone_2025_2050, l)
-          << " 2025–2050; i planen plus forslaget er forslagets rækkefølgeuafhængige andel (Shapley) "
-          << t(r.share_2025_2050, l) << " t, og planen med forslaget udleder " << t(r.change_2025_2050, l)
-          << " t mindre end planen uden (alle rækker).";
+        o << " Samspil med planen 2025–2050 (alle rækker): alene (på BAU) " << change(r.standalone_2025_2050, l)
+          << "; sammen med planen " << change(r.change_2025_2050, l)
+          << "; forslagets rækkefølgeuafhængige andel (Shapley) af planen plus forslaget "
+          << change(r.share_2025_2050, l) << ".";
     else
-        o << " Interaction with the plan: on its own (on BAU) it " << change(r.standalone_2025_2050, l)
-          << " over 2025–2050; in the plan plus the proposal its order-free (Shapley) share is "
-          << t(r.share_2025_2050, l) << " t, and the plan with the proposal emits " << t(r.change_2025_2050, l)
-          << " t less than the plan without (all rows).";
+        o << " Interaction with the plan 2025–2050 (all rows): on its own (on BAU) it " << change(r.standalone_2025_2050, l)
+          << "; together with the plan it " << change(r.change_2025_2050, l)
+          << "; its order-free (Shapley) share of the plan plus the proposal " << change(r.share_2025_2050, l) << ".";
     const double alone = units::in_tonnes(r.standalone_2025_2050), share = units::in_tonnes(r.share_2025_2050);
     if (std::abs(alone) > 0.05 && std::abs(share) < 0.8 * std::abs(alone))
         o << (da(l) ? " Planen gør allerede en del af det samme, så forslaget tilføjer mindre end alene."

@@ -111,7 +111,8 @@ std::vector<std::string> assumptions(const api::ImpactResult& r, Lang l) {
             a.push_back(decimal_text(units::in_count(g->residents), 0, l) + " nye indbyggere flytter ind lineært " + years +
                         " og kommer oven i driverfilens befolkning (BAU); er området allerede med i kommunens "
                         "befolkningsprognose, ligger en del af effekten allerede i BAU.");
-            a.push_back("Rækker anslået pr. indbygger bruger hele kommunens gennemsnit (el og varme inkl. erhverv); "
+            a.push_back("Rækker anslået pr. indbygger bruger hele kommunens gennemsnit (el og varme inkl. erhverv, vejtrafik "
+                        "inkl. gennemkørende trafik); "
                         "nyt byggeri bruger typisk mindre varme, så giv egne tal under \"activity\", når de findes.");
             if (g->floor_area)
                 a.push_back(decimal_text(units::in_m2(*g->floor_area), 0, l) + " m² bygges jævnt " + years + ", " +
@@ -124,8 +125,8 @@ std::vector<std::string> assumptions(const api::ImpactResult& r, Lang l) {
                         ", on top of the drivers file's population (BAU); if the area is already part of the "
                         "municipality's population forecast, part of the effect is already in BAU.");
             a.push_back("Rows estimated per inhabitant use the whole municipality's average (electricity and heat "
-                        "include businesses); new buildings usually need less heat, so give own figures under "
-                        "\"activity\" where known.");
+                        "include businesses, road traffic includes through traffic); new buildings usually need less "
+                        "heat, so give own figures under \"activity\" where known.");
             if (g->floor_area)
                 a.push_back(decimal_text(units::in_m2(*g->floor_area), 0, l) + " m² are built evenly over " + years + ", " +
                             (g->embodied ? decimal_text(units::in_kg(*g->embodied * units::square_metres(1.0)), 0, l) +
