@@ -169,7 +169,11 @@ std::string render_json_impact(const api::ImpactResult& r) {
     j["avoided_t"] = {{"territorial", series(r.avoided.territorial)}, {"apart", series(r.avoided.apart)}};
     j["sectors"] = json::array();
     for (const auto& s : r.sectors)
-        j["sectors"].push_back({{"sector", s.sector}, {"territorial", s.territorial}, {"avoided_t", series(s.avoided)}});
+        j["sectors"].push_back({{"sector", s.sector},
+                                {"name_da", s.name_da},
+                                {"name_en", s.name_en},
+                                {"territorial", s.territorial},
+                                {"avoided_t", series(s.avoided)}});
     j["avoided_2030_t"] = tt(r.avoided_2030);
     j["avoided_2025_2050_t"] = tt(r.avoided_2025_2050);
     j["apart_2030_t"] = tt(r.apart_2030);
