@@ -15,6 +15,7 @@
 #include "support.hpp"
 
 #include "klima/api/impact.hpp"
+#include "klima/report/impact_report.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -119,4 +120,45 @@ TEST_CASE("impact: a proposal repeating a plan measure adds nothing; its Shapley
     CHECK(t(r.change_2025_2050) == Approx(0.0).margin(1e-9));
     CHECK(t(r.avoided_2025_2050) == Approx(0.0).margin(1e-9));
     CHECK_FALSE(r.cost_per_tonne);  // nothing avoided
+}
+
+TEST_CASE("impact: growth with its own figures and the inventory's new-build factor", "[impact]") {
+    klima::test::TempDir dir;
+    const auto proposal = dir.write("own.json", R"({"name": "Own figures", "growth": {
+        "id": "egne", "name": "Egne tal", "residents": 100, "from_year": 2026, "full_year": 2027,
+        "floor_area_m2": 1000, "per_inhabitant": [],
+        "activity": [{"row": {"sector": "energi", "subsector": "fjernvarme", "carrier": "fjernvarme"},
+                      "amount": {"value": 100, "unit": "MWh"}, "source": "test figure"}],
+        "source": "test"}})");
+    const auto r = assess(proposal);
+    REQUIRE(r.growth_rows.size() == 1);
+    CHECK_FALSE(r.growth_rows[0].estimated);
+    // Residents linear 2026–2027: half in 2026. 100 MWh × 0.08 = 8 t at full: 4 t in 2026, 8 t from 2027.
+    CHECK(t(r.avoided.territorial.at(2026 - 2017)) == Approx(-4.0));
+    CHECK(t(r.avoided_2030) == Approx(-8.0));
+    // 2025–2050: 4 + 24 years × 8 = 196 t.
+    CHECK(t(r.avoided_2025_2050) == Approx(-196.0));
+    // No kg_co2e_per_m2: the fixture's new-build factor 500 kg/m²; 1000 m² over two years:
+    // 500 m² × 0.5 t = 250 t in 2026 and in 2027, none after.
+    CHECK(t(r.avoided.apart.at(2026 - 2017)) == Approx(-250.0));
+    CHECK(t(r.avoided.apart.at(2027 - 2017)) == Approx(-250.0));
+    CHECK(t(r.avoided.apart.at(2028 - 2017)) == Approx(0.0).margin(1e-9));
+}
+
+TEST_CASE("impact: a scenario without targets gives no gap and says so", "[impact]") {
+    klima::test::TempDir dir;
+    const auto scenario = dir.write("s.json", R"({"name": "No targets", "municipality": "testby", "base_year": 2017,
+        "activity": ")" + fixture("scenario/activity.csv") + R"(", "drivers": ")" +
+                                                  fixture("scenario/drivers.csv") + R"(", "measures": []})");
+    klima::api::ImpactRequest q;
+    q.scenario.scenario_file = scenario;
+    q.scenario.data_dir = fixture("scenario/data");
+    q.scenario.from_year = 2017;
+    q.proposal_file = fixture("impact/trucks.json");
+    const auto r = klima::api::assess_impact(q);
+    CHECK_FALSE(r.adopted);
+    CHECK_FALSE(r.with_proposal);
+    CHECK(t(r.avoided_2030) == Approx(250.0));  // as in the first case: 10000 × 0.25 × 0.1
+    CHECK_THAT(klima::report::impact_paragraph(r, klima::report::Lang::en),
+               Catch::Contains("The scenario names no targets, so the gap and the budget are not computed."));
 }

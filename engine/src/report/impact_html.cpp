@@ -81,7 +81,7 @@ std::string render_html_impact(const api::ImpactResult& r, Lang l) {
         for (const auto& row : tb.rows) {
             o << "<tr>";
             for (std::size_t i = 0; i < row.size(); ++i)
-                o << (i ? "<td class=\"n\">" : "<td>") << xml_escape(row[i]) << "</td>";
+                o << (tb.numeric(i) ? "<td class=\"n\">" : "<td>") << xml_escape(row[i]) << "</td>";
             o << "</tr>\n";
         }
         o << "</table>\n";

@@ -129,7 +129,7 @@ std::string render_markdown_impact(const api::ImpactResult& r, Lang l) {
         o << "\n## " << tb.heading << "\n\n|";
         for (const auto& h : tb.head) o << " " << h << " |";
         o << "\n|";
-        for (std::size_t i = 0; i < tb.head.size(); ++i) o << (i ? " ---: |" : " --- |");
+        for (std::size_t i = 0; i < tb.head.size(); ++i) o << (tb.numeric(i) ? " ---: |" : " --- |");
         o << "\n";
         for (const auto& row : tb.rows) {
             o << "|";

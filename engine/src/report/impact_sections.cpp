@@ -31,6 +31,15 @@ std::vector<std::string> year_row(std::string label, const std::vector<Mass>& v,
 
 }  // namespace
 
+bool Table::numeric(std::size_t i) const {
+    for (const auto& row : rows) {
+        const std::string& c = row.at(i);
+        const std::size_t d = !c.empty() && c[0] == '-' ? 1 : 0;
+        if (c.size() <= d || c[d] < '0' || c[d] > '9') return false;
+    }
+    return !rows.empty();
+}
+
 std::string title(const api::ImpactResult& r, Lang l) {
     return (da(l) ? "Klimapåvirkning: " : "Climate impact: ") + r.proposal_name;
 }

@@ -14,6 +14,8 @@ struct Table {
     std::vector<std::string> head;
     std::vector<std::vector<std::string>> rows;  // cells as text; the first column is a label
     std::string note;
+    // Whether column `i` holds numbers in every row (right-aligned).
+    bool numeric(std::size_t i) const;
 };
 
 // Per sector and year (avoided t CO2e), the interaction with the plan, and
