@@ -15,7 +15,7 @@ std::string svg_impact(const api::ImpactResult& r, Lang l) {
     const bool da = l == Lang::da;
     const int from = std::max(r.first_year, r.launch_year + 1);
     const int years = r.last_year - from + 1;
-    const double w = 640, h = 220, left = 70, right = 10, top = 24, bottom = 26;
+    const double w = 640, h = 230, left = 70, right = 10, top = 36, bottom = 26;
     double lo = 0, hi = 0;
     for (int y = from; y <= r.last_year; ++y)
         for (const auto* s : {&r.avoided.territorial, &r.avoided.apart}) {
@@ -55,7 +55,7 @@ std::string svg_impact(const api::ImpactResult& r, Lang l) {
             o << "<text x=\"" << x + slot / 2 << "\" y=\"" << h - 8 << "\" font-size=\"10\" text-anchor=\"middle\">" << y
               << "</text>\n";
     }
-    o << "<text x=\"" << w - right << "\" y=\"14\" font-size=\"10\" text-anchor=\"end\">"
+    o << "<text x=\"" << left << "\" y=\"28\" font-size=\"10\">"
       << xml_escape(da ? "grøn/rød: territorialt · lilla: byggeri (uden for total)"
                        : "green/red: territorial · purple: construction (reported apart)")
       << "</text>\n</svg>";
