@@ -33,6 +33,7 @@ constexpr Command kCommands[] = {
     {"scenario run", "BAU and a scenario's measures to 2050, with each measure's effect and cost per tonne",
      klima::cli::define_scenario_run},
     {"report", "the DK2020 progress report of a scenario for a reporting year", klima::cli::define_report},
+    {"impact", "the climate impact of a proposed decision against the adopted scenario", klima::cli::define_impact},
     {"db", "the inventory store: yearly versions of activity data and emission factors", nullptr},
     {"db import", "store an activity file, a factor file or a data directory as a new version",
      klima::cli::define_db_import},

@@ -110,17 +110,24 @@ ScenarioSpec parse_scenario(std::string_view text, const std::string& name) {
             s.driver_mapping[key] = parse_driver(scaling.text(key), scaling.at(key));
     }
 
-    const auto& measures = top.array("measures");
-    std::set<std::string> ids;
-    for (std::size_t i = 0; i < measures.size(); ++i) {
-        JsonObject m(measures[i], "/measures/" + std::to_string(i), name);
-        auto spec = read_measure(m, s.base_year, name, parse_params);
-        if (!ids.insert(spec.id).second)
-            throw Error(m.at("id"), "measure id '" + spec.id + "' is used twice", "give each measure its own id");
-        s.measures.push_back(std::move(spec));
-    }
+    s.measures = read_measure_list(top, "measures", s.base_year, name);
     top.finish("docs/scenarios.md");
     return s;
+}
+
+std::vector<MeasureSpec> read_measure_list(JsonObject& top, const std::string& key, int base_year,
+                                           const std::string& file) {
+    const auto& measures = top.array(key);
+    std::set<std::string> ids;
+    std::vector<MeasureSpec> out;
+    for (std::size_t i = 0; i < measures.size(); ++i) {
+        JsonObject m(measures[i], top.path() + "/" + key + "/" + std::to_string(i), file);
+        auto spec = read_measure(m, base_year, file, parse_params);
+        if (!ids.insert(spec.id).second)
+            throw Error(m.at("id"), "measure id '" + spec.id + "' is used twice", "give each measure its own id");
+        out.push_back(std::move(spec));
+    }
+    return out;
 }
 
 ScenarioSpec load_scenario(const std::string& path) { return parse_scenario(read_file(path), path); }

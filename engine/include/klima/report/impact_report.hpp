@@ -1,0 +1,25 @@
+// Rendering the climate impact of a decision (api/impact.hpp) for a council
+// case: a short paragraph in Danish or English, a table per year and sector,
+// the interaction with the plan, the assumptions and their sources; Markdown,
+// self-contained HTML with a small inline SVG chart, or JSON for other systems.
+#pragma once
+
+#include "klima/api/impact.hpp"
+#include "klima/report/progress_report.hpp"
+
+#include <string>
+#include <vector>
+
+namespace klima::report {
+
+enum class ImpactFormat { md, html, json };
+
+// The years of the impact table: 2025, 2030, …, 2050 within the result's years.
+std::vector<int> impact_years(const api::ImpactResult& r);
+
+// The paragraph to paste into a council case, in `lang`, as plain text.
+std::string impact_paragraph(const api::ImpactResult& r, Lang lang);
+
+std::string render_impact(const api::ImpactResult& r, ImpactFormat format, Lang lang);
+
+}  // namespace klima::report

@@ -1,0 +1,212 @@
+#include "klima/api/impact.hpp"
+
+#include "impact_growth.hpp"
+#include "scenario_steps.hpp"
+
+#include "klima/inventory.hpp"
+#include "klima/io/targets_file.hpp"
+#include "klima/report/progress_report.hpp"
+#include "klima/sector_totals.hpp"
+
+#include <cmath>
+#include <set>
+
+namespace klima::api {
+
+namespace {
+
+using units::Mass;
+
+constexpr int kCumulativeFrom = 2025;  // the council case's cumulative window: 2025–2050
+constexpr int kMilestone = 2030;
+
+Location field(const Location& origin, const std::string& key) { return {origin.file, 0, origin.field + "/" + key}; }
+
+// Proposal measures are new decisions: unique ids against the plan, acting after the launch year.
+void check_proposal(const io::Proposal& p, const ScenarioSpec& plan, int launch_year) {
+    std::set<std::string> plan_ids;
+    for (const auto& m : plan.measures) plan_ids.insert(m.id);
+    for (const auto& m : p.measures) {
+        if (plan_ids.count(m.id))
+            throw Error(field(m.origin, "id"), "measure id '" + m.id + "' is also a measure of the scenario " + plan.file,
+                        "give the proposal's measure an id of its own");
+        if (m.phase.start_year <= launch_year)
+            throw Error(field(m.origin, m.phase.shape == PhaseIn::Shape::table ? "phase_in" : "start_year"),
+                        "measure '" + m.id + "' starts in " + std::to_string(m.phase.start_year) +
+                            ", but the projection starts from the " + std::to_string(launch_year) +
+                            " inventory, which already holds what happened up to then",
+                        "give a start year from " + std::to_string(launch_year + 1));
+    }
+    if (p.growth) {
+        std::set<std::string> taken = plan_ids;
+        for (const auto& m : p.measures) taken.insert(m.id);
+        for (const auto& id : {p.growth->id, p.growth->id + "_byggeri"})
+            if (taken.count(id))
+                throw Error(field(p.growth->origin, "id"), "id '" + id + "' is already a measure of the scenario or the proposal",
+                            "give the growth an id of its own");
+    }
+}
+
+std::optional<GapFigures> gap_figures(const ScenarioResult& r, const std::optional<TargetSet>& targets,
+                                      const Taxonomy& taxonomy, const std::vector<InventoryResult>& inventories) {
+    if (!targets) return std::nullopt;
+    // The same assembly as the progress report, so the gap and budget are the report's.
+    const auto data = report::assemble_report(r, *targets, taxonomy, inventories, r.launch_year, r.name);
+    GapFigures g;
+    g.gap_2030 = data.gap.at(kMilestone).gap;
+    g.budget = data.gap.budget.budget;
+    g.exhausted_in = data.gap.budget.exhausted_in;
+    g.years_lasting = data.gap.budget.years_lasting;
+    return g;
+}
+
+Mass territorial(const Trajectory& t, int y, const Taxonomy& taxonomy, TargetScope scope) {
+    return sector_totals(t, y, taxonomy).total(scope);
+}
+Mass apart(const Trajectory& t, int y, const Taxonomy& taxonomy) {
+    return t.total(y) - sector_totals(t, y, taxonomy).incl_lulucf();
+}
+
+Mass sum_measures(const ScenarioResult& r, const std::set<std::string>& ids, int from, int to) {
+    Mass m = units::kilograms(0.0);
+    for (const auto& x : r.measures)
+        if (ids.count(x.id)) m += x.effect.cumulative(from, to);
+    return m;
+}
+
+void require_finite(const ImpactResult& r) {
+    std::vector<Mass> all{r.avoided_2030,     r.avoided_2025_2050,   r.apart_2030,      r.apart_2025_2050,
+                          r.standalone_2030,  r.standalone_2025_2050, r.share_2030,      r.share_2025_2050,
+                          r.change_2030,      r.change_2025_2050,    r.avoided_all_years};
+    for (const auto* s : {&r.avoided.territorial, &r.avoided.apart}) all.insert(all.end(), s->begin(), s->end());
+    for (const auto& s : r.sectors) all.insert(all.end(), s.avoided.begin(), s.avoided.end());
+    for (const auto& g : {r.adopted, r.with_proposal})
+        if (g) all.insert(all.end(), {g->gap_2030, g->budget});
+    bool finite = std::isfinite(r.cost.value()) && (!r.cost_per_tonne || std::isfinite(r.cost_per_tonne->value()));
+    for (const auto& m : all) finite = finite && std::isfinite(m.value());
+    if (!finite)
+        throw Error({r.proposal_file, 0, ""}, "a figure of the impact is not a finite number",
+                    "check the proposal's sizes and the scenario's data for values too large to add up");
+}
+
+}  // namespace
+
+ImpactResult assess_impact(const ImpactRequest& request) {
+    ScenarioOutcome adopted = detail::load(request.scenario);
+    const auto& ref = adopted.ref;
+    const auto& plan = adopted.run.spec;
+    const auto proposal = io::load_proposal(request.proposal_file, plan.base_year);
+    detail::run(adopted);
+    const auto& a = adopted.run.result;
+    const int launch = a.launch_year;
+    check_proposal(proposal, plan, launch);
+
+    ImpactResult out;
+    out.scenario_name = plan.name;
+    out.municipality = plan.municipality;
+    out.proposal_name = proposal.name;
+    out.proposal_description = proposal.description;
+    out.proposal_file = proposal.file;
+    out.launch_year = launch;
+    out.first_year = a.scenario.first_year();
+    out.last_year = a.scenario.last_year();
+
+    // The proposal's measures: as written, and its growth expanded into add and construction effects.
+    std::vector<MeasureSpec> added = proposal.measures;
+    if (proposal.growth) {
+        auto g = detail::expand_growth(*proposal.growth, launch, adopted.run.activity, adopted.run.drivers,
+                                       ref.taxonomy);
+        out.growth_rows = std::move(g.rows);
+        for (auto& m : g.measures) added.push_back(std::move(m));
+        out.growth = proposal.growth;
+    }
+    std::set<std::string> ids;
+    for (const auto& m : added) {
+        ids.insert(m.id);
+        out.measure_ids.push_back(m.id);
+        out.measure_names.push_back(m.name);
+        out.cost += m.cost;
+    }
+
+    // (b) the plan with the proposal and (c) the proposal alone on BAU, from the same launch year.
+    ScenarioSpec with = plan;
+    with.launch_year = launch;
+    with.measures.insert(with.measures.end(), added.begin(), added.end());
+    ScenarioSpec alone = plan;
+    alone.launch_year = launch;
+    alone.measures = added;
+    const auto b = klima::run_scenario(with, adopted.run.activity, adopted.run.drivers, ref);
+    const auto c = klima::run_scenario(alone, adopted.run.activity, adopted.run.drivers, ref);
+
+    std::optional<TargetSet> targets;
+    std::vector<InventoryResult> inventories;
+    if (plan.targets_file) {
+        targets = io::load_targets(*plan.targets_file);
+        out.scope = targets->scope;
+        for (int y : years_in(adopted.run.activity)) {
+            if (y > launch) continue;
+            try {
+                inventories.push_back(compute_inventory(adopted.run.activity, y, ref, plan.gwp_set));
+            } catch (const Error& e) {
+                throw e.located({plan.activity_file, 0, ""});
+            }
+        }
+    }
+    out.adopted = gap_figures(a, targets, ref.taxonomy, inventories);
+    out.with_proposal = gap_figures(b, targets, ref.taxonomy, inventories);
+
+    const auto& tax = ref.taxonomy;
+    out.avoided_2030 = out.avoided_2025_2050 = out.apart_2030 = out.apart_2025_2050 = units::kilograms(0.0);
+    out.change_2030 = out.change_2025_2050 = out.avoided_all_years = units::kilograms(0.0);
+    out.standalone_2030 = out.standalone_2025_2050 = units::kilograms(0.0);
+    for (int y = out.first_year; y <= out.last_year; ++y) {
+        const Mass t = territorial(a.scenario, y, tax, out.scope) - territorial(b.scenario, y, tax, out.scope);
+        const Mass p = apart(a.scenario, y, tax) - apart(b.scenario, y, tax);
+        const Mass all = a.scenario.total(y) - b.scenario.total(y);
+        const Mass standalone = c.bau.total(y) - c.scenario.total(y);
+        out.avoided.territorial.push_back(t);
+        out.avoided.apart.push_back(p);
+        out.avoided_all_years += all;
+        if (y == kMilestone) {
+            out.avoided_2030 = t;
+            out.apart_2030 = p;
+            out.change_2030 = all;
+            out.standalone_2030 = standalone;
+        }
+        if (y >= kCumulativeFrom) {
+            out.avoided_2025_2050 += t;
+            out.apart_2025_2050 += p;
+            out.change_2025_2050 += all;
+            out.standalone_2025_2050 += standalone;
+        }
+    }
+    out.share_2030 = sum_measures(b, ids, kMilestone, kMilestone);
+    out.share_2025_2050 = sum_measures(b, ids, kCumulativeFrom, out.last_year);
+    out.cost_per_tonne = cost_per_tonne(out.cost, out.avoided_all_years);
+
+    for (const auto& sector : tax.sectors()) {
+        const Subsector& first = tax.first_subsector(sector);
+        ImpactSector s{sector, first.sector_da, first.sector_en, first.territorial, {}};
+        bool any = false;
+        for (int y = out.first_year; y <= out.last_year; ++y) {
+            s.avoided.push_back(a.scenario.sector_total(sector, y) - b.scenario.sector_total(sector, y));
+            any = any || std::abs(units::in_tonnes(s.avoided.back())) > 1e-9;
+        }
+        if (any) out.sectors.push_back(std::move(s));
+    }
+
+    using Kind = ImpactResult::Source::Kind;
+    for (const auto& m : proposal.measures) out.sources.push_back({Kind::measure, m.name, m.source});
+    if (proposal.growth) out.sources.push_back({Kind::growth, proposal.growth->name, proposal.growth->source});
+    std::set<int> population_years;
+    for (const auto& r : out.growth_rows)
+        if (r.estimated) population_years.insert(r.inventory_year);
+    for (int y : population_years)
+        out.sources.push_back({Kind::population, std::to_string(y), adopted.run.drivers.at(y).source});
+    if (targets)
+        for (const auto& t : targets->interim) out.sources.push_back({Kind::target, std::to_string(t.year), t.source});
+    require_finite(out);
+    return out;
+}
+
+}  // namespace klima::api
