@@ -1,4 +1,5 @@
 #include "klima/io/data_files.hpp"
+#include "readers.hpp"
 
 #include "klima/io/csv.hpp"
 #include "klima/io/xlsx_reader.hpp"

@@ -1,6 +1,7 @@
 #include "json_object.hpp"
 
 #include "klima/io/data_files.hpp"
+#include "readers.hpp"
 #include "klima/join.hpp"
 
 #include <algorithm>

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "klima/error.hpp"
+#include "readers.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -53,7 +54,7 @@ std::string short_number(double v);
 // Parses JSON text strictly; every failure is a klima::Error naming `name`:
 // a syntax error and a number too large for a double (1e400) with their line,
 // a key given twice in one object with its JSON path ("/measures/2/params/x").
-// io::parse_json (data_files.hpp) is meant to forward to it.
+// io::parse_json (readers.hpp) forwards to it.
 nlohmann::json parse_json_document(std::string_view text, const std::string& name);
 
 }  // namespace klima::io

@@ -1,6 +1,7 @@
 #include "measure_file.hpp"
 
 #include "klima/io/data_files.hpp"
+#include "readers.hpp"
 #include "klima/join.hpp"
 
 #include <cctype>

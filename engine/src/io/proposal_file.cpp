@@ -1,4 +1,5 @@
 #include "klima/io/proposal_file.hpp"
+#include "readers.hpp"
 
 #include "json_object.hpp"
 #include "measure_file.hpp"

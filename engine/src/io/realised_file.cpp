@@ -1,4 +1,5 @@
 #include "klima/io/realised_file.hpp"
+#include "readers.hpp"
 
 #include "klima/io/csv.hpp"
 #include "klima/io/data_files.hpp"

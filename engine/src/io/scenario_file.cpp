@@ -1,4 +1,5 @@
 #include "klima/io/scenario_file.hpp"
+#include "readers.hpp"
 #include "klima/join.hpp"
 
 #include "klima/io/csv.hpp"

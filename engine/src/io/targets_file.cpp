@@ -1,4 +1,5 @@
 #include "klima/io/targets_file.hpp"
+#include "readers.hpp"
 
 #include "klima/error.hpp"
 #include "klima/io/csv.hpp"

@@ -8,8 +8,6 @@
 #include "klima/io/csv_dialect.hpp"
 #include "klima/reference_data.hpp"
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,12 +61,5 @@ ActivitySet parse_activity_xlsx(std::string_view bytes, const std::string& name,
 // The municipality's display name from municipality.json beside an activity
 // file ({"name": "Køge Kommune", ...}); the folder name when there is none.
 std::string municipality_name(const std::string& activity_path);
-
-// Parse JSON text, turning a syntax error into klima::Error with line and column.
-nlohmann::json parse_json(std::string_view text, const std::string& name);
-
-
-// `year` when it lies within kFirstYear–kLastYear; otherwise throws at `where`.
-int checked_year(int year, const Location& where);
 
 }  // namespace klima::io
