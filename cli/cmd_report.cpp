@@ -1,4 +1,3 @@
-#include "allocation.hpp"
 #include "commands.hpp"
 #include "options.hpp"
 #include "scenario_request.hpp"
@@ -49,12 +48,7 @@ int run_report(const ReportOptions& o, std::ostream& out) {
             << ")\n";
         return 0;
     }
-    const auto form = o.format == report::ReportFormat::json  ? NoteForm::json
-                      : o.format == report::ReportFormat::csv ? NoteForm::csv_key_value
-                      : o.format == report::ReportFormat::html ? NoteForm::html
-                                                               : NoteForm::markdown;
-    const auto text =
-        note_allocation(report::render_report(data, o.format, o.lang), form, allocation, o.lang == report::Lang::da);
+    const auto text = report::render_report(data, o.format, o.lang);  // states the CHP allocation itself
     if (const auto& path = o.out) {
         io::write_file_atomically(*path, text);  // a failed write leaves the old report whole
         out << "wrote " << *path << "\n";

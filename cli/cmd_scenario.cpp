@@ -1,4 +1,3 @@
-#include "allocation.hpp"
 #include "commands.hpp"
 #include "options.hpp"
 #include "scenario_request.hpp"
@@ -23,10 +22,7 @@ struct ScenarioOptions {
 int run_scenario(const ScenarioOptions& o, std::ostream& out) {
     const auto request = scenario_request(o.request, o.file);
     const auto outcome = api::run_scenario(request);
-    const auto form = o.format == report::Format::json  ? NoteForm::json
-                      : o.format == report::Format::csv ? NoteForm::csv_series
-                                                        : NoteForm::text;
-    out << note_allocation(report::render_scenario(outcome.run, outcome.ref, o.format), form, request.allocation);
+    out << report::render_scenario(outcome.run, outcome.ref, o.format);  // states the CHP allocation itself
     return 0;
 }
 

@@ -54,7 +54,7 @@ TEST_CASE("cli --allocation: scenario and report outputs say the set", "[cli][al
     const auto sc = run_cli("scenario run " + kRoot + "/scenarios/koege.json --data-dir " + kRoot +
                             "/data --allocation 125 --format csv");
     REQUIRE(sc.exit_code == 0);
-    CHECK_THAT(sc.out, Contains("\nchp_allocation,125,,,,\n"));
+    CHECK_THAT(sc.out, Contains("\nchp_allocation,125,,,,,\n"));
     const auto sj = run_cli("scenario run " + kRoot + "/scenarios/koege.json --data-dir " + kRoot + "/data --format json");
     REQUIRE(sj.exit_code == 0);
     CHECK(nlohmann::json::parse(sj.out)["chp_allocation"]["set"] == "declared");

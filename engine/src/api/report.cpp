@@ -46,6 +46,7 @@ ReportOutcome build_report(const ReportRequest& request) {
     }
     auto data = report::assemble_report(run.result, targets, ref.taxonomy, inventories, year,
                                         request.title.value_or(run.spec.name));
+    data.allocation = request.scenario.allocation;
     return ReportOutcome{std::move(scenario), std::move(data)};
 }
 

@@ -1,5 +1,6 @@
 // The progress report as JSON: the same figures as the CSV, nested, in
 // tonnes CO2e; a missing figure is null, never 0.
+#include "allocation_note.hpp"
 #include "labels.hpp"
 #include "report_text.hpp"
 
@@ -115,7 +116,10 @@ std::string render_json(const ReportData& d, Lang l) {
     for (const auto& f : d.findings)
         j["dk2020_check"].push_back(
             {{"kind", std::string(to_string(f.kind))}, {"subject", f.subject}, {"text", describe(f, l)}});
-    return j.dump(2) + "\n";
+    if (!d.allocation) return j.dump(2) + "\n";
+    nlohmann::ordered_json with_note = j;  // the same keys in the same order, then the allocation last
+    with_note["chp_allocation"] = allocation_json(*d.allocation, l);
+    return with_note.dump(2) + "\n";
 }
 
 }  // namespace klima::report

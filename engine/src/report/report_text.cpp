@@ -1,5 +1,7 @@
 #include "report_text.hpp"
 
+#include "allocation_note.hpp"
+
 #include "labels.hpp"
 
 #include "klima/error.hpp"
@@ -76,11 +78,14 @@ std::optional<units::Mass> gap_in(const SectorGap& s, int year) {
 }
 
 std::string render_report(const ReportData& d, ReportFormat format, Lang lang) {
+    auto noted = [&](std::string text, NoteForm form) {
+        return d.allocation ? with_allocation_note(std::move(text), form, *d.allocation, lang) : text;
+    };
     switch (format) {
-        case ReportFormat::md: return render_markdown(d, lang);
-        case ReportFormat::csv: return render_csv(d, lang);
-        case ReportFormat::json: return render_json(d, lang);
-        case ReportFormat::html: return render_html(d, lang);
+        case ReportFormat::md: return noted(render_markdown(d, lang), NoteForm::markdown);
+        case ReportFormat::csv: return noted(render_csv(d, lang), NoteForm::csv_key_value);
+        case ReportFormat::json: return render_json(d, lang);  // states the allocation itself
+        case ReportFormat::html: return noted(render_html(d, lang), NoteForm::html);
         case ReportFormat::xlsx: break;
     }
     throw Error({}, "xlsx is a binary workbook, not text", "write it to a file with write_report_xlsx",

@@ -2,6 +2,7 @@
 
 #include "klima/sector_totals.hpp"
 
+#include "allocation_note.hpp"
 #include "text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -181,7 +182,7 @@ nlohmann::json rows_json(const Trajectory& t) {
     return rows;
 }
 
-std::string render_json(const ScenarioRun& run) {
+std::string render_json(const ScenarioRun& run, ChpAllocation allocation) {
     const auto& r = run.result;
     nlohmann::json j;
     j["name"] = r.name;
@@ -263,7 +264,9 @@ std::string render_json(const ScenarioRun& run) {
     nlohmann::json owen = nlohmann::json::array();
     for (const auto& o : r.owen) owen.push_back({{"row", o.row}, {"year", o.year}, {"measures", o.measures}});
     j["attribution"] = {{"method", r.owen.empty() ? "shapley" : "shapley, owen over themes where listed"}, {"owen", owen}};
-    return j.dump(2) + "\n";
+    nlohmann::ordered_json with_note = j;  // the same keys in the same order, then the allocation last
+    with_note["chp_allocation"] = allocation_json(allocation, Lang::en);
+    return with_note.dump(2) + "\n";
 }
 
 std::string render_csv(const ScenarioRun& run) {
@@ -300,9 +303,9 @@ std::vector<int> milestone_years(int base_year, int end_year) {
 
 std::string render_scenario(const ScenarioRun& run, const ReferenceData& ref, Format format) {
     switch (format) {
-        case Format::table: return render_table(run, ref);
-        case Format::json: return render_json(run);
-        case Format::csv: return render_csv(run);
+        case Format::table: return with_allocation_note(render_table(run, ref), NoteForm::text, ref.allocation, Lang::en);
+        case Format::json: return render_json(run, ref.allocation);
+        case Format::csv: return with_allocation_note(render_csv(run), NoteForm::csv_series, ref.allocation, Lang::en);
     }
     return {};
 }

@@ -45,6 +45,9 @@ struct ReportData {
     ProgressTable progress;
     std::vector<Finding> findings;
     ChartData chart;
+    // The CHP allocation set the electricity and district-heat factors were
+    // loaded with; every text output states it when set.
+    std::optional<ChpAllocation> allocation;
 };
 
 // `inventories`: every inventory year the activity data has (any order).

@@ -1,0 +1,43 @@
+#include "allocation_note.hpp"
+
+namespace klima::report {
+namespace {
+
+std::string_view describe_da(ChpAllocation a) {
+    switch (a) {
+        case ChpAllocation::declared:
+            return "el efter 125 %-metoden, fjernvarme efter 200 %-metoden (som de danske deklarationer opgør dem)";
+        case ChpAllocation::pct125: return "el og fjernvarme begge efter 125 %-metoden";
+        case ChpAllocation::pct200: return "el og fjernvarme begge efter 200 %-metoden";
+        case ChpAllocation::energy: return "el og fjernvarme begge efter energiindhold";
+    }
+    return "?";
+}
+
+std::string what(ChpAllocation a, Lang lang) { return std::string(lang == Lang::da ? describe_da(a) : describe(a)); }
+
+}  // namespace
+
+nlohmann::ordered_json allocation_json(ChpAllocation a, Lang lang) {
+    return {{"set", std::string(to_string(a))}, {"description", what(a, lang)}};
+}
+
+std::string with_allocation_note(std::string rendered, NoteForm form, ChpAllocation a, Lang lang) {
+    const std::string key(to_string(a)), text = what(a, lang);
+    const std::string label = lang == Lang::da ? "Kraftvarmefordeling" : "CHP allocation";
+    switch (form) {
+        case NoteForm::text: return rendered + label + ": " + key + " — " + text + ".\n";
+        case NoteForm::markdown: return rendered + "\n" + label + ": `" + key + "` — " + text + ".\n";
+        case NoteForm::csv_key_value:
+            return rendered + "report,chp_allocation," + label + ",text,\"" + key + ": " + text + "\"\n";
+        case NoteForm::csv_series: return rendered + "chp_allocation," + key + ",,,,,\n";  // the series CSV has 7 columns
+        case NoteForm::html: {
+            const std::string p = "<p class=\"chp-allocation\">" + label + ": " + key + " — " + text + ".</p>\n";
+            const auto at = rendered.rfind("</body>");
+            return at == std::string::npos ? rendered + p : rendered.insert(at, p);
+        }
+    }
+    return rendered;
+}
+
+}  // namespace klima::report
