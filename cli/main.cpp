@@ -32,6 +32,7 @@ constexpr Command kCommands[] = {
     {"scenario", "scenarios to 2050", nullptr},
     {"scenario run", "BAU and a scenario's measures to 2050, with each measure's effect and cost per tonne",
      klima::cli::define_scenario_run},
+    {"scenario solve", "the scale of one measure, or of all, that meets the target path in a year", klima::cli::define_scenario_solve},
     {"report", "the DK2020 progress report of a scenario for a reporting year", klima::cli::define_report},
     {"db", "the inventory store: yearly versions of activity data and emission factors", nullptr},
     {"db import", "store an activity file, a factor file or a data directory as a new version",
