@@ -19,6 +19,7 @@ Action define_inventory(CLI::App& command);
 Action define_scenario_run(CLI::App& command);
 Action define_scenario_solve(CLI::App& command);
 Action define_scenario_macc(CLI::App& command);
+Action define_scenario_mc(CLI::App& command);
 Action define_report(CLI::App& command);
 Action define_db_import(CLI::App& command);
 Action define_db_versions(CLI::App& command);

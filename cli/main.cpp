@@ -36,6 +36,8 @@ constexpr Command kCommands[] = {
      klima::cli::define_scenario_solve},
     {"scenario macc", "cost per tonne, the marginal abatement cost curve and the cheapest portfolio",
      klima::cli::define_scenario_macc},
+    {"scenario mc", "Monte Carlo: percentiles of BAU and scenario, the chance of meeting each target",
+     klima::cli::define_scenario_mc},
     {"report", "the DK2020 progress report of a scenario for a reporting year", klima::cli::define_report},
     {"db", "the inventory store: yearly versions of activity data and emission factors", nullptr},
     {"db import", "store an activity file, a factor file or a data directory as a new version",
