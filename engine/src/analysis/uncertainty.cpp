@@ -150,8 +150,8 @@ std::vector<UncertainInput> load_uncertainty(const std::string& path, const Scen
     return out;
 }
 
-Inputs apply_draw(const Inputs& base, const std::vector<UncertainInput>& inputs, const std::vector<double>& values) {
-    Inputs out{base.spec, base.activity, Drivers{}, base.ref};
+Draw apply_draw(const Inputs& base, const std::vector<UncertainInput>& inputs, const std::vector<double>& values) {
+    Draw out{base.spec, base.activity, Drivers{}, std::nullopt};
     std::vector<units::Ratio> scale(base.spec.measures.size(), units::ratio(1.0));
     std::map<Driver, double> growth;
     bool factors = false;
@@ -187,7 +187,8 @@ Inputs apply_draw(const Inputs& base, const std::vector<UncertainInput>& inputs,
             }
             lib.add(std::move(g));
         }
-        out.ref.factors = std::move(lib);
+        out.ref = base.ref;
+        out.ref->factors = std::move(lib);
     }
     // A driver's growth from the base year times m: v'(y) = v(b) · (1 + m · (v(y)/v(b) − 1)).
     const auto& years = base.drivers.years();

@@ -11,6 +11,7 @@
 #include "klima/reference_data.hpp"
 #include "klima/scenario.hpp"
 
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -45,7 +46,17 @@ struct Inputs {
     ReferenceData ref;
 };
 
+// One draw's inputs: `ref` only when a factor is uncertain (copying the
+// reference data is the dearest part of a draw); else use the base's.
+struct Draw {
+    ScenarioSpec spec;
+    ActivitySet activity;
+    Drivers drivers;
+    std::optional<ReferenceData> ref;
+    const ReferenceData& reference(const Inputs& base) const { return ref ? *ref : base.ref; }
+};
+
 // The inputs with each uncertain input multiplied by its drawn value (`values`, one per input).
-Inputs apply_draw(const Inputs& base, const std::vector<UncertainInput>& inputs, const std::vector<double>& values);
+Draw apply_draw(const Inputs& base, const std::vector<UncertainInput>& inputs, const std::vector<double>& values);
 
 }  // namespace klima::analysis

@@ -6,6 +6,8 @@
 #include "../analysis/target_path.hpp"
 #include "../analysis/uncertainty.hpp"
 
+#include "klima/taxonomy.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <exception>
@@ -61,6 +63,28 @@ double spearman(const std::vector<double>& x, const std::vector<double>& y) {
     return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0.0;
 }
 
+// The rows of a trajectory that count in a scope (as sector_totals, without its
+// string look-ups per year: a draw sums 2 × 34 years).
+class ScopeRows {
+public:
+    ScopeRows(const Trajectory& shape, TargetScope scope, const Taxonomy& taxonomy) {
+        for (std::size_t i = 0; i < shape.row_count(); ++i) {
+            const auto& key = shape.rows()[i];
+            const auto slash = key.find('/');
+            const Subsector* s = taxonomy.find(std::string_view(key).substr(0, slash), std::string_view(key).substr(slash + 1));
+            if (s && s->territorial && (scope == TargetScope::incl_lulucf || s->sector != kLulucfSector)) rows_.push_back(i);
+        }
+    }
+    units::Mass total(const Trajectory& t, int year) const {
+        auto sum = units::kilograms(0.0);
+        for (std::size_t i : rows_) sum += t.at(i, year);
+        return sum;
+    }
+
+private:
+    std::vector<std::size_t> rows_;
+};
+
 // splitmix64 (Steele, Lea and Flood 2014): the seed of draw i from (seed, i).
 std::uint64_t mix(std::uint64_t x) {
     x += 0x9e3779b97f4a7c15ULL;
@@ -88,6 +112,7 @@ MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
     o.seed = request.seed;
     o.launch_year = planned.launch_year;
     o.scope = targets.targets.scope;
+    const ScopeRows in_scope(planned.scenario, o.scope, loaded.ref.taxonomy);
     const int first = o.launch_year, last = spec.end_year, nyears = last - first + 1;
     const auto n = static_cast<std::size_t>(request.draws);
     std::vector<std::vector<double>> bau(nyears, std::vector<double>(n)), scen = bau;
@@ -106,15 +131,15 @@ MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
                 const auto in = analysis::apply_draw(base, inputs, values);
                 ScenarioResult r;
                 try {
-                    r = klima::run_scenario(in.spec, in.activity, in.drivers, in.ref, RunOptions{false});
+                    r = klima::run_scenario(in.spec, in.activity, in.drivers, in.reference(base), RunOptions{false});
                 } catch (const Error& e) {
                     throw Error(e.where(), "in Monte Carlo draw " + std::to_string(i) + ": " + e.problem(),
                                 "narrow the distributions so that no draw overdraws a row; " + e.fix());
                 }
                 for (int y = first; y <= last; ++y) {
                     const auto k = static_cast<std::size_t>(y - first);
-                    bau[k][i] = units::in_tonnes(analysis::scope_total(r.bau, y, o.scope, in.ref.taxonomy));
-                    scen[k][i] = units::in_tonnes(analysis::scope_total(r.scenario, y, o.scope, in.ref.taxonomy));
+                    bau[k][i] = units::in_tonnes(in_scope.total(r.bau, y));
+                    scen[k][i] = units::in_tonnes(in_scope.total(r.scenario, y));
                 }
             }
         } catch (...) {
