@@ -3,11 +3,13 @@
 // plan. Each line: min, median and max wall time per call over the samples.
 
 #include "klima/api/abatement.hpp"
+#include "klima/api/monte_carlo.hpp"
 #include "klima/api/solve.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/io/scenario_file.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -69,5 +71,29 @@ int main() {
     api::AbatementRequest macc;
     macc.scenario = solve.scenario;
     timed("api::abatement_cost koege-plan 2030 (MACC, Clp portfolio)", 11, [&] { (void)api::abatement_cost(macc); });
+
+    // Monte Carlo: ±10 % on every activity row, the natural-gas and electricity factors, population
+    // growth and three measures (illustrative spreads, bench only).
+    const std::string u = "/tmp/klima_bench_uncertainty.json";
+    std::ofstream(u) << R"({"inputs": [{"activity": {}, "dist": {"pct": 10}},
+        {"factor": {"carrier": "naturgas"}, "dist": {"normal": {"sd": 0.05}}},
+        {"factor": {"carrier": "el"}, "dist": {"triangular": {"low": 0.8, "mode": 1, "high": 1.3}}},
+        {"driver": "population", "dist": {"uniform": {"low": 0.5, "high": 1.5}}},
+        {"measure": "fjernvarme_udbygning", "dist": {"lognormal": {"sigma": 0.2}}},
+        {"measure": "ladestandere", "dist": {"pct": 30}},
+        {"measure": "biogas_i_gasnettet", "dist": {"triangular": {"low": 0.5, "mode": 0.9, "high": 1.0}}}]})";
+    api::MonteCarloRequest mc;
+    mc.scenario = solve.scenario;
+    mc.uncertainty_file = u;
+    mc.seed = 1;
+    for (int threads : {1, 2}) {
+        mc.threads = threads;
+        mc.draws = 1000;
+        const std::string label = "api::monte_carlo koege-plan, 1,000 draws, " + std::to_string(threads) + " thread(s)";
+        timed(label.c_str(), 3, [&] { (void)api::monte_carlo(mc); });
+    }
+    mc.draws = 10000;
+    mc.threads = 2;
+    timed("api::monte_carlo koege-plan, 10,000 draws, 2 threads", 3, [&] { (void)api::monte_carlo(mc); });
     return 0;
 }
