@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 using namespace klima;
 using Catch::Detail::Approx;
@@ -95,4 +96,24 @@ TEST_CASE("Monte Carlo: an uncertainty file with an unknown measure names its JS
         CHECK(e.where().field == "/inputs/0/measure");
         CHECK(e.kind() == ErrorKind::input);
     }
+}
+
+TEST_CASE("klima scenario mc prints p5, p50 and p95 as json, and needs --uncertainty (exit 2)") {
+    test::TempDir dir;
+    const auto r = request(dir, 50, 1, 1);
+    const std::string common = "scenario mc " + r.scenario.scenario_file + " --data-dir " + r.scenario.data_dir;
+    const auto ok = test::run_cli(common + " --uncertainty " + r.uncertainty_file + " --draws 50 --seed 5 --format json");
+    REQUIRE(ok.exit_code == 0);
+    const auto j = nlohmann::json::parse(ok.out);
+    CHECK(j["draws"] == 50);
+    CHECK(j["years"][0]["year"] == 2017);
+    // 2017 is the launch inventory: every draw scales its natural gas too, so the spread is there as well,
+    // p5 ≤ p50 ≤ p95.
+    const auto& y2030 = j["years"][13]["scenario"];
+    CHECK(y2030["p5"].get<double>() <= y2030["p50"].get<double>());
+    CHECK(y2030["p50"].get<double>() <= y2030["p95"].get<double>());
+    CHECK(j["targets"][0]["year"] == 2030);
+    const auto missing = test::run_cli(common);
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("--uncertainty") != std::string::npos);
 }
