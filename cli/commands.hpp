@@ -17,6 +17,9 @@ using Action = std::function<int(std::ostream& out)>;
 
 Action define_inventory(CLI::App& command);
 Action define_scenario_run(CLI::App& command);
+Action define_scenario_solve(CLI::App& command);
+Action define_scenario_macc(CLI::App& command);
+Action define_scenario_mc(CLI::App& command);
 Action define_report(CLI::App& command);
 Action define_impact(CLI::App& command);
 Action define_db_import(CLI::App& command);

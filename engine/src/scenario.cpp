@@ -72,10 +72,11 @@ ScenarioResult empty_result(const Setup& s) {
     return out;
 }
 
-// BAU, scenario and each measure's share for the years launch..end, from the
-// plan compiled at `launch`: rows scaled by their driver's index from the
-// launch year, measures acting with what is left of their phase-in.
-void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult& out) {
+// BAU, scenario and (when `attribute`) each measure's share for the years
+// launch..end, from the plan compiled at `launch`: rows scaled by their
+// driver's index from the launch year, measures acting with what is left of
+// their phase-in.
+void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult& out, bool attribute = true) {
     const auto& spec = s.spec;
     const std::size_t nkeys = plan.keys.size();
     std::vector<ActivityRecord> probes(nkeys);
@@ -116,6 +117,7 @@ void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult&
             const std::size_t row = plan.keys[k].row;
             out.bau.add(row, year, units::kilograms(bau[k] * intensity[k]));
             out.scenario.add(row, year, units::kilograms(scenario[k] * after[k]));
+            if (!attribute) continue;
             std::fill(share.begin(), share.end(), 0.0);
             const auto method = run.attribute(k, bau, intensity[k], share);
             for (std::size_t j = 0; j < n; ++j)
@@ -200,6 +202,11 @@ int launch_year_of(const ScenarioSpec& spec, const std::vector<int>& inventory_y
 
 ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,
                             const ReferenceData& base_ref) {
+    return run_scenario(spec, activity, drivers, base_ref, RunOptions{});
+}
+
+ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,
+                            const ReferenceData& base_ref, const RunOptions& options) {
     if (spec.end_year <= spec.base_year)
         throw Error({spec.file, 0, "/base_year"}, "the base year must lie before " + std::to_string(spec.end_year),
                     "choose the inventory year the projection starts from");
@@ -244,7 +251,7 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
     ScenarioResult out = empty_result(s);
     out.launch_year = launch;
     const plan::Plan plan = plan::compile(spec, activity, ref, rows, launch);
-    project(s, plan, launch, out);
+    project(s, plan, launch, out, options.attribution);
     out.base_year_missing = fill_history(s, inventory_years, launch, out);
     out.launch_year_missing = plan.launch_missing;
     if (launch == spec.base_year) out.base_year_missing = plan.launch_missing;
@@ -253,6 +260,7 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
         out.carried.push_back({row_keys[key.row], key.carrier, c.from_year});
     }
 
+    if (!options.attribution) return out;
     // The plan as adopted (projected from the base year) for progress and cost per tonne.
     ScenarioResult adopted;
     if (launch != spec.base_year) {

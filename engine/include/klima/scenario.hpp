@@ -61,6 +61,18 @@ struct ScenarioSpec {
 ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,
                             const ReferenceData& ref);
 
+// How much of a run to compute.
+struct RunOptions {
+    // false: BAU and scenario only, for callers that run a scenario many
+    // times (solve, Monte Carlo). The trajectories are the same as with
+    // attribution; each measure's `effect` stays zero, `planned` empty,
+    // `cost_per_tonne` none, and the plan as adopted is not projected.
+    bool attribution = true;
+};
+// As above, with `options`; the four-argument form uses RunOptions{}.
+ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,
+                            const ReferenceData& ref, const RunOptions& options);
+
 struct ScenarioRun {
     ScenarioSpec spec;
     ActivitySet activity;

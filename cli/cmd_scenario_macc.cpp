@@ -1,0 +1,88 @@
+// klima scenario macc FILE --year Y [--discount PCT] [--budget DKK]: cost per
+// tonne, the marginal abatement cost curve and the cheapest portfolio
+// (api/abatement.hpp).
+#include "commands.hpp"
+#include "options.hpp"
+#include "scenario_request.hpp"
+
+#include "klima/api/abatement.hpp"
+#include "klima/horizon.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <memory>
+#include <ostream>
+
+namespace klima::cli {
+namespace {
+
+struct MaccOptions {
+    std::string file;
+    std::optional<int> year;
+    std::optional<double> discount_pct, budget_dkk;
+    std::optional<std::string> targets;
+    report::Format format = report::Format::table;
+    ScenarioRequestOptions request;
+};
+
+// A number option; "3.5" or "0"; anything else is a UsageError naming the option.
+CLI::Option* add_number(CLI::App& command, const std::string& name, std::optional<double>& target,
+                        const std::string& value_name, const std::string& description) {
+    return command
+        .add_option_function<std::string>(
+            name,
+            [&target, name, value_name](const std::string& given) {
+                double v = 0.0;
+                const auto [end, ec] = std::from_chars(given.data(), given.data() + given.size(), v);
+                if (given.empty() || ec != std::errc() || end != given.data() + given.size() || !std::isfinite(v))
+                    throw UsageError({"", 0, name}, "'" + given + "' is not a number",
+                                     "write " + name + " " + value_name + ", e.g. " + name + " 3.5");
+                target = v;
+            },
+            description)
+        ->type_name(value_name);
+}
+
+int macc(const MaccOptions& o, std::ostream& out) {
+    api::AbatementRequest r;
+    r.scenario = scenario_request(o.request, o.file);
+    r.year = o.year.value_or(2030);
+    if (!in_horizon(r.year))
+        throw UsageError({"", 0, "--year"}, "year " + std::to_string(r.year) + " is outside " + horizon_text(),
+                         "give a projected year, e.g. --year 2030");
+    if (o.discount_pct && (*o.discount_pct < 0.0 || *o.discount_pct >= 100.0))
+        throw UsageError({"", 0, "--discount"}, "a discount rate of " + std::to_string(*o.discount_pct) + " %",
+                         "give a rate in % a year from 0 (undiscounted) to below 100, e.g. --discount 3.5");
+    if (o.discount_pct) r.discount_rate = units::ratio(*o.discount_pct / 100.0);
+    if (o.budget_dkk && *o.budget_dkk < 0.0)
+        throw UsageError({"", 0, "--budget"}, "a negative budget", "give the budget in DKK, at least 0");
+    if (o.budget_dkk) r.budget = units::dkk(*o.budget_dkk);
+    r.targets_file = o.targets;
+    try {
+        out << api::render_abatement(api::abatement_cost(r), o.format);
+    } catch (const Error& e) {  // a year the data does not project: the flag that chose it
+        if (e.kind() != ErrorKind::usage) throw;
+        throw UsageError({"", 0, "--" + e.where().field}, e.problem(), e.fix());
+    }
+    return 0;
+}
+
+}  // namespace
+
+Action define_scenario_macc(CLI::App& command) {
+    auto o = std::make_shared<MaccOptions>();
+    command.add_option("FILE", o->file, "the scenario file, e.g. scenarios/koege-plan.json")->required();
+    add_integer(command, "--year", o->year, "YEAR", "the target year: MACC widths and the portfolio (default 2030)");
+    add_number(command, "--discount", o->discount_pct, "PCT",
+               "discount rate in % a year (default 3.5, the Finance Ministry's social rate; 0: undiscounted)");
+    add_number(command, "--budget", o->budget_dkk, "DKK",
+               "the most avoided within this discounted budget, instead of the cheapest portfolio meeting the path");
+    add_text(command, "--targets", o->targets, "FILE", "the targets file (default: the one the scenario names)");
+    add_format(command, o->format, "table, json or csv (one row per measure); default table");
+    add_scenario_request_options(command, o->request);
+    return [o](std::ostream& out) { return macc(*o, out); };
+}
+
+}  // namespace klima::cli

@@ -1,0 +1,59 @@
+// klima scenario mc FILE --uncertainty U --draws N --seed S [--threads T]:
+// Monte Carlo percentiles and the chance of each target (api/monte_carlo.hpp).
+#include "commands.hpp"
+#include "options.hpp"
+#include "scenario_request.hpp"
+
+#include "klima/api/monte_carlo.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <ostream>
+
+namespace klima::cli {
+namespace {
+
+struct McOptions {
+    std::string file;
+    std::optional<std::string> uncertainty, targets;
+    std::optional<int> draws, seed, threads;
+    report::Format format = report::Format::table;
+    ScenarioRequestOptions request;
+};
+
+int mc(const McOptions& o, std::ostream& out) {
+    api::MonteCarloRequest r;
+    r.scenario = scenario_request(o.request, o.file);
+    if (!o.uncertainty)
+        throw UsageError({"", 0, "--uncertainty"}, "the uncertainty file is not given",
+                         "write --uncertainty FILE (docs/analysis.md shows its format)");
+    r.uncertainty_file = *o.uncertainty;
+    r.draws = o.draws.value_or(1000);
+    if (r.draws < 1) throw UsageError({"", 0, "--draws"}, "draws must be at least 1", "write --draws N, e.g. --draws 10000");
+    if (o.seed && *o.seed < 0) throw UsageError({"", 0, "--seed"}, "the seed must be 0 or more", "write --seed S, e.g. --seed 1");
+    r.seed = static_cast<std::uint64_t>(o.seed.value_or(1));
+    r.threads = o.threads.value_or(1);
+    if (r.threads < 1 || r.threads > 64)
+        throw UsageError({"", 0, "--threads"}, "threads must be 1 to 64", "write --threads T, e.g. --threads 2");
+    r.targets_file = o.targets;
+    out << api::render_monte_carlo(api::monte_carlo(r), o.format);
+    return 0;
+}
+
+}  // namespace
+
+Action define_scenario_mc(CLI::App& command) {
+    auto o = std::make_shared<McOptions>();
+    command.add_option("FILE", o->file, "the scenario file, e.g. scenarios/koege-plan.json")->required();
+    add_text(command, "--uncertainty", o->uncertainty, "FILE", "the uncertain inputs and their distributions (required)");
+    add_integer(command, "--draws", o->draws, "N", "number of draws (default 1000)");
+    add_integer(command, "--seed", o->seed, "S", "seed of the draws (default 1); the same seed gives the same results");
+    add_integer(command, "--threads", o->threads, "T", "threads to draw on (default 1); results do not depend on it");
+    add_text(command, "--targets", o->targets, "FILE", "the targets file (default: the one the scenario names)");
+    add_format(command, o->format, "table, json or csv (one row per series and year); default table");
+    add_scenario_request_options(command, o->request);
+    return [o](std::ostream& out) { return mc(*o, out); };
+}
+
+}  // namespace klima::cli

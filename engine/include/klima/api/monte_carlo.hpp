@@ -1,0 +1,66 @@
+// The engine's facade for uncertainty: Monte Carlo draws of a scenario's
+// uncertain inputs (an uncertainty file: multipliers with distributions on
+// activity rows, factors, driver growth and measure sizes; docs/analysis.md),
+// each draw run without attribution. Gives per year the 5th, 50th and 95th
+// percentile of BAU and scenario and the probability of meeting each target.
+// Draw i uses its own generator seeded from (seed, i), so results do not
+// depend on the number of threads. Knows nothing of command-line flags.
+#pragma once
+
+#include "klima/api/scenario.hpp"
+#include "klima/report/inventory_report.hpp"
+#include "klima/targets.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace klima::api {
+
+struct MonteCarloRequest {
+    ScenarioRequest scenario;
+    std::string uncertainty_file;
+    int draws = 1000;
+    std::uint64_t seed = 1;
+    int threads = 1;                          // ≥ 1
+    std::optional<std::string> targets_file;  // none: the one the scenario names
+};
+
+struct Spread {
+    units::Mass mean, sd, p5, p50, p95;
+};
+
+struct YearSpread {
+    int year = 0;
+    Spread bau, scenario;  // in the targets' scope
+};
+
+struct TargetChance {
+    int year = 0;
+    units::Mass target;        // the target path in that year
+    units::Ratio probability;  // share of draws with scenario ≤ target
+};
+
+struct InputInfluence {
+    std::string input;         // "factor * * naturgas", "measure elbusser"
+    double rank_correlation;   // Spearman's ρ of the input's draws with the scenario in the first target year
+};
+
+struct MonteCarloOutcome {
+    std::string scenario_name;
+    int draws = 0, launch_year = 0;
+    std::uint64_t seed = 0;
+    TargetScope scope = TargetScope::incl_lulucf;
+    std::vector<YearSpread> years;        // launch year .. end year
+    std::vector<TargetChance> targets;    // interim targets and neutrality after the launch year
+    std::vector<InputInfluence> influence;  // by |ρ|, largest first
+};
+
+// Throws klima::Error: usage for draws < 1 or threads < 1; the uncertainty
+// file's errors naming its JSON path; the loading errors of run_scenario; a
+// draw that overdraws a row names the draw.
+MonteCarloOutcome monte_carlo(const MonteCarloRequest& request);
+
+std::string render_monte_carlo(const MonteCarloOutcome& outcome, report::Format format);
+
+}  // namespace klima::api

@@ -1,0 +1,33 @@
+#include "target_path.hpp"
+
+#include "klima/inventory.hpp"
+#include "klima/io/targets_file.hpp"
+#include "klima/sector_totals.hpp"
+
+namespace klima::analysis {
+
+LoadedTargets load_target_path(const api::ScenarioOutcome& loaded, const std::optional<std::string>& targets_file) {
+    const auto& run = loaded.run;
+    const auto file = targets_file ? targets_file : run.spec.targets_file;
+    if (!file)
+        throw Error({run.spec.file, 0, "/targets"}, "the scenario names no targets file",
+                    "add \"targets\": \"../data/targets/" + run.spec.municipality + ".json\" to the scenario");
+    auto targets = io::load_targets(*file);
+    EmissionsByYear known;
+    for (int y : years_in(run.activity)) {
+        try {
+            const auto inv = compute_inventory(run.activity, y, loaded.ref, run.spec.gwp_set);
+            known[y] = sector_totals(inv, loaded.ref.taxonomy).total(targets.scope);
+        } catch (const Error& e) {
+            throw e.located({run.spec.activity_file, 0, ""});
+        }
+    }
+    auto path = target_path(targets, known);
+    return LoadedTargets{std::move(targets), std::move(path)};
+}
+
+units::Mass scope_total(const Trajectory& t, int year, TargetScope scope, const Taxonomy& taxonomy) {
+    return sector_totals(t, year, taxonomy).total(scope);
+}
+
+}  // namespace klima::analysis

@@ -1,0 +1,28 @@
+// Internal to the analysis facades: the target path of a loaded scenario, as
+// the report facade builds it (api/report.cpp, report/assemble.cpp): the
+// targets file the request or the scenario names, anchored on the
+// inventories of the activity data (the base-year BAU where the data has
+// none), and a trajectory's total in the targets' scope.
+#pragma once
+
+#include "klima/api/scenario.hpp"
+#include "klima/targets.hpp"
+
+#include <optional>
+#include <string>
+
+namespace klima::analysis {
+
+struct LoadedTargets {
+    TargetSet targets;
+    TargetPath path;
+};
+
+// Throws klima::Error naming the scenario file when it names no targets file,
+// and the targets file's errors (an anchor without a level).
+LoadedTargets load_target_path(const api::ScenarioOutcome& loaded, const std::optional<std::string>& targets_file);
+
+// The territorial total of `year` in `scope` (sector_totals.hpp).
+units::Mass scope_total(const Trajectory& t, int year, TargetScope scope, const Taxonomy& taxonomy);
+
+}  // namespace klima::analysis

@@ -1,0 +1,179 @@
+// api::monte_carlo: draws on threads, each draw's totals stored by its index.
+#include "klima/api/monte_carlo.hpp"
+
+#include "scenario_steps.hpp"
+
+#include "../analysis/target_path.hpp"
+#include "../analysis/uncertainty.hpp"
+
+#include "klima/taxonomy.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <numeric>
+#include <random>
+#include <thread>
+
+namespace klima::api {
+namespace {
+
+// A quantile by linear interpolation between order statistics (Hyndman and Fan 1996, type 7).
+double quantile(std::vector<double> v, double q) {
+    std::sort(v.begin(), v.end());
+    const double h = (v.size() - 1) * q;
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const auto hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (h - lo) * (v[hi] - v[lo]);
+}
+
+Spread spread(const std::vector<double>& t) {
+    const double n = static_cast<double>(t.size());
+    const double mean = std::accumulate(t.begin(), t.end(), 0.0) / n;
+    double ss = 0.0;
+    for (double x : t) ss += (x - mean) * (x - mean);
+    const double sd = t.size() > 1 ? std::sqrt(ss / (n - 1)) : 0.0;
+    return {units::tonnes(mean), units::tonnes(sd), units::tonnes(quantile(t, 0.05)), units::tonnes(quantile(t, 0.5)),
+            units::tonnes(quantile(t, 0.95))};
+}
+
+std::vector<double> ranks(const std::vector<double>& v) {
+    std::vector<std::size_t> order(v.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return v[a] < v[b]; });
+    std::vector<double> r(v.size());
+    for (std::size_t i = 0; i < order.size();) {  // ties share their mean rank
+        std::size_t j = i;
+        while (j + 1 < order.size() && v[order[j + 1]] == v[order[i]]) ++j;
+        for (std::size_t k = i; k <= j; ++k) r[order[k]] = 0.5 * (i + j);
+        i = j + 1;
+    }
+    return r;
+}
+
+double spearman(const std::vector<double>& x, const std::vector<double>& y) {
+    const auto rx = ranks(x), ry = ranks(y);
+    const double n = static_cast<double>(x.size()), m = (n - 1) / 2;
+    double sxy = 0, sxx = 0, syy = 0;
+    for (std::size_t i = 0; i < rx.size(); ++i) {
+        sxy += (rx[i] - m) * (ry[i] - m);
+        sxx += (rx[i] - m) * (rx[i] - m);
+        syy += (ry[i] - m) * (ry[i] - m);
+    }
+    return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0.0;
+}
+
+// The rows of a trajectory that count in a scope (as sector_totals, without its
+// string look-ups per year: a draw sums 2 × 34 years).
+class ScopeRows {
+public:
+    ScopeRows(const Trajectory& shape, TargetScope scope, const Taxonomy& taxonomy) {
+        for (std::size_t i = 0; i < shape.row_count(); ++i) {
+            const auto& key = shape.rows()[i];
+            const auto slash = key.find('/');
+            const Subsector* s = taxonomy.find(std::string_view(key).substr(0, slash), std::string_view(key).substr(slash + 1));
+            if (s && s->territorial && (scope == TargetScope::incl_lulucf || s->sector != kLulucfSector)) rows_.push_back(i);
+        }
+    }
+    units::Mass total(const Trajectory& t, int year) const {
+        auto sum = units::kilograms(0.0);
+        for (std::size_t i : rows_) sum += t.at(i, year);
+        return sum;
+    }
+
+private:
+    std::vector<std::size_t> rows_;
+};
+
+// splitmix64 (Steele, Lea and Flood 2014): the seed of draw i from (seed, i).
+std::uint64_t mix(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+}  // namespace
+
+MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
+    if (request.draws < 1 || request.threads < 1)
+        throw Error({"", 0, request.draws < 1 ? "draws" : "threads"}, "at least one draw on at least one thread",
+                    "give a whole number of 1 or more", ErrorKind::usage);
+    const ScenarioOutcome loaded = detail::load(request.scenario);
+    const auto& spec = loaded.run.spec;
+    const auto targets = analysis::load_target_path(loaded, request.targets_file);
+    const auto inputs = analysis::load_uncertainty(request.uncertainty_file, spec);
+    const analysis::Inputs base{spec, loaded.run.activity, loaded.run.drivers, loaded.ref};
+    const auto planned = klima::run_scenario(spec, base.activity, base.drivers, base.ref, RunOptions{false});
+
+    MonteCarloOutcome o;
+    o.scenario_name = spec.name;
+    o.draws = request.draws;
+    o.seed = request.seed;
+    o.launch_year = planned.launch_year;
+    o.scope = targets.targets.scope;
+    const ScopeRows in_scope(planned.scenario, o.scope, loaded.ref.taxonomy);
+    const int first = o.launch_year, last = spec.end_year, nyears = last - first + 1;
+    const auto n = static_cast<std::size_t>(request.draws);
+    std::vector<std::vector<double>> bau(nyears, std::vector<double>(n)), scen = bau;
+    std::vector<std::vector<double>> drawn(inputs.size(), std::vector<double>(n));
+
+    std::vector<std::exception_ptr> failed(static_cast<std::size_t>(request.threads));
+    auto work = [&](int thread) {
+        try {
+            for (std::size_t i = static_cast<std::size_t>(thread); i < n; i += static_cast<std::size_t>(request.threads)) {
+                std::mt19937_64 rng(mix(request.seed ^ mix(i)));
+                std::vector<double> values;
+                for (std::size_t k = 0; k < inputs.size(); ++k) {
+                    values.push_back(inputs[k].dist.draw(rng));
+                    drawn[k][i] = values.back();
+                }
+                const auto in = analysis::apply_draw(base, inputs, values);
+                ScenarioResult r;
+                try {
+                    r = klima::run_scenario(in.spec, in.activity, in.drivers, in.reference(base), RunOptions{false});
+                } catch (const Error& e) {
+                    throw Error(e.where(), "in Monte Carlo draw " + std::to_string(i) + ": " + e.problem(),
+                                "narrow the distributions so that no draw overdraws a row; " + e.fix());
+                }
+                for (int y = first; y <= last; ++y) {
+                    const auto k = static_cast<std::size_t>(y - first);
+                    bau[k][i] = units::in_tonnes(in_scope.total(r.bau, y));
+                    scen[k][i] = units::in_tonnes(in_scope.total(r.scenario, y));
+                }
+            }
+        } catch (...) {
+            failed[static_cast<std::size_t>(thread)] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < request.threads; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& t : pool) t.join();
+    for (const auto& e : failed)
+        if (e) std::rethrow_exception(e);
+
+    for (int y = first; y <= last; ++y) {
+        const auto k = static_cast<std::size_t>(y - first);
+        o.years.push_back({y, spread(bau[k]), spread(scen[k])});
+    }
+    std::vector<int> target_years;
+    for (const auto& t : targets.targets.interim) target_years.push_back(t.year);
+    target_years.push_back(targets.targets.neutrality_year);
+    for (int y : target_years) {
+        if (y <= first || y > last || !targets.path.has_year(y)) continue;
+        const auto& s = scen[static_cast<std::size_t>(y - first)];
+        const double level = units::in_tonnes(targets.path.at(y));
+        const double met = static_cast<double>(std::count_if(s.begin(), s.end(), [&](double x) { return x <= level; }));
+        o.targets.push_back({y, targets.path.at(y), units::ratio(met / static_cast<double>(n))});
+    }
+    if (!o.targets.empty()) {
+        const auto& s = scen[static_cast<std::size_t>(o.targets.front().year - first)];
+        for (std::size_t k = 0; k < inputs.size(); ++k) o.influence.push_back({inputs[k].label, spearman(drawn[k], s)});
+        std::stable_sort(o.influence.begin(), o.influence.end(),
+                         [](const auto& a, const auto& b) { return std::abs(a.rank_correlation) > std::abs(b.rank_correlation); });
+    }
+    return o;
+}
+
+}  // namespace klima::api

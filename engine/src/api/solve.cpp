@@ -1,0 +1,175 @@
+// api::solve_scenario: the scale of one measure, or of all together, that
+// meets the target path in a year. Bracketed root finding (Boost.Math TOMS 748,
+// Alefeld, Potra and Shi 1995, ACM TOMS 21(3):327–344) on
+// g(s) = scenario(s) − target, the scenario run without attribution.
+#include "klima/api/solve.hpp"
+
+#include "scenario_steps.hpp"
+
+#include "../analysis/scale.hpp"
+#include "../analysis/target_path.hpp"
+
+#include "klima/join.hpp"
+
+#include <boost/math/tools/toms748_solve.hpp>
+
+#include <cstdint>
+
+namespace klima::api {
+namespace {
+
+// The scenario's total in the year and scope with the measures `which` scaled by s.
+class Evaluator {
+public:
+    Evaluator(const ScenarioOutcome& loaded, std::vector<std::size_t> which, TargetScope scope, int year)
+        : loaded_(loaded), which_(std::move(which)), scope_(scope), year_(year) {}
+
+    ScenarioResult run(double s) {
+        std::vector<units::Ratio> scale(loaded_.run.spec.measures.size(), units::ratio(1.0));
+        for (std::size_t j : which_) scale[j] = units::ratio(s);
+        const auto& r = loaded_.run;
+        ++runs;
+        return klima::run_scenario(analysis::scaled(r.spec, scale), r.activity, r.drivers, loaded_.ref,
+                                   RunOptions{false});
+    }
+    units::Mass total(const ScenarioResult& result) const {
+        return analysis::scope_total(result.scenario, year_, scope_, loaded_.ref.taxonomy);
+    }
+    units::Mass operator()(double s) { return total(run(s)); }
+    // Whether the scaled measures can run (no row overdrawn).
+    bool feasible(double s) {
+        try {
+            run(s);
+            return true;
+        } catch (const Error&) {
+            return false;
+        }
+    }
+
+    int runs = 0;
+
+private:
+    const ScenarioOutcome& loaded_;
+    std::vector<std::size_t> which_;
+    TargetScope scope_;
+    int year_;
+};
+
+std::vector<std::size_t> chosen_measures(const ScenarioSpec& spec, const std::optional<std::string>& id) {
+    std::vector<std::size_t> which;
+    std::vector<std::string> ids;
+    for (std::size_t j = 0; j < spec.measures.size(); ++j) {
+        ids.push_back(spec.measures[j].id);
+        if (!id || spec.measures[j].id == *id) which.push_back(j);
+    }
+    if (id && which.empty())
+        throw Error({spec.file, 0, "measure"}, "the scenario has no measure '" + *id + "'",
+                    "choose one of " + join(ids, ", "), ErrorKind::usage);
+    if (which.empty())
+        throw Error({spec.file, 0, "/measures"}, "the scenario has no measures to scale", "add a measure to the scenario");
+    return which;
+}
+
+// The largest feasible scale in [1, cap] when `cap` overdraws a row: bisection
+// on whether the run succeeds, to 1e-4 of the scale.
+double overdraw_limit(Evaluator& f, double cap) {
+    double lo = 1.0, hi = cap;
+    while (hi - lo > 1e-4 * hi) {
+        const double mid = 0.5 * (lo + hi);
+        (f.feasible(mid) ? lo : hi) = mid;
+    }
+    return lo;
+}
+
+}  // namespace
+
+std::string_view to_string(ScaleLimit l) {
+    switch (l) {
+        case ScaleLimit::share: return "share";
+        case ScaleLimit::overdraw: return "overdraw";
+        case ScaleLimit::limit: return "limit";
+    }
+    return "limit";
+}
+
+SolveOutcome solve_scenario(const SolveRequest& request) {
+    const ScenarioOutcome loaded = detail::load(request.scenario);
+    const auto& spec = loaded.run.spec;
+    const auto which = chosen_measures(spec, request.measure);
+    const auto targets = analysis::load_target_path(loaded, request.targets_file);
+
+    SolveOutcome o;
+    o.scenario_name = spec.name;
+    o.year = request.year;
+    o.scope = targets.targets.scope;
+    o.measure = request.measure;
+    for (std::size_t j : which) {
+        ScaledMeasure m{spec.measures[j].id, spec.measures[j].name, std::nullopt};
+        for (const auto& e : spec.measures[j].effects) {
+            std::visit(
+                [&](const auto& x) {
+                    if constexpr (!std::is_same_v<std::decay_t<decltype(x)>, FactorChange>)
+                        if (!m.uptake && x.size.uptake) m.uptake = x.size.uptake;
+                },
+                e);
+        }
+        o.scaled.push_back(std::move(m));
+    }
+
+    Evaluator f(loaded, which, o.scope, o.year);
+    const auto planned = f.run(1.0);
+    o.launch_year = planned.launch_year;
+    if (o.year <= o.launch_year || o.year > spec.end_year || !targets.path.has_year(o.year))
+        throw Error({spec.file, 0, "year"},
+                    "the year " + std::to_string(o.year) + " is not a projected year on the target path: the projection runs " +
+                        std::to_string(o.launch_year + 1) + "–" + std::to_string(spec.end_year) + ", the path " +
+                        std::to_string(targets.path.first_year()) + "–" + std::to_string(targets.path.last_year()),
+                    "choose a year after the launch year " + std::to_string(o.launch_year), ErrorKind::usage);
+    o.bau = analysis::scope_total(planned.bau, o.year, o.scope, loaded.ref.taxonomy);
+    o.target = targets.path.at(o.year);
+    o.at_plan = f.total(planned);
+    o.without = f(0.0);
+
+    const auto tonnes_above = [&](double s) { return units::in_tonnes(f(s) - o.target); };
+    double lo = 0.0, hi = 1.0, g_lo = units::in_tonnes(o.without - o.target), g_hi = units::in_tonnes(o.at_plan - o.target);
+    const double cap = analysis::share_cap(spec, which, units::ratio(kMaxScale)).value();
+    o.limited_by = cap < kMaxScale ? ScaleLimit::share : ScaleLimit::limit;
+    o.max_scale = units::ratio(cap);
+    if (g_lo <= 0.0) {  // met without the measures
+        o.met = true;
+        o.scale = units::ratio(0.0);
+        o.at_scale = o.without;
+    } else if (g_hi > 0.0) {  // the plan is not enough: how far can it grow?
+        double top = cap;
+        if (!f.feasible(top)) {
+            top = overdraw_limit(f, cap);
+            o.limited_by = ScaleLimit::overdraw;
+            o.max_scale = units::ratio(top);
+        }
+        lo = 1.0;
+        g_lo = g_hi;
+        hi = top;
+        g_hi = tonnes_above(top);
+        if (g_hi > 0.0) {
+            o.scale = o.max_scale;
+            o.at_scale = o.target + units::tonnes(g_hi);
+        }
+    }
+    if (!o.met && g_hi <= 0.0) {
+        o.met = true;
+        if (g_hi == 0.0) {
+            o.scale = units::ratio(hi);
+        } else {
+            std::uintmax_t iterations = 100;
+            const auto root = boost::math::tools::toms748_solve(tonnes_above, lo, hi, g_lo, g_hi,
+                                                                boost::math::tools::eps_tolerance<double>(40), iterations);
+            o.scale = units::ratio(root.second);  // the end of the bracket on or under the path
+        }
+        o.at_scale = f(o.scale.value());
+    }
+    o.remaining_gap = o.at_scale - o.target;
+    o.runs = f.runs;
+    return o;
+}
+
+}  // namespace klima::api
