@@ -1,5 +1,7 @@
 #include "klima/measures.hpp"
 
+#include "klima/taxonomy_codes.hpp"
+
 namespace klima {
 
 namespace {
@@ -40,8 +42,8 @@ RowSelector rows(std::string sector, std::string subsector, std::string carrier)
 Switch vehicles_to_el(const std::string& subsector, const std::string& fuel, units::Count n, std::string unit,
                       units::Distance km_each, units::EnergyPerDistance fuel_per_km, units::EnergyPerDistance el_per_km) {
     Switch s;
-    s.from = rows("transport", subsector, fuel);
-    s.to = {"transport", subsector, "el"};
+    s.from = rows(codes::kTransport, subsector, fuel);
+    s.to = {codes::kTransport, subsector, codes::kElectricity};
     s.from_intensity = fuel_per_km;
     s.to_intensity = el_per_km;
     s.size = per(km_each, counted(n, std::move(unit)));
@@ -81,55 +83,56 @@ std::vector<Effect> expand_preset(const MeasureParams& params, const std::string
             if constexpr (std::is_same_v<T, DistrictHeating> || std::is_same_v<T, HeatPumps>) {
                 // H = p·N·q useful heat: boiler fuel −H/η; district heat +H, or electricity +H/COP.
                 Switch s;
-                s.from = rows("energi", "individuel_opvarmning", m.from_carrier);
+                s.from = rows(codes::kEnergy, codes::kIndividualHeating, m.from_carrier);
                 s.from_efficiency = m.boiler_efficiency;
                 s.size = per(m.heat_per_household, counted(m.households, "households"));
                 if constexpr (std::is_same_v<T, DistrictHeating>) {
-                    s.to = {"energi", "fjernvarme", "fjernvarme"};
+                    s.to = {codes::kEnergy, codes::kDistrictHeatSub, codes::kDistrictHeat};
                 } else {
-                    s.to = {"energi", "el", "el"};
+                    s.to = {codes::kEnergy, codes::kElectricitySub, codes::kElectricity};
                     s.to_efficiency = m.cop;
                 }
                 return {s};
             } else if constexpr (std::is_same_v<T, ElectricBuses>) {
-                return {vehicles_to_el("busser", "gasolie", m.buses, "buses", m.km_per_bus, m.diesel_kwh_per_km,
+                return {vehicles_to_el(codes::kBuses, codes::kGasOil, m.buses, "buses", m.km_per_bus, m.diesel_kwh_per_km,
                                        m.kwh_per_km)};
             } else if constexpr (std::is_same_v<T, EvCharging>) {
                 // σ = p·n·s of the car-km on every fuel but el, at the EV's kWh/km.
                 Switch s;
-                s.from = rows("transport", "personbiler", std::string(kAny));
-                s.to = {"transport", "personbiler", "el"};
+                s.from = rows(codes::kTransport, codes::kCars, std::string(kAny));
+                s.to = {codes::kTransport, codes::kCars, codes::kElectricity};
                 s.from_intensity = m.fossil_kwh_per_km;
                 s.to_intensity = m.ev_kwh_per_km;
                 s.size = share(m.ev_share_per_charger, counted(m.chargers, "chargers"));
                 return {s};
             } else if constexpr (std::is_same_v<T, MunicipalFleet>) {
-                return {vehicles_to_el("personbiler", m.car_fuel, m.cars, "cars", m.km_per_car, m.car_fuel_kwh_per_km,
+                return {vehicles_to_el(codes::kCars, m.car_fuel, m.cars, "cars", m.km_per_car, m.car_fuel_kwh_per_km,
                                        m.car_el_kwh_per_km),
-                        vehicles_to_el("lastbiler", m.truck_fuel, m.refuse_trucks, "refuse_trucks", m.km_per_truck,
+                        vehicles_to_el(codes::kLorries, m.truck_fuel, m.refuse_trucks, "refuse_trucks", m.km_per_truck,
                                        m.truck_fuel_kwh_per_km, m.truck_el_kwh_per_km)};
             } else if constexpr (std::is_same_v<T, ModalShift>) {
                 // σ = p·share of all car-km (every carrier) to rail electricity.
                 Switch s;
                 s.shift = true;
-                s.from = rows("transport", "personbiler", std::string(kAny));
-                s.to = {"transport", "bane", "el"};
+                s.from = rows(codes::kTransport, codes::kCars, std::string(kAny));
+                s.to = {codes::kTransport, codes::kRail, codes::kElectricity};
                 s.from_intensity = m.car_kwh_per_km;
                 s.to_intensity = m.rail_kwh_per_car_km;
                 s.size = share(m.car_km_share);
                 return {s};
             } else if constexpr (std::is_same_v<T, BuildingRenovation>) {
-                const std::string heat_sub = m.heat_carrier == "fjernvarme" ? "fjernvarme" : "individuel_opvarmning";
+                const std::string heat_sub =
+                    m.heat_carrier == codes::kDistrictHeat ? codes::kDistrictHeatSub : codes::kIndividualHeating;
                 const auto one = units::square_metres(1.0);
-                return {Reduce{rows("energi", heat_sub, m.heat_carrier),
+                return {Reduce{rows(codes::kEnergy, heat_sub, m.heat_carrier),
                                per(Amount(units::Energy(m.heat_saving_per_m2 * one)), square_metres(m.floor_area))},
-                        Reduce{rows("energi", "el", "el"),
+                        Reduce{rows(codes::kEnergy, codes::kElectricitySub, codes::kElectricity),
                                per(Amount(units::Energy(m.el_saving_per_m2 * one)), square_metres(m.floor_area))}};
             } else if constexpr (std::is_same_v<T, ClimateConstruction>) {
-                return {OwnRow{"construction", {"byggeri", "nybyggeri", "nybyggeri_m2:" + id}, m.kg_co2e_per_m2,
-                               "nybyggeri_m2", absolute(m.area_per_year)}};
+                return {OwnRow{"construction", {codes::kConstruction, codes::kNewBuild, std::string(codes::kNewBuildArea) + ":" + id}, m.kg_co2e_per_m2,
+                               codes::kNewBuildArea, absolute(m.area_per_year)}};
             } else if constexpr (std::is_same_v<T, Afforestation>) {
-                return {OwnRow{"land_use", {"lulucf", "skov", "skov_ny:" + id}, units::MassPerArea(-m.uptake_per_year),
+                return {OwnRow{"land_use", {codes::kLulucf, codes::kForest, std::string(codes::kNewForest) + ":" + id}, units::MassPerArea(-m.uptake_per_year),
                                std::nullopt, absolute(m.area)}};
             } else {
                 static_assert(always_false<T>);

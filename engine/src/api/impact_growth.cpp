@@ -1,5 +1,7 @@
 #include "impact_growth.hpp"
 
+#include "klima/taxonomy_codes.hpp"
+
 #include <map>
 #include <set>
 #include <tuple>
@@ -123,13 +125,13 @@ ExpandedGrowth expand_growth(const io::GrowthSpec& g, int launch_year, const Act
             // Embodied CO2e of its own, on a row of its own; nothing replaced: the area is new.
             OwnRow o;
             o.op = "construction";
-            o.row = {"byggeri", "nybyggeri", "nybyggeri_m2:" + m.id};
+            o.row = {codes::kConstruction, codes::kNewBuild, std::string(codes::kNewBuildArea) + ":" + m.id};
             o.co2e_per_unit = *g.embodied;
             o.size = size;
             m.effects.push_back(o);
         } else {
             // New building at the inventory's own factor for new construction.
-            m.effects.push_back(Add{{"byggeri", "nybyggeri", "nybyggeri_m2"}, size});
+            m.effects.push_back(Add{{codes::kConstruction, codes::kNewBuild, codes::kNewBuildArea}, size});
         }
         m.effect_at.push_back(at(g, "floor_area_m2"));
         out.measures.push_back(std::move(m));

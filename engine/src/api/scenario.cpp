@@ -6,6 +6,7 @@
 #include "klima/io/data_files.hpp"
 #include "klima/io/scenario_file.hpp"
 #include "klima/store/store.hpp"
+#include "klima/taxonomy_codes.hpp"
 #include "klima/store/version_diff.hpp"
 
 #include <algorithm>
@@ -64,10 +65,11 @@ void run(ScenarioOutcome& o) {
     auto& run = o.run;
     run.result = klima::run_scenario(run.spec, run.activity, run.drivers, o.ref);
     for (int y = run.spec.base_year; y <= run.spec.end_year; ++y) {
-        if (!o.ref.factors.lookup("el", "el", y).empty())
-            run.electricity_factor[y] = energy_intensity(o.ref, run.spec.gwp_set, "el", "el", y);
-        if (!o.ref.factors.lookup("fjernvarme", "fjernvarme", y).empty())
-            run.district_heat_factor[y] = energy_intensity(o.ref, run.spec.gwp_set, "fjernvarme", "fjernvarme", y);
+        using namespace codes;
+        if (!o.ref.factors.lookup(kElectricity, kElectricitySub, y).empty())
+            run.electricity_factor[y] = energy_intensity(o.ref, run.spec.gwp_set, kElectricity, kElectricitySub, y);
+        if (!o.ref.factors.lookup(kDistrictHeat, kDistrictHeatSub, y).empty())
+            run.district_heat_factor[y] = energy_intensity(o.ref, run.spec.gwp_set, kDistrictHeat, kDistrictHeatSub, y);
     }
 }
 

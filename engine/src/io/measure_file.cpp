@@ -1,5 +1,7 @@
 #include "measure_file.hpp"
 
+#include "klima/taxonomy_codes.hpp"
+
 #include "klima/io/data_files.hpp"
 #include "readers.hpp"
 #include "klima/join.hpp"
@@ -268,7 +270,7 @@ Effect read_effect(JsonObject& e, const std::optional<Uptake>& uptake, const std
         o.op = op;
         const std::string sub = e.text("subsector");
         const auto base = e.text_or("carrier", sub + "_ny");
-        o.row = {"lulucf", sub, base + own_suffix};
+        o.row = {codes::kLulucf, sub, base + own_suffix};
         o.co2e_per_unit = units::t_per_ha(e.number("t_co2e_per_ha", -1000, 1000));
         if (e.has("replaces")) o.replaces = e.text("replaces");
         o.size = r.size(false);
@@ -276,9 +278,9 @@ Effect read_effect(JsonObject& e, const std::optional<Uptake>& uptake, const std
     } else {
         OwnRow o;
         o.op = op;
-        const std::string sub = e.text_or("subsector", "nybyggeri");
+        const std::string sub = e.text_or("subsector", codes::kNewBuild);
         const std::string replaced = e.text_or("replaces", sub + "_m2");
-        o.row = {"byggeri", sub, replaced + own_suffix};
+        o.row = {codes::kConstruction, sub, replaced + own_suffix};
         o.co2e_per_unit = units::kg_per_m2(e.number("kg_co2e_per_m2", 0, 10000));
         o.replaces = replaced;
         o.size = r.size(false);

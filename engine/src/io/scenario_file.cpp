@@ -1,4 +1,5 @@
 #include "klima/io/scenario_file.hpp"
+#include "klima/taxonomy_codes.hpp"
 #include "readers.hpp"
 #include "klima/join.hpp"
 
@@ -64,7 +65,7 @@ MeasureParams parse_params(const std::string& type, JsonObject& p, const Locatio
                           kwh_per_km(p.number("rail_kwh_per_car_km", 0, 5))};
     if (type == "building_renovation")
         return BuildingRenovation{square_metres(p.number("floor_area_m2", 0, kBig)),
-                                  p.choice("heat_carrier", {"fjernvarme", "naturgas", "gasolie"}),
+                                  p.choice("heat_carrier", {codes::kDistrictHeat, codes::kNaturalGas, codes::kGasOil}),
                                   kilowatt_hours(p.number("heat_saving_kwh_per_m2", 0, 500)) / square_metres(1.0),
                                   kilowatt_hours(p.number("el_saving_kwh_per_m2", 0, 200)) / square_metres(1.0)};
     if (type == "climate_construction")
