@@ -9,6 +9,8 @@ packages=(g++ cmake make libboost-dev nlohmann-json3-dev libeigen3-dev libsqlite
 packages+=(libcli11-dev)
 # Reading .xlsx activity workbooks: libzip for the package, expat for its XML.
 packages+=(libzip-dev libexpat1-dev)
+# The workbench (klima serve): cpp-httplib, found through its pkg-config file.
+packages+=(libcpp-httplib-dev pkg-config)
 # Test tools of the progress report: headless Chromium renders the HTML, unzip reads the XLSX back.
 packages+=(chromium unzip)
 # CI's sanitizer and fuzzing build (.ci/run, fuzz/): clang with libFuzzer and the sanitizer runtimes,
