@@ -28,5 +28,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The workbench's browser test: puppeteer-core as pinned in tests/browser/package-lock.json, when Node.js
+# is there (without it, or without Chromium, the test says so and is skipped).
+if command -v npm >/dev/null 2>&1 && [ ! -d tests/browser/node_modules ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) || echo "setup: npm ci in tests/browser failed; the browser test will be skipped" >&2
+fi
+
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
