@@ -9,6 +9,8 @@
 
 #include <filesystem>
 
+#include <sys/socket.h>
+
 namespace klima::serve {
 namespace {
 
@@ -24,11 +26,19 @@ void send(httplib::Response& res, const Reply& r) {
     res.set_content(r.body, r.content_type.c_str());
 }
 
+// Debian's cpp-httplib is compiled with a listen backlog of 5: a burst of connections (the page's
+// slider, the load test's 200 clients) overflows it, and the kernel drops handshakes until the
+// clients give up. listen() again on the bound socket widens the queue (POSIX; Linux applies it).
+class Server : public httplib::Server {
+public:
+    void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
+};
+
 }  // namespace
 
 struct Workbench::Impl {
     Handlers handlers;
-    httplib::Server server;
+    Server server;
     explicit Impl(ServeConfig c) : handlers(std::move(c)) {}
 };
 
@@ -87,6 +97,7 @@ int Workbench::bind() {
     if (port < 0)
         throw Error({c.host + ":" + std::to_string(c.port), 0, ""}, "cannot listen on this address",
                     "choose another port, or stop what uses it", ErrorKind::io);
+    impl_->server.widen_backlog();
     return port;
 }
 
