@@ -77,7 +77,10 @@ Workbench::Workbench(ServeConfig config) {
     // Statuses httplib sets itself (404 no route, 413 too large, 400 unreadable request) get a JSON body too.
     s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
-        if (res.status == 413)
+        if (res.status == 413 && req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0)
+            send(res, error_reply(413, "usage", "body", "a form-encoded body is limited to 8 KiB",
+                                  "send the scenario with Content-Type: application/json"));
+        else if (res.status == 413)
             send(res, error_reply(413, "usage", "body", "the request body is larger than the server accepts",
                                   "send a smaller scenario"));
         else if (res.status == 404)

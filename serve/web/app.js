@@ -6,7 +6,7 @@
 const TEXT = {
   da: {
     title: 'klima – arbejdsbord for klimaplanen', scenario: 'Scenarie', language: 'Sprog',
-    fig2030: 'Scenarie 2030', bau2030: 'BAU 2030', target2030: 'Mål 2030', gap2030: 'Mangler til målet 2030',
+    fig2030: 'Scenarie 2030', bau2030: 'BAU 2030', target2030: 'Mål 2030', gap2030: 'Over målet 2030 (negativ: under)',
     recompute: 'Genberegnet på', trajectory: 'Udledning, t CO2e om året',
     effects: 'Virkemidlernes effekt 2030 (t CO2e)', inventory: 'Seneste opgørelse efter sektor (t CO2e)',
     measures: 'Virkemidler', report: 'DK2020-rapport for det viste scenarie',
@@ -14,11 +14,11 @@ const TEXT = {
     downloadHtml: 'Hent rapport (HTML)', downloadXlsx: 'Hent rapport (XLSX)',
     history: 'Historik', bau: 'BAU (uden virkemidler)', scen: 'Scenarie', target: 'Målsti',
     on: 'Til', measure: 'Virkemiddel', start: 'Start', full: 'Fuld effekt', scale: 'Omfang', effect: 'Effekt 2030',
-    sector: 'Sektor', computing: 'regner …', ready: 'klar', noTarget: 'ingen mål', total: 'I alt',
+    scope: 'Scenariet i målets afgrænsning', scopeNote: 'Kurverne: alle rækker; målsti og afstand til målet: målets afgrænsning,', sector: 'Sektor', computing: 'regner …', ready: 'klar', noTarget: 'ingen mål', total: 'I alt',
   },
   en: {
     title: 'klima – climate plan workbench', scenario: 'Scenario', language: 'Language',
-    fig2030: 'Scenario 2030', bau2030: 'BAU 2030', target2030: 'Target 2030', gap2030: 'Gap to the 2030 target',
+    fig2030: 'Scenario 2030', bau2030: 'BAU 2030', target2030: 'Target 2030', gap2030: 'Above the 2030 target (negative: below)',
     recompute: 'Recomputed in', trajectory: 'Emissions, t CO2e a year',
     effects: 'Effect of the measures in 2030 (t CO2e)', inventory: 'Latest inventory by sector (t CO2e)',
     measures: 'Measures', report: 'DK2020 report of the scenario on screen',
@@ -26,7 +26,7 @@ const TEXT = {
     downloadHtml: 'Download report (HTML)', downloadXlsx: 'Download report (XLSX)',
     history: 'History', bau: 'BAU (no measures)', scen: 'Scenario', target: 'Target path',
     on: 'On', measure: 'Measure', start: 'Start', full: 'Full effect', scale: 'Uptake', effect: 'Effect 2030',
-    sector: 'Sector', computing: 'computing …', ready: 'ready', noTarget: 'no targets', total: 'Total',
+    scope: 'The scenario in the targets\' scope', scopeNote: 'Curves: all rows; target path and distance to the target: the targets\' scope,', sector: 'Sector', computing: 'computing …', ready: 'ready', noTarget: 'no targets', total: 'Total',
   },
 };
 const COLOURS = { history: '#1d2a33', bau: '#9aa5ab', scen: '#3f8f6b', target: '#c0563a' };
@@ -94,6 +94,7 @@ async function loadScenario(file) {
     on: true, start: m.start_year, full: m.full_effect_year ?? m.start_year, scale: 100,
   }));
   state.report = null;
+  state.launchYear = undefined;
   buildControls();
   await recompute();
 }
@@ -195,14 +196,20 @@ async function recompute() {
   $('status').textContent = t('computing');
   const body = JSON.stringify(editedScenario());
   const began = performance.now();
+  // The gap is the report's: target and scenario in the targets' scope (often without some rows).
+  // Its reporting year is the latest inventory year, which the first run of a scenario tells.
+  const reportFor = (year) => (state.original.targets ? loadTargets(body, year, controller.signal) : null);
+  let reportPromise = state.launchYear ? reportFor(state.launchYear) : undefined;
   try {
     const res = await api('/api/scenario/run?name=' + encodeURIComponent(state.file),
       { method: 'POST', body, headers: { 'Content-Type': 'application/json' }, signal: controller.signal });
     const run = await res.json();
+    if (reportPromise === undefined) reportPromise = reportFor(run.launch_year);
+    const report = await reportPromise;
     if (seq !== state.seq) return;
     state.run = run;
+    state.report = report;
     state.elapsed = performance.now() - began;
-    if (!state.report && run.targets_file) state.report = await loadTargets(body, run);
     if (seq !== state.seq) return;
     showError('');
     draw();
@@ -215,17 +222,21 @@ async function recompute() {
   }
 }
 
-// The target path (in the targets' scope) from the report of the launch year; it does not move with the measures.
-async function loadTargets(body, run) {
+// The target path and the 2030 gap in the targets' scope, from the report of the latest inventory year.
+async function loadTargets(body, year, signal) {
   try {
-    const res = await api('/api/report?format=json&lang=' + state.lang + '&year=' + run.launch_year + '&name=' + encodeURIComponent(state.file),
-      { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+    const res = await api('/api/report?format=json&lang=' + state.lang + '&year=' + year + '&name=' + encodeURIComponent(state.file),
+      { method: 'POST', body, headers: { 'Content-Type': 'application/json' }, signal });
     const report = await res.json();
     const target = {};
-    for (const y of report.gap.years) if (y.target_t !== null) target[y.year] = y.target_t;
-    return { target, scope: report.targets.scope };
+    let gap = null;
+    for (const y of report.gap.years) {
+      if (y.target_t !== null) target[y.year] = y.target_t;
+      if (y.year === 2030) gap = y;
+    }
+    return { target, gap, scope: report.targets.scope };
   } catch (e) {
-    return { target: {}, error: e.message };
+    return { target: {}, gap: null, error: e.message };
   }
 }
 
@@ -240,13 +251,16 @@ function draw() {
   fig.dataset.value = i2030 < 0 ? '' : String(scen[i2030]);
   $('bau2030').textContent = i2030 < 0 ? '–' : fmt(bau[i2030]) + ' t';
   const target = state.report ? state.report.target : {};
-  if (target[2030] !== undefined) {
-    $('target2030').textContent = fmt(target[2030]) + ' t';
-    $('gap2030').textContent = fmt(scen[i2030] - target[2030]) + ' t';
+  const gap = state.report && state.report.gap;
+  if (gap && gap.target_t !== null) {
+    $('target2030').textContent = fmt(gap.target_t) + ' t';
+    $('gap2030').textContent = fmt(gap.gap_t) + ' t';
+    $('gap2030').title = t('scope') + ' ' + state.report.scope + ': ' + fmt(gap.scenario_t) + ' t';
   } else {
     $('target2030').textContent = t('noTarget');
     $('gap2030').textContent = '–';
   }
+  state.launchYear = run.launch_year;
   $('elapsed').textContent = Math.round(state.elapsed) + ' ms';
   drawChart(run, scen, bau, target);
   drawEffects(run, i2030);
@@ -280,7 +294,8 @@ function drawChart(run, scen, bau, target) {
   if (years.includes(2030)) svg += `<line x1="${x(2030)}" x2="${x(2030)}" y1="${T}" y2="${H - B}" stroke="#55656e" stroke-dasharray="2 3"/>`;
   $('chart').innerHTML = svg + '</svg>';
   const keys = ['history', 'bau', 'scen'].concat(tpts.length ? ['target'] : []);
-  $('legend').innerHTML = keys.map((k) => `<span><i style="background:${COLOURS[k]}"></i>${t(k === 'scen' ? 'scen' : k)}</span>`).join('');
+  $('legend').innerHTML = keys.map((k) => `<span><i style="background:${COLOURS[k]}"></i>${t(k)}</span>`).join('') +
+    (tpts.length ? `<span class="note">${t('scopeNote')} ${escapeHtml(state.report.scope)}</span>` : '');
 }
 
 function drawEffects(run, i2030) {
