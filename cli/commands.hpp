@@ -26,5 +26,6 @@ Action define_db_import(CLI::App& command);
 Action define_db_versions(CLI::App& command);
 Action define_db_diff(CLI::App& command);
 Action define_db_recalc(CLI::App& command);
+Action define_serve(CLI::App& command);
 
 }  // namespace klima::cli

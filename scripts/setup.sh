@@ -11,6 +11,8 @@ packages+=(libcli11-dev)
 packages+=(libzip-dev libexpat1-dev)
 # The cheapest-portfolio linear programme (klima scenario macc): COIN-OR Clp, found with pkg-config.
 packages+=(pkg-config coinor-libclp-dev)
+# The workbench (klima serve): cpp-httplib, found through its pkg-config file.
+packages+=(libcpp-httplib-dev)
 # Test tools of the progress report: headless Chromium renders the HTML, unzip reads the XLSX back.
 packages+=(chromium unzip)
 # CI's sanitizer and fuzzing build (.ci/run, fuzz/): clang with libFuzzer and the sanitizer runtimes,
@@ -26,6 +28,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The workbench's browser test: puppeteer-core as pinned in tests/browser/package-lock.json, when Node.js
+# is there (without it, or without Chromium, the test says so and is skipped).
+if command -v npm >/dev/null 2>&1 && [ ! -d tests/browser/node_modules ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) || echo "setup: npm ci in tests/browser failed; the browser test will be skipped" >&2
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null

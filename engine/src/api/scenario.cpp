@@ -45,7 +45,8 @@ ScenarioOutcome load(const ScenarioRequest& request) {
     ScenarioOutcome o;
     o.ref = io::load_reference_data(request.data_dir, request.allocation);
     auto& run = o.run;
-    run.spec = io::load_scenario(request.scenario_file);
+    run.spec = request.scenario_json ? io::parse_scenario(*request.scenario_json, request.scenario_file)
+                                     : io::load_scenario(request.scenario_file);
     if (request.from_year) run.spec.launch_year = request.from_year;
     if (request.store) {
         const store::Store db(*request.store, store::Open::read_only);

@@ -15,6 +15,10 @@ namespace klima::api {
 
 struct ScenarioRequest {
     std::string scenario_file;  // a scenario JSON file; paths inside it are relative to it
+    // The scenario's JSON text, when it does not come from a file (the web
+    // server's edited scenario): scenario_file then only names it in errors
+    // and anchors the relative paths inside it, and is not read.
+    std::optional<std::string> scenario_json;
     std::string data_dir;       // taxonomy, carriers, factors, GWP sets
     ChpAllocation allocation = ChpAllocation::declared;
     // The inventory year the projection starts from; none: the scenario

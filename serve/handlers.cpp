@@ -1,0 +1,205 @@
+#include "handlers.hpp"
+
+
+#include "klima/api/report.hpp"
+#include "klima/api/scenario.hpp"
+#include "klima/error.hpp"
+#include "klima/horizon.hpp"
+#include "klima/io/scenario_file.hpp"
+#include "klima/report/progress_report.hpp"
+#include "klima/report/scenario_report.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace klima::serve {
+namespace {
+
+const char* kind_word(ErrorKind k) {
+    switch (k) {
+        case ErrorKind::usage: return "usage";
+        case ErrorKind::input: return "input";
+        case ErrorKind::io: return "io";
+        case ErrorKind::store: return "store";
+        case ErrorKind::internal: break;
+    }
+    return "internal";
+}
+
+Reply from_error(const Error& e) {
+    const int status = e.kind() == ErrorKind::usage || e.kind() == ErrorKind::input || e.kind() == ErrorKind::io ? 400
+                                                                                                                 : 500;
+    nlohmann::json err{{"kind", kind_word(e.kind())},
+                       {"file", e.where().file},
+                       {"line", e.where().line},
+                       {"path", e.where().field},
+                       {"problem", e.problem()},
+                       {"fix", e.fix()},
+                       {"message", format_error(e.where(), e.problem(), e.fix())}};
+    return {status, "application/json", nlohmann::json{{"error", err}}.dump(2) + "\n", {}};
+}
+
+std::string read_text(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// Runs `answer`, turning every exception into a reply: one request's error never reaches the server.
+template <class F>
+Reply guarded(F&& answer) {
+    try {
+        return answer();
+    } catch (const Error& e) {
+        return from_error(e);
+    } catch (const std::exception& e) {
+        return error_reply(500, "internal", "", e.what(), "report this as a bug in klima");
+    }
+}
+
+const Reply kNameRefused = error_reply(403, "usage", "name", "not a scenario of the scenarios folder",
+                                       "give a file name that GET /api/scenarios lists, such as koege.json");
+
+}  // namespace
+
+Reply error_reply(int status, const std::string& kind, const std::string& field, const std::string& problem,
+                  const std::string& fix) {
+    nlohmann::json err{{"kind", kind},       {"file", ""}, {"line", 0},
+                       {"path", field},      {"problem", problem},
+                       {"fix", fix},         {"message", format_error({"", 0, field}, problem, fix)}};
+    return {status, "application/json", nlohmann::json{{"error", err}}.dump(2) + "\n", {}};
+}
+
+Handlers::Handlers(ServeConfig config) : config_(std::move(config)), sandbox_({config_.data_dir, config_.scenarios_dir}) {}
+
+Reply Handlers::list_scenarios() const {
+    return guarded([&] {
+        std::vector<std::string> names;
+        for (const auto& entry : fs::directory_iterator(config_.scenarios_dir)) {
+            const auto name = entry.path().filename().string();
+            if (entry.is_regular_file() && Sandbox::is_plain_json_name(name)) names.push_back(name);
+        }
+        std::sort(names.begin(), names.end());
+        auto out = nlohmann::json::array();
+        for (const auto& name : names) {
+            const auto path = (fs::path(config_.scenarios_dir) / name).string();
+            nlohmann::json item{{"file", name}};
+            try {
+                const auto spec = io::load_scenario(path);
+                item["name"] = spec.name;
+                item["municipality"] = spec.municipality;
+                item["measures"] = spec.measures.size();
+            } catch (const Error& e) {  // listed with its error: the page says what is wrong with it
+                item["error"] = format_error(e.where(), e.problem(), e.fix());
+            }
+            out.push_back(item);
+        }
+        return Reply{200, "application/json", out.dump(2) + "\n", {}};
+    });
+}
+
+Reply Handlers::scenario(const std::string& name) const {
+    return guarded([&] {
+        const auto path = fs::path(config_.scenarios_dir) / name;
+        if (!Sandbox::is_plain_json_name(name) || !sandbox_.contains(path.string())) return kNameRefused;
+        if (!fs::is_regular_file(path))
+            return error_reply(404, "usage", "name", "no scenario '" + name + "' in the scenarios folder",
+                               "give a file name that GET /api/scenarios lists");
+        return Reply{200, "application/json", read_text(path), {}};
+    });
+}
+
+namespace {
+// The request for the scenario text `body` anchored at scenarios_dir/name, after its input
+// files are checked to lie in the sandbox (parsing it once more here costs far less than the run).
+std::optional<api::ScenarioRequest> sandboxed_request(const ServeConfig& config, const Sandbox& sandbox,
+                                                      const std::string& body, const std::string& name,
+                                                      Reply& refused) {
+    const auto anchor = (fs::path(config.scenarios_dir) / name).string();
+    if (!Sandbox::is_plain_json_name(name) || !sandbox.contains(anchor)) {
+        refused = kNameRefused;
+        return std::nullopt;
+    }
+    const auto spec = io::parse_scenario(body, anchor);
+    std::vector<std::pair<std::string, std::string>> files{{"/activity", spec.activity_file},
+                                                           {"/drivers", spec.drivers_file}};
+    if (spec.targets_file) files.emplace_back("/targets", *spec.targets_file);
+    for (const auto& [field, file] : files)
+        if (!sandbox.contains(file)) {
+            refused = error_reply(403, "input", field, "'" + file + "' lies outside the data and scenarios folders",
+                                  "name a file under the server's data directory or scenarios folder");
+            return std::nullopt;
+        }
+    api::ScenarioRequest r;
+    r.scenario_file = anchor;
+    r.scenario_json = body;
+    r.data_dir = config.data_dir;
+    r.allocation = config.allocation;
+    r.store = config.store;
+    return r;
+}
+}  // namespace
+
+Reply Handlers::run(const std::string& body, const std::optional<std::string>& name) const {
+    return guarded([&] {
+        Reply refused;
+        const auto request = sandboxed_request(config_, sandbox_, body, name.value_or("workbench.json"), refused);
+        if (!request) return refused;
+        const auto outcome = api::run_scenario(*request);
+        auto text = report::render_scenario(outcome.run, outcome.ref, report::Format::json);  // notes the CHP set
+        return Reply{200, "application/json", std::move(text), {}};
+    });
+}
+
+Reply Handlers::report(const std::string& body, const std::optional<std::string>& name, const std::string& format,
+                       const std::string& year_text, const std::string& lang_text) const {
+    return guarded([&] {
+        if (format != "html" && format != "xlsx" && format != "json")
+            return error_reply(400, "usage", "format", "unknown report format '" + format + "'", "use html, xlsx or json");
+        if (lang_text != "da" && lang_text != "en")
+            return error_reply(400, "usage", "lang", "unknown language '" + lang_text + "'", "use da or en");
+        int year = 0;
+        try {
+            std::size_t used = 0;
+            year = std::stoi(year_text, &used);
+            if (used != year_text.size()) throw std::invalid_argument("trailing");
+        } catch (const std::exception&) {
+            return error_reply(400, "usage", "year", "'" + year_text + "' is not a whole number", "give year=YEAR");
+        }
+        if (!in_horizon(year))
+            return error_reply(400, "usage", "year", "reporting year " + year_text + " is outside " + horizon_text(),
+                               "give a year in that range");
+        Reply refused;
+        const auto scenario = sandboxed_request(config_, sandbox_, body, name.value_or("workbench.json"), refused);
+        if (!scenario) return refused;
+        api::ReportRequest request;
+        request.scenario = *scenario;
+        request.report_year = year;
+        const auto outcome = api::build_report(request);
+        const auto lang = lang_text == "da" ? report::Lang::da : report::Lang::en;
+        const auto stem = "klima-report-" + outcome.scenario.run.spec.municipality + "-" + year_text;
+        if (format == "xlsx") {
+            static std::atomic<unsigned> serial{0};
+            const auto tmp = fs::temp_directory_path() /
+                             ("klima-serve-" + std::to_string(::getpid()) + "-" + std::to_string(serial++) + ".xlsx");
+            report::write_report_xlsx(outcome.data, lang, tmp.string());
+            Reply r{200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", read_text(tmp),
+                    stem + ".xlsx"};
+            fs::remove(tmp);
+            return r;
+        }
+        const auto f = format == "html" ? report::ReportFormat::html : report::ReportFormat::json;
+        auto text = report::render_report(outcome.data, f, lang);  // notes the CHP set
+        if (format == "html") return Reply{200, "text/html; charset=utf-8", std::move(text), stem + ".html"};
+        return Reply{200, "application/json", std::move(text), {}};
+    });
+}
+
+}  // namespace klima::serve

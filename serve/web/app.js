@@ -1,0 +1,352 @@
+// klima workbench: loads a scenario, lets the planner switch measures and move
+// their years and uptake, POSTs the edited scenario to /api/scenario/run on each
+// change and redraws. Plain JavaScript and SVG; nothing is loaded from elsewhere.
+'use strict';
+
+const TEXT = {
+  da: {
+    title: 'klima – arbejdsbord for klimaplanen', scenario: 'Scenarie', language: 'Sprog',
+    fig2030: 'Scenarie 2030', bau2030: 'BAU 2030', target2030: 'Mål 2030', gap2030: 'Over målet 2030 (negativ: under)',
+    recompute: 'Genberegnet på', trajectory: 'Udledning, t CO2e om året',
+    effects: 'Virkemidlernes effekt 2030 (t CO2e)', inventory: 'Seneste opgørelse efter sektor (t CO2e)',
+    measures: 'Virkemidler', report: 'DK2020-rapport for det viste scenarie',
+    hint: 'Slå virkemidler til og fra, og flyt start, fuld effekt og omfang: scenariet regnes om ved hver ændring.',
+    downloadHtml: 'Hent rapport (HTML)', downloadXlsx: 'Hent rapport (XLSX)',
+    history: 'Historik', bau: 'BAU (uden virkemidler)', scen: 'Scenarie', target: 'Målsti',
+    on: 'Til', measure: 'Virkemiddel', start: 'Start', full: 'Fuld effekt', scale: 'Omfang', effect: 'Effekt 2030',
+    scope: 'Scenariet i målets afgrænsning', scopeNote: 'Kurverne: alle rækker; målsti og afstand til målet: målets afgrænsning,', sector: 'Sektor', computing: 'regner …', ready: 'klar', noTarget: 'ingen mål', total: 'I alt',
+  },
+  en: {
+    title: 'klima – climate plan workbench', scenario: 'Scenario', language: 'Language',
+    fig2030: 'Scenario 2030', bau2030: 'BAU 2030', target2030: 'Target 2030', gap2030: 'Above the 2030 target (negative: below)',
+    recompute: 'Recomputed in', trajectory: 'Emissions, t CO2e a year',
+    effects: 'Effect of the measures in 2030 (t CO2e)', inventory: 'Latest inventory by sector (t CO2e)',
+    measures: 'Measures', report: 'DK2020 report of the scenario on screen',
+    hint: 'Switch measures on and off and move their start, full effect and uptake: the scenario is recomputed on every change.',
+    downloadHtml: 'Download report (HTML)', downloadXlsx: 'Download report (XLSX)',
+    history: 'History', bau: 'BAU (no measures)', scen: 'Scenario', target: 'Target path',
+    on: 'On', measure: 'Measure', start: 'Start', full: 'Full effect', scale: 'Uptake', effect: 'Effect 2030',
+    scope: 'The scenario in the targets\' scope', scopeNote: 'Curves: all rows; target path and distance to the target: the targets\' scope,', sector: 'Sector', computing: 'computing …', ready: 'ready', noTarget: 'no targets', total: 'Total',
+  },
+};
+const COLOURS = { history: '#1d2a33', bau: '#9aa5ab', scen: '#3f8f6b', target: '#c0563a' };
+// The size parameters of each preset that an uptake scale multiplies (docs/scenarios.md, "Presets").
+const PRESET_SIZES = {
+  district_heating: ['households'], heat_pumps: ['households'], electric_buses: ['buses'], ev_charging: ['chargers'],
+  municipal_fleet: ['cars', 'refuse_trucks'], modal_shift: ['car_km_share'], building_renovation: ['floor_area_m2'],
+  climate_construction: ['area_m2_per_year'], afforestation: ['hectares'],
+};
+const SHARE_PARAMS = new Set(['car_km_share']);
+
+const state = { lang: 'da', file: null, original: null, controls: [], run: null, report: null, seq: 0, pending: null };
+const $ = (id) => document.getElementById(id);
+const t = (key) => TEXT[state.lang][key];
+const fmt = (v) => Math.round(v).toLocaleString(state.lang === 'da' ? 'da-DK' : 'en-GB');
+
+// The total of all rows of a series ({"sector/subsector": [t per year]}) in year index i, in key order.
+function totalAt(rows, i) {
+  let sum = 0;
+  for (const key of Object.keys(rows)) sum += rows[key][i];
+  return sum;
+}
+
+function applyLanguage() {
+  document.documentElement.lang = state.lang;
+  for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
+  if (state.original) { buildControls(); draw(); }
+}
+
+async function api(path, options) {
+  const res = await fetch(path, options);
+  if (!res.ok) {
+    let message = res.status + ' ' + res.statusText;
+    try { message = (await res.json()).error.message; } catch (e) { /* not JSON */ }
+    throw new Error(message);
+  }
+  return res;
+}
+
+function showError(message) {
+  $('error').hidden = !message;
+  $('error').textContent = message || '';
+}
+
+async function loadList() {
+  const list = await (await api('/api/scenarios')).json();
+  const select = $('scenario');
+  select.innerHTML = '';
+  for (const s of list) {
+    const o = document.createElement('option');
+    o.value = s.file;
+    o.textContent = s.error ? s.file + ' (!)' : s.name + ' (' + s.measures + ')';
+    select.appendChild(o);
+  }
+  const wanted = new URLSearchParams(location.search).get('scenario');
+  if (wanted && list.some((s) => s.file === wanted)) select.value = wanted;
+  else if (list.some((s) => s.file === 'koege.json')) select.value = 'koege.json';
+  await loadScenario(select.value);
+}
+
+async function loadScenario(file) {
+  state.file = file;
+  state.original = await (await api('/api/scenario?name=' + encodeURIComponent(file))).json();
+  state.controls = state.original.measures.map((m) => ({
+    on: true, start: m.start_year, full: m.full_effect_year ?? m.start_year, scale: 100,
+  }));
+  state.report = null;
+  state.launchYear = undefined;
+  buildControls();
+  await recompute();
+}
+
+function scaleSizes(obj, keys, k, shares) {
+  for (const key of keys) {
+    if (typeof obj[key] === 'number') obj[key] = shares.has(key) ? Math.min(1, obj[key] * k) : obj[key] * k;
+    else if (obj[key] && typeof obj[key].value === 'number') obj[key].value *= k;
+  }
+}
+
+// The scenario as the controls have it: measures off are left out; years and uptake as set.
+function editedScenario() {
+  const s = JSON.parse(JSON.stringify(state.original));
+  s.measures = [];
+  state.original.measures.forEach((orig, i) => {
+    const c = state.controls[i];
+    if (!c.on) return;
+    const m = JSON.parse(JSON.stringify(orig));
+    const shape = typeof m.phase_in === 'object' ? m.phase_in.shape : m.phase_in;
+    if (shape !== 'table') {
+      if (shape === 's_curve') m.phase_in.midpoint += (c.start - orig.start_year + c.full - (orig.full_effect_year ?? orig.start_year)) / 2;
+      m.start_year = c.start;
+      if (m.full_effect_year !== undefined || shape !== 'step') m.full_effect_year = c.full;
+    }
+    const k = c.scale / 100;
+    if (k !== 1) {
+      if (m.uptake) m.uptake.value *= k;
+      if (m.params && PRESET_SIZES[m.type]) scaleSizes(m.params, PRESET_SIZES[m.type], k, SHARE_PARAMS);
+      for (const e of m.effects || []) {
+        if (e.uptake) e.uptake.value *= k;
+        else if (!m.uptake) scaleSizes(e, ['share', 'amount', 'reduction', 'share_per_uptake'], k, new Set(['share', 'reduction', 'share_per_uptake']));
+      }
+    }
+    s.measures.push(m);
+  });
+  return s;
+}
+
+function slider(min, max, step, value, oninput) {
+  const input = document.createElement('input');
+  Object.assign(input, { type: 'range', min, max, step, value });
+  const out = document.createElement('output');
+  out.textContent = value;
+  input.addEventListener('input', () => { out.textContent = input.value; oninput(Number(input.value), input); });
+  const span = document.createElement('span');
+  span.append(input, ' ', out);
+  return span;
+}
+
+function buildControls() {
+  const table = $('measures');
+  table.innerHTML = '';
+  const head = table.insertRow();
+  for (const key of ['on', 'measure', 'start', 'full', 'scale', 'effect']) head.appendChild(document.createElement('th')).textContent = t(key);
+  const base = state.original.base_year, end = state.original.end_year ?? 2050;
+  state.original.measures.forEach((m, i) => {
+    const c = state.controls[i];
+    const row = table.insertRow();
+    row.dataset.id = m.id;
+    row.className = c.on ? '' : 'off';
+    const box = document.createElement('input');
+    Object.assign(box, { type: 'checkbox', checked: c.on });
+    box.addEventListener('change', () => { c.on = box.checked; row.className = c.on ? '' : 'off'; recompute(); });
+    row.insertCell().appendChild(box);
+    row.insertCell().textContent = m.name + (m.theme ? ' · ' + m.theme : '');
+    const table_shape = typeof m.phase_in === 'object' && m.phase_in.shape === 'table';
+    const start = slider(base + 1, end, 1, c.start, (v) => {
+      c.start = v;
+      if (c.full < v) { c.full = v; fullInput.value = v; fullInput.nextSibling.nextSibling.textContent = v; }
+      recompute();
+    });
+    const full = slider(base + 1, end, 1, c.full, (v, input) => {
+      c.full = Math.max(v, c.start);
+      input.value = c.full;
+      input.nextSibling.nextSibling.textContent = c.full;
+      recompute();
+    });
+    const fullInput = full.querySelector('input');
+    start.querySelector('input').className = 'start';
+    fullInput.className = 'full';
+    if (table_shape) { start.querySelector('input').disabled = true; fullInput.disabled = true; }
+    row.insertCell().appendChild(start);
+    row.insertCell().appendChild(full);
+    const scale = slider(10, 200, 5, c.scale, (v) => { c.scale = v; recompute(); });
+    scale.querySelector('input').className = 'scale';
+    row.insertCell().appendChild(scale);
+    const effect = row.insertCell();
+    effect.className = 'num effect';
+  });
+}
+
+// Posts the edited scenario; only the newest answer is drawn.
+async function recompute() {
+  const seq = ++state.seq;
+  if (state.pending) state.pending.abort();
+  const controller = new AbortController();
+  state.pending = controller;
+  $('status').textContent = t('computing');
+  const body = JSON.stringify(editedScenario());
+  const began = performance.now();
+  // The gap is the report's: target and scenario in the targets' scope (often without some rows).
+  // Its reporting year is the latest inventory year, which the first run of a scenario tells.
+  const reportFor = (year) => (state.original.targets ? loadTargets(body, year, controller.signal) : null);
+  let reportPromise = state.launchYear ? reportFor(state.launchYear) : undefined;
+  try {
+    const res = await api('/api/scenario/run?name=' + encodeURIComponent(state.file),
+      { method: 'POST', body, headers: { 'Content-Type': 'application/json' }, signal: controller.signal });
+    const run = await res.json();
+    if (reportPromise === undefined) reportPromise = reportFor(run.launch_year);
+    const report = await reportPromise;
+    if (seq !== state.seq) return;
+    state.run = run;
+    state.report = report;
+    state.elapsed = performance.now() - began;
+    if (seq !== state.seq) return;
+    showError('');
+    draw();
+    $('status').textContent = t('ready');
+    document.body.dataset.seq = String(seq);  // for tests: the answer to change number seq is drawn
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    showError(e.message);
+    $('status').textContent = '';
+  }
+}
+
+// The target path and the 2030 gap in the targets' scope, from the report of the latest inventory year.
+async function loadTargets(body, year, signal) {
+  try {
+    const res = await api('/api/report?format=json&lang=' + state.lang + '&year=' + year + '&name=' + encodeURIComponent(state.file),
+      { method: 'POST', body, headers: { 'Content-Type': 'application/json' }, signal });
+    const report = await res.json();
+    const target = {};
+    let gap = null;
+    for (const y of report.gap.years) {
+      if (y.target_t !== null) target[y.year] = y.target_t;
+      if (y.year === 2030) gap = y;
+    }
+    return { target, gap, scope: report.targets.scope };
+  } catch (e) {
+    return { target: {}, gap: null, error: e.message };
+  }
+}
+
+function draw() {
+  const run = state.run;
+  if (!run) return;
+  const i2030 = run.years.indexOf(2030);
+  const scen = run.years.map((y, i) => totalAt(run.scenario, i));
+  const bau = run.years.map((y, i) => totalAt(run.bau, i));
+  const fig = $('fig2030');
+  fig.textContent = i2030 < 0 ? '–' : fmt(scen[i2030]) + ' t';
+  fig.dataset.value = i2030 < 0 ? '' : String(scen[i2030]);
+  $('bau2030').textContent = i2030 < 0 ? '–' : fmt(bau[i2030]) + ' t';
+  const target = state.report ? state.report.target : {};
+  const gap = state.report && state.report.gap;
+  if (gap && gap.target_t !== null) {
+    $('target2030').textContent = fmt(gap.target_t) + ' t';
+    $('gap2030').textContent = fmt(gap.gap_t) + ' t';
+    $('gap2030').title = t('scope') + ' ' + state.report.scope + ': ' + fmt(gap.scenario_t) + ' t';
+  } else {
+    $('target2030').textContent = t('noTarget');
+    $('gap2030').textContent = '–';
+  }
+  state.launchYear = run.launch_year;
+  $('elapsed').textContent = Math.round(state.elapsed) + ' ms';
+  drawChart(run, scen, bau, target);
+  drawEffects(run, i2030);
+  drawInventory(run);
+}
+
+function drawChart(run, scen, bau, target) {
+  const W = 900, H = 320, L = 70, R = 15, T = 15, B = 30;
+  const years = run.years, first = years[0], last = years[years.length - 1];
+  const launch = years.indexOf(run.launch_year);
+  const values = scen.concat(bau, Object.values(target));
+  const top = Math.max(...values) * 1.05, bottom = Math.min(0, ...values);
+  const x = (y) => L + (y - first) / (last - first) * (W - L - R);
+  const y = (v) => T + (top - v) / (top - bottom) * (H - T - B);
+  const path = (pts) => pts.map(([a, b], k) => (k ? 'L' : 'M') + x(a).toFixed(1) + ',' + y(b).toFixed(1)).join('');
+  let svg = `<svg viewBox="0 0 ${W} ${H}" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${t('trajectory')}">`;
+  for (let k = 0; k <= 4; k++) {
+    const v = bottom + (top - bottom) * k / 4;
+    svg += `<line x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}" stroke="#e3e7e4"/>`;
+    svg += `<text x="${L - 6}" y="${y(v) + 4}" font-size="11" text-anchor="end">${fmt(v)}</text>`;
+  }
+  for (let yr = Math.ceil(first / 5) * 5; yr <= last; yr += 5)
+    svg += `<text x="${x(yr)}" y="${H - 10}" font-size="11" text-anchor="middle">${yr}</text>`;
+  const hist = years.slice(0, launch + 1).map((yr, i) => [yr, scen[i]]);
+  const ahead = (series) => years.slice(launch).map((yr, i) => [yr, series[launch + i]]);
+  const tpts = Object.keys(target).map(Number).sort((a, b) => a - b).map((yr) => [yr, target[yr]]);
+  if (tpts.length) svg += `<path d="${path(tpts)}" fill="none" stroke="${COLOURS.target}" stroke-width="2" stroke-dasharray="6 4"/>`;
+  svg += `<path d="${path(ahead(bau))}" fill="none" stroke="${COLOURS.bau}" stroke-width="2"/>`;
+  svg += `<path d="${path(ahead(scen))}" fill="none" stroke="${COLOURS.scen}" stroke-width="2.5"/>`;
+  svg += `<path d="${path(hist)}" fill="none" stroke="${COLOURS.history}" stroke-width="2.5"/>`;
+  if (years.includes(2030)) svg += `<line x1="${x(2030)}" x2="${x(2030)}" y1="${T}" y2="${H - B}" stroke="#55656e" stroke-dasharray="2 3"/>`;
+  $('chart').innerHTML = svg + '</svg>';
+  const keys = ['history', 'bau', 'scen'].concat(tpts.length ? ['target'] : []);
+  $('legend').innerHTML = keys.map((k) => `<span><i style="background:${COLOURS[k]}"></i>${t(k)}</span>`).join('') +
+    (tpts.length ? `<span class="note">${t('scopeNote')} ${escapeHtml(state.report.scope)}</span>` : '');
+}
+
+function drawEffects(run, i2030) {
+  const effects = run.measures.map((m) => ({ id: m.id, name: m.name, t: i2030 < 0 ? 0 : totalAt(m.effect, i2030) }));
+  const most = Math.max(1, ...effects.map((e) => Math.abs(e.t)));
+  $('effects').innerHTML = effects.map((e) => `<div class="bar" data-id="${e.id}"><span>${escapeHtml(e.name)}</span>` +
+    `<span class="track"><span class="fill${e.t < 0 ? ' negative' : ''}" style="width:${(Math.abs(e.t) / most * 100).toFixed(1)}%"></span></span>` +
+    `<span class="num">${fmt(e.t)}</span></div>`).join('');
+  for (const e of effects) {
+    const cell = document.querySelector(`#measures tr[data-id="${CSS.escape(e.id)}"] td.effect`);
+    if (cell) cell.textContent = fmt(e.t);
+  }
+  for (const row of document.querySelectorAll('#measures tr.off td.effect')) row.textContent = '–';
+}
+
+function drawInventory(run) {
+  const i = run.years.indexOf(run.launch_year);
+  const sectors = {};
+  for (const [key, values] of Object.entries(run.scenario)) {
+    const sector = key.split('/')[0];
+    sectors[sector] = (sectors[sector] || 0) + values[i];
+  }
+  const rows = Object.entries(sectors).map(([s, v]) => `<tr><td>${escapeHtml(s)}</td><td class="num">${fmt(v)}</td></tr>`);
+  const total = Object.values(sectors).reduce((a, b) => a + b, 0);
+  $('inventory').innerHTML = `<tr><th>${t('sector')} (${run.launch_year})</th><th>t CO2e</th></tr>` + rows.join('') +
+    `<tr><th>${t('total')}</th><th class="num">${fmt(total)}</th></tr>`;
+}
+
+function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+async function download(format) {
+  try {
+    const year = state.run ? state.run.launch_year : 2023;
+    const res = await api(`/api/report?format=${format}&year=${year}&lang=${state.lang}&name=${encodeURIComponent(state.file)}`,
+      { method: 'POST', body: JSON.stringify(editedScenario()), headers: { 'Content-Type': 'application/json' } });
+    const blob = await res.blob();
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `klima-report-${state.original.municipality}-${year}.${format}`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  } catch (e) {
+    showError(e.message);
+  }
+}
+
+$('scenario').addEventListener('change', () => loadScenario($('scenario').value).catch((e) => showError(e.message)));
+$('lang').addEventListener('change', () => { state.lang = $('lang').value; applyLanguage(); });
+$('report-html').addEventListener('click', () => download('html'));
+$('report-xlsx').addEventListener('click', () => download('xlsx'));
+applyLanguage();
+loadList().catch((e) => showError(e.message));

@@ -1,0 +1,50 @@
+// The planner workbench: `klima serve`'s HTTP server. A thin layer over the
+// engine's facades (klima/api/scenario.hpp, klima/api/report.hpp): each route
+// reads its query and body, calls serve/handlers.hpp, and writes the reply.
+// The page (serve/web/) is compiled into the binary. Knows nothing of CLI flags.
+#pragma once
+
+#include "klima/factors.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace klima::serve {
+
+struct ServeConfig {
+    std::string host = "127.0.0.1";  // loopback unless the caller asks otherwise
+    int port = 8080;                 // 0: any free port (bind() says which)
+    std::string data_dir;            // reference data; scenario inputs may lie under it
+    std::string scenarios_dir;       // the scenarios listed and served; edited scenarios are anchored here
+    std::optional<std::string> store;  // activity from this inventory store instead of the scenarios' files
+    ChpAllocation allocation = ChpAllocation::declared;
+    std::size_t max_body_bytes = 2 * 1024 * 1024;  // a larger request body is answered 413
+};
+
+// Owns the HTTP server. bind() and then run() (blocking) or stop() from another
+// thread; every request is handled on the server's own worker threads, and an
+// exception in one is answered 500 without stopping the others.
+class Workbench {
+public:
+    // Throws klima::Error (kind usage) when data_dir or scenarios_dir is not a directory.
+    explicit Workbench(ServeConfig config);
+    ~Workbench();
+    Workbench(const Workbench&) = delete;
+    Workbench& operator=(const Workbench&) = delete;
+
+    // Binds host:port and returns the port bound; throws klima::Error (kind io) when it cannot.
+    int bind();
+    // Serves until stop(); returns false when listening failed.
+    bool run();
+    // Safe to call from any thread, also before run().
+    void stop();
+    bool running() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace klima::serve

@@ -1,0 +1,96 @@
+// The workbench in a real browser (Debian's headless Chromium, driven by puppeteer-core):
+// load the page, move a measure's uptake slider with the keyboard, and see the 2030 figure
+// change to exactly what `klima scenario run --format json` gives for the same edited scenario.
+// Usage: node workbench.test.mjs KLIMA_BIN REPO_DIR. Exit 77 (ctest: skipped) when Chromium or
+// puppeteer-core is missing, with the reason on stderr.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const [klima, repo] = process.argv.slice(2);
+const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+if (!chromium) {
+  console.error('skipped: no Chromium (/usr/bin/chromium); install Debian\'s chromium to run the browser test');
+  process.exit(77);
+}
+let puppeteer;
+try {
+  puppeteer = (await import('puppeteer-core')).default;
+} catch (e) {
+  console.error('skipped: puppeteer-core is not installed; run `npm ci` in tests/browser (scripts/setup.sh does)');
+  process.exit(77);
+}
+
+const fail = (message) => { console.error('FAIL: ' + message); process.exitCode = 1; };
+const scenarios = path.join(repo, 'scenarios');
+
+// The total of all rows of a series in year index i, in key order: what the page sums.
+const totalAt = (rows, i) => Object.keys(rows).reduce((sum, key) => sum + rows[key][i], 0);
+function cli2030(scenario) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'klima-browser-'));
+  try {
+    for (const key of ['activity', 'drivers', 'targets'])  // anchored as in scenarios/
+      if (scenario[key]) scenario[key] = path.resolve(scenarios, scenario[key]);
+    const file = path.join(dir, 'edited.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const run = JSON.parse(execFileSync(klima, ['scenario', 'run', file, '--format', 'json'], { encoding: 'utf8' }));
+    return String(totalAt(run.scenario, run.years.indexOf(2030)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const server = spawn(klima, ['serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((resolve, reject) => {
+  let out = '';
+  server.stdout.on('data', (d) => {
+    out += d;
+    const m = out.match(/http:\/\/[0-9.]+:\d+\//);
+    if (m) resolve(m[0]);
+  });
+  server.on('exit', (code) => reject(new Error('klima serve exited with ' + code)));
+  setTimeout(() => reject(new Error('klima serve did not start within 20 s')), 20000);
+});
+
+const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox'] });
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => fail('page error: ' + e.message));
+  // nothing is loaded from anywhere but the workbench
+  page.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('blob:')) fail('loaded ' + r.url()); });
+  await page.goto(url + '?scenario=koege.json');
+  const drawn = () => page.waitForFunction(() => document.body.dataset.seq === String(state.seq), { timeout: 30000 });
+  await drawn();
+  const before = await page.$eval('#fig2030', (el) => el.dataset.value);
+  const original = JSON.parse(readFileSync(path.join(scenarios, 'koege.json'), 'utf8'));
+  if (before !== cli2030(structuredClone(original))) fail(`2030 figure ${before} is not klima scenario run's`);
+
+  // the district-heating measure's uptake slider: 100 % → 50 % in ten key presses of 5 %
+  const slider = await page.$('#measures tr[data-id="fjernvarme_udbygning"] input.scale');
+  await slider.focus();
+  for (let k = 0; k < 10; k++) await page.keyboard.press('ArrowLeft');
+  await drawn();
+  const after = await page.$eval('#fig2030', (el) => el.dataset.value);
+  const edited = structuredClone(original);
+  edited.measures[0].params.households = 3000;  // 6000 × 50 %
+  const expected = cli2030(edited);
+  if (after === before) fail('the 2030 figure did not change when the slider moved');
+  if (after !== expected) fail(`after the slider: page ${after}, klima scenario run ${expected}`);
+
+  // switch the measure off: the figure is the run without it
+  await page.click('#measures tr[data-id="fjernvarme_udbygning"] input[type=checkbox]');
+  await drawn();
+  const off = await page.$eval('#fig2030', (el) => el.dataset.value);
+  const without = structuredClone(original);
+  without.measures.splice(0, 1);
+  if (off !== cli2030(without)) fail(`with the measure off: page ${off}, klima scenario run ${cli2030(without)}`);
+
+  await page.select('#lang', 'en');
+  const heading = await page.$eval('h2[data-t="measures"]', (el) => el.textContent);
+  if (heading !== 'Measures') fail(`English heading is '${heading}'`);
+  if (!process.exitCode) console.log(`ok: 2030 figure ${before} → ${after} (uptake 50 %) → ${off} (off), as klima scenario run`);
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -1,0 +1,205 @@
+// klima serve over HTTP on a free loopback port: the recompute route answers
+// exactly what `klima scenario run --format json` prints, and malformed,
+// oversized and path-traversing requests are refused without stopping the server.
+#include "support.hpp"
+
+#include "serve/workbench.hpp"
+
+#include "klima/api/scenario.hpp"
+#include "klima/report/scenario_report.hpp"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+using klima::test::run_cli;
+
+namespace {
+
+const std::string kRepo = std::filesystem::path(KLIMA_DEFAULT_DATA_DIR).parent_path().string();
+
+std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// A workbench on 127.0.0.1 and a free port, served by a thread for the test's lifetime.
+class RunningServer {
+public:
+    explicit RunningServer(std::size_t max_body = klima::serve::ServeConfig{}.max_body_bytes) {
+        klima::serve::ServeConfig c;
+        c.port = 0;
+        c.data_dir = kRepo + "/data";
+        c.scenarios_dir = kRepo + "/scenarios";
+        c.max_body_bytes = max_body;
+        bench_ = std::make_unique<klima::serve::Workbench>(c);
+        port_ = bench_->bind();
+        thread_ = std::thread([this] { bench_->run(); });
+        for (int i = 0; i < 500 && !bench_->running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    ~RunningServer() {
+        bench_->stop();
+        thread_.join();
+    }
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port_);
+        c.set_read_timeout(60, 0);
+        return c;
+    }
+
+private:
+    std::unique_ptr<klima::serve::Workbench> bench_;
+    int port_ = 0;
+    std::thread thread_;
+};
+
+nlohmann::json error_of(const httplib::Result& r) { return nlohmann::json::parse(r->body).at("error"); }
+
+}  // namespace
+
+TEST_CASE("serve: POST /api/scenario/run answers what klima scenario run --format json prints", "[serve]") {
+    RunningServer server;
+    auto client = server.client();
+    const auto file = kRepo + "/scenarios/koege.json";
+    const auto r = client.Post("/api/scenario/run?name=koege.json", read(file), "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    const auto cli = run_cli("scenario run " + file + " --format json");
+    REQUIRE(cli.exit_code == 0);
+    CHECK(r->body == cli.out);  // byte for byte
+    // …which is render_scenario for the same file (it states the CHP allocation itself)
+    klima::api::ScenarioRequest request;
+    request.scenario_file = file;
+    request.data_dir = kRepo + "/data";
+    const auto o = klima::api::run_scenario(request);
+    CHECK(r->body == klima::report::render_scenario(o.run, o.ref, klima::report::Format::json));
+    CHECK(nlohmann::json::parse(r->body)["chp_allocation"]["set"] == "declared");
+    CHECK(nlohmann::json::parse(r->body)["measures"].size() == 9);  // Køge's 9 measures
+}
+
+TEST_CASE("serve: an edited scenario is run as edited", "[serve]") {
+    RunningServer server;
+    auto client = server.client();
+    auto doc = nlohmann::json::parse(read(kRepo + "/scenarios/koege.json"));
+    doc["measures"].erase(doc["measures"].begin());  // the first measure switched off
+    const auto r = client.Post("/api/scenario/run?name=koege.json", doc.dump(), "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    CHECK(nlohmann::json::parse(r->body)["measures"].size() == 8);
+}
+
+TEST_CASE("serve: malformed JSON is a 400 naming the line; a wrong value names its JSON path", "[serve]") {
+    RunningServer server;
+    auto client = server.client();
+    auto r = client.Post("/api/scenario/run?name=koege.json", "{\n  \"name\": \"x\",\n  \"base_year\": ,\n}",
+                         "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    auto e = error_of(r);
+    CHECK(e["kind"] == "input");
+    CHECK(e["line"] == 3);  // the ',' where base_year's value should be
+    CHECK(e["file"] == kRepo + "/scenarios/koege.json");
+
+    auto doc = nlohmann::json::parse(read(kRepo + "/scenarios/koege.json"));
+    doc["measures"][2]["start_year"] = "soon";
+    r = client.Post("/api/scenario/run?name=koege.json", doc.dump(), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(error_of(r)["path"] == "/measures/2/start_year");
+}
+
+TEST_CASE("serve: a body over the limit is answered 413 and the server goes on", "[serve]") {
+    RunningServer server(4096);
+    auto client = server.client();
+    auto r = client.Post("/api/scenario/run", std::string(4097, ' '), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 413);
+    CHECK(error_of(r)["path"] == "body");
+    r = client.Post("/api/scenario/run", std::string(4096, ' '), "application/json");  // at the limit: read, and
+    REQUIRE(r);
+    CHECK(r->status == 400);  // refused as JSON, not as too large
+    CHECK(klima::serve::ServeConfig{}.max_body_bytes == 2u * 1024 * 1024);
+    // httplib caps form-encoded bodies at 8 KiB whatever the limit: the error says to send JSON
+    RunningServer roomy;
+    auto form = roomy.client().Post("/api/scenario/run", std::string(8193, ' '), "application/x-www-form-urlencoded");
+    REQUIRE(form);
+    CHECK(form->status == 413);
+    CHECK(error_of(form)["fix"] == "send the scenario with Content-Type: application/json");
+}
+
+TEST_CASE("serve: paths outside the data and scenarios folders are refused", "[serve]") {
+    RunningServer server;
+    auto client = server.client();
+    for (const char* name : {"../data/koege/drivers.csv", "..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd.json",
+                             "../../../../etc/hostname.json"}) {
+        const auto r = client.Get((std::string("/api/scenario?name=") + name).c_str());
+        REQUIRE(r);
+        CHECK(r->status == 403);
+        CHECK(error_of(r)["path"] == "name");
+    }
+    auto doc = nlohmann::json::parse(read(kRepo + "/scenarios/koege.json"));
+    for (const char* activity : {"../../../../etc/passwd", "/etc/passwd", "../data/../../x.csv"}) {
+        doc["activity"] = activity;
+        const auto r = client.Post("/api/scenario/run?name=koege.json", doc.dump(), "application/json");
+        REQUIRE(r);
+        CHECK(r->status == 403);
+        CHECK(error_of(r)["path"] == "/activity");
+    }
+    const auto r = client.Post("/api/scenario/run?name=../koege.json", read(kRepo + "/scenarios/koege.json"),
+                               "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 403);
+    // and the server still answers
+    const auto ok = client.Get("/api/scenario?name=koege.json");
+    REQUIRE(ok);
+    CHECK(ok->status == 200);
+    CHECK(ok->body == read(kRepo + "/scenarios/koege.json"));
+}
+
+TEST_CASE("serve: the scenario list and the page", "[serve]") {
+    RunningServer server;
+    auto client = server.client();
+    const auto list = client.Get("/api/scenarios");
+    REQUIRE(list);
+    REQUIRE(list->status == 200);
+    const auto j = nlohmann::json::parse(list->body);
+    REQUIRE(j.size() == 3);  // ballerup, koege-plan, koege (sorted)
+    CHECK(j[1]["file"] == "koege-plan.json");
+    CHECK(j[1]["measures"] == 42);
+    CHECK(j[2]["municipality"] == "koege");
+    const auto page = client.Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(page->body.find("/app.js") != std::string::npos);
+    const auto missing = client.Get("/secret.txt");
+    REQUIRE(missing);
+    CHECK(missing->status == 404);
+}
+
+TEST_CASE("serve: the DK2020 report of the scenario on screen, as html and xlsx", "[serve]") {
+    RunningServer server;
+    auto client = server.client();
+    const auto body = read(kRepo + "/scenarios/koege.json");
+    auto r = client.Post("/api/report?format=html&year=2023&lang=en&name=koege.json", body, "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    const auto cli = run_cli("report --scenario " + kRepo + "/scenarios/koege.json --year 2023 --format html --lang en");
+    REQUIRE(cli.exit_code == 0);
+    CHECK(r->body == cli.out);
+    CHECK(r->get_header_value("Content-Disposition") == "attachment; filename=\"klima-report-koege-2023.html\"");
+    r = client.Post("/api/report?format=xlsx&year=2023&name=koege.json", body, "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    CHECK(r->body.substr(0, 2) == "PK");  // a zip package
+    r = client.Post("/api/report?format=pdf&year=2023", body, "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(error_of(r)["path"] == "format");
+}
