@@ -69,9 +69,11 @@ int main(int argc, char** argv) {
     std::ostream nowhere(&null);
     for (const auto& [name, format] : {std::pair{"write_inventory json, 35k lines", report::Format::json},
                                        std::pair{"write_inventory csv, 35k lines", report::Format::csv},
-                                       std::pair{"write_inventory table, 35k lines", report::Format::table}})
+                                       std::pair{"write_inventory table, 35k lines", report::Format::table}}) {
+        const report::Format f = format;  // clang does not let a lambda capture a structured binding
         bench::print(name, bench::measure(5, 1, [&] {
-                         report::write_inventory(nowhere, inv, ref, {format, "Køge", ChpAllocation::declared});
+                         report::write_inventory(nowhere, inv, ref, {f, "Køge", ChpAllocation::declared});
                      }));
+    }
     return 0;
 }
