@@ -9,9 +9,9 @@
 #include "klima/io/scenario_file.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
@@ -50,12 +50,14 @@ int main() {
     solve.year = 2030;
     const auto all = api::solve_scenario(solve);
     std::printf("  solve all measures 2030: met %d, scale %.4f, %d runs\n", all.met, all.scale.value(), all.runs);
-    timed("api::solve_scenario koege-plan 2030, all measures (loads files)", 11, [&] { (void)api::solve_scenario(solve); });
+    timed("api::solve_scenario koege-plan 2030, all measures (loads files)", 11,
+          [&] { (void)api::solve_scenario(solve); });
     solve.year = 2040;
     const auto later = api::solve_scenario(solve);
     std::printf("  solve all measures 2040: met %d, scale %.4f, limited by %s, %d runs\n", later.met,
                 later.scale.value(), std::string(api::to_string(later.limited_by)).c_str(), later.runs);
-    timed("api::solve_scenario koege-plan 2040, all measures (loads files)", 11, [&] { (void)api::solve_scenario(solve); });
+    timed("api::solve_scenario koege-plan 2040, all measures (loads files)", 11,
+          [&] { (void)api::solve_scenario(solve); });
     // One measure in 2035 (the plan misses the path then): a root (ladestandere, share-capped at ×5) and
     // a scale limited by an overdrawn row (fjernvarme_udbygning, found by bisection).
     solve.year = 2035;

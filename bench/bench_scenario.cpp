@@ -39,7 +39,8 @@ std::string measure_json(int i) {
         R"("district_heating", "params": {"households": 100, "heat_mwh_per_household": 12, "from_carrier": "gasolie", "boiler_efficiency": 0.85})",
     };
     return R"({"id": "m)" + std::to_string(i) + R"(", "name": "m", "start_year": 2020, "full_effect_year": 2030,
-               "cost_dkk": 1e6, "source": "bench", "type": )" + kParams[i] + "}";
+               "cost_dkk": 1e6, "source": "bench", "type": )" +
+           kParams[i] + "}";
 }
 
 // 60 random measures over the rows of a real inventory (Køge 2017, 35 rows):
@@ -51,22 +52,27 @@ std::string koege_random_plan(const ActivitySet& activity, unsigned seed) {
     for (const auto& r : activity)
         if (r.year == 2017 && r.amount) {
             rows.push_back(&r);
-            if (std::holds_alternative<units::Energy>(*r.amount) && r.carrier != "el" && r.sector != "energi") fuels.push_back(&r);
+            if (std::holds_alternative<units::Energy>(*r.amount) && r.carrier != "el" && r.sector != "energi")
+                fuels.push_back(&r);
         }
     const auto pick = [&](const auto& v) { return v[rng() % v.size()]; };
     const auto sel = [](const ActivityRecord& r) {
-        return R"({"sector": ")" + r.sector + R"(", "subsector": ")" + r.subsector + R"(", "carrier": ")" + r.carrier + R"("})";
+        return R"({"sector": ")" + r.sector + R"(", "subsector": ")" + r.subsector + R"(", "carrier": ")" + r.carrier +
+               R"("})";
     };
     std::uniform_real_distribution<double> small(0.001, 0.02);
     std::vector<std::string> measures;
     for (int i = 0; i < 60; ++i) {
         std::string effect;
         switch (rng() % 4) {
-            case 0: effect = R"({"op": "reduce", "rows": )" + sel(*pick(rows)) + R"(, "share": )" + std::to_string(small(rng)) + "}"; break;
+            case 0:
+                effect = R"({"op": "reduce", "rows": )" + sel(*pick(rows)) + R"(, "share": )" +
+                         std::to_string(small(rng)) + "}";
+                break;
             case 1: {
                 const auto& r = *pick(fuels);
-                effect = R"({"op": "switch", "from": )" + sel(r) + R"(, "to": {"carrier": "el"}, "ratio": 0.4, "share": )" +
-                         std::to_string(small(rng)) + "}";
+                effect = R"({"op": "switch", "from": )" + sel(r) +
+                         R"(, "to": {"carrier": "el"}, "ratio": 0.4, "share": )" + std::to_string(small(rng)) + "}";
                 break;
             }
             case 2: {
@@ -81,10 +87,11 @@ std::string koege_random_plan(const ActivitySet& activity, unsigned seed) {
                          std::to_string(small(rng)) + "}";
         }
         const int start = 2018 + static_cast<int>(rng() % 12);
-        measures.push_back(test::effects_measure(std::string("k").append(std::to_string(i)), effect,
-                                                 std::string(R"("theme": "T)").append(std::to_string(i % 5)).append(R"(", )"),
-                                                 std::string(R"("start_year": )").append(std::to_string(start)) +
-                                                     R"(, "full_effect_year": )" + std::to_string(start + 5)));
+        measures.push_back(
+            test::effects_measure(std::string("k").append(std::to_string(i)), effect,
+                                  std::string(R"("theme": "T)").append(std::to_string(i % 5)).append(R"(", )"),
+                                  std::string(R"("start_year": )").append(std::to_string(start)) +
+                                      R"(, "full_effect_year": )" + std::to_string(start + 5)));
     }
     return test::joined(measures);
 }
@@ -118,7 +125,8 @@ int main(int argc, char** argv) {
             ms += measure_json(i);
         }
         const auto spec = io::parse_scenario(R"({"name": "bench", "municipality": "testby", "base_year": 2017,
-            "activity": "activity.csv", "drivers": "drivers.csv", "measures": [)" + ms + "]}",
+            "activity": "activity.csv", "drivers": "drivers.csv", "measures": [)" +
+                                                 ms + "]}",
                                              fixture + "/bench.json");
         char label[96];
         std::snprintf(label, sizeof label, "run_scenario 2017-2050, %2d preset measures", n);

@@ -27,13 +27,13 @@ int run_inventory(const InventoryOptions& o, bool allocation_given, std::ostream
     if (db && o.data)
         throw UsageError({"", 0, "--db"}, "give either --data FILE or --db PATH, not both",
                          "--data reads a file, --db the inventory store");
-    if (!db && o.version)
-        throw UsageError({"", 0, "--version"}, "--version needs --db", "write --db PATH --version N");
+    if (!db && o.version) throw UsageError({"", 0, "--version"}, "--version needs --db", "write --db PATH --version N");
     if (db && allocation_given)
         throw UsageError({"", 0, "--allocation"}, "--allocation applies to --data, not to --db",
                          "the store keeps the factors it was imported with; their sources say which CHP allocation");
     if (!db && !o.data)
-        throw UsageError({"", 0, "--data"}, "missing option", "write --data FILE (activity data, .csv or .json), or --db PATH");
+        throw UsageError({"", 0, "--data"}, "missing option",
+                         "write --data FILE (activity data, .csv or .json), or --db PATH");
     auto base = io::load_reference_data(data_dir(o.data_dir), o.allocation);
     api::InventoryRequest request;
     request.year = *o.year;
@@ -47,7 +47,8 @@ int run_inventory(const InventoryOptions& o, bool allocation_given, std::ostream
     // file the table and JSON say the set once (in CSV every el and district-heat source says it).
     report::InventoryOutput how{o.format, o.title.value_or(outcome.title), std::nullopt};
     if (!outcome.from_store) how.allocation = o.allocation;
-    report::write_inventory(out, outcome.inventory, outcome.ref, how);  // streamed: rows are written as they are produced
+    report::write_inventory(out, outcome.inventory, outcome.ref,
+                            how);  // streamed: rows are written as they are produced
     return 0;
 }
 
@@ -57,7 +58,8 @@ Action define_inventory(CLI::App& command) {
     auto o = std::make_shared<InventoryOptions>();
     add_text(command, "--data", o->data, "FILE", "activity data, .csv, .xlsx or .json (or give --db)");
     add_text(command, "--db", o->db, "PATH", "read activity and factors from this inventory store instead");
-    add_integer(command, "--version", o->version, "N", "the store version to read (with --db; default the current one)");
+    add_integer(command, "--version", o->version, "N",
+                "the store version to read (with --db; default the current one)");
     add_integer(command, "--year", o->year, "YEAR", "the year of the inventory, e.g. 2017")->required();
     add_format(command, o->format,
                "table, json (every line with its factor and source) or csv (one row per line and gas); default table");

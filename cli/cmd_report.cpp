@@ -66,7 +66,8 @@ Action define_report(CLI::App& command) {
     add_integer(command, "--year", o->year, "YEAR", "the reporting year, within 1990-2050")->required();
     add_report_format(command, o->format);
     add_lang(command, o->lang);
-    add_text(command, "--out", o->out, "PATH", "write the report to this file (xlsx: default klima-report-MUNICIPALITY-YEAR.xlsx)");
+    add_text(command, "--out", o->out, "PATH",
+             "write the report to this file (xlsx: default klima-report-MUNICIPALITY-YEAR.xlsx)");
     add_text(command, "--targets", o->targets, "FILE", "targets file (default the one the scenario names)");
     add_text(command, "--realised", o->realised, "FILE", "realised effects of measures so far");
     add_text(command, "--title", o->title, "TEXT", "title of the report (default the scenario's name)");

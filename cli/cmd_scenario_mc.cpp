@@ -30,8 +30,10 @@ int mc(const McOptions& o, std::ostream& out) {
                          "write --uncertainty FILE (docs/analysis.md shows its format)");
     r.uncertainty_file = *o.uncertainty;
     r.draws = o.draws.value_or(1000);
-    if (r.draws < 1) throw UsageError({"", 0, "--draws"}, "draws must be at least 1", "write --draws N, e.g. --draws 10000");
-    if (o.seed && *o.seed < 0) throw UsageError({"", 0, "--seed"}, "the seed must be 0 or more", "write --seed S, e.g. --seed 1");
+    if (r.draws < 1)
+        throw UsageError({"", 0, "--draws"}, "draws must be at least 1", "write --draws N, e.g. --draws 10000");
+    if (o.seed && *o.seed < 0)
+        throw UsageError({"", 0, "--seed"}, "the seed must be 0 or more", "write --seed S, e.g. --seed 1");
     r.seed = static_cast<std::uint64_t>(o.seed.value_or(1));
     r.threads = o.threads.value_or(1);
     if (r.threads < 1 || r.threads > 64)
@@ -46,7 +48,8 @@ int mc(const McOptions& o, std::ostream& out) {
 Action define_scenario_mc(CLI::App& command) {
     auto o = std::make_shared<McOptions>();
     command.add_option("FILE", o->file, "the scenario file, e.g. scenarios/koege-plan.json")->required();
-    add_text(command, "--uncertainty", o->uncertainty, "FILE", "the uncertain inputs and their distributions (required)");
+    add_text(command, "--uncertainty", o->uncertainty, "FILE",
+             "the uncertain inputs and their distributions (required)");
     add_integer(command, "--draws", o->draws, "N", "number of draws (default 1000)");
     add_integer(command, "--seed", o->seed, "S", "seed of the draws (default 1); the same seed gives the same results");
     add_integer(command, "--threads", o->threads, "T", "threads to draw on (default 1); results do not depend on it");

@@ -48,7 +48,8 @@ constexpr Command kCommands[] = {
      klima::cli::define_db_diff},
     {"db recalc", "recompute every year of the current version with its factors, the base year included",
      klima::cli::define_db_recalc},
-    {"serve", "the planner workbench: a web page that reruns a scenario as its measures move", klima::cli::define_serve},
+    {"serve", "the planner workbench: a web page that reruns a scenario as its measures move",
+     klima::cli::define_serve},
 };
 
 // The application with a CLI11 command for each entry of kCommands; `actions` gets what runs each.

@@ -73,7 +73,8 @@ CLI::Option* add_integer(CLI::App& command, const std::string& name, std::option
                          const std::string& value_name, const std::string& description) {
     return command
         .add_option_function<std::string>(
-            name, [&target, name, value_name](const std::string& given) { target = whole_number(name, value_name, given); },
+            name,
+            [&target, name, value_name](const std::string& given) { target = whole_number(name, value_name, given); },
             description)
         ->type_name(value_name);
 }

@@ -24,7 +24,8 @@ api::ScenarioRequest scenario_request(const ScenarioRequestOptions& o, const std
     r.data_dir = data_dir(o.data_dir);
     r.allocation = o.allocation;
     if (o.from_year && !in_horizon(*o.from_year))
-        throw UsageError({"", 0, "--from-year"}, "year " + std::to_string(*o.from_year) + " is outside " + horizon_text(),
+        throw UsageError({"", 0, "--from-year"},
+                         "year " + std::to_string(*o.from_year) + " is outside " + horizon_text(),
                          "give an inventory year of the activity data");
     r.from_year = o.from_year;
     r.store = o.db;

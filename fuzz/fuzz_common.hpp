@@ -23,8 +23,7 @@ template <class F>
 int refused_or_read(F&& read) {
     try {
         read();
-    } catch (const klima::Error&) {
-    }
+    } catch (const klima::Error&) {}
     return 0;
 }
 

@@ -18,6 +18,8 @@ packages+=(chromium unzip)
 # CI's sanitizer and fuzzing build (.ci/run, fuzz/): clang with libFuzzer and the sanitizer runtimes,
 # llvm-symbolizer for readable reports.
 packages+=(clang libclang-rt-dev llvm)
+# The layout check of CI (scripts/check-format.sh, .clang-format).
+packages+=(clang-format)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

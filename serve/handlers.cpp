@@ -1,6 +1,5 @@
 #include "handlers.hpp"
 
-
 #include "klima/api/report.hpp"
 #include "klima/api/scenario.hpp"
 #include "klima/error.hpp"
@@ -11,12 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -35,8 +34,8 @@ const char* kind_word(ErrorKind k) {
 }
 
 Reply from_error(const Error& e) {
-    const int status = e.kind() == ErrorKind::usage || e.kind() == ErrorKind::input || e.kind() == ErrorKind::io ? 400
-                                                                                                                 : 500;
+    const int status =
+        e.kind() == ErrorKind::usage || e.kind() == ErrorKind::input || e.kind() == ErrorKind::io ? 400 : 500;
     nlohmann::json err{{"kind", kind_word(e.kind())},
                        {"file", e.where().file},
                        {"line", e.where().line},
@@ -71,13 +70,18 @@ const Reply kNameRefused = error_reply(403, "usage", "name", "not a scenario of 
 
 Reply error_reply(int status, const std::string& kind, const std::string& field, const std::string& problem,
                   const std::string& fix) {
-    nlohmann::json err{{"kind", kind},       {"file", ""}, {"line", 0},
-                       {"path", field},      {"problem", problem},
-                       {"fix", fix},         {"message", format_error({"", 0, field}, problem, fix)}};
+    nlohmann::json err{{"kind", kind},
+                       {"file", ""},
+                       {"line", 0},
+                       {"path", field},
+                       {"problem", problem},
+                       {"fix", fix},
+                       {"message", format_error({"", 0, field}, problem, fix)}};
     return {status, "application/json", nlohmann::json{{"error", err}}.dump(2) + "\n", {}};
 }
 
-Handlers::Handlers(ServeConfig config) : config_(std::move(config)), sandbox_({config_.data_dir, config_.scenarios_dir}) {}
+Handlers::Handlers(ServeConfig config)
+    : config_(std::move(config)), sandbox_({config_.data_dir, config_.scenarios_dir}) {}
 
 Reply Handlers::list_scenarios() const {
     return guarded([&] {
@@ -162,7 +166,8 @@ Reply Handlers::report(const std::string& body, const std::optional<std::string>
                        const std::string& year_text, const std::string& lang_text) const {
     return guarded([&] {
         if (format != "html" && format != "xlsx" && format != "json")
-            return error_reply(400, "usage", "format", "unknown report format '" + format + "'", "use html, xlsx or json");
+            return error_reply(400, "usage", "format", "unknown report format '" + format + "'",
+                               "use html, xlsx or json");
         if (lang_text != "da" && lang_text != "en")
             return error_reply(400, "usage", "lang", "unknown language '" + lang_text + "'", "use da or en");
         int year = 0;

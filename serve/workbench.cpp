@@ -72,12 +72,14 @@ Workbench::Workbench(ServeConfig config) {
     });
     // Whatever escapes a handler is answered 500; the worker thread and the server go on.
     s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        send(res, error_reply(500, "internal", "", "the request failed inside the server", "report this as a bug in klima"));
+        send(res,
+             error_reply(500, "internal", "", "the request failed inside the server", "report this as a bug in klima"));
     });
     // Statuses httplib sets itself (404 no route, 413 too large, 400 unreadable request) get a JSON body too.
     s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
-        if (res.status == 413 && req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0)
+        if (res.status == 413 &&
+            req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0)
             send(res, error_reply(413, "usage", "body", "a form-encoded body is limited to 8 KiB",
                                   "send the scenario with Content-Type: application/json"));
         else if (res.status == 413)
@@ -86,8 +88,7 @@ Workbench::Workbench(ServeConfig config) {
         else if (res.status == 404)
             send(res, error_reply(404, "usage", "path", "no such page or API route: " + req.path,
                                   "see docs/workbench.md for the routes"));
-        else
-            send(res, error_reply(res.status, "usage", "", "the request could not be served", "check the request"));
+        else send(res, error_reply(res.status, "usage", "", "the request could not be served", "check the request"));
     });
 }
 

@@ -14,10 +14,10 @@
 namespace klima::serve {
 
 struct ServeConfig {
-    std::string host = "127.0.0.1";  // loopback unless the caller asks otherwise
-    int port = 8080;                 // 0: any free port (bind() says which)
-    std::string data_dir;            // reference data; scenario inputs may lie under it
-    std::string scenarios_dir;       // the scenarios listed and served; edited scenarios are anchored here
+    std::string host = "127.0.0.1";    // loopback unless the caller asks otherwise
+    int port = 8080;                   // 0: any free port (bind() says which)
+    std::string data_dir;              // reference data; scenario inputs may lie under it
+    std::string scenarios_dir;         // the scenarios listed and served; edited scenarios are anchored here
     std::optional<std::string> store;  // activity from this inventory store instead of the scenarios' files
     ChpAllocation allocation = ChpAllocation::declared;
     std::size_t max_body_bytes = 2 * 1024 * 1024;  // a larger request body is answered 413

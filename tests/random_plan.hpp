@@ -52,8 +52,8 @@ inline std::string random_effect(std::mt19937& rng) {
                    std::to_string(1000.0 * small(rng)) + R"(, "unit": "MWh"}})";
         case 4: {
             const char* carriers[] = {"naturgas", "el", "gasolie"};
-            return R"({"op": "factor", "rows": {"carrier": ")" + std::string(carriers[pick(3)]) + R"("}, "reduction": )" +
-                   std::to_string(small(rng)) + "}";
+            return R"({"op": "factor", "rows": {"carrier": ")" + std::string(carriers[pick(3)]) +
+                   R"("}, "reduction": )" + std::to_string(small(rng)) + "}";
         }
         default:
             return R"({"op": "shift", "from": {"sector": "transport", "subsector": "personbiler"},
@@ -77,12 +77,13 @@ inline Plan random_plan(unsigned seed) {
         if (rng() % 3 == 0) effects.append(",").append(random_effect(rng));
         char id[16];
         std::snprintf(id, sizeof id, "m%02d", i);
-        p.measures.push_back(effects_measure(id, effects, std::string(R"("theme": "T)").append(std::to_string(i % 5)).append(R"(", )"),
-                                             std::string(R"("start_year": )").append(std::to_string(start)) +
-                                                 R"(, "full_effect_year": )" + std::to_string(full)));
+        p.measures.push_back(
+            effects_measure(id, effects, std::string(R"("theme": "T)").append(std::to_string(i % 5)).append(R"(", )"),
+                            std::string(R"("start_year": )").append(std::to_string(start)) +
+                                R"(, "full_effect_year": )" + std::to_string(full)));
     }
-    p.measures.push_back(effects_measure(
-        "null", R"({"op": "reduce", "rows": {"subsector": "fjernvarme"}, "share": 0})", R"("theme": "T0", )"));
+    p.measures.push_back(effects_measure("null", R"({"op": "reduce", "rows": {"subsector": "fjernvarme"}, "share": 0})",
+                                         R"("theme": "T0", )"));
     const std::string twin =
         R"({"op": "reduce", "rows": {"subsector": "fjernvarme"}, "share": 0.1},
            {"op": "reduce", "rows": {"subsector": "fjernvarme"}, "amount": {"value": 100, "unit": "MWh"}})";

@@ -76,7 +76,8 @@ const std::vector<InventoryResult>& fixture_inventories() {
     static const std::vector<InventoryResult> inv = [] {
         const auto& ref = fixture_reference();
         const auto records = io::load_activity(fixture("activity.csv"), &ref);
-        return std::vector<InventoryResult>{compute_inventory(records, 2017, ref), compute_inventory(records, 2023, ref)};
+        return std::vector<InventoryResult>{compute_inventory(records, 2017, ref),
+                                            compute_inventory(records, 2023, ref)};
     }();
     return inv;
 }

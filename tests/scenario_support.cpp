@@ -17,7 +17,8 @@ std::string scenario_json(const std::string& measures, const std::string& extra)
            extra + R"("measures": [)" + measures + "]}";
 }
 
-std::string measure(const std::string& id, const std::string& type, const std::string& params, const std::string& cost) {
+std::string measure(const std::string& id, const std::string& type, const std::string& params,
+                    const std::string& cost) {
     return R"({"id": ")" + id + R"(", "type": ")" + type + R"(", "name": ")" + id +
            R"(", "owner": "Teknik og Miljø", "start_year": 2021, "full_effect_year": 2025, "cost_dkk": )" + cost +
            R"(, "source": "test", "params": )" + params + "}";
@@ -34,6 +35,8 @@ ScenarioResult run_from(const std::string& text, std::optional<int> launch) {
 }
 
 double total_effect_t(const MeasureResult& m, int year) { return units::in_tonnes(m.effect.total(year)); }
-double row_effect_t(const MeasureResult& m, const char* row, int year) { return units::in_tonnes(m.effect.at(row, year)); }
+double row_effect_t(const MeasureResult& m, const char* row, int year) {
+    return units::in_tonnes(m.effect.at(row, year));
+}
 
 }  // namespace klima::test

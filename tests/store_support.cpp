@@ -16,7 +16,9 @@ store::Provenance provenance(const std::string& path, const std::string& comment
 }
 
 ActivitySet fixture_activity() { return io::load_activity(fixture("activity.csv"), &fixture_reference()); }
-ActivitySet revised_activity() { return io::load_activity(fixture("store/activity_revised.csv"), &fixture_reference()); }
+ActivitySet revised_activity() {
+    return io::load_activity(fixture("store/activity_revised.csv"), &fixture_reference());
+}
 
 FactorLibrary fixture_factors() {
     FactorLibrary lib;

@@ -12,10 +12,10 @@
 namespace klima::test {
 
 store::Provenance provenance(const std::string& path, const std::string& comment);
-ActivitySet fixture_activity();              // tests/fixtures/activity.csv, validated
-ActivitySet revised_activity();              // tests/fixtures/store/activity_revised.csv
-FactorLibrary fixture_factors();             // tests/fixtures/data/factors/test_factors.csv
-FactorLibrary revised_factors();             // tests/fixtures/store/factors_revised.csv
+ActivitySet fixture_activity();   // tests/fixtures/activity.csv, validated
+ActivitySet revised_activity();   // tests/fixtures/store/activity_revised.csv
+FactorLibrary fixture_factors();  // tests/fixtures/data/factors/test_factors.csv
+FactorLibrary revised_factors();  // tests/fixtures/store/factors_revised.csv
 
 // Version 1: the fixture factors; version 2: the fixture activity.
 void seed(store::Store& s);

@@ -30,7 +30,8 @@ TEST_CASE("duplicates: the same key and source with another quantity is a confli
     CHECK_THROWS_WITH(io::parse_activity_json(R"({"records": [
       {"year": 2017, "sector": "energi", "subsector": "el", "carrier": "el", "quantity": 1000, "unit": "MWh", "source": "x"},
       {"year": 2017, "sector": "energi", "subsector": "el", "carrier": "el", "quantity": null, "unit": "MWh", "source": "x"}
-    ]})", "a.json"),
+    ]})",
+                                              "a.json"),
                       Catch::StartsWith("a.json: field '/records/1': this row conflicts with a.json#/records/0"));
 }
 
@@ -58,7 +59,8 @@ TEST_CASE("overflow: a computed emission or total that is not finite names its r
     const auto one = csv("2017,industriprocesser,fgasser,fgas,1e305,t,a\n");
     CHECK(units::in_kg(compute_inventory(one, 2017, test::fixture_reference()).territorial.co2e) == Approx(1e308));
     // two such lines sum to 2e308 kg: inf
-    const auto two = csv("2017,industriprocesser,fgasser,fgas,1e305,t,a\n2017,industriprocesser,fgasser,fgas,1e305,t,b\n");
+    const auto two =
+        csv("2017,industriprocesser,fgasser,fgas,1e305,t,a\n2017,industriprocesser,fgasser,fgas,1e305,t,b\n");
     CHECK_THROWS_WITH(compute_inventory(two, 2017, test::fixture_reference()),
                       Catch::StartsWith("a.csv:3: field 'quantity': the total is too large"));
     // CH4 of landfill: 1.5e305 t × 50 kg/t = 7.5e306 kg CH4 (finite), × 28 (AR5) = 2.1e308 kg CO2e: inf
@@ -74,14 +76,17 @@ TEST_CASE("activity JSON: taxonomy and unit errors keep the record's path", "[io
       {"year": 2017, "sector": "energi", "subsector": "el", "carrier": "elx", "quantity": 1, "unit": "MWh", "source": "x"},
       {"year": 2017, "sector": "energi", "subsector": "el", "carrier": "el", "quantity": 1, "unit": "km", "source": "y"},
       {"year": 2017, "sector": "energi", "subsector": "elx", "carrier": "el", "quantity": 1, "unit": "MWh", "source": "x"}
-    ]})", "a.json");
+    ]})",
+                                              "a.json");
     const auto& ref = test::fixture_reference();
     CHECK_THROWS_WITH(ref.validate(recs[1]), Catch::StartsWith("a.json: field '/records/1/carrier': unknown carrier"));
     CHECK_THROWS_WITH(ref.validate(recs[2]),
                       Catch::StartsWith("a.json: field '/records/2/unit': subsector energi/el takes energy"));
-    CHECK_THROWS_WITH(ref.validate(recs[3]), Catch::StartsWith("a.json: field '/records/3/subsector': unknown subsector"));
+    CHECK_THROWS_WITH(ref.validate(recs[3]),
+                      Catch::StartsWith("a.json: field '/records/3/subsector': unknown subsector"));
     CHECK_THROWS_WITH(io::parse_activity_json(R"({"records": [
       {"year": 2017, "sector": "energi", "subsector": "el", "carrier": "el", "quantity": 1e308, "unit": "MWh", "source": "x"}
-    ]})", "a.json"),
+    ]})",
+                                              "a.json"),
                       Catch::StartsWith("a.json: field '/records/0/quantity': value is too large"));
 }

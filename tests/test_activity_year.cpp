@@ -29,7 +29,8 @@ std::string error_of(const std::string& body, const io::ActivityReadOptions& opt
         io::load_activity(path, &test::fixture_reference(), options);
     } catch (const Error& e) {
         std::string what = e.what();  // without the temporary directory, wherever the message names the file
-        for (auto at = what.find(path); at != std::string::npos; at = what.find(path)) what.replace(at, path.size(), "a.csv");
+        for (auto at = what.find(path); at != std::string::npos; at = what.find(path))
+            what.replace(at, path.size(), "a.csv");
         return what;
     }
     return "";
@@ -39,9 +40,10 @@ std::string error_of(const std::string& body, const io::ActivityReadOptions& opt
 
 TEST_CASE("one year: only its records are kept, in file order", "[io][activity]") {
     test::TempDir dir;
-    const auto path = dir.write("a.csv", kHeader + "2017,energi,el,el,1000,MWh,a\n"
-                                                   "2023,energi,el,el,900,MWh,a\n"
-                                                   "2017,energi,fjernvarme,fjernvarme,500,MWh,a\n");
+    const auto path = dir.write("a.csv", kHeader +
+                                             "2017,energi,el,el,1000,MWh,a\n"
+                                             "2023,energi,el,el,900,MWh,a\n"
+                                             "2017,energi,fjernvarme,fjernvarme,500,MWh,a\n");
     const auto all = io::load_activity(path, &test::fixture_reference());
     const auto only = io::load_activity(path, &test::fixture_reference(), year(2017));
     REQUIRE(all.size() == 3);
@@ -57,10 +59,10 @@ TEST_CASE("one year: errors in the other years' rows are the errors of a whole r
     for (const std::string bad : {
              "2023,energi,el,el,900,MWh,a\n2023,energi,el,el,900,MWh,a\n",  // a row pasted twice
              "2023,energi,el,el,900,MWh,a\n2023,energi,el,el,900,GJ,a\n",   // a conflict
-             "2023,energi,ingen,el,900,MWh,a\n",                           // not in the taxonomy
-             "2023,energi,el,el,-5,MWh,a\n",                               // negative
-             "2023,energi,el,el,12x,MWh,a\n",                              // not a number
-             "1850,energi,el,el,900,MWh,a\n",                              // outside the horizon
+             "2023,energi,ingen,el,900,MWh,a\n",                            // not in the taxonomy
+             "2023,energi,el,el,-5,MWh,a\n",                                // negative
+             "2023,energi,el,el,12x,MWh,a\n",                               // not a number
+             "1850,energi,el,el,900,MWh,a\n",                               // outside the horizon
          }) {
         INFO(bad);
         const auto whole = error_of(ok + bad);

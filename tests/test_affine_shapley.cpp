@@ -22,15 +22,45 @@ std::vector<Op> random_program(std::mt19937& rng, std::size_t m, std::vector<Op>
         const std::size_t row = rng() % 3;
         if (p >= 3 && rng() % 4 == 0) op.player = rng() % 3;  // some measures have two or three ops
         switch (rng() % 7) {
-            case 0: op.kind = Op::Kind::scale; op.src = {row}; op.value = small(rng); break;
-            case 1: op.kind = Op::Kind::move_share; op.src = {1 + rng() % 2}; op.mult = {0.5}; op.target = 0;
-                    op.value = small(rng); break;
-            case 2: op.kind = Op::Kind::remove; op.src = {row}; op.value = 10 * small(rng); break;
-            case 3: op.kind = Op::Kind::add; op.target = row; op.value = 50 * small(rng); break;
-            case 4: op.kind = Op::Kind::move_amount; op.src = {1 + rng() % 2}; op.target = 0; op.value = 10 * small(rng);
-                    op.target_amount = 3 * small(rng); break;
-            case 5: op.kind = Op::Kind::factor_scale; op.src = {0}; op.value = small(rng); break;
-            default: op.kind = Op::Kind::factor_set; op.src = {0}; op.value = 2.0 * small(rng); op.phase = small(rng) * 4;
+            case 0:
+                op.kind = Op::Kind::scale;
+                op.src = {row};
+                op.value = small(rng);
+                break;
+            case 1:
+                op.kind = Op::Kind::move_share;
+                op.src = {1 + rng() % 2};
+                op.mult = {0.5};
+                op.target = 0;
+                op.value = small(rng);
+                break;
+            case 2:
+                op.kind = Op::Kind::remove;
+                op.src = {row};
+                op.value = 10 * small(rng);
+                break;
+            case 3:
+                op.kind = Op::Kind::add;
+                op.target = row;
+                op.value = 50 * small(rng);
+                break;
+            case 4:
+                op.kind = Op::Kind::move_amount;
+                op.src = {1 + rng() % 2};
+                op.target = 0;
+                op.value = 10 * small(rng);
+                op.target_amount = 3 * small(rng);
+                break;
+            case 5:
+                op.kind = Op::Kind::factor_scale;
+                op.src = {0};
+                op.value = small(rng);
+                break;
+            default:
+                op.kind = Op::Kind::factor_set;
+                op.src = {0};
+                op.value = 2.0 * small(rng);
+                op.phase = small(rng) * 4;
         }
         (op.on_factor() ? factors : program).push_back(op);
     }

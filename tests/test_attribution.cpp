@@ -16,7 +16,6 @@ using test::scenario_json;
 
 namespace {
 
-
 const MeasureResult& by_id(const ScenarioResult& r, const std::string& id) {
     const auto it = std::find_if(r.measures.begin(), r.measures.end(), [&](const auto& m) { return m.id == id; });
     REQUIRE(it != r.measures.end());

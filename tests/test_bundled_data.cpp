@@ -61,7 +61,8 @@ TEST_CASE("bundled data: Køge 2017 cars and rail with the Danish inventory fact
     // personbiler CO2: petrol 1,520,000 GJ × 73 kg (NIR 2005 Table 3.26) = 110,960 t
     //                + diesel 700,000 GJ × 74 kg = 51,800 t + el 3,000 MWh × 190 kg = 570 t → 163,330 t
     //   (with the IPCC defaults 69.3 and 74.1 it was 105,336 + 51,870 + 570 = 157,776 t)
-    CHECK(in_tonnes(inv.by_subsector.at("transport/personbiler").gas_co2e[static_cast<int>(Gas::CO2)]) == Approx(163330.0));
+    CHECK(in_tonnes(inv.by_subsector.at("transport/personbiler").gas_co2e[static_cast<int>(Gas::CO2)]) ==
+          Approx(163330.0));
     // bane: diesel 20,000 GJ × (74 kg CO2 + 2.90 g CH4 × 28 + 0.20 g N2O × 265) = 20,000 × 74.1342 kg
     //       = 1,482.684 t, + el 10,000 MWh × 190 kg = 1,900 t → 3,382.684 t
     //   (with the IPCC defaults CO2 74.1 kg, CH4 4.15 g, N2O 28.6 g it was 20,000 × (74.1 + 0.1162 + 7.579) kg

@@ -65,7 +65,8 @@ TEST_CASE("Køge as adopted (from 2017): all buses are electric by 2025", "[data
     CHECK(in_tonnes(r.scenario.at("transport/busser", 2025)) == Approx(274.638 + 0.2886).epsilon(1e-4));
 }
 
-TEST_CASE("Køge from the 2023 inventory: the buses the plan has left do not clear the 2023 diesel", "[data][scenario]") {
+TEST_CASE("Køge from the 2023 inventory: the buses the plan has left do not clear the 2023 diesel",
+          "[data][scenario]") {
     const auto run = run_bundled("koege");
     const auto& r = run.result;
     REQUIRE(r.launch_year == 2023);
@@ -124,6 +125,5 @@ TEST_CASE("the whole Køge plan: about 40 measures in five themes, shares summin
     CHECK(ops == std::set<std::string>{"add", "construction", "factor", "land_use", "reduce", "shift", "switch"});
     CHECK(types.size() == 10);  // the nine presets and "effects"
     // The one figure of the plan the example takes from Køge: all buses electric by 2025 (bus diesel gone).
-    CHECK(in_tonnes(r.scenario.at("transport/busser", 2025)) <
-          0.1 * in_tonnes(r.bau.at("transport/busser", 2025)));
+    CHECK(in_tonnes(r.scenario.at("transport/busser", 2025)) < 0.1 * in_tonnes(r.bau.at("transport/busser", 2025)));
 }

@@ -55,7 +55,8 @@ TEST_CASE("cli --allocation: scenario and report outputs say the set", "[cli][al
                             "/data --allocation 125 --format csv");
     REQUIRE(sc.exit_code == 0);
     CHECK_THAT(sc.out, Contains("\nchp_allocation,125,,,,,\n"));
-    const auto sj = run_cli("scenario run " + kRoot + "/scenarios/koege.json --data-dir " + kRoot + "/data --format json");
+    const auto sj =
+        run_cli("scenario run " + kRoot + "/scenarios/koege.json --data-dir " + kRoot + "/data --format json");
     REQUIRE(sj.exit_code == 0);
     CHECK(nlohmann::json::parse(sj.out)["chp_allocation"]["set"] == "declared");
 
@@ -72,7 +73,8 @@ TEST_CASE("cli --allocation: scenario and report outputs say the set", "[cli][al
     klima::test::TempDir dir;
     const auto html = run_cli(report("--format html --lang en --out " + dir.file("r.html")));
     REQUIRE(html.exit_code == 0);
-    CHECK_THAT(klima::io::read_file(dir.file("r.html")), Contains("<p class=\"chp-allocation\">CHP allocation: " + kDeclared));
+    CHECK_THAT(klima::io::read_file(dir.file("r.html")),
+               Contains("<p class=\"chp-allocation\">CHP allocation: " + kDeclared));
 }
 
 TEST_CASE("cli --allocation: an unknown set and --db are usage errors", "[cli][allocation][errors]") {

@@ -44,7 +44,8 @@ TEST_CASE("cli db: import, re-import as a no-op, versions", "[cli][store]") {
     const auto again = run_cli("db import " + fixture("activity.csv") + " --comment again" + db_args(dir));
     CHECK(again.exit_code == 0);
     CHECK_THAT(again.out, Catch::Contains("already stored as version 1") && Catch::Contains("nothing written"));
-    const auto dirimport = run_cli("db import " + klima::test::fixture_data_dir() + " --comment factors" + db_args(dir));
+    const auto dirimport =
+        run_cli("db import " + klima::test::fixture_data_dir() + " --comment factors" + db_args(dir));
     CHECK(dirimport.exit_code == 0);
     CHECK_THAT(dirimport.out, Catch::Contains("stored 15 emission factors as version 2"));
     const auto v = run_cli("db versions" + db_args(dir));
@@ -141,16 +142,19 @@ TEST_CASE("cli db: errors are one line with a fix and a non-zero exit", "[cli][s
     CHECK_THAT(err("inventory --year 2017 --data " + fixture("activity.csv") + db_args(dir), 2),
                Catch::Contains("either --data FILE or --db PATH"));
     CHECK_THAT(err("inventory --year 2017 --version 2 --data-dir " + klima::test::fixture_data_dir() + " --data " +
-                   fixture("activity.csv"), 2),
+                       fixture("activity.csv"),
+                   2),
                Catch::Contains("--version needs --db"));
     CHECK_THAT(err("inventory --year 2017 --version 1" + db_args(dir)), Catch::Contains("has no activity data"));
     // an activity row the taxonomy does not know is refused before the store is touched
-    const auto bad = dir.write("bad.csv", "year,sector,subsector,carrier,quantity,unit,source\n"
-                                          "2017,energi,atom,el,5,MWh,x\n");
+    const auto bad = dir.write("bad.csv",
+                               "year,sector,subsector,carrier,quantity,unit,source\n"
+                               "2017,energi,atom,el,5,MWh,x\n");
     CHECK_THAT(err("db import " + bad + " --comment x" + db_args(dir)), Catch::Contains("bad.csv:2"));
     // a factor file with an unknown carrier likewise
-    const auto badf = dir.write("badf.csv", "carrier,subsector,gas,value,unit,year_from,year_to,status,source\n"
-                                            "plutonium,,CO2,1,kg/GJ,1990,2050,illustrative,x\n");
+    const auto badf = dir.write("badf.csv",
+                                "carrier,subsector,gas,value,unit,year_from,year_to,status,source\n"
+                                "plutonium,,CO2,1,kg/GJ,1990,2050,illustrative,x\n");
     CHECK_THAT(err("db import " + badf + " --comment x" + db_args(dir)),
                Catch::Contains("badf.csv:2") && Catch::Contains("unknown carrier"));
     CHECK(klima::store::Store(dir.file("klima.db"), klima::store::Open::existing).versions().size() == 4);

@@ -6,9 +6,9 @@
 
 #include <algorithm>
 
+using Catch::Contains;
 using klima::test::fixture;
 using klima::test::run_cli;
-using Catch::Contains;
 
 namespace {
 

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+using Catch::Contains;
 using klima::test::fixture;
 using klima::test::run_cli;
-using Catch::Contains;
 
 namespace {
 
@@ -52,7 +52,8 @@ std::string description(const std::string& help, const std::string& name) {
         const auto gap = rest.find("  ");
         if (gap != std::string::npos && rest.find_first_not_of(' ', gap) != std::string::npos)
             return rest.substr(rest.find_first_not_of(' ', gap));
-        if (i + 1 < lines.size()) return lines[i + 1].substr(std::min(lines[i + 1].find_first_not_of(' '), lines[i + 1].size()));
+        if (i + 1 < lines.size())
+            return lines[i + 1].substr(std::min(lines[i + 1].find_first_not_of(' '), lines[i + 1].size()));
     }
     return {};
 }
@@ -127,6 +128,6 @@ TEST_CASE("cli hints: the engine's fix says what to do, the CLI adds the flag", 
     const auto db = tmp.file("absent.db");
     const auto absent = run_cli("inventory --year 2017 --db " + db + " --data-dir " + klima::test::fixture_data_dir());
     CHECK(absent.exit_code == 1);
-    CHECK_THAT(absent.err, Contains("no store at this path") &&
-                               Contains("klima db import FILE|DIR --comment TEXT --db " + db));
+    CHECK_THAT(absent.err,
+               Contains("no store at this path") && Contains("klima db import FILE|DIR --comment TEXT --db " + db));
 }

@@ -48,7 +48,8 @@ TEST_CASE("cli inventory: bad input is one line on stderr and a non-zero exit", 
                                 Catch::Contains("no activity records for 2020"));
     CHECK(std::count(missing.err.begin(), missing.err.end(), '\n') == 1);
 
-    const auto nofile = run_cli("inventory --data-dir " + klima::test::fixture_data_dir() + " --data /nonexistent.csv --year 2017");
+    const auto nofile =
+        run_cli("inventory --data-dir " + klima::test::fixture_data_dir() + " --data /nonexistent.csv --year 2017");
     CHECK(nofile.exit_code == 1);
     CHECK_THAT(nofile.err, Catch::Contains("/nonexistent.csv: cannot open file"));
 

@@ -14,14 +14,14 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+using Catch::Contains;
 using klima::test::fixture;
 using klima::test::run_cli;
-using Catch::Contains;
 
 namespace {
 std::string base_args() {
-    return "report --scenario " + fixture("scenario/two_measures.json") + " --data-dir " +
-           fixture("scenario/data") + " --year 2023";
+    return "report --scenario " + fixture("scenario/two_measures.json") + " --data-dir " + fixture("scenario/data") +
+           " --year 2023";
 }
 }  // namespace
 
@@ -97,8 +97,7 @@ TEST_CASE("cli report: bad input gives one line with the fix, non-zero exit", "[
     // wrong option values are a wrong command line too (issue 11, defect 11)
     expect_error(base_args() + " --format pdf", "md, csv, json, html or xlsx", 2);
     expect_error(base_args() + " --lang de", "use da or en", 2);
-    expect_error("report --scenario " + fixture("scenario/two_measures.json") + " --year 1980",
-                 "outside 1990–2050", 2);
+    expect_error("report --scenario " + fixture("scenario/two_measures.json") + " --year 1980", "outside 1990–2050", 2);
     expect_error(base_args() + " --targets /nonexistent/t.json", "/nonexistent/t.json");
     const auto bad = dir.write("realised.csv", "measure,year,t_co2e,source\nev,2023,5,x\nbus,2023,5,x\n");
     expect_error(base_args() + " --realised " + bad, "realised.csv");

@@ -20,8 +20,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-using klima::test::run_cli;
 using Catch::Contains;
+using klima::test::run_cli;
 
 namespace {
 
@@ -99,7 +99,8 @@ TEST_CASE("Køge report: Markdown row and the HTML page with nine wedges", "[cli
     REQUIRE(md.exit_code == 0);
     // −29.2 % = (17000 − 24000)/24000; Danish decimal comma
     // BAU 2030 = the 2023 level (constant); gap 17.000 − 12.960 = 4.040
-    CHECK_THAT(md.out, Contains("| Industriprocesser | 24.000,0 | 24.000,0 | 17.000,0 | -29,2 % | -29,2 % | 17.000,0 | 12.960,0 | 0,0 | 4.040,0 |"));
+    CHECK_THAT(md.out, Contains("| Industriprocesser | 24.000,0 | 24.000,0 | 17.000,0 | -29,2 % | -29,2 % | 17.000,0 | "
+                                "12.960,0 | 0,0 | 4.040,0 |"));
     CHECK_THAT(md.out, Contains("Planen har 1 delmål; DK2020 kræver mindst 2 før klimaneutralitet."));
 
     klima::test::TempDir dir;
@@ -109,7 +110,8 @@ TEST_CASE("Køge report: Markdown row and the HTML page with nine wedges", "[cli
     CHECK(klima::test::occurrences(page, "class=\"wedge\"") == 9);  // nine measures in scenarios/koege.json
 }
 
-TEST_CASE("Ballerup report: the bundled example reports against its targets (−85 % by 2030, neutral 2045)", "[cli][report]") {
+TEST_CASE("Ballerup report: the bundled example reports against its targets (−85 % by 2030, neutral 2045)",
+          "[cli][report]") {
     const auto r = run_cli("report --scenario " + kRoot + "/scenarios/ballerup.json --data-dir " + kRoot +
                            "/data --year 2023 --lang en --format json");
     INFO(r.err);

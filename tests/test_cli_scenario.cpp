@@ -16,7 +16,8 @@ namespace {
 // Launched from the base year 2017, so that the hand arithmetic of
 // test_scenario.cpp applies (the fixture also holds a 2023 inventory row).
 std::string run_args(const std::string& file, const std::string& format) {
-    return "scenario run " + file + " --data-dir " + fixture("scenario/data") + " --format " + format + " --from-year 2017";
+    return "scenario run " + file + " --data-dir " + fixture("scenario/data") + " --format " + format +
+           " --from-year 2017";
 }
 }  // namespace
 
@@ -38,8 +39,7 @@ TEST_CASE("cli scenario: JSON has BAU, scenario, drivers and each measure", "[cl
     CHECK(ev["effect"]["transport/personbiler"][13].get<double>() == Approx(1330.0));
     // cumulative: 2021–2024 phase 0.2..0.8 and 2025–2050 at 1: each year the same Shapley share at full effect
     // (1330 t, all factors of cars and rail constant apart from el) — checked as cost / cumulative
-    CHECK(ev["cost_per_tonne_dkk"].get<double>() ==
-          Approx(14000000.0 / ev["cumulative_avoided_t"].get<double>()));
+    CHECK(ev["cost_per_tonne_dkk"].get<double>() == Approx(14000000.0 / ev["cumulative_avoided_t"].get<double>()));
     CHECK(j["measures"][1]["cost_per_tonne_dkk"].get<double>() == 0.0);
     CHECK(j["targets_file"].get<std::string>().find("targets/testby.json") != std::string::npos);
 }
@@ -95,7 +95,8 @@ TEST_CASE("cli scenario: a base year with a missing value says so in table and J
 }
 
 TEST_CASE("cli scenario: from the latest inventory, with history, carried rows and --from-year", "[cli][scenario]") {
-    const auto plain = "scenario run " + fixture("scenario/two_measures.json") + " --data-dir " + fixture("scenario/data");
+    const auto plain =
+        "scenario run " + fixture("scenario/two_measures.json") + " --data-dir " + fixture("scenario/data");
     const auto latest = plain + " --format json";
     const auto r = run_cli(latest);
     REQUIRE(r.exit_code == 0);
@@ -112,8 +113,9 @@ TEST_CASE("cli scenario: from the latest inventory, with history, carried rows a
     CHECK(j["carried"].size() >= 5);
     CHECK(j["carried"][0]["from_year"] == 2017);
     const auto table = run_cli(plain);
-    CHECK_THAT(table.out, Catch::Contains("Years:    2017 actual, 2018–2022 interpolated, 2023 actual, 2024–2050 projected") &&
-                              Catch::Contains("Carried:  transport/personbiler benzin is not in the 2023 inventory"));
+    CHECK_THAT(table.out,
+               Catch::Contains("Years:    2017 actual, 2018–2022 interpolated, 2023 actual, 2024–2050 projected") &&
+                   Catch::Contains("Carried:  transport/personbiler benzin is not in the 2023 inventory"));
     const auto no_inventory = run_cli(latest + " --from-year 2019");
     CHECK(no_inventory.exit_code == 1);
     CHECK_THAT(no_inventory.err, Catch::Contains("cannot start from 2019") && Catch::Contains("2017, 2023"));
@@ -144,7 +146,8 @@ TEST_CASE("cli scenario: a plan with themes is grouped by theme in the table and
 TEST_CASE("cli report: a plan with themes has a section by theme", "[cli][report]") {
     const std::string plan = std::string(KLIMA_TEST_DIR) + "/../scenarios/koege-plan.json";
     klima::test::TempDir dir;
-    const auto md = run_cli("report --scenario " + plan + " --year 2023 --format md --lang en --out " + dir.file("r.md"));
+    const auto md =
+        run_cli("report --scenario " + plan + " --year 2023 --format md --lang en --out " + dir.file("r.md"));
     REQUIRE(md.exit_code == 0);
     const auto j = run_cli("report --scenario " + plan + " --year 2023 --format json --out " + dir.file("r.json"));
     REQUIRE(j.exit_code == 0);

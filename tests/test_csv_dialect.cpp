@@ -26,9 +26,9 @@ TEST_CASE("numbers: the Danish dialect reads decimal commas and thousands dots",
 
 TEST_CASE("numbers: one that could be read two ways is refused, never guessed", "[io][dialect][errors]") {
     // "1.234": 1.234 with a decimal point, or 1234 with a thousands dot
-    CHECK_THROWS_WITH(parse_number("1.234", CsvDialect::danish()),
-                      Catch::Contains("'1.234' could be read two ways") && Catch::Contains("1234") &&
-                          Catch::Contains("1,234 with a decimal comma"));
+    CHECK_THROWS_WITH(parse_number("1.234", CsvDialect::danish()), Catch::Contains("'1.234' could be read two ways") &&
+                                                                       Catch::Contains("1234") &&
+                                                                       Catch::Contains("1,234 with a decimal comma"));
     // "1,234" (quoted) in a comma file: 1.234 or 1234
     CHECK_THROWS_WITH(parse_number("1,234", CsvDialect::comma()), Catch::Contains("could be read two ways"));
     // a decimal point in a decimal-comma file, and a broken thousands group
@@ -47,7 +47,10 @@ TEST_CASE("dialect: detected from the header line", "[io][dialect]") {
     CHECK(io::detect_dialect("a;b\n1;2\n", "t.csv").delimiter == ';');
     CHECK(io::detect_dialect("a;b\n1;2\n", "t.csv").decimal == ',');
     CHECK(io::detect_dialect("a,b\n1,2\n", "t.csv").delimiter == ',');
-    CHECK(io::detect_dialect("\xEF\xBB\xBF" "a;b\r\n", "t.csv").encoding == io::TextEncoding::utf8);
+    CHECK(io::detect_dialect("\xEF\xBB\xBF"
+                             "a;b\r\n",
+                             "t.csv")
+              .encoding == io::TextEncoding::utf8);
     // ';'-separated without BOM and not UTF-8: Excel's Windows-1252
     CHECK(io::detect_dialect("a;b\nK\xF8ge;2\n", "t.csv").encoding == io::TextEncoding::windows1252);
     CHECK_THROWS_WITH(io::detect_dialect("a;b,c\n", "t.csv"), Catch::Contains("t.csv:1: the header line holds both"));
@@ -73,8 +76,9 @@ TEST_CASE("csv: invalid UTF-8 in a comma file is refused at read time with its l
     const auto t = io::CsvTable::parse(text, "t.csv", {}, CsvDialect{',', '.', io::TextEncoding::windows1252});
     CHECK(t.rows()[1].text("a") == "K\xC3\xB8ge");
     // a byte Windows-1252 does not define
-    CHECK_THROWS_WITH(io::CsvTable::parse("a;b\n\x81;1\n", "t.csv", {}, CsvDialect::danish(io::TextEncoding::windows1252)),
-                      Catch::StartsWith("t.csv:2: byte 0x81 is not a character in Windows-1252"));
+    CHECK_THROWS_WITH(
+        io::CsvTable::parse("a;b\n\x81;1\n", "t.csv", {}, CsvDialect::danish(io::TextEncoding::windows1252)),
+        Catch::StartsWith("t.csv:2: byte 0x81 is not a character in Windows-1252"));
 }
 
 TEST_CASE("csv: a NUL byte is named with its line, and the message is whole", "[io][errors]") {
@@ -125,17 +129,20 @@ TEST_CASE("the same inventory from a comma file and a Danish Excel file", "[io][
     //   CH4 1 g/GJ × 3600 GJ = 3.6 kg × 28 (AR5)        = 0.1008 t
     //   N2O 1 g/GJ × 3600 GJ = 3.6 kg × 265             = 0.954 t
     // total 246.9 + 205.02 + 0.1008 + 0.954            = 452.9748 t
-    const std::string comma = "year,sector,subsector,carrier,quantity,unit,source\n"
-                              "2017,energi,el,el,1234.5,MWh,K\xC3\xB8ge Forsyning\n"
-                              "2017,energi,individuel_opvarmning,naturgas,3600,GJ,\"HMN, gas sales\"\n";
+    const std::string comma =
+        "year,sector,subsector,carrier,quantity,unit,source\n"
+        "2017,energi,el,el,1234.5,MWh,K\xC3\xB8ge Forsyning\n"
+        "2017,energi,individuel_opvarmning,naturgas,3600,GJ,\"HMN, gas sales\"\n";
     // Excel "CSV UTF-8": BOM, CRLF
-    const std::string utf8 = "\xEF\xBB\xBFyear;sector;subsector;carrier;quantity;unit;source\r\n"
-                             "2017;energi;el;el;1.234,5;MWh;K\xC3\xB8ge Forsyning\r\n"
-                             "2017;energi;individuel_opvarmning;naturgas;3.600,0;GJ;HMN, gas sales\r\n";
+    const std::string utf8 =
+        "\xEF\xBB\xBFyear;sector;subsector;carrier;quantity;unit;source\r\n"
+        "2017;energi;el;el;1.234,5;MWh;K\xC3\xB8ge Forsyning\r\n"
+        "2017;energi;individuel_opvarmning;naturgas;3.600,0;GJ;HMN, gas sales\r\n";
     // Excel "CSV (semikolonsepareret)": Windows-1252, no BOM
-    const std::string cp1252 = "year;sector;subsector;carrier;quantity;unit;source\r\n"
-                               "2017;energi;el;el;1234,5;MWh;K\xF8ge Forsyning\r\n"
-                               "2017;energi;individuel_opvarmning;naturgas;3600;GJ;HMN, gas sales\r\n";
+    const std::string cp1252 =
+        "year;sector;subsector;carrier;quantity;unit;source\r\n"
+        "2017;energi;el;el;1234,5;MWh;K\xF8ge Forsyning\r\n"
+        "2017;energi;individuel_opvarmning;naturgas;3600;GJ;HMN, gas sales\r\n";
     test::TempDir dir;
     const auto a = io::load_activity(dir.write("comma.csv", comma), &test::fixture_reference());
     const auto b = io::load_activity(dir.write("utf8.csv", utf8), &test::fixture_reference());
@@ -150,8 +157,9 @@ TEST_CASE("the same inventory from a comma file and a Danish Excel file", "[io][
 TEST_CASE("cli: --csv-dialect is checked and used", "[cli][dialect]") {
     test::TempDir dir;
     // a comma file that is really Windows-1252: refused unless declared
-    const auto p = dir.write("a.csv", "year,sector,subsector,carrier,quantity,unit,source\n"
-                                      "2017,energi,el,el,1000,MWh,K\xF8ge\n");
+    const auto p = dir.write("a.csv",
+                             "year,sector,subsector,carrier,quantity,unit,source\n"
+                             "2017,energi,el,el,1000,MWh,K\xF8ge\n");
     const std::string base = "inventory --data-dir " + test::fixture_data_dir() + " --year 2017 --data " + p;
     const auto refused = test::run_cli(base);
     CHECK(refused.exit_code == 1);
@@ -159,8 +167,8 @@ TEST_CASE("cli: --csv-dialect is checked and used", "[cli][dialect]") {
     // declared: 1000 MWh × 200 kg/MWh = 200 t, and the source decoded
     const auto declared = test::run_cli(base + " --csv-dialect comma-1252 --format json");
     REQUIRE(declared.exit_code == 0);
-    CHECK_THAT(declared.out, Catch::Contains("\"activity_source\": \"K\xC3\xB8ge\"") &&
-                                 Catch::Contains("\"t_co2e\": 200.0"));
+    CHECK_THAT(declared.out,
+               Catch::Contains("\"activity_source\": \"K\xC3\xB8ge\"") && Catch::Contains("\"t_co2e\": 200.0"));
     const auto bad = test::run_cli(base + " --csv-dialect latin1");
     CHECK(bad.exit_code == 2);
     CHECK_THAT(bad.err, Catch::Contains("field '--csv-dialect': unknown CSV dialect 'latin1'"));

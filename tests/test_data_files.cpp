@@ -1,8 +1,8 @@
 // Every class of bad input gets an error naming file, line and field.
 #include "support.hpp"
 
-#include "klima/io/csv.hpp"
 #include "klima/inventory.hpp"
+#include "klima/io/csv.hpp"
 #include "klima/io/data_files.hpp"
 
 #include <catch2/catch.hpp>
@@ -21,7 +21,10 @@ void load_csv(const std::string& body) {
 }  // namespace
 
 TEST_CASE("csv: quoting, CRLF and BOM are read", "[io]") {
-    const auto t = io::CsvTable::parse("\xEF\xBB\xBF" "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n", "t.csv", {"a", "b"});
+    const auto t = io::CsvTable::parse(
+        "\xEF\xBB\xBF"
+        "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n",
+        "t.csv", {"a", "b"});
     REQUIRE(t.rows().size() == 1);
     CHECK(t.rows()[0].text("a") == "x, y");
     CHECK(t.rows()[0].text("b") == "say \"hi\"");
@@ -48,12 +51,12 @@ TEST_CASE("errors: unknown sector, subsector and carrier list the known codes", 
     CHECK_THROWS_WITH(load_csv("2017,energy,el,el,1,MWh,x\n"),
                       Catch::Contains("a.csv:2: field 'sector': unknown sector 'energy'") &&
                           Catch::Contains("use one of energi, transport"));
-    CHECK_THROWS_WITH(load_csv("2017,energi,gas,el,1,MWh,x\n"),
-                      Catch::Contains("a.csv:2: field 'subsector': unknown subsector 'gas'") &&
-                          Catch::Contains("fjernvarme"));
-    CHECK_THROWS_WITH(load_csv("2017,energi,el,electricity,1,MWh,x\n"),
-                      Catch::Contains("a.csv:2: field 'carrier': unknown carrier 'electricity'") &&
-                          Catch::Contains("carriers.csv"));
+    CHECK_THROWS_WITH(
+        load_csv("2017,energi,gas,el,1,MWh,x\n"),
+        Catch::Contains("a.csv:2: field 'subsector': unknown subsector 'gas'") && Catch::Contains("fjernvarme"));
+    CHECK_THROWS_WITH(
+        load_csv("2017,energi,el,electricity,1,MWh,x\n"),
+        Catch::Contains("a.csv:2: field 'carrier': unknown carrier 'electricity'") && Catch::Contains("carriers.csv"));
 }
 
 TEST_CASE("errors: wrong units", "[io][errors]") {
@@ -82,12 +85,12 @@ TEST_CASE("errors: negative energy, bad numbers, bad years", "[io][errors]") {
                       Catch::Contains("a.csv:2: field 'quantity': '12a' is not a number"));
     CHECK_THROWS_WITH(load_csv("1889,energi,el,el,1,MWh,x\n"),
                       Catch::Contains("a.csv:2: field 'year': year 1889 is outside 1990"));
-    CHECK_THROWS_WITH(load_csv("2017,energi,el,el,1,MWh,\n"),
-                      Catch::Contains("a.csv:2: field 'source': empty value"));
+    CHECK_THROWS_WITH(load_csv("2017,energi,el,el,1,MWh,\n"), Catch::Contains("a.csv:2: field 'source': empty value"));
 }
 
 TEST_CASE("errors: a file that is not there, or of an unknown type", "[io][errors]") {
-    CHECK_THROWS_WITH(io::load_activity("/nonexistent/a.csv"), Catch::StartsWith("/nonexistent/a.csv: cannot open file"));
+    CHECK_THROWS_WITH(io::load_activity("/nonexistent/a.csv"),
+                      Catch::StartsWith("/nonexistent/a.csv: cannot open file"));
     CHECK_THROWS_WITH(io::load_activity("a.xls"), Catch::Contains("unknown file type '.xls'"));
     CHECK_THROWS_WITH(io::load_reference_data("/nonexistent"), Catch::Contains("data directory not found"));
     CHECK_THROWS_WITH(io::load_reference_data(test::fixture("data/factors")),
@@ -109,7 +112,8 @@ TEST_CASE("activity JSON: read, null is missing, errors carry the JSON path", "[
     CHECK_THROWS_WITH(io::parse_activity_json(R"({"records": [{"year": "2017"}]})", "a.json"),
                       Catch::Contains("a.json: field '/records/0/year': expected a whole number"));
     CHECK_THROWS_WITH(io::parse_activity_json(R"({"records": [{"year": 2017, "sector": "energi", "subsector": "el",
-        "carrier": "el", "unit": "MWh", "source": "x"}]})", "a.json"),
+        "carrier": "el", "unit": "MWh", "source": "x"}]})",
+                                              "a.json"),
                       Catch::Contains("field '/records/0/quantity': missing key 'quantity'"));
     CHECK_THROWS_WITH(io::parse_activity_json(R"({"rows": []})", "a.json"), Catch::Contains("'/records'"));
 }
@@ -125,10 +129,11 @@ TEST_CASE("factor library: overlapping years and a subsector-specific row", "[fa
     CHECK(units::display_factor_value(f[0]->value) == Approx(0.72));
 
     test::TempDir dir;
-    const auto p = dir.write("f.csv", "carrier,subsector,gas,value,unit,year_from,year_to,status,source\n"
-                                      "el,,CO2e,1,kg/MWh,2000,2010,official,x\n"
-                                      "el,,CO2e,2,kg/MWh,2010,2020,official,x\n");
+    const auto p = dir.write("f.csv",
+                             "carrier,subsector,gas,value,unit,year_from,year_to,status,source\n"
+                             "el,,CO2e,1,kg/MWh,2000,2010,official,x\n"
+                             "el,,CO2e,2,kg/MWh,2010,2020,official,x\n");
     FactorLibrary lib;
-    CHECK_THROWS_WITH(io::load_factors(p, lib), Catch::Contains("f.csv:3: factor for el CO2e overlaps") &&
-                                                    Catch::Contains("f.csv:2"));
+    CHECK_THROWS_WITH(io::load_factors(p, lib),
+                      Catch::Contains("f.csv:3: factor for el CO2e overlaps") && Catch::Contains("f.csv:2"));
 }

@@ -14,9 +14,8 @@ namespace {
 const InventoryResult& fixture_inventory(int year) { return test::fixture_inventories().at(year == 2017 ? 0 : 1); }
 
 int count(const std::vector<Finding>& f, FindingKind k, const std::string& subject = "*") {
-    return static_cast<int>(std::count_if(f.begin(), f.end(), [&](const Finding& x) {
-        return x.kind == k && (subject == "*" || x.subject == subject);
-    }));
+    return static_cast<int>(std::count_if(
+        f.begin(), f.end(), [&](const Finding& x) { return x.kind == k && (subject == "*" || x.subject == subject); }));
 }
 
 }  // namespace
@@ -56,15 +55,15 @@ TEST_CASE("DK2020 check: a recent inventory lacking CH4 and N2O", "[dk2020]") {
 
 TEST_CASE("DK2020 check: no inventory, measures without timeline or effect", "[dk2020]") {
     auto r = test::hand_scenario();
-    r.measures[0].start_year = 0;                 // no start
+    r.measures[0].start_year = 0;  // no start
     r.measures[1].owner = "Mobilitet";
-    r.measures[1].full_effect_year = 2020;        // full effect before start (2025)
+    r.measures[1].full_effect_year = 2020;  // full effect before start (2025)
     MeasureResult empty;
     empty.id = "kampagne";
     empty.owner = "Klima";
     empty.start_year = 2024;
     empty.full_effect_year = 2026;
-    r.measures.push_back(empty);                  // no effect trajectory at all
+    r.measures.push_back(empty);  // no effect trajectory at all
     MeasureResult zero = empty;
     zero.id = "nul";
     zero.effect = Trajectory({"energi/el"}, 2017, 2050);  // all zero

@@ -42,13 +42,14 @@ TEST_CASE("effect reduce: a share and an amount per unit of uptake", "[scenario]
     // 2023, phase 3/5: 20000 × 1.06 × 0.25 × 0.6 = 3180 MWh × 200 kg = 636 t
     CHECK(total_effect_t(share.measures.at(0), 2023) == Approx(636.0));
     // 100 households × 10 MWh = 1000 MWh of gas × 200 kg = 200 t, whatever the year's BAU
-    const auto per = run(scenario_json(effects_measure("a", reduce(kGasRows, R"("per_uptake": {"value": 10, "unit": "MWh/household"})"),
-                                                       R"("uptake": {"value": 100, "unit": "households"}, )")));
+    const auto per = run(
+        scenario_json(effects_measure("a", reduce(kGasRows, R"("per_uptake": {"value": 10, "unit": "MWh/household"})"),
+                                      R"("uptake": {"value": 100, "unit": "households"}, )")));
     CHECK(total_effect_t(per.measures.at(0), 2030) == Approx(200.0));
     // uptake in ha, rate per m²: 2 ha × 10,000 m²/ha × 0.05 MWh/m² = 1000 MWh of el × 50 kg (2030) = 50 t
-    const auto area = run(scenario_json(effects_measure(
-        "a", reduce(R"({"subsector": "el"})", R"("per_uptake": {"value": 0.05, "unit": "MWh/m2"})"),
-        R"("uptake": {"value": 2, "unit": "ha"}, )")));
+    const auto area = run(scenario_json(
+        effects_measure("a", reduce(R"({"subsector": "el"})", R"("per_uptake": {"value": 0.05, "unit": "MWh/m2"})"),
+                        R"("uptake": {"value": 2, "unit": "ha"}, )")));
     CHECK(total_effect_t(area.measures.at(0), 2030) == Approx(50.0));
 }
 
@@ -56,8 +57,7 @@ TEST_CASE("effect switch: useful heat from gas boilers to heat pumps", "[scenari
     // 500 households × 10 MWh heat = 5000 MWh: gas −5000/0.8 = −6250 MWh (−1250 t),
     // el +5000/2.5 = +2000 MWh × 50 kg = +100 t in 2030; net 1150 t
     const auto r = run(scenario_json(effects_measure(
-        "vp",
-        R"({"op": "switch", "from": )" + std::string(kGasRows) + R"(, "to": {"subsector": "el", "carrier": "el"},
+        "vp", R"({"op": "switch", "from": )" + std::string(kGasRows) + R"(, "to": {"subsector": "el", "carrier": "el"},
              "from_efficiency": 0.8, "cop": 2.5, "per_uptake": {"value": 10, "unit": "MWh/household"}})",
         R"("uptake": {"value": 500, "unit": "households"}, )")));
     const auto& m = r.measures.at(0);
@@ -78,8 +78,8 @@ TEST_CASE("effect switch: a share of vehicle-km moved from petrol to electricity
 
 TEST_CASE("effect add: new activity raises emissions", "[scenario][effects]") {
     // 1000 MWh more rail electricity × 50 kg = 50 t more in 2030: an effect of −50 t
-    const auto r = run(scenario_json(effects_measure(
-        "tog", R"({"op": "add", "row": {"sector": "transport", "subsector": "bane", "carrier": "el"},
+    const auto r = run(scenario_json(
+        effects_measure("tog", R"({"op": "add", "row": {"sector": "transport", "subsector": "bane", "carrier": "el"},
                    "amount": {"value": 1000, "unit": "MWh"}})")));
     CHECK(row_effect_t(r.measures.at(0), "transport/bane", 2030) == Approx(-50.0));
 }
@@ -104,11 +104,11 @@ TEST_CASE("effect factor × switch: the interaction is shared out, the sum is ex
     // v(∅) = 11300 × 50 = 565 t, v(hp) = 13300 × 50 = 665 t, v(el) = v(both) = 0.
     // hp: ½(565 − 665) + ½(0 − 0) = −50 t; el: ½(565 − 0) + ½(665 − 0) = 615 t.
     const std::string hp = effects_measure(
-        "vp",
-        R"({"op": "switch", "from": )" + std::string(kGasRows) + R"(, "to": {"subsector": "el", "carrier": "el"},
+        "vp", R"({"op": "switch", "from": )" + std::string(kGasRows) + R"(, "to": {"subsector": "el", "carrier": "el"},
              "from_efficiency": 0.8, "cop": 2.5, "per_uptake": {"value": 10, "unit": "MWh/household"}})",
         R"("uptake": {"value": 500, "unit": "households"}, )");
-    const std::string green = effects_measure("groen_el", R"({"op": "factor", "rows": {"carrier": "el"}, "reduction": 1.0})");
+    const std::string green =
+        effects_measure("groen_el", R"({"op": "factor", "rows": {"carrier": "el"}, "reduction": 1.0})");
     const auto r = run(scenario_json(hp + "," + green));
     CHECK(row_effect_t(r.measures.at(0), "energi/el", 2030) == Approx(-50.0));
     CHECK(row_effect_t(r.measures.at(1), "energi/el", 2030) == Approx(615.0));
@@ -120,7 +120,8 @@ TEST_CASE("effect factor × switch: the interaction is shared out, the sum is ex
 TEST_CASE("effects land_use and construction: rows with factors of their own", "[scenario][effects]") {
     // 50 ha planted at −8 t CO2e/ha/yr: 400 t removed a year at full effect
     const auto forest = run(scenario_json(effects_measure(
-        "skov", R"({"op": "land_use", "subsector": "skov", "t_co2e_per_ha": -8, "amount": {"value": 50, "unit": "ha"}})")));
+        "skov",
+        R"({"op": "land_use", "subsector": "skov", "t_co2e_per_ha": -8, "amount": {"value": 50, "unit": "ha"}})")));
     CHECK(row_effect_t(forest.measures.at(0), "lulucf/skov", 2030) == Approx(400.0));
     // 2000 m² of the 11300 m² built in 2030 at 300 instead of 500 kg/m²: 2000 × 200 = 400 t
     const auto build = run(scenario_json(effects_measure(
@@ -151,8 +152,9 @@ TEST_CASE("phase-in shapes: linear, step, S-curve and table", "[scenario][effect
     CHECK(p.share(2024).value() == Approx(0.6));
     CHECK(p.share(2040).value() == 1.0);
     // read from a file: the table's years are the measure's start and full-effect years
-    const auto r = run(scenario_json(effects_measure("t", reduce(kGasRows, R"("share": 0.25)"),
-                                                     R"("phase_in": {"shape": "table", "shares": {"2022": 0.2, "2026": 1}}, )", "")));
+    const auto r = run(
+        scenario_json(effects_measure("t", reduce(kGasRows, R"("share": 0.25)"),
+                                      R"("phase_in": {"shape": "table", "shares": {"2022": 0.2, "2026": 1}}, )", "")));
     CHECK(r.measures.at(0).start_year == 2022);
     CHECK(r.measures.at(0).full_effect_year == 2026);
     // 2024: gas 20000 × 1.07 × 0.25 × 0.6 = 3210 MWh × 200 kg = 642 t
@@ -164,30 +166,35 @@ TEST_CASE("each preset gives exactly what its effects written out give", "[scena
         std::string preset, effects, uptake;
     };
     const std::vector<Case> cases{
-        {measure("m", "district_heating",
-                 R"({"households": 500, "heat_mwh_per_household": 10, "from_carrier": "naturgas", "boiler_efficiency": 0.8})"),
+        {measure(
+             "m", "district_heating",
+             R"({"households": 500, "heat_mwh_per_household": 10, "from_carrier": "naturgas", "boiler_efficiency": 0.8})"),
          R"({"op": "switch", "from": )" + std::string(kGasRows) +
              R"(, "to": {"subsector": "fjernvarme", "carrier": "fjernvarme"}, "from_efficiency": 0.8,
                 "per_uptake": {"value": 10, "unit": "MWh/household"}})",
          R"("uptake": {"value": 500, "unit": "households"}, )"},
-        {measure("m", "heat_pumps",
-                 R"({"households": 300, "heat_mwh_per_household": 10, "from_carrier": "gasolie", "boiler_efficiency": 0.85, "cop": 3})"),
+        {measure(
+             "m", "heat_pumps",
+             R"({"households": 300, "heat_mwh_per_household": 10, "from_carrier": "gasolie", "boiler_efficiency": 0.85, "cop": 3})"),
          R"({"op": "switch", "from": {"sector": "energi", "subsector": "individuel_opvarmning", "carrier": "gasolie"},
              "to": {"subsector": "el", "carrier": "el"}, "from_efficiency": 0.85, "cop": 3,
              "per_uptake": {"value": 10, "unit": "MWh/household"}})",
          R"("uptake": {"value": 300, "unit": "households"}, )"},
-        {measure("m", "electric_buses", R"({"buses": 10, "km_per_bus": 50000, "kwh_per_km": 1.2, "diesel_kwh_per_km": 3.0})"),
+        {measure("m", "electric_buses",
+                 R"({"buses": 10, "km_per_bus": 50000, "kwh_per_km": 1.2, "diesel_kwh_per_km": 3.0})"),
          R"({"op": "switch", "from": {"sector": "transport", "subsector": "busser", "carrier": "gasolie"}, "to": {"carrier": "el"},
              "from_intensity": {"value": 3.0, "unit": "kWh/km"}, "to_intensity": {"value": 1.2, "unit": "kWh/km"},
              "per_uptake": {"value": 50000, "unit": "km/bus"}})",
          R"("uptake": {"value": 10, "unit": "buses"}, )"},
-        {measure("m", "ev_charging", R"({"chargers": 100, "ev_share_per_charger": 0.002, "ev_kwh_per_km": 0.2, "fossil_kwh_per_km": 0.6})"),
+        {measure("m", "ev_charging",
+                 R"({"chargers": 100, "ev_share_per_charger": 0.002, "ev_kwh_per_km": 0.2, "fossil_kwh_per_km": 0.6})"),
          R"({"op": "switch", "from": {"sector": "transport", "subsector": "personbiler"}, "to": {"carrier": "el"},
              "from_intensity": {"value": 0.6, "unit": "kWh/km"}, "to_intensity": {"value": 0.2, "unit": "kWh/km"},
              "share_per_uptake": 0.002})",
          R"("uptake": {"value": 100, "unit": "chargers"}, )"},
-        {measure("m", "municipal_fleet",
-                 R"({"car_fuel": "benzin", "cars": 50, "km_per_car": 15000, "car_fuel_kwh_per_km": 0.6, "car_el_kwh_per_km": 0.2,
+        {measure(
+             "m", "municipal_fleet",
+             R"({"car_fuel": "benzin", "cars": 50, "km_per_car": 15000, "car_fuel_kwh_per_km": 0.6, "car_el_kwh_per_km": 0.2,
                      "truck_fuel": "gasolie", "refuse_trucks": 5, "km_per_truck": 20000, "truck_fuel_kwh_per_km": 4.0,
                      "truck_el_kwh_per_km": 1.5})"),
          R"({"op": "switch", "from": {"sector": "transport", "subsector": "personbiler", "carrier": "benzin"}, "to": {"carrier": "el"},
@@ -201,8 +208,9 @@ TEST_CASE("each preset gives exactly what its effects written out give", "[scena
          R"({"op": "shift", "from": {"sector": "transport", "subsector": "personbiler"}, "to": {"subsector": "bane", "carrier": "el"},
              "from_intensity": {"value": 0.6, "unit": "kWh/km"}, "to_intensity": {"value": 0.05, "unit": "kWh/km"}, "share": 0.1})",
          ""},
-        {measure("m", "building_renovation",
-                 R"({"floor_area_m2": 20000, "heat_carrier": "fjernvarme", "heat_saving_kwh_per_m2": 50, "el_saving_kwh_per_m2": 10})"),
+        {measure(
+             "m", "building_renovation",
+             R"({"floor_area_m2": 20000, "heat_carrier": "fjernvarme", "heat_saving_kwh_per_m2": 50, "el_saving_kwh_per_m2": 10})"),
          R"({"op": "reduce", "rows": {"sector": "energi", "subsector": "fjernvarme", "carrier": "fjernvarme"},
              "per_uptake": {"value": 50, "unit": "kWh/m2"}},
             {"op": "reduce", "rows": {"sector": "energi", "subsector": "el", "carrier": "el"}, "per_uptake": {"value": 10, "unit": "kWh/m2"}})",
@@ -210,11 +218,13 @@ TEST_CASE("each preset gives exactly what its effects written out give", "[scena
         {measure("m", "climate_construction", R"({"area_m2_per_year": 2000, "kg_co2e_per_m2": 300})"),
          R"({"op": "construction", "kg_co2e_per_m2": 300, "amount": {"value": 2000, "unit": "m2"}})", ""},
         {measure("m", "afforestation", R"({"hectares": 100, "uptake_t_co2_per_ha": 10})"),
-         R"({"op": "land_use", "subsector": "skov", "t_co2e_per_ha": -10, "amount": {"value": 100, "unit": "ha"}})", ""},
+         R"({"op": "land_use", "subsector": "skov", "t_co2e_per_ha": -10, "amount": {"value": 100, "unit": "ha"}})",
+         ""},
     };
     // Each preset also runs next to an EV measure, so that interactions are compared too.
-    const std::string ev = measure("ev", "ev_charging",
-                                   R"({"chargers": 50, "ev_share_per_charger": 0.002, "ev_kwh_per_km": 0.2, "fossil_kwh_per_km": 0.6})");
+    const std::string ev =
+        measure("ev", "ev_charging",
+                R"({"chargers": 50, "ev_share_per_charger": 0.002, "ev_kwh_per_km": 0.2, "fossil_kwh_per_km": 0.6})");
     for (const auto& c : cases) {
         INFO(c.preset);
         const auto preset = run(scenario_json(c.preset + "," + ev));
@@ -227,8 +237,8 @@ TEST_CASE("two measures removing more than a row holds: an error naming both, th
           "[scenario][effects][errors]") {
     // gas oil 4000 MWh × households index; each measure 3000 MWh at full effect (2025).
     // 2024, phase 0.8: a takes 2400 of 4000 × 1.07 = 4280 MWh, b asks 2400 of the 1880 left.
-    const std::string a = effects_measure(
-        "a", reduce(R"({"subsector": "individuel_opvarmning", "carrier": "gasolie"})", R"("amount": {"value": 3000, "unit": "MWh"})"));
+    const std::string a = effects_measure("a", reduce(R"({"subsector": "individuel_opvarmning", "carrier": "gasolie"})",
+                                                      R"("amount": {"value": 3000, "unit": "MWh"})"));
     std::string b = a;
     b.replace(b.find(R"("id": "a")"), 9, R"("id": "b")");
     CHECK_THROWS_WITH(run(scenario_json(a + "," + b)),
@@ -249,15 +259,16 @@ TEST_CASE("effect errors name the JSON path and the fix", "[scenario][effects][e
     fails(reduce(R"({"carrier": "kul"})", R"("share": 0.1)"), "/measures/0/effects/0", "unknown carrier 'kul'");
     fails(reduce(R"({"sector": "energi", "subsector": "bane"})", R"("share": 0.1)"), "/measures/0/effects/0", "bane");
     fails(reduce(kGasRows, R"("share": 1.5)"), "/measures/0/effects/0/share", "out of range");
-    fails(reduce(kGasRows, R"("share": 0.1, "amount": {"value": 1, "unit": "MWh"})"), "/measures/0/effects/0", "two sizes");
+    fails(reduce(kGasRows, R"("share": 0.1, "amount": {"value": 1, "unit": "MWh"})"), "/measures/0/effects/0",
+          "two sizes");
     fails(reduce(kGasRows, R"("per_uptake": {"value": 1, "unit": "MWh/household"})"), "per_uptake", "needs an uptake");
     fails(reduce(kGasRows, R"("per_uptake": {"value": 1, "unit": "MWh/bus"})"), "per_uptake/unit",
           "per bus but the uptake is in households", R"("uptake": {"value": 10, "unit": "households"}, )");
     fails(reduce(kGasRows, R"("amount": {"value": 100, "unit": "km"})"), "/measures/0/effects/0",
           "is given as energy, the measure reduces distance");
     fails(reduce(kGasRows, R"("share": 0.1, "colour": 1)"), "/measures/0/effects/0/colour", "unknown key");
-    fails(R"({"op": "switch", "from": {"subsector": "personbiler"}, "to": {"carrier": "el"}, "share": 0.1})", "/to/sector",
-          "needs one to write to");
+    fails(R"({"op": "switch", "from": {"subsector": "personbiler"}, "to": {"carrier": "el"}, "share": 0.1})",
+          "/to/sector", "needs one to write to");
     fails(R"({"op": "add", "row": {"sector": "transport", "subsector": "bane", "carrier": "el"}, "share": 0.1})",
           "/measures/0/effects/0/share", "takes an amount");
     fails(R"({"op": "land_use", "subsector": "skov", "t_co2e_per_ha": -8, "amount": {"value": 5, "unit": "MWh"}})",

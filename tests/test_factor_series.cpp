@@ -67,7 +67,8 @@ ActivitySet bundled_records(const ReferenceData& ref) {
 }
 }  // namespace
 
-TEST_CASE("coverage: every carrier × subsector of the bundled activity has every gas in 1990–2024", "[data][coverage]") {
+TEST_CASE("coverage: every carrier × subsector of the bundled activity has every gas in 1990–2024",
+          "[data][coverage]") {
     for (auto allocation : kAllChpAllocations) {  // every CHP allocation set is complete
         INFO("allocation " << to_string(allocation));
         const auto ref = io::load_reference_data(kData, allocation);
@@ -114,12 +115,14 @@ TEST_CASE("coverage: the check finds a missing year and a missing gas", "[covera
     CHECK(std::find(gaps.begin(), gaps.end(), "naturgas/individuel_opvarmning 2024 N2O") != gaps.end());
 }
 
-TEST_CASE("factor status: official, derived and illustrative are read, anything else names the fix", "[factors][errors]") {
+TEST_CASE("factor status: official, derived and illustrative are read, anything else names the fix",
+          "[factors][errors]") {
     test::TempDir dir;
     const std::string head = "carrier,subsector,gas,value,unit,year_from,year_to,status,source\n";
-    const auto p = dir.write("f.csv", head + "el,,CO2,100,g/kWh,2000,2000,official,a\n"
-                                             "el,,CO2,110,g/kWh,2001,2001,derived,b\n"
-                                             "el,,CO2,120,g/kWh,2002,2002,illustrative,c\n");
+    const auto p = dir.write("f.csv", head +
+                                          "el,,CO2,100,g/kWh,2000,2000,official,a\n"
+                                          "el,,CO2,110,g/kWh,2001,2001,derived,b\n"
+                                          "el,,CO2,120,g/kWh,2002,2002,illustrative,c\n");
     FactorLibrary lib;
     io::load_factors(p, lib);
     const auto a = lib.lookup("el", "", 2000), b = lib.lookup("el", "", 2001), c = lib.lookup("el", "", 2002);
@@ -130,20 +133,24 @@ TEST_CASE("factor status: official, derived and illustrative are read, anything 
 
     const auto bad = dir.write("g.csv", head + "el,,CO2,100,g/kWh,2000,2000,interpolated,a\n");
     FactorLibrary lib2;
-    CHECK_THROWS_WITH(io::load_factors(bad, lib2), Catch::Contains("g.csv:2") &&
-                                                       Catch::Contains("'interpolated' is not official, derived or illustrative"));
+    CHECK_THROWS_WITH(
+        io::load_factors(bad, lib2),
+        Catch::Contains("g.csv:2") && Catch::Contains("'interpolated' is not official, derived or illustrative"));
 }
 
-TEST_CASE("allocation: a row belongs to the sets its allocation cell names; an empty cell to all", "[factors][allocation]") {
+TEST_CASE("allocation: a row belongs to the sets its allocation cell names; an empty cell to all",
+          "[factors][allocation]") {
     test::TempDir dir;
-    const auto p = dir.write("f.csv", "carrier,subsector,gas,value,unit,year_from,year_to,status,allocation,source\n"
-                                      "el,,CO2,190,g/kWh,2017,2017,official,125 declared,a\n"
-                                      "el,,CO2,226,g/kWh,2017,2017,derived,200,b\n"
-                                      "el,,CO2,152,g/kWh,2017,2017,illustrative,energy,c\n"
-                                      "naturgas,,CO2,56.7,kg/GJ,2017,2017,official,,d\n");
-    const std::vector<std::pair<ChpAllocation, double>> expect{
-        {ChpAllocation::declared, 190}, {ChpAllocation::pct125, 190}, {ChpAllocation::pct200, 226},
-        {ChpAllocation::energy, 152}};
+    const auto p = dir.write("f.csv",
+                             "carrier,subsector,gas,value,unit,year_from,year_to,status,allocation,source\n"
+                             "el,,CO2,190,g/kWh,2017,2017,official,125 declared,a\n"
+                             "el,,CO2,226,g/kWh,2017,2017,derived,200,b\n"
+                             "el,,CO2,152,g/kWh,2017,2017,illustrative,energy,c\n"
+                             "naturgas,,CO2,56.7,kg/GJ,2017,2017,official,,d\n");
+    const std::vector<std::pair<ChpAllocation, double>> expect{{ChpAllocation::declared, 190},
+                                                               {ChpAllocation::pct125, 190},
+                                                               {ChpAllocation::pct200, 226},
+                                                               {ChpAllocation::energy, 152}};
     for (const auto& [allocation, g_per_kwh] : expect) {
         INFO(to_string(allocation));
         FactorLibrary lib;
@@ -156,8 +163,9 @@ TEST_CASE("allocation: a row belongs to the sets its allocation cell names; an e
         CHECK_THAT(el[0]->source, Catch::EndsWith("[CHP allocation: " + std::string(describe(allocation)) + "]"));
         CHECK(lib.lookup("naturgas", "", 2017)[0]->source == "d");
     }
-    const auto bad = dir.write("g.csv", "carrier,subsector,gas,value,unit,year_from,year_to,status,allocation,source\n"
-                                        "el,,CO2,190,g/kWh,2017,2017,official,125 decl,a\n");
+    const auto bad = dir.write("g.csv",
+                               "carrier,subsector,gas,value,unit,year_from,year_to,status,allocation,source\n"
+                               "el,,CO2,190,g/kWh,2017,2017,official,125 decl,a\n");
     FactorLibrary lib;
     CHECK_THROWS_WITH(io::load_factors(bad, lib), Catch::Contains("g.csv:2") && Catch::Contains("'decl'") &&
                                                       Catch::Contains("use declared, 125, 200 or energy"));

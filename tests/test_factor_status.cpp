@@ -15,10 +15,11 @@ TEST_CASE("inventory outputs say official, derived or illustrative per factor", 
     const auto ref = io::load_reference_data(KLIMA_DEFAULT_DATA_DIR);
     // Bundled data, 2023: natural-gas CO2 56.7 kg/GJ is HB2016's carried forward (derived);
     // its CH4 and N2O are IPCC Table 2.5 defaults (official). el 2020 (125 g/kWh) is illustrative.
-    const auto activity = io::parse_activity_csv("year,sector,subsector,carrier,quantity,unit,source\n"
-                                                 "2023,energi,individuel_opvarmning,naturgas,1000,MWh,x\n"
-                                                 "2020,energi,el,el,1000,MWh,x\n",
-                                                 "a.csv");
+    const auto activity = io::parse_activity_csv(
+        "year,sector,subsector,carrier,quantity,unit,source\n"
+        "2023,energi,individuel_opvarmning,naturgas,1000,MWh,x\n"
+        "2020,energi,el,el,1000,MWh,x\n",
+        "a.csv");
     const auto gas = compute_inventory(activity, 2023, ref);
     REQUIRE(gas.lines[0].gases.size() == 3);
     CHECK(gas.lines[0].gases[0].gas == Gas::CO2);

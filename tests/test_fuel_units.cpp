@@ -56,11 +56,13 @@ TEST_CASE("fuel in cubic metres: the same as litres", "[inventory][fuel]") {
     CHECK(units::in_tonnes(inv.territorial.co2e) == Approx(5.389272));
 }
 
-TEST_CASE("db import keeps litres and tonnes: the stored inventory is the file's, line for line", "[cli][fuel][store]") {
+TEST_CASE("db import keeps litres and tonnes: the stored inventory is the file's, line for line",
+          "[cli][fuel][store]") {
     test::TempDir dir;
     // diesel 1000 l → 2.694636 t; pellets 100 t → 11.655 t (hand arithmetic in the cases above)
-    const auto p = dir.write("a.csv", kHeader + "2017,transport,busser,gasolie,1000,l,fleet\n"
-                                                "2017,energi,individuel_opvarmning,trae,100,t,pellet sales\n");
+    const auto p = dir.write("a.csv", kHeader +
+                                          "2017,transport,busser,gasolie,1000,l,fleet\n"
+                                          "2017,energi,individuel_opvarmning,trae,100,t,pellet sales\n");
     const std::string data = " --data-dir " + test::fixture_data_dir();
     const std::string db = " --db " + dir.file("k.db");
     REQUIRE(test::run_cli("db import " + test::fixture_data_dir() + " --comment factors" + data + db).exit_code == 0);
@@ -104,8 +106,10 @@ TEST_CASE("fuel in tonnes: mass × heating value per mass", "[inventory][fuel]")
 
 TEST_CASE("a factor per volume needs no conversion; mixed factors convert only where needed", "[inventory][fuel]") {
     test::TempDir dir;
-    const auto data = data_dir_with_factors(dir, "gasolie,busser,CO2,2.65,kg/l,2020,2020,illustrative,test\n"
-                                                 "naturgas,individuel_opvarmning,CO2,2.2,kg/Nm3,2020,2020,illustrative,test\n");
+    const auto data =
+        data_dir_with_factors(dir,
+                              "gasolie,busser,CO2,2.65,kg/l,2020,2020,illustrative,test\n"
+                              "naturgas,individuel_opvarmning,CO2,2.2,kg/Nm3,2020,2020,illustrative,test\n");
     const auto ref = io::load_reference_data(data);
     // 1000 l × 2.65 kg/l = 2650 kg = 2.65 t, no heating value used
     const auto direct = inventory("2020,transport,busser,gasolie,1000,l,x\n", ref, 2020);
@@ -130,9 +134,10 @@ TEST_CASE("a unit the carrier cannot take names the units it can take", "[invent
                                         "it takes MWh, GJ, TJ, kWh, Nm3") &&
                           Catch::Contains("not a normal cubic metre (0 °C, 1.01325 bar)") &&
                           Catch::Contains("write Nm3"));
-    CHECK_THROWS_WITH(load("2017,transport,busser,gasolie,100,Nm3,x\n"),
-                      Catch::Contains("carrier 'gasolie' cannot be given in Nm3 for 2017: it takes MWh, GJ, TJ, kWh, l, "
-                                      "m3, t, kg"));
+    CHECK_THROWS_WITH(
+        load("2017,transport,busser,gasolie,100,Nm3,x\n"),
+        Catch::Contains("carrier 'gasolie' cannot be given in Nm3 for 2017: it takes MWh, GJ, TJ, kWh, l, "
+                        "m3, t, kg"));
     // electricity is no fuel: the subsector's kinds are named
     CHECK_THROWS_WITH(load("2017,energi,el,el,100,l,x\n"),
                       Catch::Contains("field 'unit': subsector energi/el takes energy, not volume"));
@@ -145,23 +150,28 @@ TEST_CASE("fuel properties file: units, status and overlaps are checked", "[io][
     test::TempDir dir;
     const std::string head = "carrier,property,value,unit,year_from,year_to,status,source\n";
     FuelProperties props;
-    CHECK_THROWS_WITH(io::load_fuel_properties(dir.write("p.csv", head + "gasolie,density,42,GJ/t,1990,2050,official,x\n"), props),
-                      Catch::Contains("p.csv:2: field 'unit': unit 'GJ/t' does not fit property density"));
-    CHECK_THROWS_WITH(io::load_fuel_properties(dir.write("p.csv", head + "gasolie,lhv,42,GJ/t,1990,2050,guess,x\n"), props),
-                      Catch::Contains("field 'status': status 'guess' is not official, derived or illustrative"));
+    CHECK_THROWS_WITH(
+        io::load_fuel_properties(dir.write("p.csv", head + "gasolie,density,42,GJ/t,1990,2050,official,x\n"), props),
+        Catch::Contains("p.csv:2: field 'unit': unit 'GJ/t' does not fit property density"));
+    CHECK_THROWS_WITH(
+        io::load_fuel_properties(dir.write("p.csv", head + "gasolie,lhv,42,GJ/t,1990,2050,guess,x\n"), props),
+        Catch::Contains("field 'status': status 'guess' is not official, derived or illustrative"));
     FuelProperties twice;
-    CHECK_THROWS_WITH(io::load_fuel_properties(dir.write("p.csv", head + "gasolie,lhv,42,GJ/t,1990,2020,official,x\n"
-                                                                         "gasolie,lhv,11.9,kWh/kg,2016,2050,official,x\n"),
-                                               twice),
-                      Catch::Contains("p.csv:3: heating value per mass of gasolie overlaps the years of") &&
-                          Catch::Contains("p.csv:2"));
+    CHECK_THROWS_WITH(
+        io::load_fuel_properties(dir.write("p.csv", head + "gasolie,lhv,42,GJ/t,1990,2020,official,x\n"
+                                                           "gasolie,lhv,11.9,kWh/kg,2016,2050,official,x\n"),
+                                 twice),
+        Catch::Contains("p.csv:3: heating value per mass of gasolie overlaps the years of") &&
+            Catch::Contains("p.csv:2"));
 }
 
 TEST_CASE("cli inventory --format json shows every conversion with its source", "[cli][fuel]") {
     test::TempDir dir;
-    const auto p = dir.write("a.csv", kHeader + "2017,transport,busser,gasolie,1000,l,fleet\n"
-                                                "2017,energi,el,el,1000,MWh,grid\n");
-    const auto r = test::run_cli("inventory --data-dir " + test::fixture_data_dir() + " --year 2017 --format json --data " + p);
+    const auto p = dir.write("a.csv", kHeader +
+                                          "2017,transport,busser,gasolie,1000,l,fleet\n"
+                                          "2017,energi,el,el,1000,MWh,grid\n");
+    const auto r =
+        test::run_cli("inventory --data-dir " + test::fixture_data_dir() + " --year 2017 --format json --data " + p);
     REQUIRE(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.out);
     const auto& c = j["lines"][0]["conversion"];
@@ -184,8 +194,7 @@ TEST_CASE("cli inventory --format json shows every conversion with its source", 
 TEST_CASE("bundled fuel properties: a litre of diesel and a normal cubic metre of gas", "[fuel][data]") {
     const auto ref = io::load_reference_data(KLIMA_DEFAULT_DATA_DIR);
     // HB2016: 1000 l × 0.85 kg/l = 850 kg × 11.90 kWh/kg = 10,115 kWh = 36.414 GJ
-    const auto diesel =
-        ref.fuel_properties.to_energy("gasolie", units::make_amount(1000.0, "l"), "l", 2017);
+    const auto diesel = ref.fuel_properties.to_energy("gasolie", units::make_amount(1000.0, "l"), "l", 2017);
     CHECK(units::in_gj(diesel.energy) == Approx(36.414));
     CHECK(diesel.heating_value->status == "official");
     // 1000 Nm3 × 11.00 kWh/Nm3 = 11,000 kWh = 39.6 GJ; 2023 is carried forward from HB2016

@@ -147,9 +147,10 @@ TEST_CASE("impact: growth with its own figures and the inventory's new-build fac
 
 TEST_CASE("impact: a scenario without targets gives no gap and says so", "[impact]") {
     klima::test::TempDir dir;
-    const auto scenario = dir.write("s.json", R"({"name": "No targets", "municipality": "testby", "base_year": 2017,
-        "activity": ")" + fixture("scenario/activity.csv") + R"(", "drivers": ")" +
-                                                  fixture("scenario/drivers.csv") + R"(", "measures": []})");
+    const auto scenario =
+        dir.write("s.json", R"({"name": "No targets", "municipality": "testby", "base_year": 2017,
+        "activity": ")" + fixture("scenario/activity.csv") +
+                                R"(", "drivers": ")" + fixture("scenario/drivers.csv") + R"(", "measures": []})");
     klima::api::ImpactRequest q;
     q.scenario.scenario_file = scenario;
     q.scenario.data_dir = fixture("scenario/data");

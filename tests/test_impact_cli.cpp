@@ -38,7 +38,7 @@ TEST_CASE("cli impact: JSON and HTML of a housing area that raises emissions", "
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.out);
-    CHECK(j["avoided_2030_t"].get<double>() == Approx(-50.0));  // 1000 MWh × 0.05
+    CHECK(j["avoided_2030_t"].get<double>() == Approx(-50.0));      // 1000 MWh × 0.05
     CHECK(j["apart_2025_2050_t"].get<double>() == Approx(-600.0));  // 2000 m² × 300 kg
     CHECK(j["raises_emissions"] == true);
     CHECK(j["cost_per_tonne_dkk"].is_null());
@@ -46,7 +46,8 @@ TEST_CASE("cli impact: JSON and HTML of a housing area that raises emissions", "
 
     const auto html = run_cli(args("housing.json") + " --format html --lang en");
     REQUIRE(html.exit_code == 0);
-    CHECK_THAT(html.out, Contains("<svg ") && Contains("class=\"apart\"") && Contains("raises emissions by 50.0 t CO2e"));
+    CHECK_THAT(html.out,
+               Contains("<svg ") && Contains("class=\"apart\"") && Contains("raises emissions by 50.0 t CO2e"));
     CHECK_THAT(html.out, Contains("estimated per inhabitant from the 2017 inventory"));
 }
 

@@ -18,10 +18,14 @@ namespace {
 // A valid targets file with `reference_year`, `pct` and `tail` (more keys of the top object) filled in.
 std::string targets(const std::string& reference_year, const std::string& pct = "46", const std::string& tail = "") {
     return "{\"municipality\": \"testby\", \"name\": \"T\", \"scope\": \"territorial_incl_lulucf\",\n"
-           "\"reference_year\": " + reference_year + ",\n"
-           "\"interim_targets\": [{\"year\": 2030, \"reduction_pct\": " + pct +
+           "\"reference_year\": " +
+           reference_year +
+           ",\n"
+           "\"interim_targets\": [{\"year\": 2030, \"reduction_pct\": " +
+           pct +
            ", \"against_year\": 2017, \"source\": \"a\"}],\n"
-           "\"neutrality\": {\"year\": 2050, \"source\": \"c\"}" + tail + "}";
+           "\"neutrality\": {\"year\": 2050, \"source\": \"c\"}" +
+           tail + "}";
 }
 
 // The Error that parse throws, checked to be a klima::Error and not a library exception.
@@ -56,7 +60,8 @@ TEST_CASE("json: a whole number beyond int is refused, not wrapped", "[json][err
     // activity JSON: the same check at /records/0/year
     const auto act = error_of([] {
         io::parse_activity_json(R"({"records": [{"year": 4294969313, "sector": "energi", "subsector": "el",
-            "carrier": "el", "quantity": 1, "unit": "MWh", "source": "s"}]})", "a.json");
+            "carrier": "el", "quantity": 1, "unit": "MWh", "source": "s"}]})",
+                                "a.json");
     });
     CHECK(act.where().field == "/records/0/year");
     CHECK_THAT(act.problem(), Contains("out of range"));

@@ -21,7 +21,9 @@ double t(units::Mass m) { return units::in_tonnes(m); }
 
 // Three measures: 100 t for 1000 DKK (10 DKK/t), 200 t for 4000 (20 DKK/t), 300 t for 9000 (30 DKK/t).
 std::vector<analysis::PortfolioItem> three() {
-    return {{units::dkk(1000), units::tonnes(100)}, {units::dkk(4000), units::tonnes(200)}, {units::dkk(9000), units::tonnes(300)}};
+    return {{units::dkk(1000), units::tonnes(100)},
+            {units::dkk(4000), units::tonnes(200)},
+            {units::dkk(9000), units::tonnes(300)}};
 }
 
 }  // namespace
@@ -58,15 +60,16 @@ namespace {
 std::string plan() {
     auto m = [](const std::string& id, const std::string& sub, const std::string& share, const std::string& cost) {
         return R"({"id": ")" + id + R"(", "name": ")" + id + R"(", "owner": "x", "start_year": 2030,
-                 "phase_in": "step", "cost_dkk": )" + cost + R"(, "source": "test",
-                 "effects": [{"op": "reduce", "rows": {"sector": "transport", "subsector": ")" + sub +
-               R"("}, "share": )" + share + "}]}";
+                 "phase_in": "step", "cost_dkk": )" +
+               cost + R"(, "source": "test",
+                 "effects": [{"op": "reduce", "rows": {"sector": "transport", "subsector": ")" +
+               sub + R"("}, "share": )" + share + "}]}";
     };
     return R"({"name": "macc test", "municipality": "testby", "base_year": 2017, "from_year": 2017,
-              "activity": ")" + test::fixture("scenario/activity.csv") + R"(", "drivers": ")" +
-           test::fixture("scenario/drivers.csv") + R"(", "targets": ")" + test::fixture("targets/testby.json") +
-           R"(", "measures": [)" + m("lastbil", "lastbiler", "0.1", "1000000") + ", " +
-           m("bus", "busser", "0.5", "500000") + "]}";
+              "activity": ")" +
+           test::fixture("scenario/activity.csv") + R"(", "drivers": ")" + test::fixture("scenario/drivers.csv") +
+           R"(", "targets": ")" + test::fixture("targets/testby.json") + R"(", "measures": [)" +
+           m("lastbil", "lastbiler", "0.1", "1000000") + ", " + m("bus", "busser", "0.5", "500000") + "]}";
 }
 
 api::AbatementRequest request(const test::TempDir& dir) {

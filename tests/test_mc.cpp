@@ -21,8 +21,9 @@ namespace {
 
 std::string scenario(const std::string& targets) {
     return R"({"name": "mc test", "municipality": "testby", "base_year": 2017, "from_year": 2017,
-              "activity": ")" + test::fixture("scenario/activity.csv") + R"(", "drivers": ")" +
-           test::fixture("scenario/drivers.csv") + R"(", "targets": ")" + targets + R"(",
+              "activity": ")" +
+           test::fixture("scenario/activity.csv") + R"(", "drivers": ")" + test::fixture("scenario/drivers.csv") +
+           R"(", "targets": ")" + targets + R"(",
               "measures": [{"id": "b", "name": "b", "owner": "x", "start_year": 2021, "full_effect_year": 2025,
                             "cost_dkk": 0, "source": "test", "effects": [{"op": "reduce",
                             "rows": {"sector": "transport", "subsector": "personbiler"}, "share": 0.4}]}]})";
@@ -48,7 +49,9 @@ api::MonteCarloRequest request(const test::TempDir& dir, int draws, std::uint64_
 
 double t(units::Mass m) { return units::in_tonnes(m); }
 
-const api::YearSpread& year(const api::MonteCarloOutcome& o, int y) { return o.years.at(static_cast<std::size_t>(y - o.launch_year)); }
+const api::YearSpread& year(const api::MonteCarloOutcome& o, int y) {
+    return o.years.at(static_cast<std::size_t>(y - o.launch_year));
+}
 
 }  // namespace
 
@@ -102,7 +105,8 @@ TEST_CASE("klima scenario mc prints p5, p50 and p95 as json, and needs --uncerta
     test::TempDir dir;
     const auto r = request(dir, 50, 1, 1);
     const std::string common = "scenario mc " + r.scenario.scenario_file + " --data-dir " + r.scenario.data_dir;
-    const auto ok = test::run_cli(common + " --uncertainty " + r.uncertainty_file + " --draws 50 --seed 5 --format json");
+    const auto ok =
+        test::run_cli(common + " --uncertainty " + r.uncertainty_file + " --draws 50 --seed 5 --format json");
     REQUIRE(ok.exit_code == 0);
     const auto j = nlohmann::json::parse(ok.out);
     CHECK(j["draws"] == 50);

@@ -8,14 +8,14 @@
 #include "klima/io/csv.hpp"
 #include "klima/io/output_file.hpp"
 
-#include <catch2/catch.hpp>
 #include <sys/wait.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <filesystem>
 
-using klima::test::fixture;
 using Catch::Contains;
+using klima::test::fixture;
 namespace fs = std::filesystem;
 
 namespace {

@@ -25,7 +25,6 @@ std::string shell(const std::string& cmd, const test::TempDir& dir) {
     return io::read_file(out);
 }
 
-
 }  // namespace
 
 TEST_CASE("report files: XLSX workbook with one sheet per section and numbers as numbers", "[report][xlsx]") {
@@ -57,10 +56,12 @@ TEST_CASE("report files: the HTML page renders in headless Chromium with its cha
     test::TempDir dir;
     const auto page = dir.write("rapport.html", render_report(test::hand_report(), ReportFormat::html, Lang::en));
     // Chromium is a test dependency (scripts/setup.sh installs it): its absence fails the test.
-    const auto dom = shell("chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                           "--disable-background-networking --disable-component-update --disable-sync "
-                           "--user-data-dir='" + dir.file("profile") + "' --dump-dom 'file://" + page + "'",
-                           dir);
+    const auto dom = shell(
+        "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+        "--disable-background-networking --disable-component-update --disable-sync "
+        "--user-data-dir='" +
+            dir.file("profile") + "' --dump-dom 'file://" + page + "'",
+        dir);
     // The parsed DOM (not the source text) holds the three charts
     CHECK(test::occurrences(dom, "<svg ") == 3);
     CHECK(test::occurrences(dom, "class=\"target-path\"") == 2);

@@ -8,7 +8,6 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-
 using namespace klima;
 using namespace klima::report;
 using Catch::Contains;
@@ -47,9 +46,12 @@ TEST_CASE("report: Markdown in Danish and English", "[report]") {
     // Danish decimal comma; −77.912 % = (100 − 452.7348)/452.7348
     CHECK_THAT(da, Contains("| Energi | 452,7 | 452,7 | 100,0 | -77,9 % | -77,9 % | 400,0 | 244,5 | 200,0 | -44,5 |"));
     // Totals: (100 − 441.3748)/441.3748 = −77.3 %; BAU 450; target 238.3; planned 250; gap −38.3
-    CHECK_THAT(da, Contains("| I alt inkl. LULUCF | 441,4 | 441,4 | 100,0 | -77,3 % | -77,3 % | 450,0 | 238,3 | 250,0 | -38,3 |"));
+    CHECK_THAT(
+        da,
+        Contains("| I alt inkl. LULUCF | 441,4 | 441,4 | 100,0 | -77,3 % | -77,3 % | 450,0 | 238,3 | 250,0 | -38,3 |"));
     // Excl. LULUCF: 521.4 in 2017, (100 − 521.3748)/521.3748 = −80.8 %; BAU 500; no target
-    CHECK_THAT(da, Contains("| I alt ekskl. LULUCF | 521,4 | 521,4 | 100,0 | -80,8 % | -80,8 % | 500,0 | – | 250,0 | – |"));
+    CHECK_THAT(da,
+               Contains("| I alt ekskl. LULUCF | 521,4 | 521,4 | 100,0 | -80,8 % | -80,8 % | 500,0 | – | 250,0 | – |"));
     // landbrug: no 2023 inventory → "–", never 0
     CHECK_THAT(da, Contains("| Landbrug | 42,0 | 42,0 | – | – | – | 0,0 | 22,7 | 0,0 | -22,7 |"));
     CHECK_THAT(da, Contains("| Vindmøller (vind) | Teknik og Miljø | 2021 | 2030 | 60,0 | 50,0 | 200,0 | bagud |"));

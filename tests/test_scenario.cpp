@@ -35,26 +35,26 @@ const std::string kHeatPumps = measure(
     R"({"households": 500, "heat_mwh_per_household": 10, "from_carrier": "naturgas", "boiler_efficiency": 0.8, "cop": 2.5})");
 const std::string kBuses = measure(
     "bus", "electric_buses", R"({"buses": 10, "km_per_bus": 50000, "kwh_per_km": 1.2, "diesel_kwh_per_km": 3.0})");
-const std::string kEv = measure(
-    "ev", "ev_charging",
-    R"({"chargers": 100, "ev_share_per_charger": 0.002, "ev_kwh_per_km": 0.2, "fossil_kwh_per_km": 0.6})");
+const std::string kEv =
+    measure("ev", "ev_charging",
+            R"({"chargers": 100, "ev_share_per_charger": 0.002, "ev_kwh_per_km": 0.2, "fossil_kwh_per_km": 0.6})");
 const std::string kFleet = measure(
     "flaade", "municipal_fleet",
     R"({"car_fuel": "benzin", "cars": 50, "km_per_car": 15000, "car_fuel_kwh_per_km": 0.6, "car_el_kwh_per_km": 0.2,
         "truck_fuel": "gasolie", "refuse_trucks": 5, "km_per_truck": 20000, "truck_fuel_kwh_per_km": 4.0,
         "truck_el_kwh_per_km": 1.5})");
-const std::string kModal = measure(
-    "tog", "modal_shift", R"({"car_km_share": 0.1, "car_kwh_per_km": 0.6, "rail_kwh_per_car_km": 0.05})");
+const std::string kModal =
+    measure("tog", "modal_shift", R"({"car_km_share": 0.1, "car_kwh_per_km": 0.6, "rail_kwh_per_car_km": 0.05})");
 const std::string kRenovation = measure(
     "renovering", "building_renovation",
     R"({"floor_area_m2": 20000, "heat_carrier": "fjernvarme", "heat_saving_kwh_per_m2": 50, "el_saving_kwh_per_m2": 10})");
-const std::string kConstruction = measure(
-    "byggeri", "climate_construction", R"({"area_m2_per_year": 2000, "kg_co2e_per_m2": 300})");
-const std::string kForest = measure("skov", "afforestation", R"({"hectares": 100, "uptake_t_co2_per_ha": 10})",
-                                    "2800000");
+const std::string kConstruction =
+    measure("byggeri", "climate_construction", R"({"area_m2_per_year": 2000, "kg_co2e_per_m2": 300})");
+const std::string kForest =
+    measure("skov", "afforestation", R"({"hectares": 100, "uptake_t_co2_per_ha": 10})", "2800000");
 
 std::string all_measures(bool reversed) {
-    std::vector<std::string> m{kDistrictHeating, kHeatPumps, kBuses,  kEv,   kFleet,
+    std::vector<std::string> m{kDistrictHeating, kHeatPumps,  kBuses,        kEv,    kFleet,
                                kModal,           kRenovation, kConstruction, kForest};
     if (reversed) std::reverse(m.begin(), m.end());
     std::string out;
@@ -215,7 +215,8 @@ TEST_CASE("shapley: reordering the measures leaves every contribution unchanged"
     const auto b = run(scenario_json(all_measures(true)));
     REQUIRE(a.measures.size() == b.measures.size());
     for (const auto& ma : a.measures) {
-        const auto it = std::find_if(b.measures.begin(), b.measures.end(), [&](const auto& mb) { return mb.id == ma.id; });
+        const auto it =
+            std::find_if(b.measures.begin(), b.measures.end(), [&](const auto& mb) { return mb.id == ma.id; });
         REQUIRE(it != b.measures.end());
         INFO(ma.id);
         CHECK((ma.effect.kg() - it->effect.kg()).cwiseAbs().maxCoeff() <= 1e-9);
@@ -238,8 +239,8 @@ TEST_CASE("scenario errors name the JSON path and the fix", "[scenario][errors]"
         CHECK_THROWS_WITH(run(text), Catch::Contains(path) && Catch::Contains(what));
     };
     fails(scenario_json(measure("x", "solar_roofs", "{}")), "/measures/0/type", "unknown measure type 'solar_roofs'");
-    fails(scenario_json("", R"("bau_scaling": {"energi/elektricitet": "population"}, )"), "/bau_scaling/energi/elektricitet",
-          "not a sector/subsector");
+    fails(scenario_json("", R"("bau_scaling": {"energi/elektricitet": "population"}, )"),
+          "/bau_scaling/energi/elektricitet", "not a sector/subsector");
     fails(scenario_json("", R"("gwp_set": "AR9", )"), "inline.json: field '/gwp_set'", "AR9");
     fails(scenario_json(kEv + "," +
                         measure("vp", "heat_pumps",
@@ -270,7 +271,8 @@ TEST_CASE("scenario errors name the JSON path and the fix", "[scenario][errors]"
     fails(R"({"name": "t", "municipality": "m", "base_year": 1980, "activity": "a", "drivers": "d", "measures": []})",
           "/base_year", "outside 1990–2050");
     fails(scenario_json("", R"("colour": "green", )"), "/colour", "unknown key");
-    fails(scenario_json("", R"("bau_scaling": {"energi/el": "gdp"}, )"), "/bau_scaling/energi/el", "unknown driver 'gdp'");
+    fails(scenario_json("", R"("bau_scaling": {"energi/el": "gdp"}, )"), "/bau_scaling/energi/el",
+          "unknown driver 'gdp'");
     fails("{\"name\": \"t\",\n \"measures\": [}", "inline.json:2", "malformed JSON");
 }
 
@@ -301,13 +303,16 @@ TEST_CASE("scenario: no limit on the number of measures; 30 independent forests 
 
 TEST_CASE("drivers file errors", "[scenario][errors]") {
     test::TempDir dir;
-    const auto gap = dir.write("drivers.csv", "year,population,households,vehicle_km_million,source\n"
-                                              "2017,100,50,1,x\n2019,100,50,1,x\n");
-    CHECK_THROWS_WITH(io::load_drivers(gap), Catch::Contains("drivers.csv:3") && Catch::Contains("does not follow 2017"));
+    const auto gap = dir.write("drivers.csv",
+                               "year,population,households,vehicle_km_million,source\n"
+                               "2017,100,50,1,x\n2019,100,50,1,x\n");
+    CHECK_THROWS_WITH(io::load_drivers(gap),
+                      Catch::Contains("drivers.csv:3") && Catch::Contains("does not follow 2017"));
     const auto zero = dir.write("zero.csv", "year,population,households,vehicle_km_million,source\n2017,0,50,1,x\n");
     CHECK_THROWS_WITH(io::load_drivers(zero), Catch::Contains("zero.csv:2") && Catch::Contains("positive"));
-    const auto short_drivers = dir.write("short.csv", "year,population,households,vehicle_km_million,source\n"
-                                                      "2017,100,50,1,x\n2018,100,50,1,x\n");
+    const auto short_drivers = dir.write("short.csv",
+                                         "year,population,households,vehicle_km_million,source\n"
+                                         "2017,100,50,1,x\n2018,100,50,1,x\n");
     const auto spec = io::parse_scenario(scenario_json(""), test::fixture("scenario/inline.json"));
     const auto activity = io::load_activity(spec.activity_file, &scenario_ref());
     CHECK_THROWS_WITH(run_scenario(spec, activity, io::load_drivers(short_drivers), scenario_ref()),
@@ -334,9 +339,10 @@ TEST_CASE("scenario: the owner may be left out; it is then empty", "[scenario]")
 
 TEST_CASE("scenario errors: a measure on a missing or absent activity value", "[scenario][errors]") {
     test::TempDir dir;
-    dir.write("activity.csv", "year,sector,subsector,carrier,quantity,unit,source\n"
-                              "2017,energi,individuel_opvarmning,naturgas,,MWh,not reported\n"
-                              "2017,transport,personbiler,benzin,1000,MWh,x\n");
+    dir.write("activity.csv",
+              "year,sector,subsector,carrier,quantity,unit,source\n"
+              "2017,energi,individuel_opvarmning,naturgas,,MWh,not reported\n"
+              "2017,transport,personbiler,benzin,1000,MWh,x\n");
     const std::string drivers = "\"drivers\": \"" + test::fixture("scenario/drivers.csv") + "\", ";
     auto run_in_dir = [&](const std::string& measures) {
         const auto text = R"({"name": "t", "municipality": "m", "base_year": 2017, "activity": "activity.csv", )" +
@@ -349,12 +355,14 @@ TEST_CASE("scenario errors: a measure on a missing or absent activity value", "[
     CHECK_THROWS_WITH(run_in_dir(kDistrictHeating),
                       Catch::Contains("/measures/0") && Catch::Contains("is missing") && Catch::Contains("fill in"));
     // no bus records at all: the year holds none
-    CHECK_THROWS_WITH(run_in_dir(kBuses), Catch::Contains("transport/busser gasolie") && Catch::Contains("holds only none"));
+    CHECK_THROWS_WITH(run_in_dir(kBuses),
+                      Catch::Contains("transport/busser gasolie") && Catch::Contains("holds only none"));
 }
 
 TEST_CASE("scenario: a missing base-year value is counted and left out, never projected as zero", "[scenario]") {
-    const auto ev = measure("ev", "ev_charging",
-                            R"({"chargers": 100, "ev_share_per_charger": 0.002, "ev_kwh_per_km": 0.2, "fossil_kwh_per_km": 0.6})");
+    const auto ev =
+        measure("ev", "ev_charging",
+                R"({"chargers": 100, "ev_share_per_charger": 0.002, "ev_kwh_per_km": 0.2, "fossil_kwh_per_km": 0.6})");
     std::string with_gap = scenario_json(ev);
     with_gap.replace(with_gap.find("activity.csv"), 12, "activity_missing.csv");
     const auto complete = run(scenario_json(ev));

@@ -28,10 +28,11 @@ struct LitresCase {
 
     LitresCase() {
         std::filesystem::copy(test::fixture("scenario"), dir.path(), std::filesystem::copy_options::recursive);
-        dir.write("activity.csv", "year,sector,subsector,carrier,quantity,unit,source\n"
-                                  "2017,energi,el,el,10000,MWh,test\n"
-                                  "2017,energi,individuel_opvarmning,gasolie,10000,l,heating-oil deliveries\n"
-                                  "2017,transport,lastbiler,gasolie,100000,l,fuel cards\n");
+        dir.write("activity.csv",
+                  "year,sector,subsector,carrier,quantity,unit,source\n"
+                  "2017,energi,el,el,10000,MWh,test\n"
+                  "2017,energi,individuel_opvarmning,gasolie,10000,l,heating-oil deliveries\n"
+                  "2017,transport,lastbiler,gasolie,100000,l,fuel cards\n");
         dir.write("data/factors/fuel_properties.csv",
                   "carrier,property,value,unit,year_from,year_to,status,source\n"
                   "gasolie,lhv,11.90,kWh/kg,1990,2050,official,HB2016 table 9.3.1\n"
@@ -63,11 +64,12 @@ TEST_CASE("scenario: diesel in litres is projected through its density and heati
 
 TEST_CASE("intensity table: litres, Nm3 and tonnes as compute_inventory converts them", "[scenario][fuel]") {
     const auto& ref = test::fixture_reference();
-    const auto activity = io::parse_activity_csv("year,sector,subsector,carrier,quantity,unit,source\n"
-                                                 "2017,transport,busser,gasolie,1000,l,x\n"
-                                                 "2017,energi,individuel_opvarmning,trae,100,t,x\n"
-                                                 "2017,energi,individuel_opvarmning,naturgas,10000,Nm3,x\n",
-                                                 "a.csv");
+    const auto activity = io::parse_activity_csv(
+        "year,sector,subsector,carrier,quantity,unit,source\n"
+        "2017,transport,busser,gasolie,1000,l,x\n"
+        "2017,energi,individuel_opvarmning,trae,100,t,x\n"
+        "2017,energi,individuel_opvarmning,naturgas,10000,Nm3,x\n",
+        "a.csv");
     const auto inv = compute_inventory(activity, 2017, ref, "AR5");
     IntensityTable t(ref, ref.gwp.require("AR5"), 2017);
     // 2.694636 t, 11.655 t and 22.668228 t (test_fuel_units.cpp)
@@ -78,6 +80,6 @@ TEST_CASE("intensity table: litres, Nm3 and tonnes as compute_inventory converts
     // a unit the carrier cannot take fails at the record, naming the units it can take
     auto bad = activity[0];
     bad.unit = "Nm3";
-    CHECK_THROWS_WITH(t.co2e(bad), Catch::Contains("a.csv:2: field 'unit'") &&
-                                       Catch::Contains("cannot be given in Nm3"));
+    CHECK_THROWS_WITH(t.co2e(bad),
+                      Catch::Contains("a.csv:2: field 'unit'") && Catch::Contains("cannot be given in Nm3"));
 }

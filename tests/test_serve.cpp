@@ -8,8 +8,8 @@
 #include "klima/api/scenario.hpp"
 #include "klima/report/scenario_report.hpp"
 
-#include <catch2/catch.hpp>
 #include <httplib.h>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -151,8 +151,8 @@ TEST_CASE("serve: paths outside the data and scenarios folders are refused", "[s
         CHECK(r->status == 403);
         CHECK(error_of(r)["path"] == "/activity");
     }
-    const auto r = client.Post("/api/scenario/run?name=../koege.json", read(kRepo + "/scenarios/koege.json"),
-                               "application/json");
+    const auto r =
+        client.Post("/api/scenario/run?name=../koege.json", read(kRepo + "/scenarios/koege.json"), "application/json");
     REQUIRE(r);
     CHECK(r->status == 403);
     // and the server still answers
@@ -190,7 +190,8 @@ TEST_CASE("serve: the DK2020 report of the scenario on screen, as html and xlsx"
     auto r = client.Post("/api/report?format=html&year=2023&lang=en&name=koege.json", body, "application/json");
     REQUIRE(r);
     REQUIRE(r->status == 200);
-    const auto cli = run_cli("report --scenario " + kRepo + "/scenarios/koege.json --year 2023 --format html --lang en");
+    const auto cli =
+        run_cli("report --scenario " + kRepo + "/scenarios/koege.json --year 2023 --format html --lang en");
     REQUIRE(cli.exit_code == 0);
     CHECK(r->body == cli.out);
     CHECK(r->get_header_value("Content-Disposition") == "attachment; filename=\"klima-report-koege-2023.html\"");

@@ -31,12 +31,14 @@ std::string two_reductions(double share_a, double share_b) {
     auto m = [](const std::string& id, const std::string& rows, double share) {
         return R"({"id": ")" + id + R"(", "name": ")" + id + R"(", "owner": "x", "start_year": 2021,
                  "full_effect_year": 2025, "cost_dkk": 1000000, "source": "test",
-                 "effects": [{"op": "reduce", "rows": )" + rows + R"(, "share": )" + std::to_string(share) + "}]}";
+                 "effects": [{"op": "reduce", "rows": )" +
+               rows + R"(, "share": )" + std::to_string(share) + "}]}";
     };
     return R"({"name": "solve test", "municipality": "testby", "base_year": 2017, "from_year": 2017,
-              "activity": ")" + test::fixture("scenario/activity.csv") + R"(", "drivers": ")" +
-           test::fixture("scenario/drivers.csv") + R"(", "targets": ")" + test::fixture("targets/testby.json") +
-           R"(", "measures": [)" + m("a", R"({"sector": "energi"})", share_a) + ", " +
+              "activity": ")" +
+           test::fixture("scenario/activity.csv") + R"(", "drivers": ")" + test::fixture("scenario/drivers.csv") +
+           R"(", "targets": ")" + test::fixture("targets/testby.json") + R"(", "measures": [)" +
+           m("a", R"({"sector": "energi"})", share_a) + ", " +
            m("b", R"({"sector": "transport", "subsector": "personbiler"})", share_b) + "]}";
 }
 
@@ -56,7 +58,7 @@ double t(units::Mass m) { return units::in_tonnes(m); }
 
 TEST_CASE("a run without attribution gives the same trajectories and no measure effects") {
     auto spec = io::parse_scenario(test::scenario_json(test::measure("ev", "ev_charging",
-                                                                      R"({"chargers": 100, "ev_share_per_charger": 0.002,
+                                                                     R"({"chargers": 100, "ev_share_per_charger": 0.002,
                                                                           "ev_kwh_per_km": 0.2, "fossil_kwh_per_km": 0.6})")),
                                    test::fixture("scenario/inline.json"));
     const auto activity = io::load_activity(spec.activity_file, &test::scenario_ref());

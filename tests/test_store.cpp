@@ -6,8 +6,8 @@
 #include "klima/sha256.hpp"
 #include "klima/store/store.hpp"
 
-#include <catch2/catch.hpp>
 #include <sqlite3.h>
+#include <catch2/catch.hpp>
 
 #include <regex>
 #include <string>
@@ -51,7 +51,8 @@ TEST_CASE("store: each import becomes a version with provenance", "[store]") {
     CHECK(s.current()->id == 2);
     CHECK(s.schema_version() == store::Store::kSchemaVersion);
     // WAL mode is a property of the file: a second connection sees it.
-    CHECK(test::sql_count(dir.file("klima.db"), "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode='wal'") == 1);
+    CHECK(test::sql_count(dir.file("klima.db"), "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode='wal'") ==
+          1);
 }
 
 TEST_CASE("store: identical content is not stored again", "[store]") {
@@ -61,8 +62,8 @@ TEST_CASE("store: identical content is not stored again", "[store]") {
     const auto again = s.import_activity(test::fixture_activity(), test::provenance(fixture("activity.csv"), "again"));
     CHECK(again.already_stored);
     CHECK(again.version == 2);
-    const auto f = s.import_factors(test::fixture_factors(),
-                                    test::provenance(fixture("data/factors/test_factors.csv"), "again"));
+    const auto f =
+        s.import_factors(test::fixture_factors(), test::provenance(fixture("data/factors/test_factors.csv"), "again"));
     CHECK(f.already_stored);
     CHECK(f.version == 1);
     CHECK(s.versions().size() == 2);

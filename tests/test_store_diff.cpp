@@ -28,8 +28,9 @@ TEST_CASE("diff: a change splits into activity and factor effects that add up", 
     const auto ch = store::attribute_change(test::fixture_activity(), test::fixture_factors(), test::revised_activity(),
                                             test::revised_factors(), test::fixture_reference(), "AR5");
     SECTION("2017 electricity: both changed") {
-        // (A1,F1) 1000 MWh × 200 = 200 t; (A2,F1) 1200 × 200 = 240 t; (A1,F2) 1000 × 150 = 150 t; (A2,F2) 1200 × 150 = 180 t
-        // activity = ½[(240 − 200) + (180 − 150)] = 35 t; factor = ½[(150 − 200) + (180 − 240)] = −55 t; change −20 t
+        // (A1,F1) 1000 MWh × 200 = 200 t; (A2,F1) 1200 × 200 = 240 t; (A1,F2) 1000 × 150 = 150 t; (A2,F2) 1200 × 150 =
+        // 180 t activity = ½[(240 − 200) + (180 − 150)] = 35 t; factor = ½[(150 − 200) + (180 − 240)] = −55 t; change
+        // −20 t
         const auto& e = find(ch, 2017, "energi");
         CHECK(in_tonnes(*e.before) == Approx(452.7348));
         CHECK(in_tonnes(*e.after) == Approx(432.7348));
@@ -69,12 +70,12 @@ TEST_CASE("diff: a change splits into activity and factor effects that add up", 
 }
 
 TEST_CASE("diff: the split does not depend on the direction", "[store][diff]") {
-    const auto fwd = store::attribute_change(test::fixture_activity(), test::fixture_factors(),
-                                             test::revised_activity(), test::revised_factors(),
-                                             test::fixture_reference(), "AR5");
-    const auto back = store::attribute_change(test::revised_activity(), test::revised_factors(),
-                                              test::fixture_activity(), test::fixture_factors(),
-                                              test::fixture_reference(), "AR5");
+    const auto fwd =
+        store::attribute_change(test::fixture_activity(), test::fixture_factors(), test::revised_activity(),
+                                test::revised_factors(), test::fixture_reference(), "AR5");
+    const auto back =
+        store::attribute_change(test::revised_activity(), test::revised_factors(), test::fixture_activity(),
+                                test::fixture_factors(), test::fixture_reference(), "AR5");
     const auto& f = find(fwd, 2017, "energi");
     const auto& b = find(back, 2017, "energi");
     // backwards: activity −35 t, factor +55 t (the symmetric formula is antisymmetric)
@@ -147,8 +148,9 @@ TEST_CASE("recalc: every year, the base year included, is restated after a facto
                           "name = 'territorial' AND abs(co2e_kg - 441374.8) < 1e-6") == 1);
     // recalculating again replaces, never duplicates
     store::recalculate(s, test::fixture_reference(), "AR5");
-    CHECK(test::sql_count(dir.file("klima.db"), "SELECT count(*) FROM inventories WHERE version_id = 3 AND "
-                                                "year = 2017 AND name = 'territorial'") == 1);
+    CHECK(test::sql_count(dir.file("klima.db"),
+                          "SELECT count(*) FROM inventories WHERE version_id = 3 AND "
+                          "year = 2017 AND name = 'territorial'") == 1);
 }
 
 TEST_CASE("recalc: a total whose every line is missing is stored as NULL, not zero", "[store][recalc]") {

@@ -21,8 +21,7 @@ api::StoreImportResult import(const std::string& store, const std::string& file,
 
 }  // namespace
 
-TEST_CASE("store import api: a data directory, a factor CSV and activity data each become a version",
-          "[store][api]") {
+TEST_CASE("store import api: a data directory, a factor CSV and activity data each become a version", "[store][api]") {
     test::TempDir dir;
     const auto db = dir.file("s.db");
     // the fixture data directory holds 15 factors; the fixture activity file 11 rows
@@ -56,15 +55,15 @@ TEST_CASE("store import api: a data directory, a factor CSV and activity data ea
 TEST_CASE("store import api: a refused import creates no store", "[store][api][errors]") {
     test::TempDir dir;
     const auto db = dir.file("s.db");
-    const auto bad = dir.write("bad.csv", "year,sector,subsector,carrier,quantity,unit,source\n"
-                                          "2017,energi,atom,el,5,MWh,x\n");
+    const auto bad = dir.write("bad.csv",
+                               "year,sector,subsector,carrier,quantity,unit,source\n"
+                               "2017,energi,atom,el,5,MWh,x\n");
     CHECK_THROWS_WITH(import(db, bad), Catch::Contains("bad.csv:2"));
     CHECK_THROWS_WITH(import(db, dir.file("absent.csv")), Catch::Contains("absent.csv: file not found"));
     CHECK_FALSE(std::filesystem::exists(db));
 }
 
-TEST_CASE("store versions api: diff and recalc read the store at a path; the tables say so in text",
-          "[store][api]") {
+TEST_CASE("store versions api: diff and recalc read the store at a path; the tables say so in text", "[store][api]") {
     test::TempDir dir;
     const auto db = dir.file("s.db");
     CHECK(report::render_versions({}, db) == "the store " + db + " holds no versions yet\n");

@@ -7,9 +7,9 @@
 
 #include "klima/io/csv.hpp"
 
-#include <catch2/catch.hpp>
 #include <sqlite3.h>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <filesystem>
 

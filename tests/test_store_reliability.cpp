@@ -5,8 +5,8 @@
 
 #include "klima/io/csv.hpp"
 
-#include <catch2/catch.hpp>
 #include <sqlite3.h>
+#include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -56,8 +56,10 @@ void check_unchanged(const std::string& db, const Snapshot& before) {
     CHECK(after.t2017 == before.t2017);
     CHECK(after.t2023 == before.t2023);
     // no orphan rows of a version that never committed
-    CHECK(test::sql_count(db, "SELECT count(*) FROM activity WHERE version_id > " + std::to_string(before.current)) == 0);
-    CHECK(test::sql_count(db, "SELECT count(*) FROM factors WHERE version_id > " + std::to_string(before.current)) == 0);
+    CHECK(test::sql_count(db, "SELECT count(*) FROM activity WHERE version_id > " + std::to_string(before.current)) ==
+          0);
+    CHECK(test::sql_count(db, "SELECT count(*) FROM factors WHERE version_id > " + std::to_string(before.current)) ==
+          0);
 }
 
 // Sets KLIMA_TEST_CRASH_AFTER_ROWS for the crash tests' binary, klima_crashable (tests/crash_hook/).
@@ -79,14 +81,14 @@ TEST_CASE("reliability: kill -9 during an import leaves the previous version, re
     REQUIRE(before.t2017 == Approx(441.3748));
     REQUIRE(before.current == 2);
 
-    std::mt19937 rng(20261123);  // fixed seed: the same kill points every run
+    std::mt19937 rng(20261123);   // fixed seed: the same kill points every run
     std::set<int> points{1, 11};  // first row, last row of activity_revised.csv (11 rows)
     while (points.size() < 6) points.insert(std::uniform_int_distribution<int>(1, 11)(rng));
     for (int n : points) {
         INFO("activity import killed after row " << n);
         CrashAfter crash(n);
-        const auto r = run_crashable("db import " + fixture("store/activity_revised.csv") + " --comment crash " +
-                                     db_args(dir));
+        const auto r =
+            run_crashable("db import " + fixture("store/activity_revised.csv") + " --comment crash " + db_args(dir));
         CHECK(r.exit_code != 0);
         CHECK(r.out.empty());  // killed before it could report a version
         check_unchanged(db, before);
@@ -96,13 +98,14 @@ TEST_CASE("reliability: kill -9 during an import leaves the previous version, re
     for (int n : factor_points) {
         INFO("factor import killed after row " << n);
         CrashAfter crash(n);
-        const auto r = run_crashable("db import " + fixture("store/factors_revised.csv") + " --comment crash " +
-                                     db_args(dir));
+        const auto r =
+            run_crashable("db import " + fixture("store/factors_revised.csv") + " --comment crash " + db_args(dir));
         CHECK(r.exit_code != 0);
         check_unchanged(db, before);
     }
     // After all the crashes the store takes the same import normally.
-    const auto ok = test::run_cli("db import " + fixture("store/factors_revised.csv") + " --comment fine " + db_args(dir));
+    const auto ok =
+        test::run_cli("db import " + fixture("store/factors_revised.csv") + " --comment fine " + db_args(dir));
     CHECK(ok.exit_code == 0);
     CHECK_THAT(ok.out, Catch::Contains("as version 3"));
     // 441.3748 − 1000 MWh × 0.05 t/MWh = 391.3748 t
@@ -118,7 +121,8 @@ TEST_CASE("reliability: kill -9 after the import has spilled pages into the WAL"
     const auto before = snapshot(db);
     std::string big = "year,sector,subsector,carrier,quantity,unit,source\n";
     for (int i = 0; i < 40000; ++i)
-        big += std::to_string(1990 + i % 61) + ",energi,el,el," + std::to_string(i) + ",MWh,synthetic test row " + std::to_string(i) + "\n";
+        big += std::to_string(1990 + i % 61) + ",energi,el,el," + std::to_string(i) + ",MWh,synthetic test row " +
+               std::to_string(i) + "\n";
     const auto path = dir.write("big.csv", big);
     for (int n : {39000, 25000}) {
         INFO("killed after row " << n);
@@ -199,13 +203,14 @@ TEST_CASE("reliability: a reader keeps one consistent version while an import co
         const store::Store::ReadTransaction snapshot(reader);
         const auto seen = reader.current()->id;
         // another process imports and commits while the snapshot is open; WAL lets it proceed
-        const auto r = test::run_cli("db import " + fixture("store/activity_revised.csv") + " --comment during " +
-                                     db_args(dir));
+        const auto r =
+            test::run_cli("db import " + fixture("store/activity_revised.csv") + " --comment during " + db_args(dir));
         REQUIRE(r.exit_code == 0);
         CHECK_THAT(r.out, Catch::Contains("as version 3"));
         // and a second connection in this process too
         store::Store writer(db, store::Open::existing);
-        writer.import_factors(test::revised_factors(), test::provenance(fixture("store/factors_revised.csv"), "during"));
+        writer.import_factors(test::revised_factors(),
+                              test::provenance(fixture("store/factors_revised.csv"), "during"));
         CHECK(writer.versions().size() == 4);
 
         CHECK(reader.current()->id == seen);

@@ -14,10 +14,11 @@ using namespace klima;
 
 namespace {
 
-const std::string kFuels = "year,sector,subsector,carrier,quantity,unit,source\n"
-                           "2017,transport,busser,gasolie,1000,l,fleet card statement\n"
-                           "2017,energi,individuel_opvarmning,trae,100,t,pellet sales\n"
-                           "2017,energi,individuel_opvarmning,naturgas,10000,Nm3,gas distributor\n";
+const std::string kFuels =
+    "year,sector,subsector,carrier,quantity,unit,source\n"
+    "2017,transport,busser,gasolie,1000,l,fleet card statement\n"
+    "2017,energi,individuel_opvarmning,trae,100,t,pellet sales\n"
+    "2017,energi,individuel_opvarmning,naturgas,10000,Nm3,gas distributor\n";
 
 EmissionFactor factor(const std::string& carrier, Gas gas, double kg_per_gj, FactorStatus status,
                       const std::string& source) {
@@ -100,9 +101,9 @@ TEST_CASE("store: step 3 migrates a schema-2 store: no units, derived rows found
         v2.import_activity(test::fixture_activity(), test::provenance(test::fixture("activity.csv"), "a"));
         // schema 2 has no room for a volume: refused before anything is written
         const auto fuels = io::load_activity(dir.write("fuels.csv", kFuels), &test::fixture_reference());
-        CHECK_THROWS_WITH(v2.import_activity(fuels, test::provenance(dir.file("fuels.csv"), "fuels")),
-                          Catch::Contains("store schema 2 cannot keep volumes") &&
-                              Catch::Contains("migrated to schema 3"));
+        CHECK_THROWS_WITH(
+            v2.import_activity(fuels, test::provenance(dir.file("fuels.csv"), "fuels")),
+            Catch::Contains("store schema 2 cannot keep volumes") && Catch::Contains("migrated to schema 3"));
         CHECK(v2.versions().size() == 2);
     }
     // read-only, the old schema is read as it is, statuses as step 3 would convert them

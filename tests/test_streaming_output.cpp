@@ -12,16 +12,16 @@
 #include "klima/io/output_file.hpp"
 #include "klima/report/inventory_report.hpp"
 
+#include <sys/resource.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <sys/resource.h>
 
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <limits>
 #include <optional>
-#include <filesystem>
 #include <random>
 #include <sstream>
 
@@ -70,23 +70,26 @@ std::string json_as_a_document(const InventoryResult& inv, const ReferenceData& 
         return j;
     };
     const auto property = [](const FuelProperty& p) {
-        return json{{"value", p.written}, {"unit", p.unit}, {"status", p.status},
-                    {"years", std::to_string(p.year_from) + "-" + std::to_string(p.year_to)},
+        return json{{"value", p.written}, {"unit", p.unit},
+                    {"status", p.status}, {"years", std::to_string(p.year_from) + "-" + std::to_string(p.year_to)},
                     {"source", p.source}, {"origin", to_string(p.origin)}};
     };
     json j{{"title", title}, {"year", inv.year}, {"gwp_set", inv.gwp_set}, {"unit", "t CO2e"}};
     const auto& gwp = ref.gwp.require(inv.gwp_set);
     for (Gas g : {Gas::CH4, Gas::N2O})
         j["gwp"][std::string(to_string(g))] = {{"gwp100", gwp.gwp100[int(g)]}, {"source", gwp.source[int(g)]}};
-    j["totals"] = {{"territorial", total(inv.territorial)}, {"territorial_excl_lulucf", total(inv.territorial_excl_lulucf)},
-                   {"reported_apart", total(inv.reported_apart)}, {"missing_cells", inv.missing_cells()}};
+    j["totals"] = {{"territorial", total(inv.territorial)},
+                   {"territorial_excl_lulucf", total(inv.territorial_excl_lulucf)},
+                   {"reported_apart", total(inv.reported_apart)},
+                   {"missing_cells", inv.missing_cells()}};
     for (const auto& [k, t] : inv.by_sector) j["sectors"][k] = total(t);
     for (const auto& [k, t] : inv.by_subsector) j["subsectors"][k] = total(t);
     j["lines"] = json::array();
     for (const auto& l : inv.lines) {
         const auto& r = l.record;
-        json line{{"sector", r.sector}, {"subsector", r.subsector}, {"carrier", r.carrier},
-                  {"gpc_ref", l.subsector->gpc_ref}, {"scope", l.subsector->scope}, {"activity_source", r.source},
+        json line{{"sector", r.sector},           {"subsector", r.subsector},
+                  {"carrier", r.carrier},         {"gpc_ref", l.subsector->gpc_ref},
+                  {"scope", l.subsector->scope},  {"activity_source", r.source},
                   {"origin", to_string(r.origin)}};
         if (l.missing()) {
             line["quantity"] = nullptr;
@@ -98,16 +101,22 @@ std::string json_as_a_document(const InventoryResult& inv, const ReferenceData& 
             line["t_co2e"] = units::in_tonnes(l.co2e);
             for (const auto& g : l.gases)
                 line["gases"].push_back(
-                    {{"gas", to_string(g.gas)}, {"t", units::in_tonnes(g.mass)}, {"t_co2e", units::in_tonnes(g.co2e)},
+                    {{"gas", to_string(g.gas)},
+                     {"t", units::in_tonnes(g.mass)},
+                     {"t_co2e", units::in_tonnes(g.co2e)},
                      {"gwp100", g.gwp},
-                     {"factor", {{"value", units::display_factor_value(g.factor->value)},
-                                 {"unit", units::display_factor_unit(kind)},
-                                 {"status", g.factor->illustrative ? "illustrative" : "official"},
-                                 {"years", std::to_string(g.factor->year_from) + "-" + std::to_string(g.factor->year_to)},
-                                 {"source", g.factor->source}, {"origin", to_string(g.factor->origin)}}}});
+                     {"factor",
+                      {{"value", units::display_factor_value(g.factor->value)},
+                       {"unit", units::display_factor_unit(kind)},
+                       {"status", g.factor->illustrative ? "illustrative" : "official"},
+                       {"years", std::to_string(g.factor->year_from) + "-" + std::to_string(g.factor->year_to)},
+                       {"source", g.factor->source},
+                       {"origin", to_string(g.factor->origin)}}}});
         }
         if (const auto& c = l.conversion) {
-            line["conversion"] = {{"formula", c->formula()}, {"unit", c->unit}, {"energy_gj", units::in_gj(c->energy)},
+            line["conversion"] = {{"formula", c->formula()},
+                                  {"unit", c->unit},
+                                  {"energy_gj", units::in_gj(c->energy)},
                                   {"heating_value", property(*c->heating_value)}};
             if (c->density) line["conversion"]["density"] = property(*c->density);
         }
@@ -132,8 +141,8 @@ TEST_CASE("JSON writer: strings are escaped as nlohmann::json escapes them", "[r
 }
 
 TEST_CASE("JSON writer: numbers are nlohmann::json's digits", "[report][json]") {
-    for (double v : {0.0, -0.0, 1.0, 28.0, 265.0, 0.1, 1e-5, 1.5e-7, 1e15, 1e16, 1e21, 123456789012345678.0,
-                     1.0 / 3.0, 570108.1234, -2.5, 5e-324, 1.7976931348623157e308})
+    for (double v : {0.0, -0.0, 1.0, 28.0, 265.0, 0.1, 1e-5, 1.5e-7, 1e15, 1e16, 1e21, 123456789012345678.0, 1.0 / 3.0,
+                     570108.1234, -2.5, 5e-324, 1.7976931348623157e308})
         CHECK(number(v) == nlohmann::json(v).dump());
     std::mt19937_64 bits(12);
     for (int i = 0; i < 20000; ++i) {
@@ -169,15 +178,17 @@ TEST_CASE("JSON writer: layout is nlohmann::json's dump(2)", "[report][json]") {
     w.key("f").value(2.5);
     w.end_object();
     w.flush();
-    const auto doc = nlohmann::ordered_json::parse(R"({"a": {}, "b": [], "c": [1, {"d": null, "e": true}, ["x"]], "f": 2.5})");
+    const auto doc =
+        nlohmann::ordered_json::parse(R"({"a": {}, "b": [], "c": [1, {"d": null, "e": true}, ["x"]], "f": 2.5})");
     CHECK(out.str() == doc.dump(2));
 }
 
 TEST_CASE("inventory JSON: streamed, it is byte for byte the document klima used to build", "[report][json]") {
     // a converted fuel line (litres: conversion with density), a missing line, sources that need escaping
-    const auto records = io::parse_activity_csv(kHeader + "2017,transport,busser,gasolie,1000,l,\"fleet \"\"card\"\"\"\n"
-                                                          "2017,energi,el,el,1000,MWh,\"grid, tab\tand K\xC3\xB8ge\"\n"
-                                                          "2017,energi,fjernvarme,fjernvarme,,MWh,not reported\n",
+    const auto records = io::parse_activity_csv(kHeader +
+                                                    "2017,transport,busser,gasolie,1000,l,\"fleet \"\"card\"\"\"\n"
+                                                    "2017,energi,el,el,1000,MWh,\"grid, tab\tand K\xC3\xB8ge\"\n"
+                                                    "2017,energi,fjernvarme,fjernvarme,,MWh,not reported\n",
                                                 "a.csv");
     const auto& ref = test::fixture_reference();
     const auto inv = compute_inventory(records, 2017, ref);
@@ -188,7 +199,8 @@ TEST_CASE("inventory JSON: streamed, it is byte for byte the document klima used
           json_as_a_document(inv, ref, title));
 }
 
-TEST_CASE("inventory CSV: a source with commas, quotes or a line break is quoted and reads back whole", "[report][csv]") {
+TEST_CASE("inventory CSV: a source with commas, quotes or a line break is quoted and reads back whole",
+          "[report][csv]") {
     const std::string tricky = "counted, \"by hand\"\nsecond line";
     const auto records = io::parse_activity_csv(
         kHeader + "2017,energi,el,el,1000,MWh,\"counted, \"\"by hand\"\"\nsecond line\"\n", "a.csv");
@@ -224,7 +236,8 @@ TEST_CASE("write_file_atomically: a streamed write that fails leaves the old fil
     const auto path = dir.write("inventory.json", "the old inventory\n");
     const auto names = [&] {
         std::vector<std::string> out;
-        for (const auto& e : std::filesystem::directory_iterator(dir.path())) out.push_back(e.path().filename().string());
+        for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+            out.push_back(e.path().filename().string());
         return out;
     };
     const std::string block(4096, 'x');

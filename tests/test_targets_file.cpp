@@ -66,14 +66,19 @@ TEST_CASE("targets file: every error names the file, JSON path and a fix", "[tar
                       Contains("expected a number"));
     CHECK_THROWS_WITH(io::parse_targets(edit(R"("year": 2030)", R"("year": 2020)"), "t.json"),
                       Contains("/interim_targets/1/year") && Contains("increasing year order"));
-    CHECK_THROWS_WITH(io::parse_targets(edit(R"("year": 2050, "source": "c")", R"("year": 2055, "source": "c")"), "t.json"),
-                      Contains("/neutrality/year") && Contains("after 2050") && Contains("2050 at the latest"));
-    CHECK_THROWS_WITH(io::parse_targets(edit(R"("year": 2050, "source": "c")", R"("year": 2028, "source": "c")"), "t.json"),
-                      Contains("/interim_targets/1/year"));
-    CHECK_THROWS_WITH(io::parse_targets(edit(R"("year": 2050, "source": "c")", R"("year": 1990, "source": "c")"), "t.json"),
-                      Contains("/neutrality/year") && Contains("not after the reference year"));
-    CHECK_THROWS_WITH(io::parse_targets(edit(R"("against_year": 1990, "source": "b")", R"("against_year": 2030, "source": "b")"), "t.json"),
-                      Contains("/interim_targets/1/against_year") && Contains("earlier year"));
+    CHECK_THROWS_WITH(
+        io::parse_targets(edit(R"("year": 2050, "source": "c")", R"("year": 2055, "source": "c")"), "t.json"),
+        Contains("/neutrality/year") && Contains("after 2050") && Contains("2050 at the latest"));
+    CHECK_THROWS_WITH(
+        io::parse_targets(edit(R"("year": 2050, "source": "c")", R"("year": 2028, "source": "c")"), "t.json"),
+        Contains("/interim_targets/1/year"));
+    CHECK_THROWS_WITH(
+        io::parse_targets(edit(R"("year": 2050, "source": "c")", R"("year": 1990, "source": "c")"), "t.json"),
+        Contains("/neutrality/year") && Contains("not after the reference year"));
+    CHECK_THROWS_WITH(
+        io::parse_targets(edit(R"("against_year": 1990, "source": "b")", R"("against_year": 2030, "source": "b")"),
+                          "t.json"),
+        Contains("/interim_targets/1/against_year") && Contains("earlier year"));
     CHECK_THROWS_WITH(io::parse_targets(edit(R"("source": "a")", R"("source": "")"), "t.json"),
                       Contains("/interim_targets/0/source") && Contains("non-empty string"));
     CHECK_THROWS_WITH(io::parse_targets(edit(R"("interim_targets": [)", R"("interim_targets": 3, "x": [)"), "t.json"),

@@ -13,16 +13,16 @@ using namespace klima;
 TEST_CASE("taxonomy codes of the engine are those of data/taxonomy and data/factors", "[data]") {
     const auto ref = io::load_reference_data(std::string(KLIMA_TEST_DIR) + "/../data");
     using namespace codes;
-    for (const auto& [sector, sub] : std::initializer_list<std::pair<const char*, const char*>>{
-             {kEnergy, kElectricitySub},
-             {kEnergy, kDistrictHeatSub},
-             {kEnergy, kIndividualHeating},
-             {kTransport, kCars},
-             {kTransport, kLorries},
-             {kTransport, kBuses},
-             {kTransport, kRail},
-             {kLulucf, kForest},
-             {kConstruction, kNewBuild}}) {
+    for (const auto& [sector, sub] :
+         std::initializer_list<std::pair<const char*, const char*>>{{kEnergy, kElectricitySub},
+                                                                    {kEnergy, kDistrictHeatSub},
+                                                                    {kEnergy, kIndividualHeating},
+                                                                    {kTransport, kCars},
+                                                                    {kTransport, kLorries},
+                                                                    {kTransport, kBuses},
+                                                                    {kTransport, kRail},
+                                                                    {kLulucf, kForest},
+                                                                    {kConstruction, kNewBuild}}) {
         INFO(sector << "/" << sub);
         CHECK(ref.taxonomy.find(sector, sub) != nullptr);
     }

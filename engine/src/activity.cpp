@@ -26,8 +26,8 @@ namespace {
 
 bool same_amount(const std::optional<units::Amount>& a, const std::optional<units::Amount>& b) {
     if (!a || !b) return !a && !b;
-    return a->index() == b->index() && std::visit([](auto x) { return x.value(); }, *a) ==
-                                           std::visit([](auto x) { return x.value(); }, *b);
+    return a->index() == b->index() &&
+           std::visit([](auto x) { return x.value(); }, *a) == std::visit([](auto x) { return x.value(); }, *b);
 }
 
 }  // namespace
@@ -64,10 +64,10 @@ void check_no_duplicates(const ActivitySet& records) {
     if (same_amount(earlier.amount, r.amount))
         throw Error(r.origin, "this row repeats " + where + " (same year, subsector, carrier, quantity and source)",
                     "delete one of the two; if both are real, give each its own source");
-    throw Error(r.origin,
-                "this row conflicts with " + where +
-                    ": same year, subsector, carrier and source, but another quantity or unit",
-                "keep the right one; if both are real, give each its own source");
+    throw Error(
+        r.origin,
+        "this row conflicts with " + where + ": same year, subsector, carrier and source, but another quantity or unit",
+        "keep the right one; if both are real, give each its own source");
 }
 
 }  // namespace klima

@@ -16,8 +16,8 @@ std::string_view to_string(FindingKind k) {
     return "?";
 }
 
-std::vector<Finding> dk2020_check(const TargetSet& targets, const ScenarioResult& result,
-                                  const InventoryResult* latest, int report_year) {
+std::vector<Finding> dk2020_check(const TargetSet& targets, const ScenarioResult& result, const InventoryResult* latest,
+                                  int report_year) {
     std::vector<Finding> out;
     if (!latest) {
         out.push_back({FindingKind::no_inventory, "", report_year, 0});

@@ -17,8 +17,7 @@ std::string_view to_string(Driver d) {
 Driver parse_driver(std::string_view s, const Location& where) {
     for (Driver d : {Driver::population, Driver::households, Driver::vehicle_km, Driver::constant})
         if (to_string(d) == s) return d;
-    throw Error(where, "unknown driver '" + std::string(s) + "'",
-                "use population, households, vehicle_km or constant");
+    throw Error(where, "unknown driver '" + std::string(s) + "'", "use population, households, vehicle_km or constant");
 }
 
 void Drivers::add(DriverYear y) {

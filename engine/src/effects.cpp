@@ -11,7 +11,6 @@ inline constexpr bool always_false = false;
 
 bool fits(const std::string& pattern, std::string_view code) { return pattern == kAny || pattern == code; }
 
-
 }  // namespace
 
 bool RowSelector::matches(std::string_view s, std::string_view sub, std::string_view c) const {

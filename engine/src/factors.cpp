@@ -101,8 +101,9 @@ const Carrier& CarrierTable::require(std::string_view code, const Location& wher
 
 void FactorLibrary::add(EmissionFactor f) {
     if (f.year_from > f.year_to)
-        throw Error(f.origin, "year_from " + std::to_string(f.year_from) + " is after year_to " +
-                                  std::to_string(f.year_to), "swap the two years");
+        throw Error(f.origin,
+                    "year_from " + std::to_string(f.year_from) + " is after year_to " + std::to_string(f.year_to),
+                    "swap the two years");
     auto& rows = by_carrier_[f.carrier];
     for (const auto& r : rows) {
         if (r.subsector == f.subsector && r.gas == f.gas && r.year_from <= f.year_to && f.year_from <= r.year_to) {

@@ -1,7 +1,7 @@
 #include "klima/fuel_properties.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
+#include <cmath>
 
 namespace klima {
 namespace {
@@ -52,15 +52,16 @@ std::string FuelConversion::formula() const {
 
 void FuelProperties::add(FuelProperty p) {
     if (p.year_from > p.year_to)
-        throw Error(p.origin, "year_from " + std::to_string(p.year_from) + " is after year_to " +
-                                  std::to_string(p.year_to), "swap the two years");
+        throw Error(p.origin,
+                    "year_from " + std::to_string(p.year_from) + " is after year_to " + std::to_string(p.year_to),
+                    "swap the two years");
     auto& rows = by_carrier_[p.carrier];
     for (const auto& r : rows)
         if (r.basis == p.basis && r.year_from <= p.year_to && p.year_from <= r.year_to)
-            throw Error(p.origin,
-                        std::string(to_string(p.basis)) + " of " + p.carrier + " overlaps the years of " +
-                            to_string(r.origin),
-                        "make year ranges of the same carrier and property disjoint");
+            throw Error(
+                p.origin,
+                std::string(to_string(p.basis)) + " of " + p.carrier + " overlaps the years of " + to_string(r.origin),
+                "make year ranges of the same carrier and property disjoint");
     rows.push_back(std::move(p));
     ++count_;
 }
@@ -124,9 +125,9 @@ FuelConversion FuelProperties::to_energy(std::string_view carrier, const units::
         } else {
             const auto v = std::get<units::Volume>(amount);
             const bool normal = unit == "Nm3";
-            const auto* per_volume = find(
-                carrier, normal ? FuelBasis::heating_value_per_normal_volume : FuelBasis::heating_value_per_volume,
-                year);
+            const auto* per_volume =
+                find(carrier, normal ? FuelBasis::heating_value_per_normal_volume : FuelBasis::heating_value_per_volume,
+                     year);
             if (!per_volume && unit.empty())
                 per_volume = find(carrier, FuelBasis::heating_value_per_normal_volume, year);
             if (per_volume) {

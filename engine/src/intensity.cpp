@@ -26,10 +26,10 @@ double IntensityTable::coefficient(const ActivityRecord& r, units::AmountKind ki
     if (entry.known[k]) return entry.kg_per_si[k];
     const auto factors = ref_->factors.lookup(r.carrier, r.subsector, year_);
     if (factors.empty())
-        throw Error(r.origin,
-                    "no emission factor for carrier '" + r.carrier + "' in " + r.subsector + " for " +
-                        std::to_string(year_),
-                    "add a row for " + r.carrier + " covering " + std::to_string(year_) + " to data/factors/");
+        throw Error(
+            r.origin,
+            "no emission factor for carrier '" + r.carrier + "' in " + r.subsector + " for " + std::to_string(year_),
+            "add a row for " + r.carrier + " covering " + std::to_string(year_) + " to data/factors/");
     ActivityRecord one;
     one.year = year_;
     one.carrier = r.carrier;

@@ -50,8 +50,7 @@ InventoryResult compute(Records& records, int year, const ReferenceData& ref, co
                     e.mass = units::emission(ref.amount_for(r, *f, line.conversion), f->value);
                 } catch (const Error& err) {
                     if (err.where().field == "quantity") throw Error(r.at("quantity"), err.problem(), err.fix());
-                    throw Error(r.at("unit"), err.problem() + " (factor at " + to_string(f->origin) + ")",
-                                err.fix());
+                    throw Error(r.at("unit"), err.problem() + " (factor at " + to_string(f->origin) + ")", err.fix());
                 }
                 e.co2e = gwp.co2e(f->gas, e.mass);
                 if (!std::isfinite(e.co2e.value()) || !std::isfinite((line.co2e + e.co2e).value()))

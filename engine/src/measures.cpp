@@ -40,7 +40,8 @@ RowSelector rows(std::string sector, std::string subsector, std::string carrier)
 
 // Vehicle-km of one kind of vehicle moved from a fuel to electricity.
 Switch vehicles_to_el(const std::string& subsector, const std::string& fuel, units::Count n, std::string unit,
-                      units::Distance km_each, units::EnergyPerDistance fuel_per_km, units::EnergyPerDistance el_per_km) {
+                      units::Distance km_each, units::EnergyPerDistance fuel_per_km,
+                      units::EnergyPerDistance el_per_km) {
     Switch s;
     s.from = rows(codes::kTransport, subsector, fuel);
     s.to = {codes::kTransport, subsector, codes::kElectricity};
@@ -71,8 +72,8 @@ std::string_view measure_type(const MeasureParams& p) {
 }
 
 std::vector<std::string_view> measure_types() {
-    return {"district_heating", "heat_pumps", "electric_buses", "ev_charging", "municipal_fleet",
-            "modal_shift", "building_renovation", "climate_construction", "afforestation"};
+    return {"district_heating", "heat_pumps",          "electric_buses",       "ev_charging",  "municipal_fleet",
+            "modal_shift",      "building_renovation", "climate_construction", "afforestation"};
 }
 
 std::vector<Effect> expand_preset(const MeasureParams& params, const std::string& id) {
@@ -94,8 +95,8 @@ std::vector<Effect> expand_preset(const MeasureParams& params, const std::string
                 }
                 return {s};
             } else if constexpr (std::is_same_v<T, ElectricBuses>) {
-                return {vehicles_to_el(codes::kBuses, codes::kGasOil, m.buses, "buses", m.km_per_bus, m.diesel_kwh_per_km,
-                                       m.kwh_per_km)};
+                return {vehicles_to_el(codes::kBuses, codes::kGasOil, m.buses, "buses", m.km_per_bus,
+                                       m.diesel_kwh_per_km, m.kwh_per_km)};
             } else if constexpr (std::is_same_v<T, EvCharging>) {
                 // σ = p·n·s of the car-km on every fuel but el, at the EV's kWh/km.
                 Switch s;
@@ -129,11 +130,17 @@ std::vector<Effect> expand_preset(const MeasureParams& params, const std::string
                         Reduce{rows(codes::kEnergy, codes::kElectricitySub, codes::kElectricity),
                                per(Amount(units::Energy(m.el_saving_per_m2 * one)), square_metres(m.floor_area))}};
             } else if constexpr (std::is_same_v<T, ClimateConstruction>) {
-                return {OwnRow{"construction", {codes::kConstruction, codes::kNewBuild, std::string(codes::kNewBuildArea) + ":" + id}, m.kg_co2e_per_m2,
-                               codes::kNewBuildArea, absolute(m.area_per_year)}};
+                return {OwnRow{"construction",
+                               {codes::kConstruction, codes::kNewBuild, std::string(codes::kNewBuildArea) + ":" + id},
+                               m.kg_co2e_per_m2,
+                               codes::kNewBuildArea,
+                               absolute(m.area_per_year)}};
             } else if constexpr (std::is_same_v<T, Afforestation>) {
-                return {OwnRow{"land_use", {codes::kLulucf, codes::kForest, std::string(codes::kNewForest) + ":" + id}, units::MassPerArea(-m.uptake_per_year),
-                               std::nullopt, absolute(m.area)}};
+                return {OwnRow{"land_use",
+                               {codes::kLulucf, codes::kForest, std::string(codes::kNewForest) + ":" + id},
+                               units::MassPerArea(-m.uptake_per_year),
+                               std::nullopt,
+                               absolute(m.area)}};
             } else {
                 static_assert(always_false<T>);
             }

@@ -108,7 +108,8 @@ ProgressTable build_progress(const ScenarioResult& result, const TargetSet& targ
         row.name_da = std::move(da);
         row.name_en = std::move(en);
         row.reference = pick(reference, key);
-        if (!row.reference && key == (targets.scope == TargetScope::incl_lulucf ? "total_incl_lulucf" : "total_excl_lulucf"))
+        if (!row.reference &&
+            key == (targets.scope == TargetScope::incl_lulucf ? "total_incl_lulucf" : "total_excl_lulucf"))
             row.reference = emissions_in(targets, {}, targets.reference_year);
         row.base = pick(base, key);
         row.latest = pick(latest, key);
@@ -152,8 +153,7 @@ ProgressTable build_progress(const ScenarioResult& result, const TargetSet& targ
         if (mp.realised)
             mp.status = *mp.realised >= mp.planned * units::ratio(kOnTrackShare) ? MeasureStatus::on_track
                                                                                  : MeasureStatus::behind;
-        else
-            mp.status = report_year < mr.start_year ? MeasureStatus::not_started : MeasureStatus::no_report;
+        else mp.status = report_year < mr.start_year ? MeasureStatus::not_started : MeasureStatus::no_report;
         p.measures.push_back(std::move(mp));
     }
     const auto themes = themes_of(result);

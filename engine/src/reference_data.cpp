@@ -45,8 +45,9 @@ void ReferenceData::validate(const ActivityRecord& r) const {
             const auto e = fuel_properties.unit_error(r.carrier, r.unit.empty() ? "this unit" : r.unit, r.year);
             throw Error(r.at("unit"), e.problem(), e.fix());
         }
-        throw Error(r.at("unit"), "subsector " + r.sector + "/" + r.subsector + " takes " + ok + ", not " +
-                                      std::string(units::to_string(kind)),
+        throw Error(r.at("unit"),
+                    "subsector " + r.sector + "/" + r.subsector + " takes " + ok + ", not " +
+                        std::string(units::to_string(kind)),
                     "give the quantity in a unit of " + ok);
     }
     if (units::display_value(*r.amount) < 0.0)

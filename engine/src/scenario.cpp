@@ -211,10 +211,10 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
         throw Error({spec.file, 0, "/base_year"}, "the base year must lie before " + std::to_string(spec.end_year),
                     "choose the inventory year the projection starts from");
     if (!drivers.covers(spec.base_year, spec.end_year))
-        throw Error({spec.drivers_file, 0, "year"},
-                    "the drivers must cover every year " + std::to_string(spec.base_year) + "–" +
-                        std::to_string(spec.end_year),
-                    "add the missing years to the drivers file");
+        throw Error(
+            {spec.drivers_file, 0, "year"},
+            "the drivers must cover every year " + std::to_string(spec.base_year) + "–" + std::to_string(spec.end_year),
+            "add the missing years to the drivers file");
 
     ReferenceData ref = base_ref;
     add_own_factors(spec, ref);
@@ -233,12 +233,14 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
     const auto defaults = default_driver_mapping();
     for (const auto& [key, driver] : spec.driver_mapping)
         if (!rows.count(key) && !defaults.count(key))  // a key the file added, misspelt
-            throw Error({spec.file, 0, "/bau_scaling/" + key}, "'" + key + "' is not a sector/subsector of the taxonomy",
+            throw Error({spec.file, 0, "/bau_scaling/" + key},
+                        "'" + key + "' is not a sector/subsector of the taxonomy",
                         "use one of " + join(row_keys, ", "));
 
     const auto inventory_years = years_in(activity);
     if (std::find(inventory_years.begin(), inventory_years.end(), spec.base_year) == inventory_years.end())
-        throw Error({spec.activity_file, 0, "year"}, "no activity records for the base year " + std::to_string(spec.base_year),
+        throw Error({spec.activity_file, 0, "year"},
+                    "no activity records for the base year " + std::to_string(spec.base_year),
                     "set base_year to a year the activity file holds");
     const int launch = launch_year_of(spec, inventory_years);
     for (const auto& r : activity)

@@ -18,8 +18,9 @@ std::string_view to_string(YearKind k) {
 YearKind ScenarioResult::kind_of(int year) const {
     const int i = year - base_year;
     if (i < 0 || i >= static_cast<int>(year_kinds.size()))
-        throw Error({}, "year " + std::to_string(year) + " is outside the scenario's years " + std::to_string(base_year) +
-                            "–" + std::to_string(base_year + static_cast<int>(year_kinds.size()) - 1),
+        throw Error({},
+                    "year " + std::to_string(year) + " is outside the scenario's years " + std::to_string(base_year) +
+                        "–" + std::to_string(base_year + static_cast<int>(year_kinds.size()) - 1),
                     "ask for a year the scenario covers");
     return year_kinds[static_cast<std::size_t>(i)];
 }
@@ -28,10 +29,8 @@ std::vector<YearSpan> year_spans(const ScenarioResult& r) {
     std::vector<YearSpan> out;
     for (std::size_t i = 0; i < r.year_kinds.size(); ++i) {
         const int year = r.base_year + static_cast<int>(i);
-        if (!out.empty() && out.back().kind == r.year_kinds[i] && out.back().to == year - 1)
-            out.back().to = year;
-        else
-            out.push_back({r.year_kinds[i], year, year});
+        if (!out.empty() && out.back().kind == r.year_kinds[i] && out.back().to == year - 1) out.back().to = year;
+        else out.push_back({r.year_kinds[i], year, year});
     }
     return out;
 }

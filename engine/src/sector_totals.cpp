@@ -44,10 +44,9 @@ SectorTotals sector_totals(const Trajectory& traj, int year, const Taxonomy& tax
     for (std::size_t i = 0; i < traj.row_count(); ++i) {
         const auto& key = traj.rows()[i];
         const auto slash = key.find('/');
-        const Subsector* s = slash == std::string::npos
-                                 ? nullptr
-                                 : taxonomy.find(std::string_view(key).substr(0, slash),
-                                                 std::string_view(key).substr(slash + 1));
+        const Subsector* s = slash == std::string::npos ? nullptr
+                                                        : taxonomy.find(std::string_view(key).substr(0, slash),
+                                                                        std::string_view(key).substr(slash + 1));
         if (!s)
             throw Error({"", 0, key}, "trajectory row '" + key + "' is not a sector/subsector of the taxonomy",
                         "use the codes of data/taxonomy/sectors.csv");

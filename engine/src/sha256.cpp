@@ -11,7 +11,8 @@ std::string sha256_hex(std::string_view bytes) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
-        throw Error({}, "SHA-256 could not be computed (libcrypto failed)", "report this as a bug", ErrorKind::internal);
+        throw Error({}, "SHA-256 could not be computed (libcrypto failed)", "report this as a bug",
+                    ErrorKind::internal);
     static const char* hex = "0123456789abcdef";
     std::string out;
     out.reserve(2 * length);

@@ -24,8 +24,8 @@ TargetPath::TargetPath(std::vector<std::pair<int, units::Mass>> anchors, int las
 
 units::Mass TargetPath::at(int year) const {
     if (!has_year(year))
-        throw Error({}, "year " + std::to_string(year) + " is outside the target path " +
-                            std::to_string(first_year()) + "–" + std::to_string(last_year_));
+        throw Error({}, "year " + std::to_string(year) + " is outside the target path " + std::to_string(first_year()) +
+                            "–" + std::to_string(last_year_));
     for (std::size_t i = 1; i < anchors_.size(); ++i) {
         const auto& [y0, m0] = anchors_[i - 1];
         const auto& [y1, m1] = anchors_[i];

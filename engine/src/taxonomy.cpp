@@ -43,7 +43,8 @@ const Subsector& Taxonomy::require(std::string_view sector, std::string_view sub
 const Subsector& Taxonomy::first_subsector(std::string_view sector) const {
     for (const auto& s : subsectors_)
         if (s.sector == sector) return s;
-    throw Error({"", 0, "sector"}, "unknown sector '" + std::string(sector) + "'", "use one of " + join(sectors(), ", "));
+    throw Error({"", 0, "sector"}, "unknown sector '" + std::string(sector) + "'",
+                "use one of " + join(sectors(), ", "));
 }
 
 std::vector<std::string> Taxonomy::sectors() const {

@@ -35,8 +35,12 @@ units::Mass Trajectory::at(std::size_t r, int year) const {
     return units::kilograms(kg_(static_cast<Eigen::Index>(r), col(year)));
 }
 
-void Trajectory::set(std::size_t r, int year, units::Mass m) { kg_(static_cast<Eigen::Index>(r), col(year)) = units::in_kg(m); }
-void Trajectory::add(std::size_t r, int year, units::Mass m) { kg_(static_cast<Eigen::Index>(r), col(year)) += units::in_kg(m); }
+void Trajectory::set(std::size_t r, int year, units::Mass m) {
+    kg_(static_cast<Eigen::Index>(r), col(year)) = units::in_kg(m);
+}
+void Trajectory::add(std::size_t r, int year, units::Mass m) {
+    kg_(static_cast<Eigen::Index>(r), col(year)) += units::in_kg(m);
+}
 
 units::Mass Trajectory::total(int year) const { return units::kilograms(kg_.col(col(year)).sum()); }
 

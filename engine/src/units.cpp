@@ -143,8 +143,7 @@ FactorValue make_factor(double value, std::string_view unit) {
             case AmountKind::volume: return MassPerVolume::from_value(v);
         }
     }
-    throw Error({}, "unknown emission-factor unit '" + std::string(unit) + "'",
-                "use one of " + accepted(kFactorUnits));
+    throw Error({}, "unknown emission-factor unit '" + std::string(unit) + "'", "use one of " + accepted(kFactorUnits));
 }
 
 std::string_view display_unit(AmountKind k) {
@@ -188,8 +187,9 @@ Mass emission(const Amount& a, const FactorValue& f) {
             if constexpr (std::is_same_v<Product, Mass>) {
                 return q * ef;
             } else {
-                throw Error({}, "activity is " + std::string(to_string(kind_of(a))) + " but the factor is per " +
-                                    std::string(to_string(factor_kind(f))),
+                throw Error({},
+                            "activity is " + std::string(to_string(kind_of(a))) + " but the factor is per " +
+                                std::string(to_string(factor_kind(f))),
                             "give the activity in a unit that matches the factor, or use a factor per " +
                                 std::string(display_unit(kind_of(a))));
             }
@@ -203,8 +203,8 @@ Amount scale(const Amount& a, Ratio r) {
 
 Amount add(const Amount& a, const Amount& b) {
     if (a.index() != b.index())
-        throw Error({}, "cannot add " + std::string(to_string(kind_of(b))) + " to " +
-                            std::string(to_string(kind_of(a))));
+        throw Error({},
+                    "cannot add " + std::string(to_string(kind_of(b))) + " to " + std::string(to_string(kind_of(a))));
     return std::visit(
         [&](auto q) -> Amount {
             using T = decltype(q);

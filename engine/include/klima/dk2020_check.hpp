@@ -17,9 +17,9 @@ enum class FindingKind {
     too_few_interim_targets,  // fewer than 2 interim targets before neutrality
     gas_not_covered,          // CO2, CH4 or N2O absent from the latest inventory
     measure_without_owner,
-    measure_without_timeline, // no start year, no full-effect year, or full effect before start
-    measure_without_effect,   // no expected effect in any year
-    base_year_incomplete,     // base-year activity values missing: BAU and scenario understated
+    measure_without_timeline,  // no start year, no full-effect year, or full effect before start
+    measure_without_effect,    // no expected effect in any year
+    base_year_incomplete,      // base-year activity values missing: BAU and scenario understated
 };
 std::string_view to_string(FindingKind k);
 
@@ -34,7 +34,7 @@ inline constexpr int kMaxInventoryAge = 3;
 inline constexpr int kMinInterimTargets = 2;
 
 // `latest` is the latest inventory at or before `report_year`, or nullptr.
-std::vector<Finding> dk2020_check(const TargetSet& targets, const ScenarioResult& result,
-                                  const InventoryResult* latest, int report_year);
+std::vector<Finding> dk2020_check(const TargetSet& targets, const ScenarioResult& result, const InventoryResult* latest,
+                                  int report_year);
 
 }  // namespace klima

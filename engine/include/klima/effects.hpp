@@ -34,9 +34,9 @@ struct RowKey {
 // How far a measure (or one effect) reaches at full effect, in the physical
 // unit it is planned in: 6000 households, 70 buses, 300 ha, 20,000 m².
 struct Uptake {
-    units::Amount quantity;  // e.g. Count 6000, Area 3e6 m²
-    units::Amount one;       // one unit as written: Count 1, Area 1e4 m² for "ha"
-    std::string unit;        // as written: "households", "ha"
+    units::Amount quantity;              // e.g. Count 6000, Area 3e6 m²
+    units::Amount one;                   // one unit as written: Count 1, Area 1e4 m² for "ha"
+    std::string unit;                    // as written: "households", "ha"
     units::Ratio units_reached() const;  // quantity / one: 6000, 300
 };
 
@@ -90,7 +90,7 @@ struct Add {
 // a new value approached with the phase-in.
 struct FactorChange {
     RowSelector rows;
-    std::optional<units::Ratio> reduction;       // 0.3: 30 % lower at full effect
+    std::optional<units::Ratio> reduction;         // 0.3: 30 % lower at full effect
     std::optional<units::FactorValue> co2e_value;  // kg CO2e per unit at full effect
 };
 
@@ -99,16 +99,17 @@ struct FactorChange {
 // replace the same amount of an existing carrier of the same subsector
 // (cultivated lowland rewetted, conventional m² built climate-friendly).
 struct OwnRow {
-    std::string op;                  // "land_use" or "construction"
-    RowKey row;                      // carrier: the measure's own code, e.g. "skov_ny:skovrejsning"
-    units::FactorValue co2e_per_unit;  // kg CO2e per m² (per ha: stored per m²)
+    std::string op;                       // "land_use" or "construction"
+    RowKey row;                           // carrier: the measure's own code, e.g. "skov_ny:skovrejsning"
+    units::FactorValue co2e_per_unit;     // kg CO2e per m² (per ha: stored per m²)
     std::optional<std::string> replaces;  // carrier code in the same subsector
-    EffectSize size;                 // amount, an area
+    EffectSize size;                      // amount, an area
 };
 
 using Effect = std::variant<Reduce, Switch, Add, FactorChange, OwnRow>;
 
-std::string_view effect_op(const Effect& e);  // "reduce", "shift", "switch", "add", "factor", "land_use", "construction"
+std::string_view effect_op(
+    const Effect& e);  // "reduce", "shift", "switch", "add", "factor", "land_use", "construction"
 
 // Canonical stage an effect is applied in, so that no result depends on the
 // order a file lists measures in: 1 demand (reduce, shift), 2 fixed-size
@@ -123,8 +124,8 @@ struct PhaseIn {
     Shape shape = Shape::linear;
     int start_year = 0;
     int full_effect_year = 0;
-    double midpoint = 0.0;   // s_curve: the year of half effect (may be fractional)
-    double steepness = 1.0;  // s_curve: logistic rate per year
+    double midpoint = 0.0;                            // s_curve: the year of half effect (may be fractional)
+    double steepness = 1.0;                           // s_curve: logistic rate per year
     std::vector<std::pair<int, units::Ratio>> table;  // table: year → share, years increasing
 
     // The share of full effect in `year`, in [0, 1]:

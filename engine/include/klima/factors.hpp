@@ -69,8 +69,8 @@ struct EmissionFactor {
     Gas gas = Gas::CO2;
     units::FactorValue value;
     int year_from = 0, year_to = 0;  // inclusive
-    bool illustrative = false;  // status "illustrative": set by us, the source says why
-    bool derived = false;       // status "derived": interpolated or carried forward; the source says from what
+    bool illustrative = false;       // status "illustrative": set by us, the source says why
+    bool derived = false;            // status "derived": interpolated or carried forward; the source says from what
     std::string source;
     Location origin;  // where the row was read
 

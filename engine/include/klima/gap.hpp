@@ -20,21 +20,21 @@ struct YearGap {
 
 struct SectorGap {
     std::string sector;
-    units::Mass reference;             // the sector in the reference year
-    std::vector<YearGap> years;        // same years as GapAnalysis::years
+    units::Mass reference;       // the sector in the reference year
+    std::vector<YearGap> years;  // same years as GapAnalysis::years
 };
 
 struct BudgetUse {
-    int from = 0, to = 0;              // budget years: from (scenario start) .. neutrality year
-    units::Mass budget;                // Σ target path over from..to
-    units::Mass scenario_cumulative;   // Σ scenario over from..last scenario year
-    std::optional<int> exhausted_in;   // first year the scenario's running sum exceeds the budget
+    int from = 0, to = 0;                       // budget years: from (scenario start) .. neutrality year
+    units::Mass budget;                         // Σ target path over from..to
+    units::Mass scenario_cumulative;            // Σ scenario over from..last scenario year
+    std::optional<int> exhausted_in;            // first year the scenario's running sum exceeds the budget
     std::optional<units::Count> years_lasting;  // in years, fractional; none when not exhausted
 };
 
 struct GapAnalysis {
     TargetScope scope = TargetScope::incl_lulucf;
-    std::vector<YearGap> years;        // scenario years that the path covers
+    std::vector<YearGap> years;  // scenario years that the path covers
     // Sectors other than LULUCF, each with the equal-percentage share of the
     // target path (see docs/method.md); empty when the reference year has no
     // sector breakdown.

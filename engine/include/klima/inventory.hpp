@@ -37,7 +37,7 @@ struct InventoryLine {
 struct Total {
     units::Mass co2e;
     std::array<units::Mass, 4> gas_co2e{};  // indexed by Gas
-    int missing = 0;  // lines whose amount was missing (not included in co2e)
+    int missing = 0;                        // lines whose amount was missing (not included in co2e)
     int lines = 0;
     void add(const InventoryLine& l);
 };
@@ -46,13 +46,13 @@ struct InventoryResult {
     int year = 0;
     std::string gwp_set;
     std::vector<InventoryLine> lines;
-    std::map<std::string, Total> by_sector;      // "energi"
-    std::map<std::string, Total> by_subsector;   // "energi/el"
-    std::map<Gas, units::Mass> by_gas_mass;      // tonnes of each gas
+    std::map<std::string, Total> by_sector;     // "energi"
+    std::map<std::string, Total> by_subsector;  // "energi/el"
+    std::map<Gas, units::Mass> by_gas_mass;     // tonnes of each gas
     std::map<Gas, units::Mass> by_gas_co2e;
-    Total territorial;                // all territorial sectors, LULUCF included
+    Total territorial;  // all territorial sectors, LULUCF included
     Total territorial_excl_lulucf;
-    Total reported_apart;             // e.g. byggeri (embodied construction)
+    Total reported_apart;  // e.g. byggeri (embodied construction)
     int missing_cells() const { return territorial.missing + reported_apart.missing; }
 };
 

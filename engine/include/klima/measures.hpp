@@ -36,7 +36,7 @@ struct HeatPumps {
 // Diesel buses replaced by electric buses.
 struct ElectricBuses {
     units::Count buses;
-    DistancePerCount km_per_bus;  // per bus and year
+    DistancePerCount km_per_bus;                 // per bus and year
     units::EnergyPerDistance kwh_per_km;         // electric bus
     units::EnergyPerDistance diesel_kwh_per_km;  // the diesel bus it replaces
 };
@@ -51,7 +51,7 @@ struct EvCharging {
 
 // Municipal cars and refuse trucks replaced by electric ones.
 struct MunicipalFleet {
-    std::string car_fuel;    // carrier of the replaced cars (benzin or gasolie)
+    std::string car_fuel;  // carrier of the replaced cars (benzin or gasolie)
     units::Count cars;
     DistancePerCount km_per_car;
     units::EnergyPerDistance car_fuel_kwh_per_km, car_el_kwh_per_km;
@@ -63,9 +63,9 @@ struct MunicipalFleet {
 
 // Car-km moved to rail and public transport.
 struct ModalShift {
-    units::Ratio car_km_share;                      // share of car-km moved
-    units::EnergyPerDistance car_kwh_per_km;        // turns car energy into car-km
-    units::EnergyPerDistance rail_kwh_per_car_km;   // extra rail electricity per car-km moved
+    units::Ratio car_km_share;                     // share of car-km moved
+    units::EnergyPerDistance car_kwh_per_km;       // turns car energy into car-km
+    units::EnergyPerDistance rail_kwh_per_car_km;  // extra rail electricity per car-km moved
 };
 
 // Energy renovation of public buildings.

@@ -19,14 +19,14 @@ namespace klima {
 inline constexpr int kMilestoneYear = 2030;
 
 struct ProgressRow {
-    std::string key;                       // sector code, or "total_incl_lulucf" / "total_excl_lulucf"
+    std::string key;  // sector code, or "total_incl_lulucf" / "total_excl_lulucf"
     std::string name_da, name_en;
-    std::optional<units::Mass> reference, base, latest;  // none: no inventory (never a zero)
+    std::optional<units::Mass> reference, base, latest;               // none: no inventory (never a zero)
     std::optional<units::Ratio> change_vs_reference, change_vs_base;  // (latest − x) / |x|
-    units::Mass bau_milestone;             // BAU in 2030
-    std::optional<units::Mass> target_milestone;  // the target path (or a sector's share) in 2030
-    units::Mass planned_effect;            // Σ measure effects in 2030 = BAU − scenario
-    std::optional<units::Mass> remaining_gap;  // BAU − planned − target
+    units::Mass bau_milestone;                                        // BAU in 2030
+    std::optional<units::Mass> target_milestone;                      // the target path (or a sector's share) in 2030
+    units::Mass planned_effect;                                       // Σ measure effects in 2030 = BAU − scenario
+    std::optional<units::Mass> remaining_gap;                         // BAU − planned − target
 };
 
 enum class MeasureStatus { not_started, no_report, on_track, behind };
@@ -37,18 +37,18 @@ inline constexpr double kOnTrackShare = 0.9;
 struct MeasureProgress {
     std::string id, name, owner, theme;
     int start_year = 0, full_effect_year = 0;
-    units::Mass planned;                   // effect planned in the reporting year
-    std::optional<units::Mass> realised;   // as reported; none when not reported
-    units::Mass planned_milestone;         // effect planned in 2030
+    units::Mass planned;                  // effect planned in the reporting year
+    std::optional<units::Mass> realised;  // as reported; none when not reported
+    units::Mass planned_milestone;        // effect planned in 2030
     MeasureStatus status = MeasureStatus::no_report;
 };
 
 struct ProgressTable {
     int report_year = 0, reference_year = 0, base_year = 0;
-    std::optional<int> latest_year;        // latest inventory year ≤ report year
+    std::optional<int> latest_year;  // latest inventory year ≤ report year
     int milestone_year = kMilestoneYear;
     TargetScope scope = TargetScope::incl_lulucf;
-    std::vector<ProgressRow> sectors;      // territorial sectors, taxonomy order
+    std::vector<ProgressRow> sectors;  // territorial sectors, taxonomy order
     ProgressRow total_incl_lulucf, total_excl_lulucf;
     std::vector<MeasureProgress> measures;
     // Planned effects summed by theme (order of first appearance); empty
@@ -65,9 +65,9 @@ struct ProgressTable {
 struct RealisedEffect {
     std::string measure;  // MeasureResult::id
     int year = 0;
-    units::Mass effect;   // avoided emissions, t CO2e
+    units::Mass effect;  // avoided emissions, t CO2e
     std::string source;
-    Location origin;      // file and line
+    Location origin;  // file and line
 };
 
 // Records each realised effect on its measure. Throws klima::Error at the

@@ -23,23 +23,23 @@ namespace klima {
 // they phase in. Any number of measures; see docs/scenarios.md.
 struct MeasureSpec {
     std::string id;
-    std::string type;   // "effects", or the preset it was expanded from ("heat_pumps", …)
+    std::string type;  // "effects", or the preset it was expanded from ("heat_pumps", …)
     std::string name, owner;
     std::string theme;  // e.g. "Transport"; empty when the plan gives none
     PhaseIn phase;      // start_year and full_effect_year always set
     units::Money cost;  // total over the horizon, DKK, undiscounted
     std::vector<Effect> effects;
     std::vector<Location> effect_at;  // per effect, its JSON path (errors name it)
-    std::string source;  // where the parameters come from, or "illustrative: …"
-    Location origin;     // file and JSON path of the measure, for errors
+    std::string source;               // where the parameters come from, or "illustrative: …"
+    Location origin;                  // file and JSON path of the measure, for errors
 };
 
 struct ScenarioSpec {
     std::string name;
-    std::string municipality;  // e.g. "koege"
-    std::string file;          // the scenario file itself
-    std::string activity_file; // resolved path
-    std::string drivers_file;  // resolved path
+    std::string municipality;                 // e.g. "koege"
+    std::string file;                         // the scenario file itself
+    std::string activity_file;                // resolved path
+    std::string drivers_file;                 // resolved path
     std::optional<std::string> targets_file;  // resolved path to data/targets/<municipality>.json
     int base_year = 0;
     int end_year = kLastYear;

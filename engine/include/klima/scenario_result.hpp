@@ -21,11 +21,11 @@ struct MeasureResult {
     std::string theme;  // empty when the plan gives none
     std::string owner;  // responsible unit; empty when the plan does not say (DK2020 check flags it)
     int start_year = 0;
-    int full_effect_year = 0;  // phase-in complete
-    Trajectory effect;         // avoided emissions per row and year (positive = reduction)
-    units::Money cost;         // total cost over the horizon, DKK
+    int full_effect_year = 0;                           // phase-in complete
+    Trajectory effect;                                  // avoided emissions per row and year (positive = reduction)
+    units::Money cost;                                  // total cost over the horizon, DKK
     std::optional<units::MoneyPerMass> cost_per_tonne;  // none when nothing is avoided
-    std::map<int, units::Mass> realised;  // realised effect reported per year (may be empty)
+    std::map<int, units::Mass> realised;                // realised effect reported per year (may be empty)
     // The effect per year, all rows, of the plan as adopted: projected from
     // the base year, the whole phase-in counted. Progress against the plan
     // and cost per tonne use it; `effect` holds only what is left to come
@@ -45,14 +45,14 @@ std::string_view to_string(YearKind k);
 struct ScenarioResult {
     std::string name;
     std::string municipality;  // e.g. "koege"
-    int base_year = 0;    // first year of the trajectories (the scenario's base year)
-    int launch_year = 0;  // the inventory year the projection starts from (docs/method.md)
+    int base_year = 0;         // first year of the trajectories (the scenario's base year)
+    int launch_year = 0;       // the inventory year the projection starts from (docs/method.md)
     std::string gwp_set;
     // base_year..2050, t CO2e per row. Up to the launch year both hold the
     // history (inventories, interpolated between them) and are equal; from
     // it on, the projections. Measure effects are zero before the launch year.
     Trajectory bau;
-    Trajectory scenario;  // same shape
+    Trajectory scenario;               // same shape
     std::vector<YearKind> year_kinds;  // one per year base_year..last year
     YearKind kind_of(int year) const;  // throws klima::Error outside the trajectories
     std::vector<MeasureResult> measures;
@@ -64,7 +64,7 @@ struct ScenarioResult {
     // Rows the launch-year inventory lacks (or leaves empty), carried into
     // the projection from the latest earlier inventory that has them.
     struct CarriedRow {
-        std::string row;      // "sector/subsector"
+        std::string row;  // "sector/subsector"
         std::string carrier;
         int from_year = 0;
     };
@@ -86,7 +86,7 @@ struct ThemeResult {
     std::vector<std::size_t> measures;  // indices into ScenarioResult::measures
     Trajectory effect;                  // sum of the measures' effects
     units::Money cost;
-    units::Mass planned_cumulative;     // Σ of the measures' planned effects, all years
+    units::Mass planned_cumulative;  // Σ of the measures' planned effects, all years
 };
 std::vector<ThemeResult> themes_of(const ScenarioResult& r);
 // The years as runs of one kind: 2017 actual, 2018–2022 interpolated, …

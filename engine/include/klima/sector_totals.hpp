@@ -15,7 +15,7 @@ namespace klima {
 struct SectorTotals {
     int year = 0;
     std::map<std::string, units::Mass> by_sector;  // territorial sectors only, "lulucf" included
-    int missing = 0;  // activity values missing in the inventory (0 for a trajectory)
+    int missing = 0;                               // activity values missing in the inventory (0 for a trajectory)
 
     units::Mass incl_lulucf() const;
     units::Mass excl_lulucf() const;

@@ -19,25 +19,25 @@ enum class TargetScope { incl_lulucf, excl_lulucf };
 std::string_view to_string(TargetScope s);
 
 struct InterimTarget {
-    int year = 0;                // e.g. 2030
-    units::Ratio reduction;      // 0.46 for "−46 %"
-    int against_year = 0;        // the year the reduction is measured from (1990, 2017, …)
-    std::string source;          // a citation, or text starting with "illustrative"
+    int year = 0;            // e.g. 2030
+    units::Ratio reduction;  // 0.46 for "−46 %"
+    int against_year = 0;    // the year the reduction is measured from (1990, 2017, …)
+    std::string source;      // a citation, or text starting with "illustrative"
 };
 
 struct TargetSet {
-    std::string municipality;    // "koege"
-    std::string name;            // the plan, human readable
+    std::string municipality;  // "koege"
+    std::string name;          // the plan, human readable
     TargetScope scope = TargetScope::incl_lulucf;
-    int reference_year = 0;      // where the target path starts
+    int reference_year = 0;              // where the target path starts
     std::vector<InterimTarget> interim;  // sorted by year
-    int neutrality_year = 0;     // net zero in the scope; 2050 at the latest
+    int neutrality_year = 0;             // net zero in the scope; 2050 at the latest
     std::string neutrality_source;
     // Scope totals a plan states for years the activity data does not cover
     // (e.g. a 1990 level), each with its source.
     std::map<int, units::Mass> stated_emissions;
     std::map<int, std::string> stated_sources;
-    std::string file;            // where it was read, for error messages
+    std::string file;  // where it was read, for error messages
 };
 
 // Scope totals by year that a target path can be anchored on.

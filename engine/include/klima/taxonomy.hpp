@@ -14,14 +14,14 @@ namespace klima {
 inline constexpr const char* kLulucfSector = "lulucf";
 
 struct Subsector {
-    std::string sector;        // "energi"
-    std::string code;          // "fjernvarme"
+    std::string sector;  // "energi"
+    std::string code;    // "fjernvarme"
     std::string sector_da, sector_en;
     std::string name_da, name_en;
-    std::string gpc_ref;       // "I.1.2 I.2.2"
-    std::string gpc_sector;    // "Stationary energy"
-    int scope = 1;             // GPC scope 1, 2 or 3
-    bool territorial = true;   // false: reported apart from the territorial total (byggeri)
+    std::string gpc_ref;      // "I.1.2 I.2.2"
+    std::string gpc_sector;   // "Stationary energy"
+    int scope = 1;            // GPC scope 1, 2 or 3
+    bool territorial = true;  // false: reported apart from the territorial total (byggeri)
     std::vector<units::AmountKind> accepts;
     std::string source;
 

@@ -16,15 +16,15 @@ inline constexpr const char* kLulucf = "lulucf";
 inline constexpr const char* kConstruction = "byggeri";
 
 // Subsectors (of the sectors above)
-inline constexpr const char* kElectricitySub = "el";                          // energi/el
-inline constexpr const char* kDistrictHeatSub = "fjernvarme";                 // energi/fjernvarme
-inline constexpr const char* kIndividualHeating = "individuel_opvarmning";   // energi/individuel_opvarmning
-inline constexpr const char* kCars = "personbiler";                           // transport/personbiler
-inline constexpr const char* kLorries = "lastbiler";                         // transport/lastbiler
-inline constexpr const char* kBuses = "busser";                              // transport/busser
-inline constexpr const char* kRail = "bane";                                 // transport/bane
-inline constexpr const char* kForest = "skov";                               // lulucf/skov
-inline constexpr const char* kNewBuild = "nybyggeri";                        // byggeri/nybyggeri
+inline constexpr const char* kElectricitySub = "el";                        // energi/el
+inline constexpr const char* kDistrictHeatSub = "fjernvarme";               // energi/fjernvarme
+inline constexpr const char* kIndividualHeating = "individuel_opvarmning";  // energi/individuel_opvarmning
+inline constexpr const char* kCars = "personbiler";                         // transport/personbiler
+inline constexpr const char* kLorries = "lastbiler";                        // transport/lastbiler
+inline constexpr const char* kBuses = "busser";                             // transport/busser
+inline constexpr const char* kRail = "bane";                                // transport/bane
+inline constexpr const char* kForest = "skov";                              // lulucf/skov
+inline constexpr const char* kNewBuild = "nybyggeri";                       // byggeri/nybyggeri
 
 // Carriers
 inline constexpr const char* kElectricity = "el";

@@ -30,7 +30,7 @@ public:
     void set(std::size_t row, int year, units::Mass m);
     void add(std::size_t row, int year, units::Mass m);
 
-    units::Mass total(int year) const;                              // all rows
+    units::Mass total(int year) const;                                  // all rows
     units::Mass sector_total(std::string_view sector, int year) const;  // rows "sector/…"
     // Sum of all years first..last of all rows (a cumulative budget use).
     units::Mass cumulative(int first, int last) const;

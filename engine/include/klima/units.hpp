@@ -34,27 +34,27 @@ struct dkk_base_unit : bu::base_unit<dkk_base_unit, currency_dimension, 901> {
     static const char* symbol() { return "DKK"; }
 };
 
-using system = bu::make_system<bu::si::meter_base_unit, bu::si::kilogram_base_unit,
-                               bu::si::second_base_unit, dkk_base_unit>::type;
+using system =
+    bu::make_system<bu::si::meter_base_unit, bu::si::kilogram_base_unit, bu::si::second_base_unit, dkk_base_unit>::type;
 
 template <class Dimension>
 using Q = bu::quantity<bu::unit<Dimension, system>, double>;
 
-using Energy = Q<bu::energy_dimension>;          // stored in joule
-using Mass = Q<bu::mass_dimension>;              // stored in kilogram
-using Distance = Q<bu::length_dimension>;        // stored in metre
-using Area = Q<bu::area_dimension>;              // stored in square metre
-using Volume = Q<bu::volume_dimension>;          // stored in cubic metre
-using Money = Q<currency_dimension>;             // stored in DKK
-using Count = Q<bu::dimensionless_type>;         // heads, persons, households, vehicles
-using Ratio = Count;                             // shares, efficiencies, COP
+using Energy = Q<bu::energy_dimension>;    // stored in joule
+using Mass = Q<bu::mass_dimension>;        // stored in kilogram
+using Distance = Q<bu::length_dimension>;  // stored in metre
+using Area = Q<bu::area_dimension>;        // stored in square metre
+using Volume = Q<bu::volume_dimension>;    // stored in cubic metre
+using Money = Q<currency_dimension>;       // stored in DKK
+using Count = Q<bu::dimensionless_type>;   // heads, persons, households, vehicles
+using Ratio = Count;                       // shares, efficiencies, COP
 
 using MassPerEnergy = decltype(Mass{} / Energy{});
 using MassPerDistance = decltype(Mass{} / Distance{});
 using MassPerArea = decltype(Mass{} / Area{});
-using MassPerMass = decltype(Mass{} / Mass{});    // dimensionless
-using MassPerCount = decltype(Mass{} / Count{});  // = Mass
-using MassPerVolume = decltype(Mass{} / Volume{});  // a density, or a factor per m³ of fuel
+using MassPerMass = decltype(Mass{} / Mass{});          // dimensionless
+using MassPerCount = decltype(Mass{} / Count{});        // = Mass
+using MassPerVolume = decltype(Mass{} / Volume{});      // a density, or a factor per m³ of fuel
 using EnergyPerMass = decltype(Energy{} / Mass{});      // a lower heating value per mass
 using EnergyPerVolume = decltype(Energy{} / Volume{});  // a lower heating value per volume
 using EnergyPerDistance = decltype(Energy{} / Distance{});
@@ -119,7 +119,7 @@ AmountKind kind_of(const Amount& a);
 // An amount of kind `k` with SI value `si` (J, m, kg, m², count, m³), and back.
 Amount amount_of(AmountKind k, double si);
 double si_value(const Amount& a);
-double si_value(const FactorValue& f);  // kg per SI unit of its activity
+double si_value(const FactorValue& f);         // kg per SI unit of its activity
 AmountKind factor_kind(const FactorValue& f);  // the activity kind the factor applies to
 std::string_view to_string(AmountKind k);
 

@@ -100,9 +100,10 @@ std::string as_csv(const AbatementOutcome& o) {
 std::string as_table(const AbatementOutcome& o) {
     std::ostringstream out;
     const std::string y = std::to_string(o.year);
-    out << "Abatement cost: " << o.scenario_name << ", target year " << y << " (projected from " << o.launch_year << ")\n";
-    out << "Discount rate " << fixed(100.0 * o.discount_rate.value(), 2) << " % a year, to the base year " << o.base_year
-        << "; each cost spread evenly over its start..full-effect years (klima's assumption).\n\n";
+    out << "Abatement cost: " << o.scenario_name << ", target year " << y << " (projected from " << o.launch_year
+        << ")\n";
+    out << "Discount rate " << fixed(100.0 * o.discount_rate.value(), 2) << " % a year, to the base year "
+        << o.base_year << "; each cost spread evenly over its start..full-effect years (klima's assumption).\n\n";
     out << "MACC, cheapest first (width: t CO2e avoided in " << y << ")\n";
     std::string head = pad("measure", 30, false) + pad("DKK/t disc.", 13) + pad("DKK/t", 10) + pad("t in " + y, 11) +
                        pad("cumul. t", 11) + pad("level", 8);
@@ -110,9 +111,9 @@ std::string as_table(const AbatementOutcome& o) {
     const auto w = widths(o);
     for (std::size_t i = 0; i < o.measures.size(); ++i) {
         const auto& m = o.measures[i];
-        out << pad(m.id, 30, false) << pad(per_tonne_text(m.per_tonne_discounted), 13) << pad(per_tonne_text(m.per_tonne), 10)
-            << pad(fixed(in_tonnes(m.in_year)), 11) << pad(fixed(w[i].second), 11) << pad(fixed(m.level.value(), 3), 8)
-            << "\n";
+        out << pad(m.id, 30, false) << pad(per_tonne_text(m.per_tonne_discounted), 13)
+            << pad(per_tonne_text(m.per_tonne), 10) << pad(fixed(in_tonnes(m.in_year)), 11)
+            << pad(fixed(w[i].second), 11) << pad(fixed(m.level.value(), 3), 8) << "\n";
     }
     out << "\nNeeded in " << y << ": BAU " << fixed(in_tonnes(o.bau)) << " − target path " << fixed(in_tonnes(o.target))
         << " = " << fixed(in_tonnes(o.required)) << " t; the plan avoids " << fixed(in_tonnes(o.bau - o.scenario))
@@ -120,12 +121,10 @@ std::string as_table(const AbatementOutcome& o) {
     const auto& p = o.portfolio;
     if (p.budget)
         out << "Most avoided within " << fixed(units::in_dkk(*p.budget) / 1e6, 1) << " mio. DKK (discounted): ";
-    else if (p.feasible)
-        out << "Cheapest portfolio meeting the path: ";
-    else
-        out << "Even every measure at full uptake does not meet the path; all of them: ";
-    out << fixed(units::in_dkk(p.cost) / 1e6, 1) << " mio. DKK discounted, " << fixed(in_tonnes(p.effect))
-        << " t in " << y << " (linear in the levels).\n";
+    else if (p.feasible) out << "Cheapest portfolio meeting the path: ";
+    else out << "Even every measure at full uptake does not meet the path; all of them: ";
+    out << fixed(units::in_dkk(p.cost) / 1e6, 1) << " mio. DKK discounted, " << fixed(in_tonnes(p.effect)) << " t in "
+        << y << " (linear in the levels).\n";
     out << "Checked by a run at those levels: " << fixed(in_tonnes(p.checked)) << " t in " << y << ", "
         << fixed(in_tonnes(p.remaining_gap)) << " t against the target path.\n";
     return out.str();

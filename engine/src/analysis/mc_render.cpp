@@ -16,8 +16,11 @@ using report::text::pad;
 using units::in_tonnes;
 
 nlohmann::json spread_json(const Spread& s) {
-    return {{"mean", in_tonnes(s.mean)}, {"sd", in_tonnes(s.sd)}, {"p5", in_tonnes(s.p5)},
-            {"p50", in_tonnes(s.p50)},   {"p95", in_tonnes(s.p95)}};
+    return {{"mean", in_tonnes(s.mean)},
+            {"sd", in_tonnes(s.sd)},
+            {"p5", in_tonnes(s.p5)},
+            {"p50", in_tonnes(s.p50)},
+            {"p95", in_tonnes(s.p95)}};
 }
 
 std::string as_json(const MonteCarloOutcome& o) {
@@ -33,9 +36,11 @@ std::string as_json(const MonteCarloOutcome& o) {
         j["years"].push_back({{"year", y.year}, {"bau", spread_json(y.bau)}, {"scenario", spread_json(y.scenario)}});
     j["targets"] = nlohmann::json::array();
     for (const auto& t : o.targets)
-        j["targets"].push_back({{"year", t.year}, {"target_t", in_tonnes(t.target)}, {"probability", t.probability.value()}});
+        j["targets"].push_back(
+            {{"year", t.year}, {"target_t", in_tonnes(t.target)}, {"probability", t.probability.value()}});
     j["influence"] = nlohmann::json::array();
-    for (const auto& i : o.influence) j["influence"].push_back({{"input", i.input}, {"rank_correlation", i.rank_correlation}});
+    for (const auto& i : o.influence)
+        j["influence"].push_back({{"input", i.input}, {"rank_correlation", i.rank_correlation}});
     return j.dump(2) + "\n";
 }
 
@@ -45,8 +50,9 @@ std::string as_csv(const MonteCarloOutcome& o) {
     for (const char* series : {"bau", "scenario"})
         for (const auto& y : o.years) {
             const Spread& s = std::string(series) == "bau" ? y.bau : y.scenario;
-            out << series << "," << y.year << "," << fixed(in_tonnes(s.mean), 3) << "," << fixed(in_tonnes(s.sd), 3) << ","
-                << fixed(in_tonnes(s.p5), 3) << "," << fixed(in_tonnes(s.p50), 3) << "," << fixed(in_tonnes(s.p95), 3) << "\n";
+            out << series << "," << y.year << "," << fixed(in_tonnes(s.mean), 3) << "," << fixed(in_tonnes(s.sd), 3)
+                << "," << fixed(in_tonnes(s.p5), 3) << "," << fixed(in_tonnes(s.p50), 3) << ","
+                << fixed(in_tonnes(s.p95), 3) << "\n";
         }
     return out.str();
 }
@@ -55,22 +61,25 @@ std::string as_table(const MonteCarloOutcome& o) {
     std::ostringstream out;
     out << "Monte Carlo: " << o.scenario_name << ", " << o.draws << " draws, seed " << o.seed << ", projected from "
         << o.launch_year << " (t CO2e, " << to_string(o.scope) << ")\n\n";
-    std::string head = pad("year", 6, false) + pad("BAU p5", 12) + pad("p50", 12) + pad("p95", 12) + pad("scenario p5", 13) +
-                       pad("p50", 12) + pad("p95", 12);
+    std::string head = pad("year", 6, false) + pad("BAU p5", 12) + pad("p50", 12) + pad("p95", 12) +
+                       pad("scenario p5", 13) + pad("p50", 12) + pad("p95", 12);
     out << head << "\n" << std::string(head.size(), '-') << "\n";
     for (const auto& y : o.years) {
         if (y.year != o.launch_year && y.year % 5 != 0) continue;
-        out << pad(std::to_string(y.year), 6, false) << pad(fixed(in_tonnes(y.bau.p5)), 12) << pad(fixed(in_tonnes(y.bau.p50)), 12)
-            << pad(fixed(in_tonnes(y.bau.p95)), 12) << pad(fixed(in_tonnes(y.scenario.p5)), 13)
-            << pad(fixed(in_tonnes(y.scenario.p50)), 12) << pad(fixed(in_tonnes(y.scenario.p95)), 12) << "\n";
+        out << pad(std::to_string(y.year), 6, false) << pad(fixed(in_tonnes(y.bau.p5)), 12)
+            << pad(fixed(in_tonnes(y.bau.p50)), 12) << pad(fixed(in_tonnes(y.bau.p95)), 12)
+            << pad(fixed(in_tonnes(y.scenario.p5)), 13) << pad(fixed(in_tonnes(y.scenario.p50)), 12)
+            << pad(fixed(in_tonnes(y.scenario.p95)), 12) << "\n";
     }
     out << "\nProbability of meeting each target:\n";
     for (const auto& t : o.targets)
-        out << "  " << t.year << "  target path " << fixed(in_tonnes(t.target)) << " t: " << fixed(100.0 * t.probability.value())
-            << " %\n";
+        out << "  " << t.year << "  target path " << fixed(in_tonnes(t.target))
+            << " t: " << fixed(100.0 * t.probability.value()) << " %\n";
     if (!o.influence.empty()) {
-        out << "\nInputs by influence on the scenario in " << o.targets.front().year << " (Spearman's rank correlation):\n";
-        for (const auto& i : o.influence) out << "  " << pad(i.input, 44, false) << fixed(i.rank_correlation, 3) << "\n";
+        out << "\nInputs by influence on the scenario in " << o.targets.front().year
+            << " (Spearman's rank correlation):\n";
+        for (const auto& i : o.influence)
+            out << "  " << pad(i.input, 44, false) << fixed(i.rank_correlation, 3) << "\n";
     }
     return out.str();
 }

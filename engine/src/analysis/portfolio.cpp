@@ -86,7 +86,8 @@ Portfolio most_within(const std::vector<PortfolioItem>& items, units::Money budg
     bool optimal = false;
     const auto x = solve_lp(gain, cost, -COIN_DBL_MAX, units::in_dkk(budget) / 1e6, optimal);
     if (!optimal)
-        throw Error({"", 0, "budget"}, "no uptake levels fit a budget of " + std::to_string(units::in_dkk(budget)) + " DKK",
+        throw Error({"", 0, "budget"},
+                    "no uptake levels fit a budget of " + std::to_string(units::in_dkk(budget)) + " DKK",
                     "give a budget of at least 0 DKK");
     return portfolio_of(items, x, true);
 }

@@ -68,8 +68,8 @@ std::string as_csv(const SolveOutcome& o) {
     out << "planned_t," << fixed(in_tonnes(o.at_plan), 3) << "\nwithout_t," << fixed(in_tonnes(o.without), 3) << "\n";
     out << "max_scale," << fixed(o.max_scale.value(), 6) << "\nlimited_by," << to_string(o.limited_by) << "\n";
     out << "met," << (o.met ? "true" : "false") << "\nscale," << fixed(o.scale.value(), 6) << "\n";
-    out << "scenario_t," << fixed(in_tonnes(o.at_scale), 3) << "\nremaining_gap_t," << fixed(in_tonnes(o.remaining_gap), 3)
-        << "\n";
+    out << "scenario_t," << fixed(in_tonnes(o.at_scale), 3) << "\nremaining_gap_t,"
+        << fixed(in_tonnes(o.remaining_gap), 3) << "\n";
     return out.str();
 }
 
@@ -77,7 +77,8 @@ std::string as_table(const SolveOutcome& o) {
     std::ostringstream out;
     const std::string y = std::to_string(o.year);
     out << "Solve: " << o.scenario_name << ", " << y << " (projected from " << o.launch_year << "), "
-        << (o.measure ? "measure " + *o.measure : "all " + std::to_string(o.scaled.size()) + " measures scaled together")
+        << (o.measure ? "measure " + *o.measure
+                      : "all " + std::to_string(o.scaled.size()) + " measures scaled together")
         << "\n";
     out << "Scope: " << scope_words(o.scope) << ", t CO2e\n\n";
     out << "  target path " << y << "            " << fixed(in_tonnes(o.target)) << "\n";
@@ -85,13 +86,14 @@ std::string as_table(const SolveOutcome& o) {
     out << "  without the measures (×0)   " << fixed(in_tonnes(o.without)) << "\n";
     out << "  as planned (×1)             " << fixed(in_tonnes(o.at_plan)) << "   gap "
         << fixed(in_tonnes(o.at_plan - o.target)) << "\n";
-    out << "  largest scale               ×" << fixed(o.max_scale.value(), 3) << " (" << limit_words(o.limited_by) << ")\n\n";
+    out << "  largest scale               ×" << fixed(o.max_scale.value(), 3) << " (" << limit_words(o.limited_by)
+        << ")\n\n";
     if (o.met && o.scale.value() == 0.0) {
         out << "Met at scale ×0: even without " << (o.measure ? "this measure" : "the measures")
             << " the scenario is on or under the target path in " << y << ".\n";
     } else if (o.met) {
-        out << "Met at scale ×" << fixed(o.scale.value(), 4) << " (" << fixed(100.0 * o.scale.value()) << " % of the planned size): "
-            << fixed(in_tonnes(o.at_scale)) << " t in " << y << ".\n";
+        out << "Met at scale ×" << fixed(o.scale.value(), 4) << " (" << fixed(100.0 * o.scale.value())
+            << " % of the planned size): " << fixed(in_tonnes(o.at_scale)) << " t in " << y << ".\n";
     } else {
         out << "Not met: even at the largest scale ×" << fixed(o.scale.value(), 3) << " the scenario is "
             << fixed(in_tonnes(o.at_scale)) << " t in " << y << ", " << fixed(in_tonnes(o.remaining_gap))
@@ -103,8 +105,8 @@ std::string as_table(const SolveOutcome& o) {
         if (!any) out << "\nUptake at that scale:\n";
         any = true;
         const double planned = m.uptake->units_reached().value();
-        out << "  " << report::text::pad(m.id, 28, false) << fixed(planned, 1) << " → " << fixed(planned * o.scale.value(), 1)
-            << " " << m.uptake->unit << "\n";
+        out << "  " << report::text::pad(m.id, 28, false) << fixed(planned, 1) << " → "
+            << fixed(planned * o.scale.value(), 1) << " " << m.uptake->unit << "\n";
     }
     return out.str();
 }

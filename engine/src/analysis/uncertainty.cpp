@@ -7,8 +7,8 @@
 #include <boost/math/special_functions/erf.hpp>
 #include <nlohmann/json.hpp>
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 
@@ -32,16 +32,21 @@ Distribution distribution(const json& j, const std::string& file, const std::str
     if (!j.is_object() || j.size() != 1)
         bad(file, at, "a distribution is one of normal, lognormal, triangular, uniform or pct",
             "write e.g. {\"normal\": {\"sd\": 0.1}} or {\"pct\": 10}");
-    const auto& [kind, p] = *j.items().begin();
+    // Not *j.items().begin(): the proxy items() returns would die with the statement.
+    const auto first = j.begin();
+    const std::string kind = first.key();
+    const json& p = first.value();
     const std::string here = at + "/" + kind;
     if (kind == "normal") {
         d.kind = Distribution::Kind::normal;
         d.a = number(p, "sd", file, here);
-        if (d.a < 0 || d.a > 0.5) bad(file, here + "/sd", "sd must be in [0, 0.5] (of the value)", "give a share, e.g. 0.1");
+        if (d.a < 0 || d.a > 0.5)
+            bad(file, here + "/sd", "sd must be in [0, 0.5] (of the value)", "give a share, e.g. 0.1");
     } else if (kind == "lognormal") {
         d.kind = Distribution::Kind::lognormal;
         d.a = number(p, "sigma", file, here);
-        if (d.a < 0 || d.a > 2) bad(file, here + "/sigma", "sigma must be in [0, 2]", "give the sd of the log, e.g. 0.2");
+        if (d.a < 0 || d.a > 2)
+            bad(file, here + "/sigma", "sigma must be in [0, 2]", "give the sd of the log, e.g. 0.2");
     } else if (kind == "triangular") {
         d.kind = Distribution::Kind::triangular;
         d.a = number(p, "low", file, here);
@@ -59,7 +64,8 @@ Distribution distribution(const json& j, const std::string& file, const std::str
         } else {
             d.a = number(p, "low", file, here);
             d.b = number(p, "high", file, here);
-            if (!(0 <= d.a && d.a < d.b)) bad(file, here, "a uniform distribution needs 0 ≤ low < high", "reorder the values");
+            if (!(0 <= d.a && d.a < d.b))
+                bad(file, here, "a uniform distribution needs 0 ≤ low < high", "reorder the values");
         }
     } else {
         bad(file, here, "unknown distribution '" + kind + "'", "use normal, lognormal, triangular, uniform or pct");
@@ -136,14 +142,20 @@ std::vector<UncertainInput> load_uncertainty(const std::string& path, const Scen
                 u.measure = v.get<std::string>();
                 bool found = false;
                 for (const auto& m : spec.measures) found = found || m.id == u.measure;
-                if (!found) bad(path, at + "/measure", "the scenario has no measure '" + u.measure + "'", "use a measure id of the scenario");
+                if (!found)
+                    bad(path, at + "/measure", "the scenario has no measure '" + u.measure + "'",
+                        "use a measure id of the scenario");
                 u.label = "measure " + u.measure;
             } else {
-                bad(path, at + "/" + k, "unknown key '" + k + "'", "use one of activity, factor, driver, measure, and dist");
+                bad(path, at + "/" + k, "unknown key '" + k + "'",
+                    "use one of activity, factor, driver, measure, and dist");
             }
         }
-        if (kinds != 1) bad(path, at, "an input names exactly one of activity, factor, driver or measure", "split it into one input each");
-        if (!j.contains("dist")) bad(path, at + "/dist", "the input has no distribution", "add \"dist\": {\"pct\": 10}");
+        if (kinds != 1)
+            bad(path, at, "an input names exactly one of activity, factor, driver or measure",
+                "split it into one input each");
+        if (!j.contains("dist"))
+            bad(path, at + "/dist", "the input has no distribution", "add \"dist\": {\"pct\": 10}");
         u.dist = distribution(j["dist"], path, at + "/dist");
         out.push_back(std::move(u));
     }
@@ -201,7 +213,8 @@ Draw apply_draw(const Inputs& base, const std::vector<UncertainInput>& inputs, c
         };
         d.population = units::count(grow(Driver::population, y.population.value(), b.population.value()));
         d.households = units::count(grow(Driver::households, y.households.value(), b.households.value()));
-        d.vehicle_km = units::Distance::from_value(grow(Driver::vehicle_km, y.vehicle_km.value(), b.vehicle_km.value()));
+        d.vehicle_km =
+            units::Distance::from_value(grow(Driver::vehicle_km, y.vehicle_km.value(), b.vehicle_km.value()));
         out.drivers.add(std::move(d));
     }
     return out;

@@ -21,18 +21,19 @@ namespace klima::analysis {
 struct Distribution {
     enum class Kind { normal, lognormal, triangular, uniform };
     Kind kind = Kind::uniform;
-    double a = 1.0, b = 1.0, c = 1.0;  // normal: sd (a); lognormal: sigma (a); triangular: low, mode, high; uniform: low, high
+    double a = 1.0, b = 1.0,
+           c = 1.0;  // normal: sd (a); lognormal: sigma (a); triangular: low, mode, high; uniform: low, high
     double draw(std::mt19937_64& rng) const;  // a multiplier
 };
 
 struct UncertainInput {
     enum class On { activity, factor, driver, measure };
     On on = On::activity;
-    RowSelector rows;         // activity: the rows; factor: carrier (and subsector) of the factor rows
+    RowSelector rows;  // activity: the rows; factor: carrier (and subsector) of the factor rows
     Driver driver = Driver::population;
-    std::string measure;      // measure id
+    std::string measure;  // measure id
     Distribution dist;
-    std::string label;        // "factor naturgas", for the contribution table
+    std::string label;  // "factor naturgas", for the contribution table
 };
 
 // Throws klima::Error naming the file and JSON path (an unknown key, kind,

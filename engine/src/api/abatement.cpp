@@ -15,7 +15,9 @@ namespace klima::api {
 namespace {
 
 // (1 + r)^−(year − base): the weight of a year's krone or tonne at the base year.
-double discount_factor(double rate, int year, int base) { return std::pow(1.0 + rate, -static_cast<double>(year - base)); }
+double discount_factor(double rate, int year, int base) {
+    return std::pow(1.0 + rate, -static_cast<double>(year - base));
+}
 
 MeasureCost cost_of(const MeasureSpec& spec, const MeasureResult& m, double rate, int base) {
     MeasureCost c;
@@ -43,7 +45,8 @@ MeasureCost cost_of(const MeasureSpec& spec, const MeasureResult& m, double rate
 
 // MACC order: a cost per tonne first, cheapest first, then by id.
 bool macc_before(const MeasureCost& a, const MeasureCost& b) {
-    if (a.per_tonne_discounted.has_value() != b.per_tonne_discounted.has_value()) return a.per_tonne_discounted.has_value();
+    if (a.per_tonne_discounted.has_value() != b.per_tonne_discounted.has_value())
+        return a.per_tonne_discounted.has_value();
     if (a.per_tonne_discounted && *a.per_tonne_discounted != *b.per_tonne_discounted)
         return *a.per_tonne_discounted < *b.per_tonne_discounted;
     return a.id < b.id;
@@ -75,7 +78,8 @@ AbatementOutcome abatement_cost(const AbatementRequest& request) {
     o.scope = targets.targets.scope;
     if (o.year <= o.launch_year || o.year > spec.end_year || !targets.path.has_year(o.year))
         throw Error({spec.file, 0, "year"},
-                    "the year " + std::to_string(o.year) + " is not a projected year on the target path: the projection runs " +
+                    "the year " + std::to_string(o.year) +
+                        " is not a projected year on the target path: the projection runs " +
                         std::to_string(o.launch_year + 1) + "–" + std::to_string(spec.end_year),
                     "choose a year after the launch year " + std::to_string(o.launch_year), ErrorKind::usage);
     o.bau = analysis::scope_total(result.bau, o.year, o.scope, taxonomy);
@@ -91,8 +95,8 @@ AbatementOutcome abatement_cost(const AbatementRequest& request) {
         o.measures.push_back(std::move(c));
     }
 
-    const auto p = request.budget ? analysis::most_within(items, *request.budget)
-                                  : analysis::cheapest_meeting(items, o.required);
+    const auto p =
+        request.budget ? analysis::most_within(items, *request.budget) : analysis::cheapest_meeting(items, o.required);
     for (std::size_t j = 0; j < o.measures.size(); ++j) o.measures[j].level = p.level[j];
     o.portfolio.budget = request.budget;
     o.portfolio.feasible = p.feasible;

@@ -28,7 +28,8 @@ void check_proposal(const io::Proposal& p, const ScenarioSpec& plan, int launch_
     for (const auto& m : plan.measures) plan_ids.insert(m.id);
     for (const auto& m : p.measures) {
         if (plan_ids.count(m.id))
-            throw Error(field(m.origin, "id"), "measure id '" + m.id + "' is also a measure of the scenario " + plan.file,
+            throw Error(field(m.origin, "id"),
+                        "measure id '" + m.id + "' is also a measure of the scenario " + plan.file,
                         "give the proposal's measure an id of its own");
         if (m.phase.start_year <= launch_year)
             throw Error(field(m.origin, m.phase.shape == PhaseIn::Shape::table ? "phase_in" : "start_year"),
@@ -42,7 +43,8 @@ void check_proposal(const io::Proposal& p, const ScenarioSpec& plan, int launch_
         for (const auto& m : p.measures) taken.insert(m.id);
         for (const auto& id : {p.growth->id, p.growth->id + "_byggeri"})
             if (taken.count(id))
-                throw Error(field(p.growth->origin, "id"), "id '" + id + "' is already a measure of the scenario or the proposal",
+                throw Error(field(p.growth->origin, "id"),
+                            "id '" + id + "' is already a measure of the scenario or the proposal",
                             "give the growth an id of its own");
     }
 }
@@ -75,9 +77,9 @@ Mass sum_measures(const ScenarioResult& r, const std::set<std::string>& ids, int
 }
 
 void require_finite(const ImpactResult& r) {
-    std::vector<Mass> all{r.avoided_2030,     r.avoided_2025_2050,   r.apart_2030,      r.apart_2025_2050,
-                          r.standalone_2030,  r.standalone_2025_2050, r.share_2030,      r.share_2025_2050,
-                          r.change_2030,      r.change_2025_2050,    r.avoided_all_years};
+    std::vector<Mass> all{r.avoided_2030,    r.avoided_2025_2050,    r.apart_2030,       r.apart_2025_2050,
+                          r.standalone_2030, r.standalone_2025_2050, r.share_2030,       r.share_2025_2050,
+                          r.change_2030,     r.change_2025_2050,     r.avoided_all_years};
     for (const auto* s : {&r.avoided.territorial, &r.avoided.apart}) all.insert(all.end(), s->begin(), s->end());
     for (const auto& s : r.sectors) all.insert(all.end(), s.avoided.begin(), s.avoided.end());
     for (const auto& g : {r.adopted, r.with_proposal})
@@ -114,8 +116,8 @@ ImpactResult assess_impact(const ImpactRequest& request) {
     // The proposal's measures: as written, and its growth expanded into add and construction effects.
     std::vector<MeasureSpec> added = proposal.measures;
     if (proposal.growth) {
-        auto g = detail::expand_growth(*proposal.growth, launch, adopted.run.activity, adopted.run.drivers,
-                                       ref.taxonomy);
+        auto g =
+            detail::expand_growth(*proposal.growth, launch, adopted.run.activity, adopted.run.drivers, ref.taxonomy);
         out.growth_rows = std::move(g.rows);
         for (auto& m : g.measures) added.push_back(std::move(m));
         out.growth = proposal.growth;

@@ -10,9 +10,7 @@ namespace klima::api::detail {
 
 namespace {
 
-Location at(const io::GrowthSpec& g, const std::string& key) {
-    return {g.origin.file, 0, g.origin.field + "/" + key};
-}
+Location at(const io::GrowthSpec& g, const std::string& key) { return {g.origin.file, 0, g.origin.field + "/" + key}; }
 
 // The residents' activity of one subsector: the latest inventory up to the
 // launch year that holds it, per carrier (and kind of quantity), × residents
@@ -38,7 +36,8 @@ std::vector<GrowthRow> per_inhabitant(const io::GrowthSpec& g, std::size_t i, in
         if (r.year != year || r.sector != sector || r.subsector != subsector || !r.amount) continue;
         const auto id = std::pair{r.carrier, units::kind_of(*r.amount)};
         const auto part = units::scale(*r.amount, share);
-        auto [it, fresh] = by_carrier.try_emplace(id, GrowthRow{key, r.carrier, part, true, year, population, r.source});
+        auto [it, fresh] =
+            by_carrier.try_emplace(id, GrowthRow{key, r.carrier, part, true, year, population, r.source});
         if (!fresh) {
             it->second.at_full = units::add(it->second.at_full, part);
             if (it->second.source != r.source) it->second.source += "; " + r.source;

@@ -38,7 +38,8 @@ InventoryOutcome inventory(const InventoryRequest& request, ReferenceData base) 
         out.title = io::municipality_name(path);
     }
     try {
-        out.inventory = compute_inventory(std::move(records), request.year, out.ref, request.gwp_set);  // lines take the records
+        out.inventory =
+            compute_inventory(std::move(records), request.year, out.ref, request.gwp_set);  // lines take the records
     } catch (const Error& e) {
         throw e.located({path, 0, ""});
     }

@@ -71,8 +71,10 @@ public:
         for (std::size_t i = 0; i < shape.row_count(); ++i) {
             const auto& key = shape.rows()[i];
             const auto slash = key.find('/');
-            const Subsector* s = taxonomy.find(std::string_view(key).substr(0, slash), std::string_view(key).substr(slash + 1));
-            if (s && s->territorial && (scope == TargetScope::incl_lulucf || s->sector != kLulucfSector)) rows_.push_back(i);
+            const Subsector* s =
+                taxonomy.find(std::string_view(key).substr(0, slash), std::string_view(key).substr(slash + 1));
+            if (s && s->territorial && (scope == TargetScope::incl_lulucf || s->sector != kLulucfSector))
+                rows_.push_back(i);
         }
     }
     units::Mass total(const Trajectory& t, int year) const {
@@ -121,7 +123,8 @@ MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
     std::vector<std::exception_ptr> failed(static_cast<std::size_t>(request.threads));
     auto work = [&](int thread) {
         try {
-            for (std::size_t i = static_cast<std::size_t>(thread); i < n; i += static_cast<std::size_t>(request.threads)) {
+            for (std::size_t i = static_cast<std::size_t>(thread); i < n;
+                 i += static_cast<std::size_t>(request.threads)) {
                 std::mt19937_64 rng(mix(request.seed ^ mix(i)));
                 std::vector<double> values;
                 for (std::size_t k = 0; k < inputs.size(); ++k) {
@@ -170,8 +173,9 @@ MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
     if (!o.targets.empty()) {
         const auto& s = scen[static_cast<std::size_t>(o.targets.front().year - first)];
         for (std::size_t k = 0; k < inputs.size(); ++k) o.influence.push_back({inputs[k].label, spearman(drawn[k], s)});
-        std::stable_sort(o.influence.begin(), o.influence.end(),
-                         [](const auto& a, const auto& b) { return std::abs(a.rank_correlation) > std::abs(b.rank_correlation); });
+        std::stable_sort(o.influence.begin(), o.influence.end(), [](const auto& a, const auto& b) {
+            return std::abs(a.rank_correlation) > std::abs(b.rank_correlation);
+        });
     }
     return o;
 }

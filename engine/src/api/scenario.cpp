@@ -6,8 +6,8 @@
 #include "klima/io/data_files.hpp"
 #include "klima/io/scenario_file.hpp"
 #include "klima/store/store.hpp"
-#include "klima/taxonomy_codes.hpp"
 #include "klima/store/version_diff.hpp"
+#include "klima/taxonomy_codes.hpp"
 
 #include <algorithm>
 #include <set>
@@ -33,8 +33,8 @@ ActivitySet newest_activity_by_year(const std::string& store_path) {
         taken.insert(here.begin(), here.end());
     }
     if (out.empty())
-        throw Error({store_path, 0, ""}, "the store holds no activity data", "import an activity file into the store first",
-                    ErrorKind::store);
+        throw Error({store_path, 0, ""}, "the store holds no activity data",
+                    "import an activity file into the store first", ErrorKind::store);
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
     return out;
 }

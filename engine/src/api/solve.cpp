@@ -66,7 +66,8 @@ std::vector<std::size_t> chosen_measures(const ScenarioSpec& spec, const std::op
         throw Error({spec.file, 0, "measure"}, "the scenario has no measure '" + *id + "'",
                     "choose one of " + join(ids, ", "), ErrorKind::usage);
     if (which.empty())
-        throw Error({spec.file, 0, "/measures"}, "the scenario has no measures to scale", "add a measure to the scenario");
+        throw Error({spec.file, 0, "/measures"}, "the scenario has no measures to scale",
+                    "add a measure to the scenario");
     return which;
 }
 
@@ -121,7 +122,8 @@ SolveOutcome solve_scenario(const SolveRequest& request) {
     o.launch_year = planned.launch_year;
     if (o.year <= o.launch_year || o.year > spec.end_year || !targets.path.has_year(o.year))
         throw Error({spec.file, 0, "year"},
-                    "the year " + std::to_string(o.year) + " is not a projected year on the target path: the projection runs " +
+                    "the year " + std::to_string(o.year) +
+                        " is not a projected year on the target path: the projection runs " +
                         std::to_string(o.launch_year + 1) + "–" + std::to_string(spec.end_year) + ", the path " +
                         std::to_string(targets.path.first_year()) + "–" + std::to_string(targets.path.last_year()),
                     "choose a year after the launch year " + std::to_string(o.launch_year), ErrorKind::usage);
@@ -131,7 +133,8 @@ SolveOutcome solve_scenario(const SolveRequest& request) {
     o.without = f(0.0);
 
     const auto tonnes_above = [&](double s) { return units::in_tonnes(f(s) - o.target); };
-    double lo = 0.0, hi = 1.0, g_lo = units::in_tonnes(o.without - o.target), g_hi = units::in_tonnes(o.at_plan - o.target);
+    double lo = 0.0, hi = 1.0, g_lo = units::in_tonnes(o.without - o.target),
+           g_hi = units::in_tonnes(o.at_plan - o.target);
     const double cap = analysis::share_cap(spec, which, units::ratio(kMaxScale)).value();
     o.limited_by = cap < kMaxScale ? ScaleLimit::share : ScaleLimit::limit;
     o.max_scale = units::ratio(cap);
@@ -161,8 +164,8 @@ SolveOutcome solve_scenario(const SolveRequest& request) {
             o.scale = units::ratio(hi);
         } else {
             std::uintmax_t iterations = 100;
-            const auto root = boost::math::tools::toms748_solve(tonnes_above, lo, hi, g_lo, g_hi,
-                                                                boost::math::tools::eps_tolerance<double>(40), iterations);
+            const auto root = boost::math::tools::toms748_solve(
+                tonnes_above, lo, hi, g_lo, g_hi, boost::math::tools::eps_tolerance<double>(40), iterations);
             o.scale = units::ratio(root.second);  // the end of the bracket on or under the path
         }
         o.at_scale = f(o.scale.value());

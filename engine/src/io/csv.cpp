@@ -124,8 +124,7 @@ void CsvTable::scan(std::string_view raw, const std::vector<std::string_view>& r
     // found UTF-8); only Windows-1252 needs a decoded copy.
     if (dialect_.encoding == TextEncoding::utf8) {
         if (dialect) check_utf8(raw, name);
-    }
-    else storage_->decoded = to_utf8(raw, dialect_.encoding, name);
+    } else storage_->decoded = to_utf8(raw, dialect_.encoding, name);
     const std::string_view text = dialect_.encoding == TextEncoding::utf8 ? raw : std::string_view(storage_->decoded);
     const char delimiter = dialect_.delimiter;
     const std::size_t n = text.size();
@@ -146,7 +145,8 @@ void CsvTable::scan(std::string_view raw, const std::vector<std::string_view>& r
                 bool doubled = false;
                 while (true) {
                     j = next_quote_or_line_end(text, j);
-                    if (j >= n) throw Error({name, record_line, ""}, "unterminated quoted field", "close the quote with \"");
+                    if (j >= n)
+                        throw Error({name, record_line, ""}, "unterminated quoted field", "close the quote with \"");
                     if (text[j] == '"') {
                         if (j + 1 < n && text[j + 1] == '"') {
                             doubled = true;
@@ -162,7 +162,8 @@ void CsvTable::scan(std::string_view raw, const std::vector<std::string_view>& r
                 if (doubled) value = keep(unescape_quotes(value));
                 i = j + 1;
                 if (i < n && text[i] != delimiter && !line_end(i))
-                    throw Error({name, line, ""}, "text after a closing quote", "quote the whole field: \"a \"\"b\"\" c\"");
+                    throw Error({name, line, ""}, "text after a closing quote",
+                                "quote the whole field: \"a \"\"b\"\" c\"");
             } else {
                 std::size_t j = i;
                 while (j < n && text[j] != delimiter && !line_end(j)) ++j;
@@ -274,7 +275,8 @@ CsvTable CsvTable::from_sheet(const XlsxSheet& sheet, const std::string& name,
             if (c >= t.header_.size()) {
                 if (row.cells[c].text.empty()) continue;
                 throw Error({name, row.row, sheet.name + "!" + column_letters(c) + std::to_string(row.row)},
-                            "a value in a column without a header", "name the column in the header row, or clear the cell");
+                            "a value in a column without a header",
+                            "name the column in the header row, or clear the cell");
             }
             cells[c] = t.keep(row.cells[c].text);  // the sheet is gone when the table is used
             numbers[c] = row.cells[c].number;
@@ -288,8 +290,8 @@ Location CsvRow::where(std::string_view column) const {
     std::string field(column);
     const int i = column.empty() || table_->sheet().empty() ? -1 : table_->column(column);
     if (i >= 0)
-        field += " (cell " + table_->sheet() + "!" + column_letters(static_cast<std::size_t>(i)) + std::to_string(line_) +
-                 ")";
+        field += " (cell " + table_->sheet() + "!" + column_letters(static_cast<std::size_t>(i)) +
+                 std::to_string(line_) + ")";
     return {table_->file(), line_, field};
 }
 

@@ -61,10 +61,10 @@ std::optional<std::size_t> first_bad_utf8(std::string_view text) {
 }
 
 // Windows-1252 0x80–0x9F (0 where the code page defines no character); 0xA0–0xFF are Latin-1.
-constexpr std::array<std::uint16_t, 32> kCp1252High{
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+constexpr std::array<std::uint16_t, 32> kCp1252High{0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                                    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 void append_utf8(std::string& out, std::uint32_t cp) {
     if (cp < 0x80) {
@@ -215,7 +215,8 @@ double parse_number(std::string_view text, const CsvDialect& dialect) {
         };
         const auto point = attempt(CsvDialect::comma()), comma = attempt(CsvDialect::danish());
         if (point && comma && *point != *comma)
-            throw Error({}, "'" + std::string(text) + "' could be read two ways", "write the number without separators");
+            throw Error({}, "'" + std::string(text) + "' could be read two ways",
+                        "write the number without separators");
         if (point || comma) return point ? *point : *comma;
         throw Error({}, "'" + std::string(text) + "' is not a number",
                     "enter a number (a number cell, or text such as 1234,5 or 1234.5)");
@@ -243,12 +244,13 @@ double parse_number(std::string_view text, const CsvDialect& dialect) {
     if (integer.find(group) != std::string_view::npos) {
         // A single group mark followed by exactly three digits and nothing
         // after could be the decimal mark of the other convention.
-        const bool lone = integer.find(group) == integer.rfind(group) && rest.empty() &&
-                          integer.size() - integer.find(group) == 4;
+        const bool lone =
+            integer.find(group) == integer.rfind(group) && rest.empty() && integer.size() - integer.find(group) == 4;
         const auto ungrouped = ungroup(integer, group);
         if (lone && ungrouped)
-            throw Error({}, "'" + shown + "' could be read two ways (" + std::string(integer) + " as a decimal, or " +
-                                *ungrouped + ")",
+            throw Error({},
+                        "'" + shown + "' could be read two ways (" + std::string(integer) + " as a decimal, or " +
+                            *ungrouped + ")",
                         dialect.decimal == ','
                             ? "write " + *ungrouped + " without the thousands dot, or " +
                                   std::string(integer.substr(0, integer.find(group))) + "," +

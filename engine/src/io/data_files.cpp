@@ -1,10 +1,10 @@
 #include "klima/io/data_files.hpp"
 #include "readers.hpp"
 
+#include "json_object.hpp"
 #include "klima/io/csv.hpp"
 #include "klima/io/xlsx_reader.hpp"
 #include "klima/join.hpp"
-#include "json_object.hpp"
 #include "mapped_file.hpp"
 
 #include <nlohmann/json.hpp>
@@ -12,8 +12,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <exception>
-#include <functional>
 #include <filesystem>
+#include <functional>
 #include <sstream>
 
 namespace klima::io {
@@ -72,9 +72,9 @@ int checked_year(int year, const Location& where) {
 }
 
 Taxonomy load_taxonomy(const std::string& path) {
-    const auto table = CsvTable::read(path, {"sector", "subsector", "sector_da", "sector_en", "subsector_da",
-                                             "subsector_en", "gpc_ref", "gpc_sector", "scope", "territorial",
-                                             "activity", "source"});
+    const auto table =
+        CsvTable::read(path, {"sector", "subsector", "sector_da", "sector_en", "subsector_da", "subsector_en",
+                              "gpc_ref", "gpc_sector", "scope", "territorial", "activity", "source"});
     Taxonomy t;
     for (const auto& row : table.rows()) {
         Subsector s;
@@ -146,7 +146,9 @@ void load_factors(const std::string& path, FactorLibrary& into, ChpAllocation al
         f.carrier = row.required("carrier");
         f.subsector = row.text("subsector");
         const auto gas = parse_gas(row.required("gas"));
-        if (!gas) throw Error(row.where("gas"), "unknown gas '" + std::string(row.text("gas")) + "'", "use CO2, CH4, N2O or CO2e");
+        if (!gas)
+            throw Error(row.where("gas"), "unknown gas '" + std::string(row.text("gas")) + "'",
+                        "use CO2, CH4, N2O or CO2e");
         f.gas = *gas;
         const double v = row.number("value");
         f.value = at_location(row.where("unit"), [&] { return units::make_factor(v, row.required("unit")); });
@@ -154,7 +156,8 @@ void load_factors(const std::string& path, FactorLibrary& into, ChpAllocation al
         f.year_to = checked_year(row.integer("year_to"), row.where("year_to"));
         const auto status = row.required("status");
         if (status != "official" && status != "derived" && status != "illustrative")
-            throw Error(row.where("status"), "status '" + std::string(status) + "' is not official, derived or illustrative",
+            throw Error(row.where("status"),
+                        "status '" + std::string(status) + "' is not official, derived or illustrative",
                         "write official for a published figure, derived for one interpolated or carried forward "
                         "from published figures, illustrative otherwise");
         f.illustrative = status == "illustrative";
@@ -211,8 +214,9 @@ void load_fuel_properties(const std::string& path, FuelProperties& into) {
             if (u.symbol == p.unit && (u.basis == FuelBasis::density) == (property == "density")) unit = &u;
         if (!unit)
             throw Error(row.where("unit"), "unit '" + p.unit + "' does not fit property " + std::string(property),
-                        property == "density" ? "use kg/l, kg/m3 or t/m3"
-                                              : "use GJ/t, MJ/kg, kWh/kg, GJ/m3, MJ/m3, kWh/m3, MJ/l, kWh/l, GJ/Nm3, MJ/Nm3 or kWh/Nm3");
+                        property == "density"
+                            ? "use kg/l, kg/m3 or t/m3"
+                            : "use GJ/t, MJ/kg, kWh/kg, GJ/m3, MJ/m3, kWh/m3, MJ/l, kWh/l, GJ/Nm3, MJ/Nm3 or kWh/Nm3");
         p.basis = unit->basis;
         const double si = p.written * unit->to_si;
         switch (p.basis) {
@@ -287,7 +291,8 @@ ReferenceData load_reference_data(const std::string& data_dir, ChpAllocation all
 
 namespace {
 
-const std::vector<std::string_view> kActivityColumns{"year", "sector", "subsector", "carrier", "quantity", "unit", "source"};
+const std::vector<std::string_view> kActivityColumns{"year",     "sector", "subsector", "carrier",
+                                                     "quantity", "unit",   "source"};
 
 // `r` filled from a row: each cell is read once, as a view, into strings that
 // keep their capacity when `r` is reused; a Location is made only for an error.
@@ -303,7 +308,8 @@ void activity_from_row(const CsvRow& row, const std::string& file, ActivityRecor
     const auto unit = row.required("unit");
     const auto q = row.text("quantity");
     const double v = q.empty() ? 0.0 : row.number("quantity");
-    auto amount = amount_at(v, unit, [&] { return row.where("quantity"); }, [&] { return row.where("unit"); });
+    auto amount = amount_at(
+        v, unit, [&] { return row.where("quantity"); }, [&] { return row.where("unit"); });
     if (q.empty()) r.amount.reset();  // empty quantity: missing, not zero
     else r.amount = amount;
     r.unit = unit;
@@ -366,7 +372,7 @@ std::optional<ActivitySet> read_activity_rows(std::string_view text, const std::
                      : static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
     std::vector<std::uint64_t> others;
     std::exception_ptr invalid;  // the first row in the file that ReferenceData::validate refuses
-    ActivityRecord r;  // one record reused: a row of another year allocates nothing once it has grown
+    ActivityRecord r;            // one record reused: a row of another year allocates nothing once it has grown
     std::size_t rows = 0;
     CsvTable::for_each_row(text, name, kActivityColumns, dialect, [&](const CsvRow& row) {
         if (mapped && ++rows % 1024 == 0) mapped->release_before(row.text("year").data());  // never read again
@@ -423,7 +429,8 @@ ActivitySet parse_activity_json(std::string_view text, const std::string& name) 
             throw Error(j.at("quantity"), "expected a number or null",
                         "write a number, or null when the value is missing");
         const double v = q.is_null() ? 0.0 : q.get<double>();
-        auto amount = amount_at(v, unit, [&] { return j.at("quantity"); }, [&] { return j.at("unit"); });
+        auto amount = amount_at(
+            v, unit, [&] { return j.at("quantity"); }, [&] { return j.at("unit"); });
         if (!q.is_null()) r.amount = amount;
         r.unit = unit;
         r.source = j.text("source");

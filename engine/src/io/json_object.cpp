@@ -1,8 +1,8 @@
 #include "json_object.hpp"
 
 #include "klima/io/data_files.hpp"
-#include "readers.hpp"
 #include "klima/join.hpp"
+#include "readers.hpp"
 
 #include <algorithm>
 #include <climits>

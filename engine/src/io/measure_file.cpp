@@ -3,8 +3,8 @@
 #include "klima/taxonomy_codes.hpp"
 
 #include "klima/io/data_files.hpp"
-#include "readers.hpp"
 #include "klima/join.hpp"
+#include "readers.hpp"
 
 #include <cctype>
 
@@ -15,7 +15,6 @@ namespace {
 using nlohmann::json;
 constexpr double kBig = 1e12;
 constexpr const char* kGuide = "docs/scenarios.md";
-
 
 bool is_word(const std::string& s) {
     if (s.empty()) return false;
@@ -129,10 +128,11 @@ public:
         for (const auto& k : keys)
             if (e_.has(k)) given.push_back(k);
         if (given.size() != 1)
-            throw Error(e_.at(given.empty() ? "amount" : given[1]),
-                        given.empty() ? "the effect has no size" : "the effect has two sizes (" + join(given, ", ") + ")",
-                        std::string("give exactly one of ") + (shares_allowed ? "share, share_per_uptake, " : "") +
-                            "amount, per_uptake");
+            throw Error(
+                e_.at(given.empty() ? "amount" : given[1]),
+                given.empty() ? "the effect has no size" : "the effect has two sizes (" + join(given, ", ") + ")",
+                std::string("give exactly one of ") + (shares_allowed ? "share, share_per_uptake, " : "") +
+                    "amount, per_uptake");
         const std::string& k = given.front();
         EffectSize s;
         if (k == "share" || k == "share_per_uptake") {
@@ -142,10 +142,11 @@ public:
             if (k == "share_per_uptake") {
                 s.uptake = need_uptake(k);
                 if ((s.share * s.uptake->units_reached()).value() > 1.0)
-                    throw Error(e_.at(k), "uptake × share_per_uptake = " +
-                                              short_number((s.share * s.uptake->units_reached()).value()) +
-                                              ", more than the whole row",
-                                "give a share per unit of at most 1/" + short_number(s.uptake->units_reached().value()));
+                    throw Error(
+                        e_.at(k),
+                        "uptake × share_per_uptake = " + short_number((s.share * s.uptake->units_reached()).value()) +
+                            ", more than the whole row",
+                        "give a share per unit of at most 1/" + short_number(s.uptake->units_reached().value()));
             }
             return s;
         }
@@ -171,7 +172,8 @@ public:
             } else if (*fallback != kAny) {
                 out = *fallback;
             } else {
-                throw Error(t.at(field), std::string("'from' selects every ") + field + ", so the switch needs one to write to",
+                throw Error(t.at(field),
+                            std::string("'from' selects every ") + field + ", so the switch needs one to write to",
                             std::string("add \"") + field + "\" to \"to\"");
             }
         }
@@ -205,8 +207,8 @@ private:
     std::optional<Uptake> uptake_;
 };
 
-Effect read_effect(JsonObject& e, const std::optional<Uptake>& uptake, const std::string& measure_id,
-                   std::size_t index, const std::string& file) {
+Effect read_effect(JsonObject& e, const std::optional<Uptake>& uptake, const std::string& measure_id, std::size_t index,
+                   const std::string& file) {
     EffectReader r(e, uptake, file);
     const std::string op = e.choice("op", {"reduce", "shift", "switch", "add", "factor", "land_use", "construction"});
     const std::string own_suffix = ":" + measure_id + (index == 0 ? "" : "." + std::to_string(index + 1));
@@ -227,7 +229,8 @@ Effect read_effect(JsonObject& e, const std::optional<Uptake>& uptake, const std
             s.to_efficiency = r.ratio("cop");
         }
         if (e.has("ratio")) {
-            if (s.from_efficiency) throw Error(e.at("ratio"), "ratio and from_efficiency say the same", "give one of them");
+            if (s.from_efficiency)
+                throw Error(e.at("ratio"), "ratio and from_efficiency say the same", "give one of them");
             s.from_efficiency = r.ratio("ratio");
         }
         s.from_intensity = r.intensity("from_intensity");
@@ -243,7 +246,8 @@ Effect read_effect(JsonObject& e, const std::optional<Uptake>& uptake, const std
         JsonObject row = r.sub("row");
         const auto sel = read_rows(row);
         if (sel.sector == kAny || sel.subsector == kAny || sel.carrier == kAny)
-            throw Error(row.at("carrier"), "an added row needs sector, subsector and carrier", "give all three, no \"*\"");
+            throw Error(row.at("carrier"), "an added row needs sector, subsector and carrier",
+                        "give all three, no \"*\"");
         out = Add{{sel.sector, sel.subsector, sel.carrier}, r.size(false)};
     } else if (op == "factor") {
         FactorChange f;
@@ -306,16 +310,18 @@ PhaseIn read_phase(JsonObject& m, int base_year, const std::string& file) {
             shape = o->choice("shape", {"linear", "s_curve", "step", "table"});
         }
         if (shape == "s_curve") {
-            if (!o) throw Error(m.at("phase_in"), "an S-curve needs midpoint and steepness",
-                                "write {\"shape\": \"s_curve\", \"midpoint\": 2027, \"steepness\": 0.8}");
+            if (!o)
+                throw Error(m.at("phase_in"), "an S-curve needs midpoint and steepness",
+                            "write {\"shape\": \"s_curve\", \"midpoint\": 2027, \"steepness\": 0.8}");
             p.shape = PhaseIn::Shape::s_curve;
             p.midpoint = o->number("midpoint", kFirstYear, kLastYear);
             p.steepness = o->number("steepness", 0, 10, true);
         } else if (shape == "step") {
             p.shape = PhaseIn::Shape::step;
         } else if (shape == "table") {
-            if (!o) throw Error(m.at("phase_in"), "a table needs its shares",
-                                "write {\"shape\": \"table\", \"shares\": {\"2025\": 0.3, \"2030\": 1}}");
+            if (!o)
+                throw Error(m.at("phase_in"), "a table needs its shares",
+                            "write {\"shape\": \"table\", \"shares\": {\"2025\": 0.3, \"2030\": 1}}");
             p.shape = PhaseIn::Shape::table;
             JsonObject shares(o->value("shares"), o->path() + "/shares", file);
             for (const auto& [year_text, value] : o->value("shares").items()) {
@@ -334,7 +340,8 @@ PhaseIn read_phase(JsonObject& m, int base_year, const std::string& file) {
                     throw Error(at, "years must increase", "list the years in order");
                 p.table.push_back({year, units::ratio(share)});
             }
-            if (p.table.empty()) throw Error(shares.at(""), "the table has no years", "give at least one year and share");
+            if (p.table.empty())
+                throw Error(shares.at(""), "the table has no years", "give at least one year and share");
             shares.finish(kGuide);
         } else if (shape != "linear") {
             throw Error(m.at("phase_in"), "unknown phase-in '" + shape + "'", "use linear, s_curve, step or table");
@@ -349,8 +356,8 @@ PhaseIn read_phase(JsonObject& m, int base_year, const std::string& file) {
                         "a table phase-in gives its own years", "leave out start_year and full_effect_year");
     } else {
         p.start_year = m.year("start_year");
-        p.full_effect_year = p.shape == PhaseIn::Shape::step && !m.has("full_effect_year") ? p.start_year
-                                                                                            : m.year("full_effect_year");
+        p.full_effect_year =
+            p.shape == PhaseIn::Shape::step && !m.has("full_effect_year") ? p.start_year : m.year("full_effect_year");
     }
     const Location start_at = p.shape == PhaseIn::Shape::table ? m.at("phase_in") : m.at("start_year");
     if (p.start_year <= base_year)
@@ -388,8 +395,9 @@ MeasureSpec read_measure(JsonObject& m, int base_year, const std::string& file,
         uptake = read_uptake(u);
     }
     if (m.has("effects") == m.has("type"))
-        throw Error(m.at("effects"), m.has("effects") ? "a measure has either effects or a preset type, not both"
-                                                      : "the measure has neither effects nor a preset type",
+        throw Error(m.at("effects"),
+                    m.has("effects") ? "a measure has either effects or a preset type, not both"
+                                     : "the measure has neither effects nor a preset type",
                     "give \"effects\": [ … ], or \"type\" and \"params\" (docs/scenarios.md)");
     if (m.has("effects")) {
         spec.type = "effects";

@@ -48,13 +48,15 @@ GrowthSpec read_growth(JsonObject& g, const std::string& file) {
     s.origin = {file, 0, g.path()};
     s.id = g.text("id");
     if (s.id.find_first_of(" :/.") != std::string::npos)
-        throw Error(g.at("id"), "id '" + s.id + "' contains a space, ':', '/' or '.'", "use letters, digits, '_' or '-'");
+        throw Error(g.at("id"), "id '" + s.id + "' contains a space, ':', '/' or '.'",
+                    "use letters, digits, '_' or '-'");
     s.name = g.text("name");
     s.residents = units::count(g.number("residents", 0, 1e6));
     s.from_year = g.year("from_year");
     s.full_year = g.year("full_year");
     if (s.full_year < s.from_year)
-        throw Error(g.at("full_year"), "full_year comes before from_year", "give a year from " + std::to_string(s.from_year));
+        throw Error(g.at("full_year"), "full_year comes before from_year",
+                    "give a year from " + std::to_string(s.from_year));
     if (g.has("floor_area_m2")) s.floor_area = units::square_metres(g.number("floor_area_m2", 0, 1e8, true));
     if (g.has("kg_co2e_per_m2")) {
         if (!s.floor_area)
@@ -116,6 +118,8 @@ Proposal parse_proposal(std::string_view text, const std::string& name, int base
     return p;
 }
 
-Proposal load_proposal(const std::string& path, int base_year) { return parse_proposal(read_file(path), path, base_year); }
+Proposal load_proposal(const std::string& path, int base_year) {
+    return parse_proposal(read_file(path), path, base_year);
+}
 
 }  // namespace klima::io

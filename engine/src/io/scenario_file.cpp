@@ -1,13 +1,13 @@
 #include "klima/io/scenario_file.hpp"
+#include "klima/join.hpp"
 #include "klima/taxonomy_codes.hpp"
 #include "readers.hpp"
-#include "klima/join.hpp"
 
-#include "klima/io/csv.hpp"
 #include "json_object.hpp"
-#include "measure_file.hpp"
-#include "klima/io/data_files.hpp"
 #include "klima/intensity.hpp"
+#include "klima/io/csv.hpp"
+#include "klima/io/data_files.hpp"
+#include "measure_file.hpp"
 
 #include <nlohmann/json.hpp>
 

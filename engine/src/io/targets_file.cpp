@@ -1,10 +1,10 @@
 #include "klima/io/targets_file.hpp"
 #include "readers.hpp"
 
+#include "json_object.hpp"
 #include "klima/error.hpp"
 #include "klima/io/csv.hpp"
 #include "klima/io/data_files.hpp"
-#include "json_object.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -33,13 +33,15 @@ TargetSet parse_targets(std::string_view text, const std::string& name) {
     const auto& neutrality = top.value("neutrality");
     JsonObject nf(neutrality, "/neutrality", name);
     if (nf.integer("year") > kLastYear)
-        throw Error(nf.at("year"), "neutrality year " + std::to_string(nf.integer("year")) + " is after " + std::to_string(kLastYear),
+        throw Error(nf.at("year"),
+                    "neutrality year " + std::to_string(nf.integer("year")) + " is after " + std::to_string(kLastYear),
                     "DK2020 plans reach net zero by 2050 at the latest");
     t.neutrality_year = nf.year("year");
     t.neutrality_source = nf.text("source");
     if (t.neutrality_year <= t.reference_year)
-        throw Error(nf.at("year"), "neutrality year " + std::to_string(t.neutrality_year) +
-                                       " is not after the reference year " + std::to_string(t.reference_year),
+        throw Error(nf.at("year"),
+                    "neutrality year " + std::to_string(t.neutrality_year) + " is not after the reference year " +
+                        std::to_string(t.reference_year),
                     "give a later neutrality year");
 
     const auto& interim = top.array("interim_targets");
@@ -56,9 +58,9 @@ TargetSet parse_targets(std::string_view text, const std::string& name) {
                         "give the reduction in percent, e.g. 70 for −70 %");
         it.reduction = units::ratio(pct / 100.0);
         if (it.year <= previous || it.year >= t.neutrality_year)
-            throw Error(f.at("year"), "interim target year " + std::to_string(it.year) + " is not between " +
-                                          std::to_string(previous) + " and the neutrality year " +
-                                          std::to_string(t.neutrality_year),
+            throw Error(f.at("year"),
+                        "interim target year " + std::to_string(it.year) + " is not between " +
+                            std::to_string(previous) + " and the neutrality year " + std::to_string(t.neutrality_year),
                         "list interim targets in increasing year order, after the reference year");
         if (it.against_year >= it.year)
             throw Error(f.at("against_year"), "a target is measured against an earlier year",

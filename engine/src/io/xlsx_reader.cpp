@@ -162,7 +162,8 @@ std::pair<std::string, std::string> sheet_part(const Workbook& wb, const std::st
     Sax rels;
     rels.start = [&](std::string_view n, const char** a) {
         const char* id = attribute(a, "Id");
-        if (n == "Relationship" && id && chosen->second == id) target = attribute(a, "Target") ? attribute(a, "Target") : "";
+        if (n == "Relationship" && id && chosen->second == id)
+            target = attribute(a, "Target") ? attribute(a, "Target") : "";
     };
     rels.run(wb.required_part("xl/_rels/workbook.xml.rels"), file, "xl/_rels/workbook.xml.rels");
     if (target.empty())
@@ -176,7 +177,8 @@ std::pair<std::string, std::string> sheet_part(const Workbook& wb, const std::st
 std::optional<std::size_t> column_of(const char* ref) {
     std::size_t col = 0;
     std::size_t letters = 0;
-    for (const char* p = ref; *p >= 'A' && *p <= 'Z'; ++p, ++letters) col = col * 26 + static_cast<std::size_t>(*p - 'A' + 1);
+    for (const char* p = ref; *p >= 'A' && *p <= 'Z'; ++p, ++letters)
+        col = col * 26 + static_cast<std::size_t>(*p - 'A' + 1);
     if (letters == 0 || letters > 3) return std::nullopt;
     return col - 1;
 }
@@ -185,7 +187,8 @@ std::optional<std::size_t> column_of(const char* ref) {
 
 std::string column_letters(std::size_t column) {
     std::string out;
-    for (std::size_t c = column + 1; c > 0; c = (c - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (c - 1) % 26));
+    for (std::size_t c = column + 1; c > 0; c = (c - 1) / 26)
+        out.insert(out.begin(), static_cast<char>('A' + (c - 1) % 26));
     return out;
 }
 
@@ -215,7 +218,9 @@ XlsxSheet parse_xlsx(std::string_view bytes, const std::string& name, const std:
             const char* r = attribute(a, "r");
             if (r) {
                 const auto col = column_of(r);
-                if (!col) throw Error({name, 0, ""}, std::string("bad cell reference '") + r + "'", "open the file in Excel and save it again");
+                if (!col)
+                    throw Error({name, 0, ""}, std::string("bad cell reference '") + r + "'",
+                                "open the file in Excel and save it again");
                 next_col = *col;
             }
             const char* t = attribute(a, "t");
@@ -232,7 +237,8 @@ XlsxSheet parse_xlsx(std::string_view bytes, const std::string& name, const std:
         } else if (n == "c" && in_cell) {
             XlsxCell cell;
             if (type == "s") {
-                const auto i = value.empty() ? strings.size() : static_cast<std::size_t>(std::strtoull(value.c_str(), nullptr, 10));
+                const auto i = value.empty() ? strings.size()
+                                             : static_cast<std::size_t>(std::strtoull(value.c_str(), nullptr, 10));
                 if (i >= strings.size())
                     throw Error({name, 0, cell_ref()}, "shared string " + value + " does not exist",
                                 "open the file in Excel and save it again");
@@ -259,6 +265,8 @@ XlsxSheet parse_xlsx(std::string_view bytes, const std::string& name, const std:
     return out;
 }
 
-XlsxSheet read_xlsx(const std::string& path, const std::string& sheet) { return parse_xlsx(read_file(path), path, sheet); }
+XlsxSheet read_xlsx(const std::string& path, const std::string& sheet) {
+    return parse_xlsx(read_file(path), path, sheet);
+}
 
 }  // namespace klima::io

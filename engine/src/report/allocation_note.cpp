@@ -30,7 +30,8 @@ std::string with_allocation_note(std::string rendered, NoteForm form, ChpAllocat
         case NoteForm::markdown: return rendered + "\n" + label + ": `" + key + "` — " + text + ".\n";
         case NoteForm::csv_key_value:
             return rendered + "report,chp_allocation," + label + ",text,\"" + key + ": " + text + "\"\n";
-        case NoteForm::csv_series: return rendered + "chp_allocation," + key + ",,,,,\n";  // the series CSV has 7 columns
+        case NoteForm::csv_series:
+            return rendered + "chp_allocation," + key + ",,,,,\n";  // the series CSV has 7 columns
         case NoteForm::html: {
             const std::string p = "<p class=\"chp-allocation\">" + label + ": " + key + " — " + text + ".</p>\n";
             const auto at = rendered.rfind("</body>");

@@ -16,7 +16,7 @@ ChartSeries total_series(std::string key, const std::string& da, const std::stri
     ChartSeries s{std::move(key), da, en, {}};
     for (int y : years)
         s.values.push_back(t.row_count() && t.has_year(y) ? sector_totals(t, y, taxonomy).total(scope)
-                                                           : units::kilograms(0.0));
+                                                          : units::kilograms(0.0));
     return s;
 }
 
@@ -94,8 +94,9 @@ ReportData assemble_report(const ScenarioResult& scenario, const TargetSet& targ
         s->name_da = tr(key, Lang::da);
         s->name_en = tr(key, Lang::en);
     }
-    return ReportData{std::move(title), report_year, scenario, targets, std::move(path), std::move(gap),
-                      std::move(progress), std::move(findings), std::move(chart)};
+    return ReportData{
+        std::move(title),    report_year,         scenario,         targets,     std::move(path), std::move(gap),
+        std::move(progress), std::move(findings), std::move(chart), std::nullopt};
 }
 
 }  // namespace klima::report

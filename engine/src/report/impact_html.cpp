@@ -32,7 +32,8 @@ std::string svg_impact(const api::ImpactResult& r, Lang l) {
       << "\" viewBox=\"0 0 " << w << " " << h << "\" role=\"img\">\n<title>"
       << xml_escape(da ? "Undgået udledning pr. år (t CO2e)" : "Emissions avoided per year (t CO2e)") << "</title>\n";
     o << "<text x=\"" << left << "\" y=\"14\" font-size=\"12\">"
-      << xml_escape(da ? "t CO2e undgået pr. år (negativ: øget udledning)" : "t CO2e avoided per year (negative: raised)")
+      << xml_escape(da ? "t CO2e undgået pr. år (negativ: øget udledning)"
+                       : "t CO2e avoided per year (negative: raised)")
       << "</text>\n";
     o << "<line x1=\"" << left << "\" x2=\"" << w - right << "\" y1=\"" << y_of(0) << "\" y2=\"" << y_of(0)
       << "\" stroke=\"#444\"/>\n";
@@ -47,13 +48,14 @@ std::string svg_impact(const api::ImpactResult& r, Lang l) {
         auto bar = [&](double v, double x0, const char* cls, const char* fill) {
             const double y0 = std::min(y_of(v), y_of(0)), hgt = std::abs(y_of(v) - y_of(0));
             o << "<rect class=\"" << cls << "\" x=\"" << x0 << "\" y=\"" << y0 << "\" width=\"" << bw << "\" height=\""
-              << hgt << "\" fill=\"" << fill << "\"><title>" << y << ": " << decimal_text(v, 1, l) << " t</title></rect>\n";
+              << hgt << "\" fill=\"" << fill << "\"><title>" << y << ": " << decimal_text(v, 1, l)
+              << " t</title></rect>\n";
         };
         bar(vt, x + slot * 0.1, "territorial", vt >= 0 ? "#2a7f62" : "#c0392b");
         if (std::abs(va) > 1e-9) bar(va, x + slot * 0.5, "apart", "#8e7cc3");
         if ((y - from) % 5 == 0 || y == r.last_year)
-            o << "<text x=\"" << x + slot / 2 << "\" y=\"" << h - 8 << "\" font-size=\"10\" text-anchor=\"middle\">" << y
-              << "</text>\n";
+            o << "<text x=\"" << x + slot / 2 << "\" y=\"" << h - 8 << "\" font-size=\"10\" text-anchor=\"middle\">"
+              << y << "</text>\n";
     }
     o << "<text x=\"" << left << "\" y=\"28\" font-size=\"10\">"
       << xml_escape(da ? "grøn/rød: territorialt · lilla: byggeri (uden for total)"
@@ -71,7 +73,8 @@ std::string render_html_impact(const api::ImpactResult& r, Lang l) {
       << "<title>" << xml_escape(title) << "</title>\n<style>"
       << "body{font-family:system-ui,sans-serif;max-width:900px;margin:2em auto;padding:0 1em;color:#222}"
       << "table{border-collapse:collapse;margin:.5em 0 1em;font-size:13px}th,td{border:1px solid #ccc;padding:3px 7px}"
-      << "td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}p.note{font-size:12px;color:#555}"
+      << "td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}p.note{font-size:12px;color:#"
+         "555}"
       << "</style>\n</head>\n<body>\n<h1>" << xml_escape(title) << "</h1>\n<p class=\"case-text\">"
       << xml_escape(impact_paragraph(r, l)) << "</p>\n<figure>" << impact::svg_impact(r, l) << "</figure>\n";
     for (const auto& tb : impact::tables(r, l)) {

@@ -65,16 +65,16 @@ std::string impact_paragraph(const api::ImpactResult& r, Lang l) {
     const std::string scope = scope_words(r.scope, l);
     if (da(l)) {
         o << "Forslaget «" << r.proposal_name << "» " << change(r.avoided_2030, l) << " i 2030 og "
-          << change(r.avoided_2025_2050, l) << " i alt 2025–2050 ("
-          << scope << "), sammenlignet med klimaplanen «" << r.scenario_name << "» fremskrevet fra opgørelsen for "
-          << r.launch_year << ".";
+          << change(r.avoided_2025_2050, l) << " i alt 2025–2050 (" << scope << "), sammenlignet med klimaplanen «"
+          << r.scenario_name << "» fremskrevet fra opgørelsen for " << r.launch_year << ".";
         if (!is_zero(r.apart_2025_2050))
             o << " Byggeri, som opgøres uden for det territoriale total: forslaget " << change(r.apart_2030, l)
               << " i 2030 og " << change(r.apart_2025_2050, l) << " i alt 2025–2050.";
     } else {
         o << "The proposal “" << r.proposal_name << "” " << change(r.avoided_2030, l) << " in 2030 and "
-          << change(r.avoided_2025_2050, l) << " in total over 2025–2050 (" << scope << "), compared with the climate plan “"
-          << r.scenario_name << "” projected from the " << r.launch_year << " inventory.";
+          << change(r.avoided_2025_2050, l) << " in total over 2025–2050 (" << scope
+          << "), compared with the climate plan “" << r.scenario_name << "” projected from the " << r.launch_year
+          << " inventory.";
         if (!is_zero(r.apart_2025_2050))
             o << " Construction, reported apart from the territorial total: the proposal " << change(r.apart_2030, l)
               << " in 2030 and " << change(r.apart_2025_2050, l) << " in total over 2025–2050.";
@@ -85,7 +85,8 @@ std::string impact_paragraph(const api::ImpactResult& r, Lang l) {
         if (da(l))
             o << " Manglen til målet i 2030 går fra " << t(a.gap_2030, l) << " til " << t(b.gap_2030, l) << " t CO2e ("
               << signed_t(b.gap_2030 - a.gap_2030, l) << " t; positiv mangel: over målsporet). CO2-budgettet på "
-              << t(a.budget, l) << " t opbruges " << budget_words(b, l) << " (uden forslaget: " << budget_words(a, l) << ").";
+              << t(a.budget, l) << " t opbruges " << budget_words(b, l) << " (uden forslaget: " << budget_words(a, l)
+              << ").";
         else
             o << " The gap to the 2030 target goes from " << t(a.gap_2030, l) << " to " << t(b.gap_2030, l)
               << " t CO2e (" << signed_t(b.gap_2030 - a.gap_2030, l)
@@ -105,15 +106,16 @@ std::string impact_paragraph(const api::ImpactResult& r, Lang l) {
                     : " The proposal raises emissions overall, so there is no cost per tonne avoided (cost ")
           << money(cost, l) << ").";
     else
-        o << (da(l) ? " Forslaget undgår intet, så der er ingen pris pr. ton." : " The proposal avoids nothing, so there is no cost per tonne.");
+        o << (da(l) ? " Forslaget undgår intet, så der er ingen pris pr. ton."
+                    : " The proposal avoids nothing, so there is no cost per tonne.");
     if (da(l))
         o << " Samspil med planen 2025–2050 (alle rækker): alene (på BAU) " << change(r.standalone_2025_2050, l)
           << "; sammen med planen " << change(r.change_2025_2050, l)
           << "; forslagets rækkefølgeuafhængige andel (Shapley) af planen plus forslaget "
           << change(r.share_2025_2050, l) << ".";
     else
-        o << " Interaction with the plan 2025–2050 (all rows): on its own (on BAU) it " << change(r.standalone_2025_2050, l)
-          << "; together with the plan it " << change(r.change_2025_2050, l)
+        o << " Interaction with the plan 2025–2050 (all rows): on its own (on BAU) it "
+          << change(r.standalone_2025_2050, l) << "; together with the plan it " << change(r.change_2025_2050, l)
           << "; its order-free (Shapley) share of the plan plus the proposal " << change(r.share_2025_2050, l) << ".";
     const double alone = units::in_tonnes(r.standalone_2025_2050), share = units::in_tonnes(r.share_2025_2050);
     if (std::abs(alone) > 0.05 && std::abs(share) < 0.8 * std::abs(alone))
@@ -159,7 +161,9 @@ std::string render_json_impact(const api::ImpactResult& r) {
                 {"budget_years_lasting", g->years_lasting ? json(units::in_count(*g->years_lasting)) : json(nullptr)}};
     };
     json j;
-    j["proposal"] = {{"name", r.proposal_name}, {"file", r.proposal_file}, {"description", r.proposal_description},
+    j["proposal"] = {{"name", r.proposal_name},
+                     {"file", r.proposal_file},
+                     {"description", r.proposal_description},
                      {"measures", r.measure_ids}};
     j["scenario"] = {{"name", r.scenario_name}, {"municipality", r.municipality}, {"launch_year", r.launch_year}};
     j["sign"] = "avoided: positive = the proposal lowers emissions, negative = it raises them";
@@ -178,9 +182,10 @@ std::string render_json_impact(const api::ImpactResult& r) {
     j["avoided_2025_2050_t"] = tt(r.avoided_2025_2050);
     j["apart_2030_t"] = tt(r.apart_2030);
     j["apart_2025_2050_t"] = tt(r.apart_2025_2050);
-    j["interaction"] = {{"standalone_2030_t", tt(r.standalone_2030)}, {"standalone_2025_2050_t", tt(r.standalone_2025_2050)},
-                        {"shapley_share_2030_t", tt(r.share_2030)}, {"shapley_share_2025_2050_t", tt(r.share_2025_2050)},
-                        {"change_2030_t", tt(r.change_2030)}, {"change_2025_2050_t", tt(r.change_2025_2050)}};
+    j["interaction"] = {
+        {"standalone_2030_t", tt(r.standalone_2030)}, {"standalone_2025_2050_t", tt(r.standalone_2025_2050)},
+        {"shapley_share_2030_t", tt(r.share_2030)},   {"shapley_share_2025_2050_t", tt(r.share_2025_2050)},
+        {"change_2030_t", tt(r.change_2030)},         {"change_2025_2050_t", tt(r.change_2025_2050)}};
     j["gap"] = {{"adopted", gap(r.adopted)}, {"with_proposal", gap(r.with_proposal)}};
     j["cost_dkk"] = units::in_dkk(r.cost);
     j["avoided_all_years_t"] = tt(r.avoided_all_years);

@@ -14,7 +14,9 @@ using units::Mass;
 bool da(Lang l) { return l == Lang::da; }
 std::string t(Mass m, Lang l) { return decimal_text(units::in_tonnes(m), 1, l); }
 
-Mass at(const std::vector<Mass>& v, const api::ImpactResult& r, int y) { return v.at(static_cast<std::size_t>(y - r.first_year)); }
+Mass at(const std::vector<Mass>& v, const api::ImpactResult& r, int y) {
+    return v.at(static_cast<std::size_t>(y - r.first_year));
+}
 
 Mass cumulative(const std::vector<Mass>& v, const api::ImpactResult& r) {
     Mass s = units::kilograms(0.0);
@@ -65,23 +67,27 @@ std::vector<Table> tables(const api::ImpactResult& r, Lang l) {
     out.push_back(std::move(years));
 
     Table inter;
-    inter.heading = da(l) ? "Samspil med planen (t CO2e undgået, alle rækker)" : "Interaction with the plan (t CO2e avoided, all rows)";
+    inter.heading = da(l) ? "Samspil med planen (t CO2e undgået, alle rækker)"
+                          : "Interaction with the plan (t CO2e avoided, all rows)";
     inter.head = {da(l) ? "Opgørelse" : "Measure of the effect", "2030", "2025–2050"};
     inter.rows.push_back({da(l) ? "Forslaget alene (på BAU)" : "The proposal alone (on BAU)", t(r.standalone_2030, l),
                           t(r.standalone_2025_2050, l)});
-    inter.rows.push_back({da(l) ? "Forslagets andel i plan + forslag (Shapley)" : "Its share in plan + proposal (Shapley)",
-                          t(r.share_2030, l), t(r.share_2025_2050, l)});
+    inter.rows.push_back(
+        {da(l) ? "Forslagets andel i plan + forslag (Shapley)" : "Its share in plan + proposal (Shapley)",
+         t(r.share_2030, l), t(r.share_2025_2050, l)});
     inter.rows.push_back({da(l) ? "Planen uden forslaget − planen med" : "Plan without − plan with the proposal",
                           t(r.change_2030, l), t(r.change_2025_2050, l)});
-    inter.note = da(l) ? "Andelen fordeler samspillet mellem forslaget og planens tiltag ligeligt og uafhængigt af "
-                         "rækkefølgen (docs/method.md); et forslag, der gentager et tiltag i planen, får omtrent halvdelen."
-                       : "The share splits the interaction between the proposal and the plan's measures evenly and "
-                         "independently of order (docs/method.md); a proposal that repeats a plan measure gets about half.";
+    inter.note =
+        da(l) ? "Andelen fordeler samspillet mellem forslaget og planens tiltag ligeligt og uafhængigt af "
+                "rækkefølgen (docs/method.md); et forslag, der gentager et tiltag i planen, får omtrent halvdelen."
+              : "The share splits the interaction between the proposal and the plan's measures evenly and "
+                "independently of order (docs/method.md); a proposal that repeats a plan measure gets about half.";
     out.push_back(std::move(inter));
 
     if (!r.growth_rows.empty()) {
         Table g;
-        g.heading = da(l) ? "Aktivitet fra vækst (ved fuld effekt, pr. år)" : "Activity from growth (at full effect, per year)";
+        g.heading =
+            da(l) ? "Aktivitet fra vækst (ved fuld effekt, pr. år)" : "Activity from growth (at full effect, per year)";
         g.head = {da(l) ? "Række" : "Row", da(l) ? "Mængde" : "Amount", da(l) ? "Enhed" : "Unit",
                   da(l) ? "Hvordan" : "How"};
         for (const auto& row : r.growth_rows) {
@@ -91,8 +97,7 @@ std::vector<Table> tables(const api::ImpactResult& r, Lang l) {
                 how = (da(l) ? "anslået pr. indbygger fra opgørelsen for " : "estimated per inhabitant from the ") +
                       std::to_string(row.inventory_year) + (da(l) ? " (indbyggere " : " inventory (population ") +
                       decimal_text(units::in_count(row.population), 0, l) + ")";
-            else
-                how = da(l) ? "forslagets eget tal" : "the proposal's own figure";
+            else how = da(l) ? "forslagets eget tal" : "the proposal's own figure";
             g.rows.push_back({row.row + " " + row.carrier, decimal_text(units::display_value(row.at_full), 1, l),
                               std::string(units::display_unit(kind)), how});
         }
@@ -104,25 +109,33 @@ std::vector<Table> tables(const api::ImpactResult& r, Lang l) {
 std::vector<std::string> assumptions(const api::ImpactResult& r, Lang l) {
     std::vector<std::string> a;
     if (da(l)) {
-        a.push_back("Effekten er klimaplanen som vedtaget minus klimaplanen med forslagets tiltag, begge fremskrevet fra "
-                    "opgørelsen for " + std::to_string(r.launch_year) + " med samme drivere og emissionsfaktorer.");
-        a.push_back("Omkostningen er forslagets samlede udgift til 2050, ikke diskonteret, delt med den samlede ændring "
-                    "i udledningen over alle år og rækker (inkl. byggeri).");
+        a.push_back(
+            "Effekten er klimaplanen som vedtaget minus klimaplanen med forslagets tiltag, begge fremskrevet fra "
+            "opgørelsen for " +
+            std::to_string(r.launch_year) + " med samme drivere og emissionsfaktorer.");
+        a.push_back(
+            "Omkostningen er forslagets samlede udgift til 2050, ikke diskonteret, delt med den samlede ændring "
+            "i udledningen over alle år og rækker (inkl. byggeri).");
     } else {
-        a.push_back("The effect is the climate plan as adopted minus the plan with the proposal's measures, both "
-                    "projected from the " + std::to_string(r.launch_year) + " inventory with the same drivers and factors.");
-        a.push_back("The cost is the proposal's total cost to 2050, undiscounted, divided by the total change in "
-                    "emissions over all years and rows (construction included).");
+        a.push_back(
+            "The effect is the climate plan as adopted minus the plan with the proposal's measures, both "
+            "projected from the " +
+            std::to_string(r.launch_year) + " inventory with the same drivers and factors.");
+        a.push_back(
+            "The cost is the proposal's total cost to 2050, undiscounted, divided by the total change in "
+            "emissions over all years and rows (construction included).");
     }
     if (const auto& g = r.growth) {
         const std::string years = std::to_string(g->from_year) + "–" + std::to_string(g->full_year);
         if (da(l)) {
-            a.push_back(decimal_text(units::in_count(g->residents), 0, l) + " nye indbyggere flytter ind lineært " + years +
+            a.push_back(decimal_text(units::in_count(g->residents), 0, l) + " nye indbyggere flytter ind lineært " +
+                        years +
                         " og kommer oven i driverfilens befolkning (BAU); er området allerede med i kommunens "
                         "befolkningsprognose, ligger en del af effekten allerede i BAU.");
-            a.push_back("Rækker anslået pr. indbygger bruger hele kommunens gennemsnit (el og varme inkl. erhverv, vejtrafik "
-                        "inkl. gennemkørende trafik); "
-                        "nyt byggeri bruger typisk mindre varme, så giv egne tal under \"activity\", når de findes.");
+            a.push_back(
+                "Rækker anslået pr. indbygger bruger hele kommunens gennemsnit (el og varme inkl. erhverv, vejtrafik "
+                "inkl. gennemkørende trafik); "
+                "nyt byggeri bruger typisk mindre varme, så giv egne tal under \"activity\", når de findes.");
             if (g->floor_area)
                 a.push_back(decimal_text(units::in_m2(*g->floor_area), 0, l) + " m² bygges jævnt " + years + ", " +
                             (g->embodied ? decimal_text(units::in_kg(*g->embodied * units::square_metres(1.0)), 0, l) +
@@ -133,11 +146,13 @@ std::vector<std::string> assumptions(const api::ImpactResult& r, Lang l) {
             a.push_back(decimal_text(units::in_count(g->residents), 0, l) + " new residents move in linearly " + years +
                         ", on top of the drivers file's population (BAU); if the area is already part of the "
                         "municipality's population forecast, part of the effect is already in BAU.");
-            a.push_back("Rows estimated per inhabitant use the whole municipality's average (electricity and heat "
-                        "include businesses, road traffic includes through traffic); new buildings usually need less "
-                        "heat, so give own figures under \"activity\" where known.");
+            a.push_back(
+                "Rows estimated per inhabitant use the whole municipality's average (electricity and heat "
+                "include businesses, road traffic includes through traffic); new buildings usually need less "
+                "heat, so give own figures under \"activity\" where known.");
             if (g->floor_area)
-                a.push_back(decimal_text(units::in_m2(*g->floor_area), 0, l) + " m² are built evenly over " + years + ", " +
+                a.push_back(decimal_text(units::in_m2(*g->floor_area), 0, l) + " m² are built evenly over " + years +
+                            ", " +
                             (g->embodied ? decimal_text(units::in_kg(*g->embodied * units::square_metres(1.0)), 0, l) +
                                                " kg CO2e/m² (the proposal's figure)"
                                          : std::string("at the inventory's factor for new construction")) +
@@ -155,8 +170,7 @@ std::vector<std::string> assumptions(const api::ImpactResult& r, Lang l) {
         }
         a.push_back(what + ": " + s.source);
     }
-    for (const auto& row : r.growth_rows)
-        a.push_back(row.row + " " + row.carrier + ": " + row.source);
+    for (const auto& row : r.growth_rows) a.push_back(row.row + " " + row.carrier + ": " + row.source);
     return a;
 }
 

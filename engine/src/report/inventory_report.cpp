@@ -66,8 +66,9 @@ void write_table(OutputBuffer& buf, const InventoryResult& inv, const ReferenceD
 
 void write_csv(OutputBuffer& buf, const InventoryResult& inv) {
     std::string& out = buf.text();
-    out += "year,sector,subsector,carrier,quantity,unit,gas,factor,factor_unit,factor_status,gwp,t_gas,t_co2e,"
-           "activity_source,factor_source\n";
+    out +=
+        "year,sector,subsector,carrier,quantity,unit,gas,factor,factor_unit,factor_status,gwp,t_gas,t_co2e,"
+        "activity_source,factor_source\n";
     std::string prefix;
     for (const auto& l : inv.lines) {
         const auto& r = l.record;

@@ -101,7 +101,9 @@ void JsonWriter::append_escaped(std::string& to, std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
     to += '"';
     std::size_t plain = 0;  // start of the run of bytes copied as they are
-    const auto has_zero = [](std::uint64_t w) { return ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) != 0; };
+    const auto has_zero = [](std::uint64_t w) {
+        return ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) != 0;
+    };
     for (std::size_t i = 0; i < s.size(); ++i) {
         // Eight bytes at a time while none needs escaping (a control character, quote or backslash).
         while (i + 8 <= s.size()) {

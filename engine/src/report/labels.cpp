@@ -29,7 +29,8 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"level", {"Niveau", "Level"}},
         {"unit_t", {"t CO2e", "t CO2e"}},
         {"path_budget", {"Målsti og CO2-budget", "Target path and carbon budget"}},
-        {"anchors", {"Målstiens ankerpunkter (lineær imellem)", "Anchor points of the target path (linear in between)"}},
+        {"anchors",
+         {"Målstiens ankerpunkter (lineær imellem)", "Anchor points of the target path (linear in between)"}},
         {"budget", {"Kumuleret budget", "Cumulative budget"}},
         {"budget_years", {"Budgetår", "Budget years"}},
         {"scenario_cumulative", {"Scenariets kumulerede udledning", "Scenario cumulative emissions"}},
@@ -37,8 +38,9 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"years_lasting", {"Budgettet rækker (år)", "Budget lasts (years)"}},
         {"not_exhausted", {"ikke opbrugt inden scenariets slutår", "not exhausted within the scenario"}},
         {"gap_milestone", {"Reduktionsmanko 2030", "Reduction gap 2030"}},
-        {"gap_explain", {"Manko = scenarie − målsti; positivt tal = over målstien.",
-                         "Gap = scenario − target path; a positive figure is above the path."}},
+        {"gap_explain",
+         {"Manko = scenarie − målsti; positivt tal = over målstien.",
+          "Gap = scenario − target path; a positive figure is above the path."}},
         {"bau", {"Fremskrivning (BAU)", "Business as usual (BAU)"}},
         {"scenario", {"Scenarie", "Scenario"}},
         {"target_path", {"Målsti", "Target path"}},
@@ -54,8 +56,10 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"target_milestone", {"Mål 2030", "Target 2030"}},
         {"planned_effect", {"Planlagt effekt 2030", "Planned effect 2030"}},
         {"remaining_gap", {"Resterende manko 2030", "Remaining gap 2030"}},
-        {"sector_note", {"Sektormål er en lige procentvis fordeling af målstien ud fra referenceåret; LULUCF har intet sektormål.",
-                         "Sector targets share the target path in equal percentages of the reference year; LULUCF has no sector target."}},
+        {"sector_note",
+         {"Sektormål er en lige procentvis fordeling af målstien ud fra referenceåret; LULUCF har intet sektormål.",
+          "Sector targets share the target path in equal percentages of the reference year; LULUCF has no sector "
+          "target."}},
         {"missing_note", {"– = ingen opgørelse for året (ikke nul).", "– = no inventory for that year (not zero)."}},
         {"measures", {"Fremdrift pr. tiltag", "Progress by measure"}},
         {"measure", {"Tiltag", "Measure"}},
@@ -77,7 +81,8 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"check", {"DK2020-tjek", "DK2020 check"}},
         {"check_ok", {"Ingen mangler fundet.", "Nothing missing."}},
         {"chart_trajectory", {"Udledning og målsti", "Emissions and target path"}},
-        {"chart_wedges", {"Tiltagenes effekt (kiler mellem BAU og scenarie)", "Effect of measures (wedges between BAU and scenario)"}},
+        {"chart_wedges",
+         {"Tiltagenes effekt (kiler mellem BAU og scenarie)", "Effect of measures (wedges between BAU and scenario)"}},
         {"chart_sectors", {"Scenariets udledning pr. sektor", "Scenario emissions by sector"}},
         {"none", {"ingen", "none"}},
         {"history", {"Opgjort udledning (punkter: opgørelser)", "Inventoried emissions (points: inventories)"}},
@@ -87,8 +92,14 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"kind_projected", {"fremskrevet", "projected"}},
         {"years_line", {"År", "Years"}},
         {"projected_from", {"fremskrevet fra opgørelsen for", "projected from the inventory of"}},
-        {"carried_row", {"mangler i opgørelsen for {launch}; fremskrevet fra værdien i {from}", "missing from the {launch} inventory; projected from its {from} value"}},
-        {"planned_note", {"Planlagt: planen som vedtaget (fremskrevet fra {base}). Gabet og den planlagte effekt i sektortabellen regnes fra den seneste opgørelse ({launch}) med det, der er tilbage af hvert tiltag.", "Planned: the plan as adopted (projected from {base}). The gap and the planned effect in the sector table start from the latest inventory ({launch}) with what is left of each measure."}},
+        {"carried_row",
+         {"mangler i opgørelsen for {launch}; fremskrevet fra værdien i {from}",
+          "missing from the {launch} inventory; projected from its {from} value"}},
+        {"planned_note",
+         {"Planlagt: planen som vedtaget (fremskrevet fra {base}). Gabet og den planlagte effekt i sektortabellen "
+          "regnes fra den seneste opgørelse ({launch}) med det, der er tilbage af hvert tiltag.",
+          "Planned: the plan as adopted (projected from {base}). The gap and the planned effect in the sector table "
+          "start from the latest inventory ({launch}) with what is left of each measure."}},
         {"total", {"I alt", "Total"}},
     };
     return t;
@@ -114,8 +125,10 @@ std::string describe(const Finding& f, Lang l) {
             return da ? "Seneste opgørelse er fra " + year_text(f.year) + ", mere end 3 år gammel."
                       : "The latest inventory is from " + year_text(f.year) + ", more than 3 years old.";
         case FindingKind::too_few_interim_targets:
-            return da ? "Planen har " + std::to_string(f.count) + " delmål; DK2020 kræver mindst 2 før klimaneutralitet."
-                      : "The plan has " + std::to_string(f.count) + " interim target(s); DK2020 asks for at least 2 before neutrality.";
+            return da ? "Planen har " + std::to_string(f.count) +
+                            " delmål; DK2020 kræver mindst 2 før klimaneutralitet."
+                      : "The plan has " + std::to_string(f.count) +
+                            " interim target(s); DK2020 asks for at least 2 before neutrality.";
         case FindingKind::gas_not_covered:
             return da ? "Gassen " + f.subject + " indgår ikke i opgørelsen for " + year_text(f.year) + "."
                       : "The gas " + f.subject + " is not covered by the " + year_text(f.year) + " inventory.";

@@ -21,7 +21,8 @@ class Writer {
 public:
     void put(const std::string& table, const std::string& key, const std::string& name, const std::string& column,
              const std::string& value) {
-        out_ << table << "," << csv_quote(key) << "," << csv_quote(name) << "," << column << "," << csv_quote(value) << "\n";
+        out_ << table << "," << csv_quote(key) << "," << csv_quote(name) << "," << column << "," << csv_quote(value)
+             << "\n";
     }
     std::string str() const { return out_.str(); }
 
@@ -66,7 +67,8 @@ std::string render_csv(const ReportData& d, Lang l) {
     w.put("budget", "budget", tr("budget", l), "from", std::to_string(b.from));
     w.put("budget", "budget", tr("budget", l), "to", std::to_string(b.to));
     w.put("budget", "scenario_cumulative", tr("scenario_cumulative", l), "t", t(b.scenario_cumulative));
-    w.put("budget", "exhausted_in", tr("exhausted_in", l), "year", b.exhausted_in ? std::to_string(*b.exhausted_in) : "");
+    w.put("budget", "exhausted_in", tr("exhausted_in", l), "year",
+          b.exhausted_in ? std::to_string(*b.exhausted_in) : "");
     w.put("budget", "years_lasting", tr("years_lasting", l), "years",
           b.years_lasting ? fixed(units::in_count(*b.years_lasting), 3) : "");
 
@@ -107,7 +109,8 @@ std::string render_csv(const ReportData& d, Lang l) {
         put("planned_t", t(th.planned));
         put("planned_2030_t", t(th.planned_milestone));
     }
-    for (const auto& f : d.findings) w.put("check", std::string(to_string(f.kind)), f.subject, "finding", describe(f, l));
+    for (const auto& f : d.findings)
+        w.put("check", std::string(to_string(f.kind)), f.subject, "finding", describe(f, l));
     return w.str();
 }
 

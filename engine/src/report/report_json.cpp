@@ -16,7 +16,10 @@ json t(const std::optional<units::Mass>& m) { return m ? t(*m) : json(nullptr); 
 json share(const std::optional<units::Ratio>& r) { return r ? json(units::in_count(*r)) : json(nullptr); }
 
 json year_gap(const YearGap& y) {
-    return {{"year", y.year}, {"bau_t", t(y.bau)}, {"scenario_t", t(y.scenario)}, {"target_t", t(y.target)},
+    return {{"year", y.year},
+            {"bau_t", t(y.bau)},
+            {"scenario_t", t(y.scenario)},
+            {"target_t", t(y.target)},
             {"gap_t", t(y.gap)}};
 }
 
@@ -74,7 +77,9 @@ std::string render_json(const ReportData& d, Lang l) {
     }
     j["gap"]["sectors"] = json::array();
     for (const auto& s : d.gap.sectors) {
-        json sj = {{"sector", s.sector}, {"name", sector_name(d, s.sector, l)}, {"reference_t", t(s.reference)},
+        json sj = {{"sector", s.sector},
+                   {"name", sector_name(d, s.sector, l)},
+                   {"reference_t", t(s.reference)},
                    {"years", json::array()}};
         for (const auto& y : s.years) sj["years"].push_back(year_gap(y));
         j["gap"]["sectors"].push_back(sj);
@@ -82,16 +87,15 @@ std::string render_json(const ReportData& d, Lang l) {
     json carried = json::array();
     for (const auto& c : d.scenario.carried)
         carried.push_back({{"row", c.row}, {"carrier", c.carrier}, {"from_year", c.from_year}});
-    j["history"] = {{"base_year", d.scenario.base_year},
-                    {"launch_year", d.scenario.launch_year},
-                    {"carried", carried}};
+    j["history"] = {{"base_year", d.scenario.base_year}, {"launch_year", d.scenario.launch_year}, {"carried", carried}};
     j["progress"] = {{"reference_year", p.reference_year},
                      {"base_year", p.base_year},
                      {"latest_year", p.latest_year ? json(*p.latest_year) : json(nullptr)},
                      {"milestone_year", p.milestone_year},
                      {"sectors", json::array()},
-                     {"totals", {{"incl_lulucf", progress_row(p.total_incl_lulucf, l)},
-                                 {"excl_lulucf", progress_row(p.total_excl_lulucf, l)}}},
+                     {"totals",
+                      {{"incl_lulucf", progress_row(p.total_incl_lulucf, l)},
+                       {"excl_lulucf", progress_row(p.total_excl_lulucf, l)}}},
                      {"measures", json::array()}};
     for (const auto& r : p.sectors) j["progress"]["sectors"].push_back(progress_row(r, l));
     for (const auto& m : p.measures)

@@ -39,10 +39,9 @@ std::string years_text(const ScenarioResult& r, Lang l) {
 }
 
 std::vector<Cell> progress_cells(const ProgressRow& r, Lang l) {
-    return {text(row_name(r, l)), t(r.reference, l),        t(r.base, l),
-            t(r.latest, l),       pct(r.change_vs_reference, l), pct(r.change_vs_base, l),
-            t(r.bau_milestone, l), t(r.target_milestone, l), t(r.planned_effect, l),
-            t(r.remaining_gap, l)};
+    return {text(row_name(r, l)),          t(r.reference, l),        t(r.base, l),          t(r.latest, l),
+            pct(r.change_vs_reference, l), pct(r.change_vs_base, l), t(r.bau_milestone, l), t(r.target_milestone, l),
+            t(r.planned_effect, l),        t(r.remaining_gap, l)};
 }
 
 Section targets_section(const ReportData& d, Lang l) {
@@ -63,12 +62,12 @@ Section targets_section(const ReportData& d, Lang l) {
                       text(stated == tg.stated_sources.end() ? tr("from_inventory", l) : stated->second)});
     for (std::size_t i = 0; i < tg.interim.size(); ++i) {
         const auto& it = tg.interim[i];
-        s.rows.push_back({text(tr("interim_target", l) + " " + reduction_text(it.reduction, l) + " " + tr("against", l) +
-                               " " + std::to_string(it.against_year)),
+        s.rows.push_back({text(tr("interim_target", l) + " " + reduction_text(it.reduction, l) + " " +
+                               tr("against", l) + " " + std::to_string(it.against_year)),
                           year(it.year), t(anchors[i + 1].second, l), text(it.source)});
     }
-    s.rows.push_back({text(tr("neutrality", l)), year(tg.neutrality_year), t(anchors.back().second, l),
-                      text(tg.neutrality_source)});
+    s.rows.push_back(
+        {text(tr("neutrality", l)), year(tg.neutrality_year), t(anchors.back().second, l), text(tg.neutrality_source)});
     return s;
 }
 
@@ -94,7 +93,8 @@ Section budget_section(const ReportData& d, Lang l) {
 
 Section sectors_section(const ReportData& d, Lang l) {
     const auto& p = d.progress;
-    Section s{"sectors", with_unit(tr("sectors", l), l), {}, {}, {}, tr("sector_note", l) + " " + tr("missing_note", l)};
+    Section s{
+        "sectors", with_unit(tr("sectors", l), l), {}, {}, {}, tr("sector_note", l) + " " + tr("missing_note", l)};
     s.head = {tr("sector", l),
               tr("reference", l) + " " + std::to_string(p.reference_year),
               tr("base", l) + " " + std::to_string(p.base_year),
@@ -117,8 +117,14 @@ Section measures_section(const ReportData& d, Lang l) {
         s.note = filled(tr("planned_note", l), {{"base", std::to_string(d.scenario.base_year)},
                                                 {"launch", std::to_string(d.scenario.launch_year)}});
     const auto y = std::to_string(d.report_year);
-    s.head = {tr("measure", l), tr("owner", l), tr("start", l), tr("full_effect", l), tr("planned", l) + " " + y,
-              tr("realised", l) + " " + y, tr("planned_effect", l), tr("status", l)};
+    s.head = {tr("measure", l),
+              tr("owner", l),
+              tr("start", l),
+              tr("full_effect", l),
+              tr("planned", l) + " " + y,
+              tr("realised", l) + " " + y,
+              tr("planned_effect", l),
+              tr("status", l)};
     for (const auto& m : d.progress.measures)
         s.rows.push_back({text(m.name + " (" + m.id + ")"), text(m.owner.empty() ? "–" : m.owner),
                           m.start_year ? year(m.start_year) : text("–"),

@@ -12,17 +12,17 @@
 namespace klima::report {
 
 struct Cell {
-    std::string text;               // as shown to people (language-specific decimals)
-    std::optional<double> number;   // the figure for spreadsheets (t CO2e, %, year)
+    std::string text;              // as shown to people (language-specific decimals)
+    std::optional<double> number;  // the figure for spreadsheets (t CO2e, %, year)
 };
 
 struct Section {
-    std::string id;                 // stable anchor / sheet key: "targets", "sectors", …
+    std::string id;  // stable anchor / sheet key: "targets", "sectors", …
     std::string heading;
-    std::vector<std::string> lines; // bullet lines before the table
-    std::vector<std::string> head;  // table header; empty when no table
+    std::vector<std::string> lines;  // bullet lines before the table
+    std::vector<std::string> head;   // table header; empty when no table
     std::vector<std::vector<Cell>> rows;
-    std::string note;               // a sentence after the table
+    std::string note;  // a sentence after the table
 };
 
 std::vector<Section> report_sections(const ReportData& d, Lang lang);

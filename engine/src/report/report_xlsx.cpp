@@ -79,7 +79,9 @@ private:
 void write_workbook(const ReportData& d, Lang l, const std::string& path, const std::string& shown_path) {
     CapturedStderr captured;
     lxw_workbook* wb = workbook_new(path.c_str());
-    if (!wb) throw Error({shown_path, 0, ""}, "cannot start an xlsx workbook", "check the path and free memory", ErrorKind::io);
+    if (!wb)
+        throw Error({shown_path, 0, ""}, "cannot start an xlsx workbook", "check the path and free memory",
+                    ErrorKind::io);
     lxw_format* bold = workbook_add_format(wb);
     format_set_bold(bold);
     lxw_format* head = workbook_add_format(wb);
@@ -124,7 +126,8 @@ void write_workbook(const ReportData& d, Lang l, const std::string& path, const 
         // appended, not concatenated: GCC 12 raises a false -Wrestrict on "(" + s + ")"
         std::string problem = "cannot write the xlsx workbook: ";
         problem.append(lxw_strerror(err));
-        if (const auto system = captured.system_error(); !system.empty()) problem.append(" (").append(system).append(")");
+        if (const auto system = captured.system_error(); !system.empty())
+            problem.append(" (").append(system).append(")");
         throw Error({shown_path, 0, ""}, problem,
                     "check that the directory exists, is writable and has free space; any old file is unchanged",
                     ErrorKind::io);

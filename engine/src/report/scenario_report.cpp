@@ -19,7 +19,9 @@ using text::pad;
 using units::in_tonnes;
 
 // Sum of the rows of one sector, or of all territorial rows.
-double sector_t(const Trajectory& t, const std::string& sector, int year) { return in_tonnes(t.sector_total(sector, year)); }
+double sector_t(const Trajectory& t, const std::string& sector, int year) {
+    return in_tonnes(t.sector_total(sector, year));
+}
 
 double territorial_t(const Trajectory& t, const ReferenceData& ref, int year) {
     return in_tonnes(sector_totals(t, year, ref.taxonomy).incl_lulucf());
@@ -75,7 +77,8 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
         out << r.base_year_missing << " base-year activity value(s) missing: left out of BAU and scenario (not zero), "
             << "so both are understated.\n";
     else if (r.base_year_missing > 0)
-        out << r.base_year_missing << " base-year activity value(s) missing: left out of the base-year total (not zero), "
+        out << r.base_year_missing
+            << " base-year activity value(s) missing: left out of the base-year total (not zero), "
             << "so it is understated.\n";
     if (r.launch_year != r.base_year && r.launch_year_missing > 0)
         out << r.launch_year_missing << " activity value(s) of " << r.launch_year
@@ -92,7 +95,8 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
     };
     driver_row("Population", [&](int y) { return fixed(units::in_count(run.drivers.at(y).population), 0); });
     driver_row("Households", [&](int y) { return fixed(units::in_count(run.drivers.at(y).households), 0); });
-    driver_row("Vehicle-km (million)", [&](int y) { return fixed(units::in_km(run.drivers.at(y).vehicle_km) / 1e6, 1); });
+    driver_row("Vehicle-km (million)",
+               [&](int y) { return fixed(units::in_km(run.drivers.at(y).vehicle_km) / 1e6, 1); });
     auto factor_row = [&](const std::string& label, const std::map<int, units::MassPerEnergy>& path) {
         driver_row(label, [&](int y) {
             const auto it = path.find(y);
@@ -147,7 +151,8 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
         }
         if (!grouped) continue;
         const auto per_t = cost_per_tonne(theme.cost, theme.planned_cumulative);
-        out << pad("  all of " + (theme.theme.empty() ? std::string("(no theme)") : theme.theme), label_w + owner_w + 11, false)
+        out << pad("  all of " + (theme.theme.empty() ? std::string("(no theme)") : theme.theme),
+                   label_w + owner_w + 11, false)
             << figures(theme.effect, theme.cost, per_t) << "\n\n";
     }
     out << std::string(mh.size(), '-') << "\n";
@@ -193,7 +198,8 @@ std::string render_json(const ScenarioRun& run, ChpAllocation allocation) {
     j["launch_year_missing"] = r.launch_year_missing;
     nlohmann::json kinds = nlohmann::json::array(), carried = nlohmann::json::array();
     for (auto k : r.year_kinds) kinds.push_back(std::string(to_string(k)));
-    for (const auto& c : r.carried) carried.push_back({{"row", c.row}, {"carrier", c.carrier}, {"from_year", c.from_year}});
+    for (const auto& c : r.carried)
+        carried.push_back({{"row", c.row}, {"carrier", c.carrier}, {"from_year", c.from_year}});
     j["year_kinds"] = kinds;  // per entry of "years": actual, interpolated or projected
     j["carried"] = carried;
     j["end_year"] = r.bau.last_year();
@@ -212,8 +218,9 @@ std::string render_json(const ScenarioRun& run, ChpAllocation allocation) {
                           {"vehicle_km_million", units::in_km(d.vehicle_km) / 1e6},
                           {"source", d.source}};
         const auto el = run.electricity_factor.find(y);
-        dy["el_kg_co2e_per_mwh"] = el == run.electricity_factor.end() ? nlohmann::json(nullptr)
-                                                                      : nlohmann::json(units::in_kg_per_mwh(el->second));
+        dy["el_kg_co2e_per_mwh"] = el == run.electricity_factor.end()
+                                       ? nlohmann::json(nullptr)
+                                       : nlohmann::json(units::in_kg_per_mwh(el->second));
         const auto dh = run.district_heat_factor.find(y);
         dy["fjernvarme_kg_co2e_per_mwh"] = dh == run.district_heat_factor.end()
                                                ? nlohmann::json(nullptr)
@@ -230,23 +237,23 @@ std::string render_json(const ScenarioRun& run, ChpAllocation allocation) {
         const auto& spec = run.spec.measures.at(i);
         nlohmann::json planned = nlohmann::json::array();
         for (const auto& [year, effect] : m.planned) planned.push_back(in_tonnes(effect));
-        measures.push_back({{"id", m.id},
-                            {"type", m.type},
-                            {"theme", m.theme},
-                            {"phase_in", std::string(to_string(spec.phase.shape))},
-                            {"name", m.name},
-                            {"owner", m.owner},
-                            {"start_year", m.start_year},
-                            {"full_effect_year", m.full_effect_year},
-                            {"source", spec.source},
-                            {"cost_dkk", units::in_dkk(m.cost)},
-                            {"cumulative_avoided_t", in_tonnes(m.effect.cumulative(r.base_year, r.bau.last_year()))},
-                            {"cumulative_planned_t", in_tonnes(planned_cumulative(m))},
-                            {"planned_t", planned},
-                            {"cost_per_tonne_dkk", m.cost_per_tonne
-                                                       ? nlohmann::json(units::in_dkk_per_tonne(*m.cost_per_tonne))
-                                                       : nlohmann::json(nullptr)},
-                            {"effect", rows_json(m.effect)}});
+        measures.push_back(
+            {{"id", m.id},
+             {"type", m.type},
+             {"theme", m.theme},
+             {"phase_in", std::string(to_string(spec.phase.shape))},
+             {"name", m.name},
+             {"owner", m.owner},
+             {"start_year", m.start_year},
+             {"full_effect_year", m.full_effect_year},
+             {"source", spec.source},
+             {"cost_dkk", units::in_dkk(m.cost)},
+             {"cumulative_avoided_t", in_tonnes(m.effect.cumulative(r.base_year, r.bau.last_year()))},
+             {"cumulative_planned_t", in_tonnes(planned_cumulative(m))},
+             {"planned_t", planned},
+             {"cost_per_tonne_dkk",
+              m.cost_per_tonne ? nlohmann::json(units::in_dkk_per_tonne(*m.cost_per_tonne)) : nlohmann::json(nullptr)},
+             {"effect", rows_json(m.effect)}});
     }
     j["measures"] = measures;
     nlohmann::json themes = nlohmann::json::array();
@@ -263,7 +270,8 @@ std::string render_json(const ScenarioRun& run, ChpAllocation allocation) {
     j["themes"] = themes;
     nlohmann::json owen = nlohmann::json::array();
     for (const auto& o : r.owen) owen.push_back({{"row", o.row}, {"year", o.year}, {"measures", o.measures}});
-    j["attribution"] = {{"method", r.owen.empty() ? "shapley" : "shapley, owen over themes where listed"}, {"owen", owen}};
+    j["attribution"] = {{"method", r.owen.empty() ? "shapley" : "shapley, owen over themes where listed"},
+                        {"owen", owen}};
     nlohmann::ordered_json with_note = j;  // the same keys in the same order, then the allocation last
     with_note["chp_allocation"] = allocation_json(allocation, Lang::en);
     return with_note.dump(2) + "\n";
@@ -303,7 +311,8 @@ std::vector<int> milestone_years(int base_year, int end_year) {
 
 std::string render_scenario(const ScenarioRun& run, const ReferenceData& ref, Format format) {
     switch (format) {
-        case Format::table: return with_allocation_note(render_table(run, ref), NoteForm::text, ref.allocation, Lang::en);
+        case Format::table:
+            return with_allocation_note(render_table(run, ref), NoteForm::text, ref.allocation, Lang::en);
         case Format::json: return render_json(run, ref.allocation);
         case Format::csv: return with_allocation_note(render_csv(run), NoteForm::csv_series, ref.allocation, Lang::en);
     }

@@ -55,9 +55,10 @@ std::string render_version_diff(const std::vector<store::SectorChange>& changes,
     std::ostringstream out;
     out << "version " << v1 << " → " << v2 << ", t CO2e (GWP-100 " << gwp
         << "); change = activity effect + factor effect\n\n";
-    out << std::left << std::setw(6) << "year" << std::setw(13) << "sector" << std::right << std::setw(26)
-        << label(v1) << std::setw(26) << label(v2) << std::setw(12) << "change" << std::setw(12) << "activity"
-        << std::setw(12) << "factor" << "\n";
+    out << std::left << std::setw(6) << "year" << std::setw(13) << "sector" << std::right << std::setw(26) << label(v1)
+        << std::setw(26) << label(v2) << std::setw(12) << "change" << std::setw(12) << "activity" << std::setw(12)
+        << "factor"
+        << "\n";
     int unchanged = 0;
     for (const auto& c : changes) {
         const bool same = c.change.value() == 0.0 && c.before.has_value() == c.after.has_value() &&
@@ -84,7 +85,8 @@ std::string render_recalculation(const store::Recalculation& r, const std::strin
                        : std::string("no earlier computed version to compare with"))
         << "\n\n";
     out << std::left << std::setw(6) << "year" << std::setw(26) << "total" << std::right << std::setw(26) << "before"
-        << std::setw(26) << "after" << std::setw(12) << "change" << "\n";
+        << std::setw(26) << "after" << std::setw(12) << "change"
+        << "\n";
     for (const auto& t : r.totals) {
         const auto zero = units::kilograms(0.0);
         const bool changed = !r.previous || t.before.has_value() != t.after.has_value() ||

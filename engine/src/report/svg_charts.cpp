@@ -48,8 +48,10 @@ Frame frame(double x_lo, double x_hi, double y_lo, double y_hi) {
 std::string open_svg(const std::string& id, const std::string& title) {
     std::ostringstream o;
     o << "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"" << id << "\" width=\"" << kWidth << "\" height=\"" << kHeight
-      << "\" viewBox=\"0 0 " << kWidth << " " << kHeight << "\" role=\"img\">\n<title>" << xml_escape(title) << "</title>\n"
-      << "<text x=\"" << kLeft << "\" y=\"22\" font-size=\"15\" font-weight=\"bold\">" << xml_escape(title) << "</text>\n";
+      << "\" viewBox=\"0 0 " << kWidth << " " << kHeight << "\" role=\"img\">\n<title>" << xml_escape(title)
+      << "</title>\n"
+      << "<text x=\"" << kLeft << "\" y=\"22\" font-size=\"15\" font-weight=\"bold\">" << xml_escape(title)
+      << "</text>\n";
     return o.str();
 }
 
@@ -85,10 +87,9 @@ std::string legend(std::size_t i, const std::string& name, const char* fill, boo
     std::ostringstream o;
     const double x = kWidth - kRight + 14, y = kTop + 4 + 18.0 * static_cast<double>(i);
     if (line)
-        o << "<line x1=\"" << x << "\" x2=\"" << x + 18 << "\" y1=\"" << y + 5 << "\" y2=\"" << y + 5
-          << "\" stroke=\"" << fill << "\" stroke-width=\"2.5\" stroke-dasharray=\"" << dash << "\"/>";
-    else
-        o << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"18\" height=\"10\" fill=\"" << fill << "\"/>";
+        o << "<line x1=\"" << x << "\" x2=\"" << x + 18 << "\" y1=\"" << y + 5 << "\" y2=\"" << y + 5 << "\" stroke=\""
+          << fill << "\" stroke-width=\"2.5\" stroke-dasharray=\"" << dash << "\"/>";
+    else o << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"18\" height=\"10\" fill=\"" << fill << "\"/>";
     o << "<text x=\"" << x + 24 << "\" y=\"" << y + 9 << "\" font-size=\"11\">" << xml_escape(shortened(name))
       << "<title>" << xml_escape(name) << "</title></text>\n";
     return o.str();
@@ -117,7 +118,8 @@ std::string total_lines(const Frame& f, const ChartData& c, Lang l) {
            polyline(f, c.years, c.bau.values, "bau", "#888888", "6 4", launch) +
            polyline(f, c.years, c.scenario.values, "scenario", "#1f78b4", "", launch) +
            polyline(f, c.years, c.target.values, "target-path", "#d62728") +
-           legend(0, series_name(c.bau, l), "#888888", true, "6 4") + legend(1, series_name(c.scenario, l), "#1f78b4", true) +
+           legend(0, series_name(c.bau, l), "#888888", true, "6 4") +
+           legend(1, series_name(c.scenario, l), "#1f78b4", true) +
            legend(2, series_name(c.target, l), "#d62728", true) + legend(3, tr("history", l), "#000000", true) +
            "<circle cx=\"" + num(x + 9) + "\" cy=\"" + num(y + 5) + "\" r=\"3\" fill=\"#000\"/>\n";
 }
@@ -139,18 +141,22 @@ double extreme(const std::vector<units::Mass>& v, bool max) {
 
 std::string svg_trajectory(const ReportData& d, Lang l) {
     const auto& c = d.chart;
-    double hi = std::max({extreme(c.bau.values, true), extreme(c.scenario.values, true), extreme(c.target.values, true)});
-    double lo = std::min({extreme(c.bau.values, false), extreme(c.scenario.values, false), extreme(c.target.values, false)});
+    double hi =
+        std::max({extreme(c.bau.values, true), extreme(c.scenario.values, true), extreme(c.target.values, true)});
+    double lo =
+        std::min({extreme(c.bau.values, false), extreme(c.scenario.values, false), extreme(c.target.values, false)});
     for (const auto& [year, mass] : c.inventories) hi = std::max(hi, tonnes(mass)), lo = std::min(lo, tonnes(mass));
     const auto f = frame(c.years.front(), c.years.back(), lo, hi);
     std::string s = open_svg("chart-trajectory", tr("chart_trajectory", l)) + axes(f, year_ticks(c.years), l);
     if (d.report_year >= c.years.front() && d.report_year <= c.years.back())
         s += "<line class=\"report-year\" x1=\"" + num(f.x(d.report_year)) + "\" x2=\"" + num(f.x(d.report_year)) +
-             "\" y1=\"" + num(kTop) + "\" y2=\"" + num(kHeight - kBottom) + "\" stroke=\"#999\" stroke-dasharray=\"2 3\"/>\n";
+             "\" y1=\"" + num(kTop) + "\" y2=\"" + num(kHeight - kBottom) +
+             "\" stroke=\"#999\" stroke-dasharray=\"2 3\"/>\n";
     s += total_lines(f, c, l);
     for (const auto& [year, mass] : c.inventories)
         s += "<circle class=\"inventory\" cx=\"" + num(f.x(year)) + "\" cy=\"" + num(f.y(tonnes(mass))) +
-             "\" r=\"4\" fill=\"#000\"><title>" + std::to_string(year) + ": " + tonnes_text(mass, l) + "</title></circle>\n";
+             "\" r=\"4\" fill=\"#000\"><title>" + std::to_string(year) + ": " + tonnes_text(mass, l) +
+             "</title></circle>\n";
     return s + "</svg>\n";
 }
 
@@ -175,7 +181,8 @@ std::string svg_wedges(const ReportData& d, Lang l) {
           << "\" fill-opacity=\"0.85\" d=\"M";
         for (std::size_t i = 0; i < c.years.size(); ++i)
             p << (i ? " L" : "") << num(f.x(c.years[i])) << "," << num(f.y(edges[k + 1][i]));
-        for (std::size_t i = c.years.size(); i-- > 0;) p << " L" << num(f.x(c.years[i])) << "," << num(f.y(edges[k][i]));
+        for (std::size_t i = c.years.size(); i-- > 0;)
+            p << " L" << num(f.x(c.years[i])) << "," << num(f.y(edges[k][i]));
         p << " Z\"><title>" << xml_escape(series_name(c.measures[k], l)) << "</title></path>\n";
         s += p.str();
         s += legend(k + 4, series_name(c.measures[k], l), colour(k), false);
@@ -208,10 +215,10 @@ std::string svg_sector_bars(const ReportData& d, Lang l) {
             const double from = v >= 0 ? up : down, to = from + v;
             (v >= 0 ? up : down) = to;
             const double top = f.y(std::max(from, to)), height = std::fabs(f.y(from) - f.y(to));
-            s += "<rect class=\"bar\" data-sector=\"" + xml_escape(c.sectors[j].key) + "\" x=\"" + num(cx - bar / 2) + "\" y=\"" +
-                 num(top) + "\" width=\"" + num(bar) + "\" height=\"" + num(height) + "\" fill=\"" + colour(j) +
-                 "\"><title>" + xml_escape(series_name(c.sectors[j], l)) + " " + std::to_string(c.years[i]) + ": " +
-                 tonnes_text(c.sectors[j].values[i], l) + "</title></rect>\n";
+            s += "<rect class=\"bar\" data-sector=\"" + xml_escape(c.sectors[j].key) + "\" x=\"" + num(cx - bar / 2) +
+                 "\" y=\"" + num(top) + "\" width=\"" + num(bar) + "\" height=\"" + num(height) + "\" fill=\"" +
+                 colour(j) + "\"><title>" + xml_escape(series_name(c.sectors[j], l)) + " " +
+                 std::to_string(c.years[i]) + ": " + tonnes_text(c.sectors[j].values[i], l) + "</title></rect>\n";
         }
         s += "<text x=\"" + num(cx) + "\" y=\"" + num(kHeight - kBottom + 16) +
              "\" font-size=\"11\" text-anchor=\"middle\">" + std::to_string(c.years[i]) + "</text>\n";

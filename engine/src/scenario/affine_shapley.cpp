@@ -88,7 +88,7 @@ bool affine_shapley(const std::vector<Op>& program, const std::vector<Op>& facto
         Sums sum(free + 1, std::vector<double>(at.h + 1, 0.0));
         for (std::size_t k = 0; k < start.size(); ++k) sum[0][k] = start[k];
         sum[0][at.h] = 1.0;
-        std::size_t reached = 0;  // largest coalition of free players so far
+        std::size_t reached = 0;         // largest coalition of free players so far
         auto grow = [&](const Op* op) {  // with a free player: size t − 1 becomes t (op may be none)
             for (std::size_t t = std::min(reached + 1, free); t >= 1; --t) {
                 std::vector<double> in = sum[t - 1];

@@ -77,8 +77,9 @@ std::vector<std::vector<std::size_t>> unions_of(const Game& g) {
     for (const auto& [theme, members] : by_theme) {
         all.insert(all.end(), members.begin(), members.end());
         for (std::size_t i = 0; i < members.size(); i += kMaxUnionSize)
-            out.emplace_back(members.begin() + static_cast<std::ptrdiff_t>(i),
-                             members.begin() + static_cast<std::ptrdiff_t>(std::min(members.size(), i + kMaxUnionSize)));
+            out.emplace_back(
+                members.begin() + static_cast<std::ptrdiff_t>(i),
+                members.begin() + static_cast<std::ptrdiff_t>(std::min(members.size(), i + kMaxUnionSize)));
     }
     if (out.size() <= kMaxUnions) return out;
     out.assign(kMaxUnions, {});
@@ -127,7 +128,8 @@ double owen_coalitions(const std::vector<std::size_t>& union_of) {
     const auto unions = unions_of(g);
     double n = 0.0;
     for (const auto& u : unions)
-        n += static_cast<double>(std::size_t{1} << (unions.size() - 1)) * static_cast<double>(std::size_t{1} << u.size());
+        n += static_cast<double>(std::size_t{1} << (unions.size() - 1)) *
+             static_cast<double>(std::size_t{1} << u.size());
     return n;
 }
 

@@ -12,9 +12,7 @@ namespace {
 
 using units::AmountKind;
 
-
 std::string kind_name(AmountKind k) { return std::string(units::to_string(k)); }
-
 
 class KeyTable {
 public:
@@ -58,7 +56,8 @@ public:
         for (std::size_t i = 0; i < keys_.size(); ++i) {
             const auto& k = keys_[i];
             if (!sel.matches(k.sector, k.subsector, k.carrier)) continue;
-            if (except && k.sector == except->sector && k.subsector == except->subsector && k.carrier == except->carrier)
+            if (except && k.sector == except->sector && k.subsector == except->subsector &&
+                k.carrier == except->carrier)
                 continue;
             out.push_back(i);
         }
@@ -84,7 +83,8 @@ void check_codes(const RowSelector& s, const ReferenceData& ref, const Location&
             }
         const auto& subs = ref.taxonomy.subsectors();
         if (std::none_of(subs.begin(), subs.end(), [&](const auto& x) { return x.code == s.subsector; }))
-            throw Error(at, "unknown subsector '" + s.subsector + "'", "use a subsector of data/taxonomy/sectors.csv or \"*\"");
+            throw Error(at, "unknown subsector '" + s.subsector + "'",
+                        "use a subsector of data/taxonomy/sectors.csv or \"*\"");
     }
     if (s.carrier != kAny && !ref.carriers.find(s.carrier))
         throw Error(at, "unknown carrier '" + s.carrier + "'", "use a carrier of data/factors/carriers.csv or \"*\"");
@@ -279,8 +279,11 @@ private:
                 const auto [per_service, target] = from_service(sw, service);
                 const auto tk = keys_.intern(sw.to.sector, sw.to.subsector, sw.to.carrier, target, at, true);
                 if (t.target != kNone && t.target != tk)
-                    throw Error(at, "the rows " + sw.from.describe() + " are given in different units, so the switch would "
-                                    "write " + sw.to.describe() + " in two kinds",
+                    throw Error(at,
+                                "the rows " + sw.from.describe() +
+                                    " are given in different units, so the switch would "
+                                    "write " +
+                                    sw.to.describe() + " in two kinds",
                                 "select rows of one kind, or give from_intensity so that energy and km both become km");
                 t.target = tk;
                 t.mult.push_back(per_source * per_service);
@@ -294,8 +297,9 @@ private:
             const auto& key = plan_.keys[k];
             const auto [per_source, s] = to_service(sw, key.kind, key.describe(), at);
             if (s != service || key.kind != plan_.keys[t.src.front()].kind)
-                throw Error(at, "the switch is sized in " + kind_name(service) + " but " + key.describe() +
-                                    " is given as " + kind_name(key.kind),
+                throw Error(at,
+                            "the switch is sized in " + kind_name(service) + " but " + key.describe() +
+                                " is given as " + kind_name(key.kind),
                             "size it in the rows' own kind, or give from_intensity (kWh/km) to turn energy into km");
             t.back = 1.0 / per_source;
             t.amount_kind = key.kind;
@@ -340,16 +344,18 @@ private:
         t.factor = units::si_value(*f.co2e_value);
         for (std::size_t k : t.src)
             if (plan_.keys[k].kind != per)
-                throw Error(at, "the new factor is per " + kind_name(per) + " but " + plan_.keys[k].describe() +
-                                    " is given as " + kind_name(plan_.keys[k].kind),
+                throw Error(at,
+                            "the new factor is per " + kind_name(per) + " but " + plan_.keys[k].describe() +
+                                " is given as " + kind_name(plan_.keys[k].kind),
                             "select rows of one kind (give carrier and subsector), or use \"reduction\" instead");
     }
 
     void require_kind(const Template& t, AmountKind kind, const char* verb) const {
         for (std::size_t k : t.src)
             if (plan_.keys[k].kind != kind)
-                throw Error(t.at, plan_.keys[k].describe() + " is given as " + kind_name(plan_.keys[k].kind) +
-                                      ", the measure " + verb + " " + kind_name(kind),
+                throw Error(t.at,
+                            plan_.keys[k].describe() + " is given as " + kind_name(plan_.keys[k].kind) +
+                                ", the measure " + verb + " " + kind_name(kind),
                             "give that activity in a unit of the kind the measure works on");
     }
 

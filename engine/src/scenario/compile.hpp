@@ -28,7 +28,7 @@ struct Template {
     std::string rows;                  // what it selects, for errors: "energi/individuel_opvarmning naturgas"
     std::string missing_row;           // a selected row whose launch-year value is missing ("" when none)
     units::AmountKind amount_kind = units::AmountKind::energy;  // of fixed-size removals
-    Location at;                       // the effect in the scenario file
+    Location at;                                                // the effect in the scenario file
 
     // The op of a year with phase-in share `phase` (> 0). value 0 means nothing to do.
     Op instantiate(units::Ratio phase) const;

@@ -25,21 +25,21 @@ struct Key {
     std::size_t row = 0;  // trajectory row: the subsector
     double base = 0.0;    // launch-year amount (SI) of the present records (or carried)
     Driver driver = Driver::constant;
-    Location origin;      // first record, or the measure that created the row
-    bool created = false; // written by an effect, absent from the launch year
+    Location origin;       // first record, or the measure that created the row
+    bool created = false;  // written by an effect, absent from the launch year
     std::string describe() const { return sector + "/" + subsector + " " + carrier; }
 };
 
 // One operation of one year, sizes already multiplied by the phase-in share.
 struct Op {
     enum class Kind {
-        scale,        // src × (1 − value)
-        remove,       // take `value` from src, in proportion to their size
-        move_share,   // each src: m = a·value; a −= m; target += m·mult[i]
-        move_amount,  // take `value` from src; target += `target_amount`
-        add,          // target += value
-        factor_scale, // intensity of src × (1 − value)
-        factor_set,   // intensity of src → intensity + phase·(value − intensity)
+        scale,         // src × (1 − value)
+        remove,        // take `value` from src, in proportion to their size
+        move_share,    // each src: m = a·value; a −= m; target += m·mult[i]
+        move_amount,   // take `value` from src; target += `target_amount`
+        add,           // target += value
+        factor_scale,  // intensity of src × (1 − value)
+        factor_set,    // intensity of src → intensity + phase·(value − intensity)
     };
     Kind kind = Kind::scale;
     std::size_t player = 0;  // measure index in the scenario

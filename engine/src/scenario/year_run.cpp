@@ -17,7 +17,7 @@ std::string describe(units::AmountKind kind, double si) {
 }
 
 Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double intensity,
-                                std::vector<double>& share) const {
+                          std::vector<double>& share) const {
     std::vector<const Op*> factors;
     for (const Op& op : ops_)
         if (op.on_factor() && std::find(op.src.begin(), op.src.end(), k) != op.src.end()) factors.push_back(&op);
@@ -47,8 +47,8 @@ Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double 
 }
 
 Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, std::size_t term,
-                           const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
-                           std::vector<double>& share) const {
+                     const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
+                     std::vector<double>& share) const {
     // Rows the value depends on: the seeds, the sources of what is moved into
     // a row of the set, and every row a fixed removal shares out over.
     const std::size_t nkeys = bau.size();
@@ -66,7 +66,8 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, std::
             in_program[i] = 1;
             const Op& op = ops_[i];
             const bool fixed_removal = op.kind == Op::Kind::remove || op.kind == Op::Kind::move_amount;
-            const bool moved_in = op.target == c && (op.kind == Op::Kind::move_share || op.kind == Op::Kind::move_amount);
+            const bool moved_in =
+                op.target == c && (op.kind == Op::Kind::move_share || op.kind == Op::Kind::move_amount);
             if (!(fixed_removal || moved_in)) continue;
             for (std::size_t s : op.src)
                 if (!in_set[s]) {
@@ -162,6 +163,5 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, std::
     for (std::size_t j = 0; j < players.size(); ++j) share[players[j]] += phi[j];
     return method;
 }
-
 
 }  // namespace klima::plan

@@ -36,19 +36,20 @@ public:
     // the launch year, already inside that inventory (remaining_phase).
     void ops(const std::vector<units::Ratio>& now, const std::vector<units::Ratio>& done) {
         for (const auto& t : plan_.templates) {
-            const double share =
-                remaining_phase(t.kind, t.full_share(), now[t.player].value(), done[t.player].value());
+            const double share = remaining_phase(t.kind, t.full_share(), now[t.player].value(), done[t.player].value());
             if (share <= 0.0) continue;
             Op op = t.instantiate(units::ratio(share));
             if (op.value == 0.0 && op.kind != Op::Kind::factor_set) continue;
             const bool removes = op.kind == Op::Kind::remove || op.kind == Op::Kind::move_amount;
             if (removes && !t.missing_row.empty())
-                throw Error(t.at, "the " + std::to_string(year_) + " value of " + t.missing_row +
-                                      " is missing, so the measure cannot reduce it",
+                throw Error(t.at,
+                            "the " + std::to_string(year_) + " value of " + t.missing_row +
+                                " is missing, so the measure cannot reduce it",
                             "fill in the launch-year value in the activity data");
             if (removes && op.src.empty())
-                throw Error(t.at, "the measures remove " + describe(t.amount_kind, op.value) + " of " + t.rows + " in " +
-                                      std::to_string(year_) + " but the year holds only none",
+                throw Error(t.at,
+                            "the measures remove " + describe(t.amount_kind, op.value) + " of " + t.rows + " in " +
+                                std::to_string(year_) + " but the year holds only none",
                             "lower the measure's size, or check the activity data and the other measures acting on it");
             ops_.push_back(std::move(op));
             from_.push_back(&t);
@@ -90,13 +91,12 @@ public:
     bool written(std::size_t k) const { return !writers_[k].empty(); }
 
     // Each measure's share of key k's reduction, added to `share[player]`.
-    Method attribute(std::size_t k, const std::vector<double>& bau, double intensity,
-                           std::vector<double>& share) const;
+    Method attribute(std::size_t k, const std::vector<double>& bau, double intensity, std::vector<double>& share) const;
     // The game of the rows `seeds` depend on, valued on row k (or, for a term,
     // on what op `term` moves into k).
     Method game(const std::vector<std::size_t>& seeds, std::size_t k, std::size_t term,
-                      const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
-                      std::vector<double>& share) const;
+                const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
+                std::vector<double>& share) const;
 
     const std::vector<Op>& all() const { return ops_; }
 
@@ -113,9 +113,9 @@ private:
             }
         std::vector<std::string> rows;
         for (std::size_t k : op.src) rows.push_back(plan_.keys[k].describe());
-        std::string problem = "measure '" + spec_.measures[op.player].id + "' removes " + describe(t.amount_kind, op.value) +
-                              " of " + join(rows, " and ") + " in " + std::to_string(year_) + " but the year holds only " +
-                              describe(t.amount_kind, available);
+        std::string problem = "measure '" + spec_.measures[op.player].id + "' removes " +
+                              describe(t.amount_kind, op.value) + " of " + join(rows, " and ") + " in " +
+                              std::to_string(year_) + " but the year holds only " + describe(t.amount_kind, available);
         if (!others.empty()) problem += " after measure " + join(others, ", ") + " took its share";
         return Error(t.at, problem,
                      others.empty() ? "lower the measure's size, or check the activity data"

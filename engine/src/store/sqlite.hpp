@@ -50,9 +50,9 @@ public:
     Stmt& bind(int i, const std::optional<int>& v);
     Stmt& bind(int i, const std::optional<std::string>& v);
 
-    bool step();      // true while a row is available
-    void run();       // step once, expect no row
-    void reset();     // ready to bind and run again
+    bool step();   // true while a row is available
+    void run();    // step once, expect no row
+    void reset();  // ready to bind and run again
 
     bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
     int integer(int col) const { return sqlite3_column_int(stmt_, col); }

@@ -81,10 +81,10 @@ void require_hash(const Provenance& from) {
 int half_of(const Version& v, VersionKind kind, const std::string& db_path) {
     const bool activity = kind == VersionKind::activity;
     if (const auto from = activity ? v.activity_from : v.factors_from) return *from;
-    throw Error({db_path, 0, "version"},
-                "version " + std::to_string(v.id) + (activity ? " has no activity data yet" : " has no emission factors yet"),
-                activity ? "import an activity file into the store"
-                         : "import a factor file or a data directory into the store")
+    throw Error(
+        {db_path, 0, "version"},
+        "version " + std::to_string(v.id) + (activity ? " has no activity data yet" : " has no emission factors yet"),
+        activity ? "import an activity file into the store" : "import a factor file or a data directory into the store")
         .about(Subject::store_contents);
 }
 
@@ -156,16 +156,18 @@ ImportOutcome Store::import_factors(const FactorLibrary& factors, const Provenan
     const auto outcome = add_version(db, *this, VersionKind::factors, from);
     if (outcome.already_stored) return outcome;
     const bool with_status = schema_version() >= kUnitAndStatusSchema;
-    sql::Stmt ins(db, with_status ? "INSERT INTO factors (version_id, row_no, carrier, subsector, gas, kind, kg_per_si, "
-                                    "year_from, year_to, status, source, origin_file, origin_line) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                  : "INSERT INTO factors (version_id, row_no, carrier, subsector, gas, kind, kg_per_si, "
-                                    "year_from, year_to, illustrative, source, origin_file, origin_line) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    sql::Stmt ins(db, with_status
+                          ? "INSERT INTO factors (version_id, row_no, carrier, subsector, gas, kind, kg_per_si, "
+                            "year_from, year_to, status, source, origin_file, origin_line) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                          : "INSERT INTO factors (version_id, row_no, carrier, subsector, gas, kind, kg_per_si, "
+                            "year_from, year_to, illustrative, source, origin_file, origin_line) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     int row = 0;
     for (const EmissionFactor* f : factors.all()) {
         ins.bind(1, outcome.version).bind(2, ++row).bind(3, f->carrier).bind(4, f->subsector);
-        ins.bind(5, std::string(to_string(f->gas))).bind(6, std::string(units::to_string(units::factor_kind(f->value))));
+        ins.bind(5, std::string(to_string(f->gas)))
+            .bind(6, std::string(units::to_string(units::factor_kind(f->value))));
         ins.bind(7, in_si(f->value)).bind(8, f->year_from).bind(9, f->year_to);
         if (with_status) ins.bind(10, std::string(to_string(f->status())));
         else ins.bind(10, f->illustrative ? 1 : 0);
@@ -180,10 +182,11 @@ ImportOutcome Store::import_factors(const FactorLibrary& factors, const Provenan
 
 ActivitySet Store::activity(const Version& v) const {
     const bool with_unit = schema_version() >= kUnitAndStatusSchema;
-    sql::Stmt q(impl_->db, with_unit ? "SELECT year, sector, subsector, carrier, kind, quantity_si, source, origin_file, "
-                                       "origin_line, origin_field, unit FROM activity WHERE version_id = ? ORDER BY row_no"
-                                     : "SELECT year, sector, subsector, carrier, kind, quantity_si, source, origin_file, "
-                                       "origin_line, origin_field, NULL FROM activity WHERE version_id = ? ORDER BY row_no");
+    sql::Stmt q(impl_->db, with_unit
+                               ? "SELECT year, sector, subsector, carrier, kind, quantity_si, source, origin_file, "
+                                 "origin_line, origin_field, unit FROM activity WHERE version_id = ? ORDER BY row_no"
+                               : "SELECT year, sector, subsector, carrier, kind, quantity_si, source, origin_file, "
+                                 "origin_line, origin_field, NULL FROM activity WHERE version_id = ? ORDER BY row_no");
     q.bind(1, half_of(v, VersionKind::activity, path()));
     ActivitySet out;
     while (q.step()) {
@@ -205,12 +208,13 @@ FactorLibrary Store::factors(const Version& v) const {
     // Before schema 3 a row was illustrative or not: read as migration step 3 converts it.
     const bool with_status = schema_version() >= kUnitAndStatusSchema;
     sql::Stmt q(impl_->db,
-                with_status ? "SELECT carrier, subsector, gas, kind, kg_per_si, year_from, year_to, status, source, "
-                              "origin_file, origin_line FROM factors WHERE version_id = ? ORDER BY row_no"
-                            : "SELECT carrier, subsector, gas, kind, kg_per_si, year_from, year_to, "
-                              "CASE WHEN illustrative = 1 THEN 'illustrative' WHEN source LIKE 'derived%' THEN 'derived' "
-                              "ELSE 'official' END, source, "
-                              "origin_file, origin_line FROM factors WHERE version_id = ? ORDER BY row_no");
+                with_status
+                    ? "SELECT carrier, subsector, gas, kind, kg_per_si, year_from, year_to, status, source, "
+                      "origin_file, origin_line FROM factors WHERE version_id = ? ORDER BY row_no"
+                    : "SELECT carrier, subsector, gas, kind, kg_per_si, year_from, year_to, "
+                      "CASE WHEN illustrative = 1 THEN 'illustrative' WHEN source LIKE 'derived%' THEN 'derived' "
+                      "ELSE 'official' END, source, "
+                      "origin_file, origin_line FROM factors WHERE version_id = ? ORDER BY row_no");
     q.bind(1, half_of(v, VersionKind::factors, path()));
     FactorLibrary out;
     while (q.step()) {
@@ -219,14 +223,16 @@ FactorLibrary Store::factors(const Version& v) const {
         f.subsector = q.text(1);
         f.origin = {q.text(9), q.integer(10), ""};
         const auto gas = parse_gas(q.text(2));
-        if (!gas) throw Error(f.origin, "unknown gas '" + q.text(2) + "' in the store", "the store is damaged; restore it");
+        if (!gas)
+            throw Error(f.origin, "unknown gas '" + q.text(2) + "' in the store", "the store is damaged; restore it");
         f.gas = *gas;
         f.value = factor_from_si(parse_kind(q.text(3), f.origin), q.real(4));
         f.year_from = q.integer(5);
         f.year_to = q.integer(6);
         const auto status = parse_factor_status(q.text(7));
         if (!status)
-            throw Error(f.origin, "unknown factor status '" + q.text(7) + "' in the store", "the store is damaged; restore it");
+            throw Error(f.origin, "unknown factor status '" + q.text(7) + "' in the store",
+                        "the store is damaged; restore it");
         f.set_status(*status);
         f.source = q.text(8);
         out.add(std::move(f));

@@ -84,7 +84,7 @@ std::vector<SectorChange> attribute_change(const ActivitySet& a1, const FactorLi
         const auto c21 = try_evaluate(a2, r1, year, gwp_set);
         const auto c12 = try_evaluate(a1, r2, year, gwp_set);
         std::set<std::string> keys;
-        for (const auto* c : {&c11, &c22}) 
+        for (const auto* c : {&c11, &c22})
             for (const auto& [k, v] : *c) keys.insert(k);
         // Sectors first in name order, the territorial total last.
         std::vector<std::string> order(keys.begin(), keys.end());

@@ -24,23 +24,23 @@ inline constexpr double kSocialDiscountRate = 0.035;
 
 struct AbatementRequest {
     ScenarioRequest scenario;
-    int year = 2030;                               // the target year of the MACC width and the portfolio
+    int year = 2030;  // the target year of the MACC width and the portfolio
     units::Ratio discount_rate = units::ratio(kSocialDiscountRate);  // a year; 0: undiscounted
-    std::optional<units::Money> budget;            // none: the cheapest portfolio meeting the path
-    std::optional<std::string> targets_file;       // none: the one the scenario names
+    std::optional<units::Money> budget;                              // none: the cheapest portfolio meeting the path
+    std::optional<std::string> targets_file;                         // none: the one the scenario names
 };
 
 struct MeasureCost {
     std::string id, name, theme;
     int start_year = 0, full_effect_year = 0;
-    units::Money cost;                 // as given: total, undiscounted
-    units::Money cost_discounted;      // spread evenly over start..full_effect, discounted to the base year
-    units::Mass avoided;               // planned effect, all years, all rows (as the scenario's cost per tonne)
-    units::Mass avoided_discounted;    // the same, each year discounted to the base year
+    units::Money cost;               // as given: total, undiscounted
+    units::Money cost_discounted;    // spread evenly over start..full_effect, discounted to the base year
+    units::Mass avoided;             // planned effect, all years, all rows (as the scenario's cost per tonne)
+    units::Mass avoided_discounted;  // the same, each year discounted to the base year
     std::optional<units::MoneyPerMass> per_tonne;             // cost / avoided; none when avoided ≤ 0
     std::optional<units::MoneyPerMass> per_tonne_discounted;  // cost_discounted / avoided_discounted
-    units::Mass in_year;               // avoided in the target year, in the targets' scope (run from the launch year)
-    units::Ratio level;                // the measure's uptake level in the portfolio, 0..1
+    units::Mass in_year;  // avoided in the target year, in the targets' scope (run from the launch year)
+    units::Ratio level;   // the measure's uptake level in the portfolio, 0..1
 };
 
 struct PortfolioOutcome {
@@ -57,8 +57,8 @@ struct AbatementOutcome {
     int year = 0, base_year = 0, launch_year = 0;
     units::Ratio discount_rate;
     TargetScope scope = TargetScope::incl_lulucf;
-    units::Mass bau, target, scenario;   // in `year`, in the scope
-    units::Mass required;                // bau − target: what the measures must avoid in `year`
+    units::Mass bau, target, scenario;  // in `year`, in the scope
+    units::Mass required;               // bau − target: what the measures must avoid in `year`
     // MACC order: by discounted cost per tonne, then by id; measures
     // without one (nothing avoided) last, by id.
     std::vector<MeasureCost> measures;

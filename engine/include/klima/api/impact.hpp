@@ -26,13 +26,13 @@ struct ImpactRequest {
 // One activity row a growth proposal adds at full effect: estimated per
 // inhabitant from an inventory, or given by the proposal itself.
 struct GrowthRow {
-    std::string row;      // "energi/fjernvarme"
-    std::string carrier;  // "fjernvarme"
-    units::Amount at_full;                      // per year, all residents
-    bool estimated = true;                      // false: the proposal's own figure
-    int inventory_year = 0;                     // estimated: the inventory it comes from
-    units::Count population;                    // estimated: that year's population (drivers file)
-    std::string source;                         // the inventory row's or the proposal's source
+    std::string row;          // "energi/fjernvarme"
+    std::string carrier;      // "fjernvarme"
+    units::Amount at_full;    // per year, all residents
+    bool estimated = true;    // false: the proposal's own figure
+    int inventory_year = 0;   // estimated: the inventory it comes from
+    units::Count population;  // estimated: that year's population (drivers file)
+    std::string source;       // the inventory row's or the proposal's source
 };
 
 // Emissions avoided (positive) or added (negative) by the proposal, per year
@@ -51,15 +51,15 @@ struct ImpactSector {
 
 // The gap and budget of one run against the scenario's targets.
 struct GapFigures {
-    units::Mass gap_2030;               // scenario − target path in 2030 (positive: a shortfall)
-    units::Mass budget;                 // Σ target path (docs/method.md)
-    std::optional<int> exhausted_in;    // none: not exhausted by 2050
+    units::Mass gap_2030;             // scenario − target path in 2030 (positive: a shortfall)
+    units::Mass budget;               // Σ target path (docs/method.md)
+    std::optional<int> exhausted_in;  // none: not exhausted by 2050
     std::optional<units::Count> years_lasting;
 };
 
 struct ImpactResult {
     std::string scenario_name, municipality, proposal_name, proposal_description, proposal_file;
-    int launch_year = 0;             // the inventory year the projections start from
+    int launch_year = 0;  // the inventory year the projections start from
     int first_year = 0, last_year = 0;
     std::vector<std::string> measure_ids, measure_names;  // the proposal's, growth included
     // adopted scenario − scenario with the proposal, per year: positive = the
@@ -75,9 +75,9 @@ struct ImpactResult {
     units::Mass standalone_2030, standalone_2025_2050;
     units::Mass share_2030, share_2025_2050;
     units::Mass change_2030, change_2025_2050;
-    std::optional<GapFigures> adopted, with_proposal;  // none: the scenario names no targets
-    units::Money cost;                               // Σ the proposal's costs, DKK, undiscounted
-    units::Mass avoided_all_years;                   // all rows, all years: the divisor of cost per tonne
+    std::optional<GapFigures> adopted, with_proposal;   // none: the scenario names no targets
+    units::Money cost;                                  // Σ the proposal's costs, DKK, undiscounted
+    units::Mass avoided_all_years;                      // all rows, all years: the divisor of cost per tonne
     std::optional<units::MoneyPerMass> cost_per_tonne;  // none when nothing is avoided
     std::vector<GrowthRow> growth_rows;
     std::optional<io::GrowthSpec> growth;

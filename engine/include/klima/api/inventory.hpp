@@ -26,9 +26,9 @@ struct InventoryRequest {
 };
 
 struct InventoryOutcome {
-    ReferenceData ref;       // what the inventory used: the store version's factors when read from a store
+    ReferenceData ref;  // what the inventory used: the store version's factors when read from a store
     InventoryResult inventory;
-    std::string title;       // the municipality's name, or "klima.db version 3"
+    std::string title;  // the municipality's name, or "klima.db version 3"
     bool from_store = false;
 };
 

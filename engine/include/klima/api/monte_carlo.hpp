@@ -42,8 +42,8 @@ struct TargetChance {
 };
 
 struct InputInfluence {
-    std::string input;         // "factor * * naturgas", "measure elbusser"
-    double rank_correlation;   // Spearman's ρ of the input's draws with the scenario in the first target year
+    std::string input;        // "factor * * naturgas", "measure elbusser"
+    double rank_correlation;  // Spearman's ρ of the input's draws with the scenario in the first target year
 };
 
 struct MonteCarloOutcome {
@@ -51,8 +51,8 @@ struct MonteCarloOutcome {
     int draws = 0, launch_year = 0;
     std::uint64_t seed = 0;
     TargetScope scope = TargetScope::incl_lulucf;
-    std::vector<YearSpread> years;        // launch year .. end year
-    std::vector<TargetChance> targets;    // interim targets and neutrality after the launch year
+    std::vector<YearSpread> years;          // launch year .. end year
+    std::vector<TargetChance> targets;      // interim targets and neutrality after the launch year
     std::vector<InputInfluence> influence;  // by |ρ|, largest first
 };
 

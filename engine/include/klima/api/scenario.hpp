@@ -19,7 +19,7 @@ struct ScenarioRequest {
     // server's edited scenario): scenario_file then only names it in errors
     // and anchors the relative paths inside it, and is not read.
     std::optional<std::string> scenario_json;
-    std::string data_dir;       // taxonomy, carriers, factors, GWP sets
+    std::string data_dir;  // taxonomy, carriers, factors, GWP sets
     ChpAllocation allocation = ChpAllocation::declared;
     // The inventory year the projection starts from; none: the scenario
     // file's from_year, else the latest inventory year (docs/method.md).

@@ -22,9 +22,9 @@ inline constexpr double kMaxScale = 10.0;
 
 struct SolveRequest {
     ScenarioRequest scenario;
-    int year = 2030;                            // the year the target path must be met
-    std::optional<std::string> measure;         // a measure id; none: all measures scaled together
-    std::optional<std::string> targets_file;    // none: the one the scenario names
+    int year = 2030;                          // the year the target path must be met
+    std::optional<std::string> measure;       // a measure id; none: all measures scaled together
+    std::optional<std::string> targets_file;  // none: the one the scenario names
 };
 
 // What limits the scale from above.
@@ -45,20 +45,20 @@ struct SolveOutcome {
     int year = 0;
     int launch_year = 0;
     TargetScope scope = TargetScope::incl_lulucf;
-    std::optional<std::string> measure;   // as asked; none: all measures
-    std::vector<ScaledMeasure> scaled;    // the measures the scale applies to
-    units::Mass bau, target;              // in `year`, in the targets' scope
-    units::Mass at_plan;                  // the scenario as planned (scale 1)
-    units::Mass without;                  // with the scaled measures left out (scale 0)
-    units::Ratio max_scale;               // the largest scale the measures allow
+    std::optional<std::string> measure;  // as asked; none: all measures
+    std::vector<ScaledMeasure> scaled;   // the measures the scale applies to
+    units::Mass bau, target;             // in `year`, in the targets' scope
+    units::Mass at_plan;                 // the scenario as planned (scale 1)
+    units::Mass without;                 // with the scaled measures left out (scale 0)
+    units::Ratio max_scale;              // the largest scale the measures allow
     ScaleLimit limited_by = ScaleLimit::limit;
     // Met: the smallest scale in [0, max_scale] at which the scenario is on or
     // under the target path in `year` (0 when it is without the measures).
     bool met = false;
-    units::Ratio scale;                   // met: the scale; else max_scale
-    units::Mass at_scale;                 // the scenario at `scale`
-    units::Mass remaining_gap;            // at `scale`: scenario − target (≤ 0 when met)
-    int runs = 0;                         // scenario runs the solve took
+    units::Ratio scale;         // met: the scale; else max_scale
+    units::Mass at_scale;       // the scenario at `scale`
+    units::Mass remaining_gap;  // at `scale`: scenario − target (≤ 0 when met)
+    int runs = 0;               // scenario runs the solve took
 };
 
 // Throws klima::Error: of kind usage for a measure id the scenario lacks or a

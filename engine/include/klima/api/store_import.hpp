@@ -18,8 +18,8 @@ struct StoreImportRequest {
     // An activity file (.csv, .json, .xlsx), a factor CSV (told apart by its "gas" column),
     // or a data directory (its emission factor files, data/factors/*.csv).
     std::string file;
-    std::string comment;            // why this import; kept with the version
-    io::ActivityReadOptions read;   // CSV dialect and .xlsx sheet of an activity file
+    std::string comment;           // why this import; kept with the version
+    io::ActivityReadOptions read;  // CSV dialect and .xlsx sheet of an activity file
 };
 
 struct StoreImportResult {

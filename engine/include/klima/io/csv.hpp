@@ -102,8 +102,8 @@ private:
     std::string_view keep(std::string s);
 
     struct Storage {
-        std::string text;                  // the bytes read (parse, read)
-        std::string decoded;               // Windows-1252 text as UTF-8
+        std::string text;                   // the bytes read (parse, read)
+        std::string decoded;                // Windows-1252 text as UTF-8
         std::deque<std::string> unescaped;  // cells that needed a copy
     };
     std::unique_ptr<Storage> storage_ = std::make_unique<Storage>();

@@ -18,8 +18,7 @@ namespace klima::io {
 // data_dir/factors/*.csv as emission factors, data_dir/gwp.csv, and
 // data_dir/factors/fuel_properties.csv when there is one. Factor rows that
 // name CHP allocation sets are kept only when `allocation` is one of them.
-ReferenceData load_reference_data(const std::string& data_dir,
-                                  ChpAllocation allocation = ChpAllocation::declared);
+ReferenceData load_reference_data(const std::string& data_dir, ChpAllocation allocation = ChpAllocation::declared);
 // The emission-factor files of a data directory, sorted: data_dir/factors/*.csv
 // but carriers.csv and fuel_properties.csv.
 std::vector<std::string> factor_files(const std::string& data_dir);
@@ -30,8 +29,7 @@ CarrierTable load_carriers(const std::string& path);
 // A row whose optional `allocation` column names sets (space-separated: declared, 125,
 // 200, energy) is read only for those sets, and its source then says which set it is;
 // an empty cell means every set.
-void load_factors(const std::string& path, FactorLibrary& into,
-                  ChpAllocation allocation = ChpAllocation::declared);
+void load_factors(const std::string& path, FactorLibrary& into, ChpAllocation allocation = ChpAllocation::declared);
 GwpTable load_gwp(const std::string& path);
 // carrier,property,value,unit,year_from,year_to,status,source; property lhv or density.
 void load_fuel_properties(const std::string& path, FuelProperties& into);

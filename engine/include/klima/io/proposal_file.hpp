@@ -21,7 +21,7 @@ struct GrowthActivity {
     RowKey row;
     units::Amount amount;  // per year, all residents
     std::string source;
-    Location at;           // JSON path of the entry
+    Location at;  // JSON path of the entry
 };
 
 // A new housing area (or any growth in residents): residents moving in
@@ -30,14 +30,14 @@ struct GrowthSpec {
     std::string id, name;
     units::Count residents;
     int from_year = 0, full_year = 0;
-    std::optional<units::Area> floor_area;          // total built
-    std::optional<units::MassPerArea> embodied;     // kg CO2e per m²; none: the inventory's new-build factor
-    std::vector<std::string> per_inhabitant;        // subsectors "sector/subsector" estimated per inhabitant
+    std::optional<units::Area> floor_area;       // total built
+    std::optional<units::MassPerArea> embodied;  // kg CO2e per m²; none: the inventory's new-build factor
+    std::vector<std::string> per_inhabitant;     // subsectors "sector/subsector" estimated per inhabitant
     std::vector<Location> per_inhabitant_at;
-    std::vector<GrowthActivity> activity;           // own figures
+    std::vector<GrowthActivity> activity;  // own figures
     units::Money cost;
     std::string source;
-    Location origin;                                // "/growth"
+    Location origin;  // "/growth"
 };
 
 struct Proposal {

@@ -17,7 +17,7 @@ struct XlsxCell {
 };
 
 struct XlsxRow {
-    int row = 0;                 // 1-based row number in the sheet
+    int row = 0;                  // 1-based row number in the sheet
     std::vector<XlsxCell> cells;  // from column A; absent cells are empty text
 };
 

@@ -25,10 +25,10 @@ struct ChartSeries {
 };
 
 struct ChartData {
-    std::vector<int> years;                 // scenario years the target path covers
-    ChartSeries bau, scenario, target;      // totals in the target's scope
-    std::vector<ChartSeries> measures;      // each measure's effect in the scope (the wedges)
-    std::vector<ChartSeries> sectors;       // scenario emissions per territorial sector
+    std::vector<int> years;                                // scenario years the target path covers
+    ChartSeries bau, scenario, target;                     // totals in the target's scope
+    std::vector<ChartSeries> measures;                     // each measure's effect in the scope (the wedges)
+    std::vector<ChartSeries> sectors;                      // scenario emissions per territorial sector
     std::vector<std::pair<int, units::Mass>> inventories;  // inventory totals in the scope, by year
     // The history (scenario values up to the launch year) is drawn as one
     // line, BAU and scenario from the launch year on.

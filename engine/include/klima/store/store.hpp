@@ -26,9 +26,9 @@ struct Version {
     int id = 0;
     std::optional<int> parent;  // the version that was current before this one
     VersionKind kind = VersionKind::activity;
-    std::string file;           // path as given at import
-    std::string sha256;         // of the imported bytes
-    std::string imported_at;    // UTC, ISO 8601 ("2026-11-23T07:30:00Z")
+    std::string file;         // path as given at import
+    std::string sha256;       // of the imported bytes
+    std::string imported_at;  // UTC, ISO 8601 ("2026-11-23T07:30:00Z")
     std::string comment;
     std::optional<int> activity_from, factors_from;  // versions that imported each half
 };
@@ -45,7 +45,7 @@ struct ImportOutcome {
 // One total of a stored (recalculated) inventory.
 struct StoredTotal {
     int year = 0;
-    std::string name;               // a sector code, or "territorial", "territorial_excl_lulucf", "reported_apart"
+    std::string name;  // a sector code, or "territorial", "territorial_excl_lulucf", "reported_apart"
     bool is_sector = true;
     std::optional<units::Mass> co2e;  // nullopt when every line under it was missing
     int missing = 0, lines = 0;

@@ -4,8 +4,8 @@
 // included) after a factor revision, as the GHG Protocol asks.
 #pragma once
 
-#include "klima/store/store.hpp"
 #include "klima/reference_data.hpp"
+#include "klima/store/store.hpp"
 
 #include <optional>
 #include <string>
