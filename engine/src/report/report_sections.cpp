@@ -25,19 +25,6 @@ std::string filled(std::string s, std::initializer_list<std::pair<const char*, s
     return s;
 }
 
-std::string kind_text(YearKind k, Lang l) { return tr("kind_" + std::string(to_string(k)), l); }
-
-// "2017 opgjort, 2018–2022 interpoleret, 2023 opgjort, 2024–2050 fremskrevet"
-std::string years_text(const ScenarioResult& r, Lang l) {
-    std::string out;
-    for (const auto& span : year_spans(r)) {
-        if (!out.empty()) out += ", ";
-        out += std::to_string(span.from) + (span.to != span.from ? "–" + std::to_string(span.to) : "") + " " +
-               kind_text(span.kind, l);
-    }
-    return out;
-}
-
 std::vector<Cell> progress_cells(const ProgressRow& r, Lang l) {
     return {text(row_name(r, l)),          t(r.reference, l),        t(r.base, l),          t(r.latest, l),
             pct(r.change_vs_reference, l), pct(r.change_vs_base, l), t(r.bau_milestone, l), t(r.target_milestone, l),
@@ -49,7 +36,7 @@ Section targets_section(const ReportData& d, Lang l) {
     Section s{"targets", tr("targets", l), {}, {}, {}, {}};
     s.lines = {tr("plan", l) + ": " + tg.name, tr("scope", l) + ": " + scope_text(tg.scope, l),
                tr("scenario", l) + ": " + d.scenario.name,
-               tr("years_line", l) + ": " + years_text(d.scenario, l) + " (" + tr("projected_from", l) + " " +
+               tr("years_line", l) + ": " + year_spans_text(d.scenario, l) + " (" + tr("projected_from", l) + " " +
                    std::to_string(d.scenario.launch_year) + ")"};
     for (const auto& c : d.scenario.carried)
         s.lines.push_back(c.row + " " + c.carrier + ": " +
@@ -159,8 +146,8 @@ Section gap_section(const ReportData& d, Lang l) {
     Section s{"gap", with_unit(tr("gap_by_year", l), l), {}, {}, {}, {}};
     s.head = {tr("year", l), tr("year_kind", l), tr("bau", l), tr("scenario", l), tr("target_path", l), tr("gap", l)};
     for (const auto& y : d.gap.years)
-        s.rows.push_back({year(y.year), text(kind_text(d.scenario.kind_of(y.year), l)), t(y.bau, l), t(y.scenario, l),
-                          t(y.target, l), t(y.gap, l)});
+        s.rows.push_back({year(y.year), text(year_kind_text(d.scenario.kind_of(y.year), l)), t(y.bau, l),
+                          t(y.scenario, l), t(y.target, l), t(y.gap, l)});
     return s;
 }
 

@@ -77,6 +77,19 @@ std::optional<units::Mass> gap_in(const SectorGap& s, int year) {
     return std::nullopt;
 }
 
+std::string year_kind_text(YearKind k, Lang lang) { return tr("kind_" + std::string(to_string(k)), lang); }
+
+std::string year_spans_text(const ScenarioResult& r, Lang lang) {
+    std::string out;
+    for (const auto& span : year_spans(r)) {
+        if (!out.empty()) out += ", ";
+        out += std::to_string(span.from);
+        if (span.to != span.from) out.append("–").append(std::to_string(span.to));
+        out.append(" ").append(year_kind_text(span.kind, lang));
+    }
+    return out;
+}
+
 std::string render_report(const ReportData& d, ReportFormat format, Lang lang) {
     auto noted = [&](std::string text, NoteForm form) {
         return d.allocation ? with_allocation_note(std::move(text), form, *d.allocation, lang) : text;

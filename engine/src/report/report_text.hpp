@@ -25,6 +25,10 @@ std::string reduction_text(units::Ratio r, Lang lang);
 std::string sector_name(const ReportData& d, const std::string& sector, Lang lang);
 std::string status_text(MeasureStatus s, Lang lang);
 std::string scope_text(TargetScope s, Lang lang);
+// "opgjort" / "actual", "interpoleret" / "interpolated", "fremskrevet" / "projected"
+std::string year_kind_text(YearKind k, Lang lang);
+// The years of a scenario as runs of one kind: "2017 actual, 2018–2022 interpolated, …"
+std::string year_spans_text(const ScenarioResult& r, Lang lang);
 // The years of the sector-gap overview: every fifth year from 2025 in the gap analysis.
 std::vector<int> overview_years(const GapAnalysis& gap);
 // A gap row's value in a year, none when the year is not covered.

@@ -3,6 +3,7 @@
 #include "klima/sector_totals.hpp"
 
 #include "allocation_note.hpp"
+#include "report_text.hpp"
 #include "text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -46,18 +47,6 @@ std::string trajectory_table(const std::string& title, const Trajectory& t, cons
     return out.str();
 }
 
-// "2017 actual, 2018–2022 interpolated, 2023 actual, 2024–2050 projected"
-std::string years_text(const ScenarioResult& r) {
-    std::string out;
-    for (const auto& span : year_spans(r)) {
-        if (!out.empty()) out += ", ";
-        out += std::to_string(span.from);
-        if (span.to != span.from) out.append("–").append(std::to_string(span.to));
-        out.append(" ").append(to_string(span.kind));
-    }
-    return out;
-}
-
 std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
     const auto& r = run.result;
     auto years = milestone_years(r.base_year, r.bau.last_year());
@@ -69,7 +58,7 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
     out << "Scenario: " << r.name << " (" << r.municipality << "), base year " << r.base_year << "–"
         << r.bau.last_year() << ", t CO2e (GWP-100 " << r.gwp_set << ")\n";
     out << "Activity: " << run.spec.activity_file << "\nDrivers:  " << run.spec.drivers_file << "\n";
-    out << "Years:    " << years_text(r) << "; projected from the " << r.launch_year << " inventory\n";
+    out << "Years:    " << year_spans_text(r, Lang::en) << "; projected from the " << r.launch_year << " inventory\n";
     for (const auto& c : r.carried)
         out << "Carried:  " << c.row << " " << c.carrier << " is not in the " << r.launch_year
             << " inventory; projected from its " << c.from_year << " value\n";
