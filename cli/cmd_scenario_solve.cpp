@@ -32,13 +32,7 @@ int solve(const SolveOptions& o, std::ostream& out) {
                          "give a projected year, e.g. --year 2030");
     r.measure = o.measure;
     r.targets_file = o.targets;
-    try {
-        out << api::render_solve(api::solve_scenario(r), o.format);
-    } catch (const Error& e) {  // a year or measure the data does not have: the flag that chose it
-        if (e.kind() != ErrorKind::usage) throw;
-        const std::string flag = e.where().field == "measure" ? "--measure" : "--year";
-        throw UsageError({"", 0, flag}, e.problem(), e.fix());
-    }
+    out << api::render_solve(api::solve_scenario(r), o.format);
     return 0;
 }
 

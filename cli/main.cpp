@@ -82,7 +82,8 @@ int exit_code(klima::ErrorKind kind) {
 int report(const klima::Error& e) {
     const int code = exit_code(e.kind());
     std::cerr << (code == 3 ? "klima: internal error: " : "klima: error: ")
-              << klima::format_error(e.where(), e.problem(), klima::cli::fix_with_flags(e)) << "\n";
+              << klima::format_error(klima::cli::where_with_flags(e), e.problem(), klima::cli::fix_with_flags(e))
+              << "\n";
     return code;
 }
 

@@ -33,6 +33,8 @@ enum class Subject {
     store_contents,  // the store (or the file at its path) lacks what was asked for: import into it first
     store_version,   // a version number the store does not hold
     output_path,     // where an output file is written
+    request,         // a value of the request itself; Location::field names the request's member
+                     // (year, measure, discount_rate, budget, draws, threads)
 };
 
 class Error : public std::runtime_error {

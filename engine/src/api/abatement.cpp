@@ -57,10 +57,12 @@ bool macc_before(const MeasureCost& a, const MeasureCost& b) {
 AbatementOutcome abatement_cost(const AbatementRequest& request) {
     const double rate = request.discount_rate.value();
     if (!(rate >= 0.0 && rate < 1.0))
-        throw Error({"", 0, "discount"}, "a discount rate of " + std::to_string(100.0 * rate) + " % a year",
-                    "give a rate from 0 (undiscounted) up to below 100 %", ErrorKind::usage);
+        throw Error({"", 0, "discount_rate"}, "a discount rate of " + std::to_string(100.0 * rate) + " % a year",
+                    "give a rate from 0 (undiscounted) up to below 100 %", ErrorKind::usage)
+            .about(Subject::request);
     if (request.budget && units::in_dkk(*request.budget) < 0.0)
-        throw Error({"", 0, "budget"}, "a negative budget", "give a budget of at least 0 DKK", ErrorKind::usage);
+        throw Error({"", 0, "budget"}, "a negative budget", "give a budget of at least 0 DKK", ErrorKind::usage)
+            .about(Subject::request);
 
     ScenarioOutcome loaded = detail::load(request.scenario);
     const auto targets = analysis::load_target_path(loaded, request.targets_file);
@@ -77,11 +79,12 @@ AbatementOutcome abatement_cost(const AbatementRequest& request) {
     o.discount_rate = request.discount_rate;
     o.scope = targets.targets.scope;
     if (o.year <= o.launch_year || o.year > spec.end_year || !targets.path.has_year(o.year))
-        throw Error({spec.file, 0, "year"},
+        throw Error({"", 0, "year"},
                     "the year " + std::to_string(o.year) +
                         " is not a projected year on the target path: the projection runs " +
                         std::to_string(o.launch_year + 1) + "–" + std::to_string(spec.end_year),
-                    "choose a year after the launch year " + std::to_string(o.launch_year), ErrorKind::usage);
+                    "choose a year after the launch year " + std::to_string(o.launch_year), ErrorKind::usage)
+            .about(Subject::request);
     o.bau = analysis::scope_total(result.bau, o.year, o.scope, taxonomy);
     o.scenario = analysis::scope_total(result.scenario, o.year, o.scope, taxonomy);
     o.target = targets.path.at(o.year);

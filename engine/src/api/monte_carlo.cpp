@@ -100,7 +100,8 @@ std::uint64_t mix(std::uint64_t x) {
 MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
     if (request.draws < 1 || request.threads < 1)
         throw Error({"", 0, request.draws < 1 ? "draws" : "threads"}, "at least one draw on at least one thread",
-                    "give a whole number of 1 or more", ErrorKind::usage);
+                    "give a whole number of 1 or more", ErrorKind::usage)
+            .about(Subject::request);
     const ScenarioOutcome loaded = detail::load(request.scenario);
     const auto& spec = loaded.run.spec;
     const auto targets = analysis::load_target_path(loaded, request.targets_file);

@@ -63,8 +63,9 @@ std::vector<std::size_t> chosen_measures(const ScenarioSpec& spec, const std::op
         if (!id || spec.measures[j].id == *id) which.push_back(j);
     }
     if (id && which.empty())
-        throw Error({spec.file, 0, "measure"}, "the scenario has no measure '" + *id + "'",
-                    "choose one of " + join(ids, ", "), ErrorKind::usage);
+        throw Error({"", 0, "measure"}, "the scenario has no measure '" + *id + "'", "choose one of " + join(ids, ", "),
+                    ErrorKind::usage)
+            .about(Subject::request);
     if (which.empty())
         throw Error({spec.file, 0, "/measures"}, "the scenario has no measures to scale",
                     "add a measure to the scenario");
@@ -121,12 +122,13 @@ SolveOutcome solve_scenario(const SolveRequest& request) {
     const auto planned = f.run(1.0);
     o.launch_year = planned.launch_year;
     if (o.year <= o.launch_year || o.year > spec.end_year || !targets.path.has_year(o.year))
-        throw Error({spec.file, 0, "year"},
+        throw Error({"", 0, "year"},
                     "the year " + std::to_string(o.year) +
                         " is not a projected year on the target path: the projection runs " +
                         std::to_string(o.launch_year + 1) + "–" + std::to_string(spec.end_year) + ", the path " +
                         std::to_string(targets.path.first_year()) + "–" + std::to_string(targets.path.last_year()),
-                    "choose a year after the launch year " + std::to_string(o.launch_year), ErrorKind::usage);
+                    "choose a year after the launch year " + std::to_string(o.launch_year), ErrorKind::usage)
+            .about(Subject::request);
     o.bau = analysis::scope_total(planned.bau, o.year, o.scope, loaded.ref.taxonomy);
     o.target = targets.path.at(o.year);
     o.at_plan = f.total(planned);

@@ -37,6 +37,13 @@ std::string JsonObject::text(const std::string& key) {
     return v.get<std::string>();
 }
 
+std::string JsonObject::id(const std::string& key) {
+    auto v = text(key);
+    if (v.find_first_of(" :/.") != std::string::npos)
+        throw Error(at(key), "id '" + v + "' contains a space, ':', '/' or '.'", "use letters, digits, '_' or '-'");
+    return v;
+}
+
 std::string JsonObject::text_or(const std::string& key, const std::string& fallback) {
     if (has(key)) return text(key);
     used_.insert(key);

@@ -27,6 +27,9 @@ public:
 
     const nlohmann::json& value(const std::string& key);  // throws when missing
     std::string text(const std::string& key);             // a non-empty string
+    // An identifier (a measure's or growth area's id): non-empty text without a space, ':', '/'
+    // or '.', which would break the keys it becomes part of (attribution, store, file names).
+    std::string id(const std::string& key);
     std::string text_or(const std::string& key, const std::string& fallback);
     std::string choice(const std::string& key, const std::vector<std::string>& allowed);
     double number(const std::string& key);

@@ -375,10 +375,7 @@ MeasureSpec read_measure(JsonObject& m, int base_year, const std::string& file,
                          const std::function<MeasureParams(const std::string&, JsonObject&, const Location&)>& preset) {
     MeasureSpec spec;
     spec.origin = {file, 0, m.path()};
-    spec.id = m.text("id");
-    if (spec.id.find_first_of(" :/.") != std::string::npos)
-        throw Error(m.at("id"), "measure id '" + spec.id + "' contains a space, ':', '/' or '.'",
-                    "use letters, digits, '_' or '-'");
+    spec.id = m.id("id");
     spec.name = m.text("name");
     if (m.has("owner")) {  // optional: empty when the plan names no owner
         const auto& owner = m.value("owner");

@@ -46,10 +46,7 @@ GrowthActivity read_activity(const nlohmann::json& j, const std::string& path, c
 GrowthSpec read_growth(JsonObject& g, const std::string& file) {
     GrowthSpec s;
     s.origin = {file, 0, g.path()};
-    s.id = g.text("id");
-    if (s.id.find_first_of(" :/.") != std::string::npos)
-        throw Error(g.at("id"), "id '" + s.id + "' contains a space, ':', '/' or '.'",
-                    "use letters, digits, '_' or '-'");
+    s.id = g.id("id");
     s.name = g.text("name");
     s.residents = units::count(g.number("residents", 0, 1e6));
     s.from_year = g.year("from_year");
