@@ -214,7 +214,7 @@ TEST_CASE("report analysis: the same seed gives the same report; the analysis ca
     CHECK_FALSE(j.contains("uncertainty"));
     CHECK_FALSE(j.contains("abatement"));
     CHECK_THAT(report::render_report(without.data, report::ReportFormat::md, report::Lang::da),
-               !Contains("Hvor sikkert"));
+               !Contains("Sandsynlighed for at nå målene"));
 }
 
 TEST_CASE("cli report: analysis options, and wrong ones are exit 2", "[cli][report][analysis]") {

@@ -101,7 +101,7 @@ const std::map<std::string, Pair, std::less<>>& table() {
           "Planned: the plan as adopted (projected from {base}). The gap and the planned effect in the sector table "
           "start from the latest inventory ({launch}) with what is left of each measure."}},
         {"total", {"I alt", "Total"}},
-        {"how_sure", {"Hvor sikkert nås målene?", "How sure are the targets?"}},
+        {"how_sure", {"Sandsynlighed for at nå målene", "How likely the targets are"}},
         {"chance_interim",
          {"Sandsynlighed for at nå {reduction} i {year}: {p}", "Probability of reaching {reduction} by {year}: {p}"}},
         {"chance_neutral",
