@@ -51,7 +51,8 @@ std::string plan(const std::string& targets, const std::string& measures) {
 std::string targets(const std::string& reduction_pct) {
     return R"({"municipality": "testby", "name": "analysis test", "scope": "territorial_incl_lulucf",
       "reference_year": 2017, "interim_targets": [{"year": 2030, "reduction_pct": )" +
-           reduction_pct + R"(, "against_year": 2017, "source": "test"}], "neutrality": {"year": 2050, "source": "test"}})";
+           reduction_pct +
+           R"(, "against_year": 2017, "source": "test"}], "neutrality": {"year": 2050, "source": "test"}})";
 }
 
 api::ReportRequest three_measures(const test::TempDir& dir) {
@@ -76,10 +77,12 @@ api::ReportRequest uncertain(const test::TempDir& dir) {
     const std::string cars = R"({"id": "b", "name": "b", "owner": "x", "start_year": 2021, "full_effect_year": 2025,
         "cost_dkk": 0, "source": "test", "effects": [{"op": "reduce", "rows": {"sector": "transport", "subsector": "personbiler"},
         "share": 0.4}]})";
-    r.scenario.scenario_file = dir.write("plan.json", plan(dir.write("targets.json", targets("17.616450471698113")), cars));
+    r.scenario.scenario_file =
+        dir.write("plan.json", plan(dir.write("targets.json", targets("17.616450471698113")), cars));
     r.scenario.data_dir = test::fixture("scenario/data");
     r.report_year = 2023;
-    r.uncertainty_file = dir.write("u.json", R"({"inputs": [{"factor": {"carrier": "naturgas"}, "dist": {"pct": 10}}]})");
+    r.uncertainty_file =
+        dir.write("u.json", R"({"inputs": [{"factor": {"carrier": "naturgas"}, "dist": {"pct": 10}}]})");
     r.draws = 1000;
     r.seed = 3;
     return r;
@@ -111,8 +114,7 @@ TEST_CASE("report analysis: MACC order and the cheapest portfolio of three measu
     CHECK(a.measures[1].id == "lastbil");
     CHECK(a.measures[2].id == "bil");
     CHECK(units::in_dkk_per_tonne(*a.measures[0].per_tonne_discounted) == Approx(2000.0 / 15.21240).epsilon(1e-5));
-    CHECK(units::in_dkk_per_tonne(*a.measures[2].per_tonne_discounted) ==
-          Approx(3e6 / 150.1 / 15.21240).epsilon(1e-5));
+    CHECK(units::in_dkk_per_tonne(*a.measures[2].per_tonne_discounted) == Approx(3e6 / 150.1 / 15.21240).epsilon(1e-5));
     CHECK(t(a.measures[2].in_year) == Approx(150.1));
     CHECK(a.measures[0].level.value() == Approx(1.0));
     CHECK(a.measures[1].level.value() == Approx(0.6));
