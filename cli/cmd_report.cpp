@@ -18,7 +18,10 @@ namespace {
 
 struct ReportOptions {
     std::optional<std::string> scenario, out, targets, title, realised;
-    std::optional<int> year;
+    std::optional<int> year, draws, seed, threads;
+    std::optional<std::string> uncertainty;
+    std::optional<double> discount_pct;
+    bool no_analysis = false;
     report::ReportFormat format = report::ReportFormat::md;
     report::Lang lang = report::Lang::da;
     ScenarioRequestOptions request;
@@ -35,6 +38,24 @@ int run_report(const ReportOptions& o, std::ostream& out) {
     request.targets_file = o.targets;
     request.realised_file = o.realised;
     request.title = o.title;
+    request.analysis = !o.no_analysis;
+    request.uncertainty_file = o.uncertainty;
+    request.draws = o.draws.value_or(1000);
+    if (request.draws < 1)
+        throw UsageError({"", 0, "--draws"}, "draws must be at least 1", "write --draws N, e.g. --draws 1000");
+    if (o.seed && *o.seed < 0)
+        throw UsageError({"", 0, "--seed"}, "the seed must be 0 or more", "write --seed S, e.g. --seed 1");
+    request.seed = static_cast<std::uint64_t>(o.seed.value_or(1));
+    request.threads = o.threads.value_or(1);
+    if (request.threads < 1 || request.threads > 64)
+        throw UsageError({"", 0, "--threads"}, "threads must be 1 to 64", "write --threads T, e.g. --threads 2");
+    if (o.discount_pct && (*o.discount_pct < 0.0 || *o.discount_pct >= 100.0))
+        throw UsageError({"", 0, "--discount"}, "a discount rate of " + std::to_string(*o.discount_pct) + " %",
+                         "give a rate in % a year from 0 (undiscounted) to below 100, e.g. --discount 3.5");
+    if (o.discount_pct) request.discount_rate = units::ratio(*o.discount_pct / 100.0);
+    if (o.no_analysis && (o.uncertainty || o.draws || o.seed || o.threads || o.discount_pct))
+        throw UsageError({"", 0, "--no-analysis"}, "--no-analysis leaves out the analysis its other options set",
+                         "drop --no-analysis, or drop --uncertainty, --draws, --seed, --threads and --discount");
     const auto outcome = api::build_report(request);
     const auto& data = outcome.data;
     const auto allocation = request.scenario.allocation;
@@ -71,6 +92,15 @@ Action define_report(CLI::App& command) {
     add_text(command, "--targets", o->targets, "FILE", "targets file (default the one the scenario names)");
     add_text(command, "--realised", o->realised, "FILE", "realised effects of measures so far");
     add_text(command, "--title", o->title, "TEXT", "title of the report (default the scenario's name)");
+    add_text(command, "--uncertainty", o->uncertainty, "FILE",
+             "uncertain inputs (docs/analysis.md): adds the probability of each target and the fan chart");
+    add_integer(command, "--draws", o->draws, "N", "Monte Carlo draws with --uncertainty (default 1000)");
+    add_integer(command, "--seed", o->seed, "S", "seed of the draws (default 1); the same seed gives the same report");
+    add_integer(command, "--threads", o->threads, "T", "threads to draw on (default 1); results do not depend on it");
+    add_number(command, "--discount", o->discount_pct, "PCT",
+               "discount rate of the MACC in % a year (default 3.5, the Finance Ministry's social rate)");
+    command.add_flag("--no-analysis", o->no_analysis,
+                     "leave out the analysis: probabilities, fan chart, MACC and cheapest portfolio");
     add_scenario_request_options(command, o->request);
     return [o](std::ostream& out) { return run_report(*o, out); };
 }

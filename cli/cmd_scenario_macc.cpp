@@ -10,8 +10,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <charconv>
-#include <cmath>
 #include <memory>
 #include <ostream>
 
@@ -26,24 +24,6 @@ struct MaccOptions {
     report::Format format = report::Format::table;
     ScenarioRequestOptions request;
 };
-
-// A number option; "3.5" or "0"; anything else is a UsageError naming the option.
-CLI::Option* add_number(CLI::App& command, const std::string& name, std::optional<double>& target,
-                        const std::string& value_name, const std::string& description) {
-    return command
-        .add_option_function<std::string>(
-            name,
-            [&target, name, value_name](const std::string& given) {
-                double v = 0.0;
-                const auto [end, ec] = std::from_chars(given.data(), given.data() + given.size(), v);
-                if (given.empty() || ec != std::errc() || end != given.data() + given.size() || !std::isfinite(v))
-                    throw UsageError({"", 0, name}, "'" + given + "' is not a number",
-                                     "write " + name + " " + value_name + ", e.g. " + name + " 3.5");
-                target = v;
-            },
-            description)
-        ->type_name(value_name);
-}
 
 int macc(const MaccOptions& o, std::ostream& out) {
     api::AbatementRequest r;

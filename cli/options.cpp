@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <functional>
 #include <vector>
@@ -75,6 +76,23 @@ CLI::Option* add_integer(CLI::App& command, const std::string& name, std::option
         .add_option_function<std::string>(
             name,
             [&target, name, value_name](const std::string& given) { target = whole_number(name, value_name, given); },
+            description)
+        ->type_name(value_name);
+}
+
+CLI::Option* add_number(CLI::App& command, const std::string& name, std::optional<double>& target,
+                        const std::string& value_name, const std::string& description) {
+    return command
+        .add_option_function<std::string>(
+            name,
+            [&target, name, value_name](const std::string& given) {
+                double v = 0.0;
+                const auto [end, ec] = std::from_chars(given.data(), given.data() + given.size(), v);
+                if (given.empty() || ec != std::errc() || end != given.data() + given.size() || !std::isfinite(v))
+                    throw UsageError({"", 0, name}, "'" + given + "' is not a number",
+                                     "write " + name + " " + value_name + ", e.g. " + name + " 3.5");
+                target = v;
+            },
             description)
         ->type_name(value_name);
 }

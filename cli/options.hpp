@@ -34,6 +34,9 @@ CLI::Option* add_text(CLI::App& command, const std::string& name, std::optional<
 // An option (or positional, when `name` has no leading --) holding a whole number.
 CLI::Option* add_integer(CLI::App& command, const std::string& name, std::optional<int>& target,
                          const std::string& value_name, const std::string& description);
+// An option holding a finite decimal number ("3.5", "0"); anything else is a UsageError naming it.
+CLI::Option* add_number(CLI::App& command, const std::string& name, std::optional<double>& target,
+                        const std::string& value_name, const std::string& description);
 
 // --format table|json|csv (default table), for inventory and scenario run.
 CLI::Option* add_format(CLI::App& command, report::Format& target, const std::string& description);

@@ -1,5 +1,8 @@
 #include "klima/api/report.hpp"
 
+#include "klima/api/abatement.hpp"
+#include "klima/api/monte_carlo.hpp"
+
 #include "scenario_steps.hpp"
 
 #include "klima/horizon.hpp"
@@ -8,6 +11,52 @@
 #include "klima/io/targets_file.hpp"
 
 namespace klima::api {
+namespace {
+
+// The year of the MACC widths and the portfolio: the first interim target
+// after the launch year, else the neutrality year; none when neither is.
+std::optional<int> analysis_year(const TargetSet& targets, int launch_year, int end_year) {
+    std::vector<int> years;
+    for (const auto& t : targets.interim) years.push_back(t.year);
+    years.push_back(targets.neutrality_year);
+    for (int y : years)
+        if (y > launch_year && y <= end_year) return y;
+    return std::nullopt;
+}
+
+report::ReportAnalysis analyse(const ReportRequest& request, const ScenarioOutcome& scenario, const TargetSet& targets,
+                               const std::optional<std::string>& targets_path) {
+    report::ReportAnalysis a;
+    a.included = true;
+    // The facades load and run the scenario themselves; from the report's launch year.
+    ScenarioRequest from_launch = request.scenario;
+    from_launch.from_year = scenario.run.spec.launch_year;
+    const auto year = analysis_year(targets, scenario.run.result.launch_year, scenario.run.spec.end_year);
+    if (year && !scenario.run.spec.measures.empty()) {
+        AbatementRequest r;
+        r.scenario = from_launch;
+        r.year = *year;
+        r.discount_rate = request.discount_rate;
+        r.targets_file = targets_path;
+        a.abatement = abatement_cost(r);
+    }
+    if (has_uncertain_inputs(request)) {
+        MonteCarloRequest r;
+        r.scenario = from_launch;
+        r.uncertainty_file = *request.uncertainty_file;
+        r.draws = request.draws;
+        r.seed = request.seed;
+        r.threads = request.threads;
+        r.targets_file = targets_path;
+        a.uncertainty = monte_carlo(r);
+    }
+    return a;
+}
+
+}  // namespace
+
+// One line to widen when the scenario and data files carry distributions.
+bool has_uncertain_inputs(const ReportRequest& request) { return request.uncertainty_file.has_value(); }
 
 ReportOutcome build_report(const ReportRequest& request) {
     const int year = request.report_year;
@@ -47,6 +96,7 @@ ReportOutcome build_report(const ReportRequest& request) {
     auto data = report::assemble_report(run.result, targets, ref.taxonomy, inventories, year,
                                         request.title.value_or(run.spec.name));
     data.allocation = request.scenario.allocation;
+    if (request.analysis) data.analysis = analyse(request, scenario, targets, targets_path);
     return ReportOutcome{std::move(scenario), std::move(data)};
 }
 

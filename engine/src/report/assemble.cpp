@@ -95,8 +95,8 @@ ReportData assemble_report(const ScenarioResult& scenario, const TargetSet& targ
         s->name_en = tr(key, Lang::en);
     }
     return ReportData{
-        std::move(title),    report_year,         scenario,         targets,     std::move(path), std::move(gap),
-        std::move(progress), std::move(findings), std::move(chart), std::nullopt};
+        std::move(title),    report_year,         scenario,         targets,      std::move(path), std::move(gap),
+        std::move(progress), std::move(findings), std::move(chart), std::nullopt, ReportAnalysis{}};
 }
 
 }  // namespace klima::report

@@ -6,6 +6,7 @@
 #include "text.hpp"
 
 #include <sstream>
+#include <tuple>
 
 namespace klima::report {
 namespace {
@@ -41,6 +42,71 @@ void progress_row(Writer& w, const ProgressRow& r, Lang l) {
     put("target_2030_t", t(r.target_milestone));
     put("planned_effect_2030_t", t(r.planned_effect));
     put("remaining_gap_2030_t", t(r.remaining_gap));
+}
+
+std::string dkk(units::Money m) { return fixed(units::in_dkk(m), 2); }
+std::string per_t(const std::optional<units::MoneyPerMass>& c) {
+    return c ? fixed(units::in_dkk_per_tonne(*c), 2) : "";
+}
+
+std::string with_year(std::string s, const std::string& year) {
+    if (const auto at = s.find("{year}"); at != std::string::npos) s.replace(at, 6, year);
+    return s;
+}
+
+// The uncertainty and abatement tables: the same figures as the JSON.
+void analysis_rows(Writer& w, const ReportData& d, Lang l) {
+    if (const auto& mc = d.analysis.uncertainty) {
+        w.put("uncertainty", "draws", tr("how_sure", l), "draws", std::to_string(mc->draws));
+        w.put("uncertainty", "seed", tr("how_sure", l), "seed", std::to_string(mc->seed));
+        for (const auto& y : mc->years) {
+            const auto key = std::to_string(y.year);
+            for (const auto& [series, name, sp] :
+                 {std::tuple{"bau", tr("bau", l), y.bau}, std::tuple{"scenario", tr("scenario", l), y.scenario}}) {
+                w.put("uncertainty", key + "/" + series, name, "p5_t", t(sp.p5));
+                w.put("uncertainty", key + "/" + series, name, "p50_t", t(sp.p50));
+                w.put("uncertainty", key + "/" + series, name, "p95_t", t(sp.p95));
+            }
+        }
+        for (const auto& c : mc->targets) {
+            w.put("chance", std::to_string(c.year), tr("probability", l), "target_t", t(c.target));
+            w.put("chance", std::to_string(c.year), tr("probability", l), "probability",
+                  fixed(units::in_count(c.probability), 6));
+        }
+        for (const auto& in : mc->influence)
+            w.put("influence", in.input, in.input, "rank_correlation", fixed(in.rank_correlation, 6));
+    } else {
+        w.put("uncertainty", "none", tr("how_sure", l), "text", tr("no_distributions", l));
+    }
+    const auto& a = d.analysis.abatement;
+    if (!a) return;
+    const auto year = std::to_string(a->year);
+    w.put("abatement", "year", tr("year", l), "year", year);
+    w.put("abatement", "discount_rate", tr("dkk_per_t_disc", l), "rate", fixed(units::in_count(a->discount_rate), 6));
+    w.put("abatement", "required", with_year(tr("required_reduction", l), year), "t", t(a->required));
+    auto from = units::kilograms(0.0);
+    for (const auto& m : a->measures) {
+        const bool costed = units::in_dkk(m.cost) != 0.0;  // cost_dkk 0: no cost given
+        const auto put = [&](const char* col, const std::string& v) { w.put("macc", m.id, m.name, col, v); };
+        put("dkk_per_t_discounted", costed ? per_t(m.per_tonne_discounted) : "");
+        put("dkk_per_t", costed ? per_t(m.per_tonne) : "");
+        put("in_year_t", t(m.in_year));
+        put("from_t", t(from));
+        put("to_t", t(from + m.in_year));
+        put("cost_dkk", costed ? dkk(m.cost) : "");
+        put("cost_discounted_dkk", dkk(m.cost_discounted));
+        put("level", fixed(units::in_count(m.level), 6));
+        from += m.in_year;
+    }
+    const auto& p = a->portfolio;
+    const auto put = [&](const char* col, const std::string& v) {
+        w.put("portfolio", year, with_year(tr("portfolio", l), year), col, v);
+    };
+    put("feasible", p.feasible ? "true" : "false");
+    put("cost_discounted_dkk", dkk(p.cost));
+    put("effect_t", t(p.effect));
+    put("checked_t", t(p.checked));
+    put("remaining_gap_t", t(p.remaining_gap));
 }
 
 }  // namespace
@@ -109,6 +175,7 @@ std::string render_csv(const ReportData& d, Lang l) {
         put("planned_t", t(th.planned));
         put("planned_2030_t", t(th.planned_milestone));
     }
+    if (d.analysis.included) analysis_rows(w, d, l);
     for (const auto& f : d.findings)
         w.put("check", std::string(to_string(f.kind)), f.subject, "finding", describe(f, l));
     return w.str();

@@ -33,6 +33,10 @@ std::string render_html(const ReportData& d, Lang l) {
             for (const auto& line : s.lines) o << "<li>" << xml_escape(line) << "</li>\n";
             o << "</ul>\n";
         }
+        if (s.id == "uncertainty" && d.analysis.uncertainty)
+            o << "<figure>" << svg_fan(d, *d.analysis.uncertainty, l) << "</figure>\n";
+        if (s.id == "macc" && d.analysis.abatement)
+            o << "<figure>" << svg_macc(*d.analysis.abatement, l) << "</figure>\n";
         if (!s.head.empty()) {
             o << "<table>\n<tr>";
             for (const auto& h : s.head) o << "<th>" << xml_escape(h) << "</th>";

@@ -37,6 +37,56 @@ json progress_row(const ProgressRow& r, Lang l) {
             {"remaining_gap_2030_t", t(r.remaining_gap)}};
 }
 
+json spread(const api::Spread& s) { return {{"p5", t(s.p5)}, {"p50", t(s.p50)}, {"p95", t(s.p95)}}; }
+json per_tonne(const std::optional<units::MoneyPerMass>& c) {
+    return c ? json(units::in_dkk_per_tonne(*c)) : json(nullptr);
+}
+
+json uncertainty(const api::MonteCarloOutcome& mc) {
+    json j = {{"draws", mc.draws},      {"seed", mc.seed},          {"launch_year", mc.launch_year},
+              {"years", json::array()}, {"targets", json::array()}, {"influence", json::array()}};
+    for (const auto& y : mc.years)
+        j["years"].push_back({{"year", y.year}, {"bau", spread(y.bau)}, {"scenario", spread(y.scenario)}});
+    for (const auto& c : mc.targets)
+        j["targets"].push_back(
+            {{"year", c.year}, {"target_t", t(c.target)}, {"probability", units::in_count(c.probability)}});
+    for (const auto& in : mc.influence)
+        j["influence"].push_back({{"input", in.input}, {"rank_correlation", in.rank_correlation}});
+    return j;
+}
+
+json abatement(const api::AbatementOutcome& a) {
+    json j = {{"year", a.year},
+              {"discount_rate", units::in_count(a.discount_rate)},
+              {"bau_t", t(a.bau)},
+              {"target_t", t(a.target)},
+              {"scenario_t", t(a.scenario)},
+              {"required_t", t(a.required)},
+              {"macc", json::array()}};
+    auto from = units::kilograms(0.0);
+    for (const auto& m : a.measures) {
+        const bool costed = units::in_dkk(m.cost) != 0.0;  // cost_dkk 0: no cost given
+        j["macc"].push_back({{"id", m.id},
+                             {"name", m.name},
+                             {"cost_dkk", costed ? json(units::in_dkk(m.cost)) : json(nullptr)},
+                             {"cost_discounted_dkk", units::in_dkk(m.cost_discounted)},
+                             {"dkk_per_t", costed ? per_tonne(m.per_tonne) : json(nullptr)},
+                             {"dkk_per_t_discounted", costed ? per_tonne(m.per_tonne_discounted) : json(nullptr)},
+                             {"in_year_t", t(m.in_year)},
+                             {"from_t", t(from)},
+                             {"to_t", t(from + m.in_year)},
+                             {"level", units::in_count(m.level)}});
+        from += m.in_year;
+    }
+    const auto& p = a.portfolio;
+    j["portfolio"] = {{"feasible", p.feasible},
+                      {"cost_discounted_dkk", units::in_dkk(p.cost)},
+                      {"effect_t", t(p.effect)},
+                      {"checked_t", t(p.checked)},
+                      {"remaining_gap_t", t(p.remaining_gap)}};
+    return j;
+}
+
 }  // namespace
 
 std::string render_json(const ReportData& d, Lang l) {
@@ -120,6 +170,10 @@ std::string render_json(const ReportData& d, Lang l) {
     for (const auto& f : d.findings)
         j["dk2020_check"].push_back(
             {{"kind", std::string(to_string(f.kind))}, {"subject", f.subject}, {"text", describe(f, l)}});
+    if (d.analysis.included) {
+        j["uncertainty"] = d.analysis.uncertainty ? uncertainty(*d.analysis.uncertainty) : json(nullptr);
+        j["abatement"] = d.analysis.abatement ? abatement(*d.analysis.abatement) : json(nullptr);
+    }
     if (!d.allocation) return j.dump(2) + "\n";
     nlohmann::ordered_json with_note = j;  // the same keys in the same order, then the allocation last
     with_note["chp_allocation"] = allocation_json(*d.allocation, l);

@@ -3,6 +3,8 @@
 #include "labels.hpp"
 #include "report_text.hpp"
 
+#include <algorithm>
+
 namespace klima::report {
 namespace {
 
@@ -151,6 +153,126 @@ Section gap_section(const ReportData& d, Lang l) {
     return s;
 }
 
+// A share as a whole percentage: "38 %".
+std::string chance_text(units::Ratio p, Lang l) { return decimal_text(units::in_count(p) * 100.0, 0, l) + " %"; }
+Cell chance(units::Ratio p, Lang l) { return {chance_text(p, l), units::in_count(p) * 100.0}; }
+Cell dkk(units::Money m, Lang l) { return {decimal_text(units::in_dkk(m), 0, l), units::in_dkk(m)}; }
+Cell dkk_per_t(const std::optional<units::MoneyPerMass>& c, Lang l) {
+    if (!c) return text("–");
+    return {decimal_text(units::in_dkk_per_tonne(*c), 0, l), units::in_dkk_per_tonne(*c)};
+}
+// Whether a measure was given a cost (cost_dkk 0 says none was).
+bool has_cost(const api::MeasureCost& m) { return units::in_dkk(m.cost) != 0.0; }
+
+std::string chance_line(const ReportData& d, const api::TargetChance& c, Lang l) {
+    const auto p = chance_text(c.probability, l), y = std::to_string(c.year);
+    for (const auto& it : d.targets.interim)
+        if (it.year == c.year)
+            return filled(tr("chance_interim", l),
+                          {{"reduction", reduction_text(it.reduction, l)}, {"year", y}, {"p", p}});
+    return filled(tr("chance_neutral", l), {{"year", y}, {"p", p}});
+}
+
+Section uncertainty_section(const ReportData& d, Lang l) {
+    Section s{"uncertainty", tr("how_sure", l), {}, {}, {}, {}};
+    const auto& mc = d.analysis.uncertainty;
+    if (!mc) {
+        s.lines.push_back(tr("no_distributions", l));
+        return s;
+    }
+    for (const auto& c : mc->targets) s.lines.push_back(chance_line(d, c, l));
+    s.lines.push_back(
+        filled(tr("mc_draws", l), {{"draws", std::to_string(mc->draws)}, {"seed", std::to_string(mc->seed)}}));
+    if (!mc->influence.empty() && !mc->targets.empty()) {
+        std::string line = filled(tr("mc_influence", l), {{"year", std::to_string(mc->targets.front().year)}}) + ": ";
+        for (std::size_t i = 0; i < std::min<std::size_t>(3, mc->influence.size()); ++i) {
+            const auto& in = mc->influence[i];
+            if (i) line += "; ";
+            line.append(in.input).append(" (ρ = ").append(decimal_text(in.rank_correlation, 2, l)).append(")");
+        }
+        s.lines.push_back(std::move(line));
+    }
+    const auto unit = " (" + tr("unit_t", l) + ")";
+    s.head = {tr("year", l),
+              tr("bau", l) + " P5" + unit,
+              tr("bau", l) + " P50" + unit,
+              tr("bau", l) + " P95" + unit,
+              tr("scenario", l) + " P5" + unit,
+              tr("scenario", l) + " P50" + unit,
+              tr("scenario", l) + " P95" + unit,
+              tr("target_path", l) + unit,
+              tr("probability", l)};
+    for (const auto& y : mc->years) {
+        const api::TargetChance* c = nullptr;
+        for (const auto& t : mc->targets)
+            if (t.year == y.year) c = &t;
+        if (!c && y.year != mc->years.back().year) continue;
+        std::optional<units::Mass> target;
+        if (c) target = c->target;
+        for (const auto& g : d.gap.years)
+            if (!target && g.year == y.year) target = g.target;
+        s.rows.push_back({year(y.year), t(y.bau.p5, l), t(y.bau.p50, l), t(y.bau.p95, l), t(y.scenario.p5, l),
+                          t(y.scenario.p50, l), t(y.scenario.p95, l), t(target, l),
+                          c ? chance(c->probability, l) : text("–")});
+    }
+    s.note = tr("percentile_note", l);
+    return s;
+}
+
+Section macc_section(const api::AbatementOutcome& a, Lang l) {
+    const auto y = std::to_string(a.year);
+    Section s{"macc", filled(tr("macc", l), {{"year", y}}), {}, {}, {}, tr("macc_note", l)};
+    s.lines.push_back(
+        filled(tr("macc_line", l), {{"rate", decimal_text(units::in_count(a.discount_rate) * 100.0, 1, l) + " %"},
+                                    {"year", y},
+                                    {"t", tonnes_text(a.required, l)}}));
+    std::string without;
+    for (const auto& m : a.measures)
+        if (!has_cost(m)) without.append(without.empty() ? "" : ", ").append(m.id);
+    if (!without.empty()) s.lines.push_back(filled(tr("no_cost_line", l), {{"ids", without}}));
+    s.head = {
+        tr("measure", l),   tr("dkk_per_t_disc", l), tr("dkk_per_t", l),    filled(tr("in_year", l), {{"year", y}}),
+        tr("cumulated", l), tr("cost_dkk", l),       tr("cost_disc_dkk", l)};
+    auto cumulated = units::kilograms(0.0);
+    for (const auto& m : a.measures) {
+        cumulated += m.in_year;
+        const bool costed = has_cost(m);
+        s.rows.push_back({text(m.name + " (" + m.id + ")"),
+                          costed ? dkk_per_t(m.per_tonne_discounted, l) : text(tr("no_cost", l)),
+                          costed ? dkk_per_t(m.per_tonne, l) : text("–"), t(m.in_year, l), t(cumulated, l),
+                          costed ? dkk(m.cost, l) : text("–"), costed ? dkk(m.cost_discounted, l) : text("–")});
+    }
+    return s;
+}
+
+Section portfolio_section(const api::AbatementOutcome& a, Lang l) {
+    const auto y = std::to_string(a.year);
+    const auto& p = a.portfolio;
+    Section s{"portfolio", filled(tr("portfolio", l), {{"year", y}}), {}, {}, {}, {}};
+    const auto cost = decimal_text(units::in_dkk(p.cost), 0, l);
+    s.lines.push_back(filled(tr(p.feasible ? "portfolio_meets" : "portfolio_short", l), {{"year", y}, {"cost", cost}}));
+    s.lines.push_back(filled(tr("portfolio_check", l), {{"effect", tonnes_text(p.effect, l)},
+                                                        {"checked", tonnes_text(p.checked, l)},
+                                                        {"target", tonnes_text(a.target, l)},
+                                                        {"gap", tonnes_text(p.remaining_gap, l)}}));
+    s.head = {tr("measure", l), tr("uptake_level", l), filled(tr("effect_at_level", l), {{"year", y}}),
+              tr("cost_at_level", l)};
+    int left_out = 0;
+    for (const auto& m : a.measures) {
+        const double level = units::in_count(m.level);
+        if (level <= 1e-9) {
+            ++left_out;
+            continue;
+        }
+        s.rows.push_back({text(m.name + " (" + m.id + ")"),
+                          {decimal_text(level * 100.0, 1, l) + " %", level * 100.0},
+                          t(m.in_year * level, l),
+                          dkk(m.cost_discounted * level, l)});
+    }
+    s.note = filled(tr("portfolio_note", l), {{"n", std::to_string(left_out)}});
+    return s;
+}
+
 Section check_section(const ReportData& d, Lang l) {
     Section s{"check", tr("check", l), {}, {}, {}, {}};
     if (d.findings.empty()) s.lines.push_back(tr("check_ok", l));
@@ -164,7 +286,16 @@ std::vector<Section> report_sections(const ReportData& d, Lang l) {
     std::vector<Section> out{targets_section(d, l), budget_section(d, l), sectors_section(d, l),
                              measures_section(d, l)};
     if (!d.progress.themes.empty()) out.push_back(themes_section(d, l));
-    for (auto s : {sector_gap_section(d, l), gap_section(d, l), check_section(d, l)}) out.push_back(std::move(s));
+    out.push_back(sector_gap_section(d, l));
+    out.push_back(gap_section(d, l));
+    if (d.analysis.included) {
+        out.push_back(uncertainty_section(d, l));
+        if (const auto& a = d.analysis.abatement) {
+            out.push_back(macc_section(*a, l));
+            out.push_back(portfolio_section(*a, l));
+        }
+    }
+    out.push_back(check_section(d, l));
     return out;
 }
 

@@ -39,9 +39,14 @@ std::string render_csv(const ReportData& d, Lang lang);
 std::string render_json(const ReportData& d, Lang lang);
 std::string render_html(const ReportData& d, Lang lang);
 
-// The three inline SVG charts of the HTML report.
+// The inline SVG charts of the HTML report.
 std::string svg_trajectory(const ReportData& d, Lang lang);
 std::string svg_wedges(const ReportData& d, Lang lang);
 std::string svg_sector_bars(const ReportData& d, Lang lang);
+// The charts of the analysis: the Monte Carlo fan (P5–P95 bands and medians
+// of scenario and BAU, the target path) and the MACC (bars of width the
+// measure's effect in the target year, height its discounted cost per tonne).
+std::string svg_fan(const ReportData& d, const api::MonteCarloOutcome& mc, Lang lang);
+std::string svg_macc(const api::AbatementOutcome& a, Lang lang);
 
 }  // namespace klima::report

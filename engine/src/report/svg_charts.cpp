@@ -55,7 +55,7 @@ std::string open_svg(const std::string& id, const std::string& title) {
     return o.str();
 }
 
-std::string axes(const Frame& f, const std::vector<int>& x_ticks, Lang l) {
+std::string axes(const Frame& f, const std::vector<int>& x_ticks, Lang l, const std::string& unit_key = "unit_t") {
     std::ostringstream o;
     const double step = tick_step(f.y_hi - f.y_lo);
     for (double v = f.y_lo; v <= f.y_hi + step / 2; v += step) {
@@ -69,7 +69,7 @@ std::string axes(const Frame& f, const std::vector<int>& x_ticks, Lang l) {
           << "\" font-size=\"11\" text-anchor=\"middle\">" << y << "</text>\n";
     o << "<line x1=\"" << kLeft << "\" x2=\"" << kWidth - kRight << "\" y1=\"" << num(f.y(0)) << "\" y2=\""
       << num(f.y(0)) << "\" stroke=\"#444\"/>\n"
-      << "<text x=\"12\" y=\"" << kTop - 8 << "\" font-size=\"11\">" << xml_escape(tr("unit_t", l)) << "</text>\n";
+      << "<text x=\"12\" y=\"" << kTop - 8 << "\" font-size=\"11\">" << xml_escape(tr(unit_key, l)) << "</text>\n";
     return o.str();
 }
 
@@ -83,13 +83,16 @@ std::string shortened(const std::string& s) {
     return cut == std::string::npos || chars <= 40 ? s : s.substr(0, cut) + "…";
 }
 
-std::string legend(std::size_t i, const std::string& name, const char* fill, bool line, const char* dash = "") {
+std::string legend(std::size_t i, const std::string& name, const char* fill, bool line, const char* dash = "",
+                   const char* opacity = "1") {
     std::ostringstream o;
     const double x = kWidth - kRight + 14, y = kTop + 4 + 18.0 * static_cast<double>(i);
     if (line)
         o << "<line x1=\"" << x << "\" x2=\"" << x + 18 << "\" y1=\"" << y + 5 << "\" y2=\"" << y + 5 << "\" stroke=\""
           << fill << "\" stroke-width=\"2.5\" stroke-dasharray=\"" << dash << "\"/>";
-    else o << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"18\" height=\"10\" fill=\"" << fill << "\"/>";
+    else
+        o << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"18\" height=\"10\" fill=\"" << fill
+          << "\" fill-opacity=\"" << opacity << "\"/>";
     o << "<text x=\"" << x + 24 << "\" y=\"" << y + 9 << "\" font-size=\"11\">" << xml_escape(shortened(name))
       << "<title>" << xml_escape(name) << "</title></text>\n";
     return o.str();
@@ -129,6 +132,24 @@ std::vector<int> year_ticks(const std::vector<int>& years) {
     for (int y : years)
         if (y % 5 == 0 || y == years.front() || y == years.back()) t.push_back(y);
     return t;
+}
+
+// `s` with "{year}" replaced by the year.
+std::string with_year(std::string s, int year) {
+    if (const auto at = s.find("{year}"); at != std::string::npos) s.replace(at, 6, std::to_string(year));
+    return s;
+}
+
+// The area between two series over the years: `hi` forward, `lo` back.
+std::string band(const Frame& f, const std::vector<int>& years, const std::vector<units::Mass>& lo,
+                 const std::vector<units::Mass>& hi, const std::string& cls, const char* fill, const char* opacity) {
+    std::ostringstream p;
+    p << "<path class=\"band " << cls << "\" fill=\"" << fill << "\" fill-opacity=\"" << opacity << "\" d=\"M";
+    for (std::size_t i = 0; i < years.size(); ++i)
+        p << (i ? " L" : "") << num(f.x(years[i])) << "," << num(f.y(tonnes(hi[i])));
+    for (std::size_t i = years.size(); i-- > 0;) p << " L" << num(f.x(years[i])) << "," << num(f.y(tonnes(lo[i])));
+    p << " Z\"/>\n";
+    return p.str();
 }
 
 double extreme(const std::vector<units::Mass>& v, bool max) {
@@ -224,6 +245,95 @@ std::string svg_sector_bars(const ReportData& d, Lang l) {
              "\" font-size=\"11\" text-anchor=\"middle\">" + std::to_string(c.years[i]) + "</text>\n";
     }
     for (std::size_t j = 0; j < c.sectors.size(); ++j) s += legend(j, series_name(c.sectors[j], l), colour(j), false);
+    return s + "</svg>\n";
+}
+
+std::string svg_fan(const ReportData& d, const api::MonteCarloOutcome& mc, Lang l) {
+    std::vector<int> years;
+    std::vector<units::Mass> bau5, bau50, bau95, sc5, sc50, sc95, target;
+    std::vector<int> target_years;
+    for (const auto& y : mc.years) {
+        years.push_back(y.year);
+        bau5.push_back(y.bau.p5), bau50.push_back(y.bau.p50), bau95.push_back(y.bau.p95);
+        sc5.push_back(y.scenario.p5), sc50.push_back(y.scenario.p50), sc95.push_back(y.scenario.p95);
+    }
+    const auto& c = d.chart;
+    for (std::size_t i = 0; i < c.years.size(); ++i)
+        if (c.years[i] >= mc.launch_year) target_years.push_back(c.years[i]), target.push_back(c.target.values[i]);
+    if (years.size() < 2) return "";
+    double hi = 0, lo = 0;
+    for (const auto* v : {&bau5, &bau95, &sc5, &sc95, &target})
+        hi = std::max(hi, extreme(*v, true)), lo = std::min(lo, extreme(*v, false));
+    const auto f = frame(years.front(), years.back(), lo, hi);
+    std::string s = open_svg("chart-fan", tr("chart_fan", l)) + axes(f, year_ticks(years), l);
+    s += band(f, years, bau5, bau95, "band-bau", "#888888", "0.25");
+    s += band(f, years, sc5, sc95, "band-scenario", "#1f78b4", "0.35");
+    s += polyline(f, years, bau50, "bau-median", "#888888", "6 4");
+    s += polyline(f, years, sc50, "scenario-median", "#1f78b4");
+    s += polyline(f, target_years, target, "target-path", "#d62728");
+    s += legend(0, tr("band_scenario", l), "#1f78b4", false, "", "0.35") +
+         legend(1, tr("band_bau", l), "#888888", false, "", "0.25") +
+         legend(2, tr("median_scenario", l), "#1f78b4", true) + legend(3, tr("median_bau", l), "#888888", true, "6 4") +
+         legend(4, tr("target_path", l), "#d62728", true);
+    return s + "</svg>\n";
+}
+
+std::string svg_macc(const api::AbatementOutcome& a, Lang l) {
+    // Every measure with an effect in the year, in MACC order, so that the x axis cumulates as the
+    // table does; one without a cost (cost_dkk 0) is a grey stub on the axis, not a bar at 0 DKK/t.
+    std::vector<const api::MeasureCost*> shown;
+    double width = 0, hi = 0, lo = 0;
+    for (const auto& m : a.measures) {
+        if (tonnes(m.in_year) <= 0) continue;
+        shown.push_back(&m);
+        width += tonnes(m.in_year);
+        if (units::in_dkk(m.cost) == 0.0 || !m.per_tonne_discounted) continue;
+        const double h = units::in_dkk_per_tonne(*m.per_tonne_discounted);
+        hi = std::max(hi, h), lo = std::min(lo, h);
+    }
+    const double required = tonnes(a.required);
+    const double x_hi = std::max({width, required, 1.0});
+    const auto f = frame(0, x_hi, lo, hi);
+    std::string s = open_svg("chart-macc", with_year(tr("chart_macc", l), a.year)) + axes(f, {}, l, "unit_dkk_t");
+    const double step = tick_step(x_hi);
+    for (double v = 0; v <= x_hi + step / 100; v += step)
+        s += "<text x=\"" + num(f.x(v)) + "\" y=\"" + num(kHeight - kBottom + 16) +
+             "\" font-size=\"11\" text-anchor=\"middle\">" + decimal_text(v, 0, l) + "</text>\n";
+    s += "<text x=\"" + num(kWidth - kRight) + "\" y=\"" + num(kHeight - 6) +
+         "\" font-size=\"11\" text-anchor=\"end\">" + xml_escape(tr("unit_t", l)) + "</text>\n";
+    double at = 0;
+    bool any_without = false;
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+        const auto& m = *shown[k];
+        const double w = tonnes(m.in_year);
+        const std::string x = num(f.x(at)), bar_width = num(f.x(at + w) - f.x(at));
+        const std::string tip =
+            xml_escape(m.name) + ": " + tonnes_text(m.in_year, l) + " " + xml_escape(tr("unit_t", l));
+        at += w;
+        if (units::in_dkk(m.cost) == 0.0 || !m.per_tonne_discounted) {
+            any_without = true;
+            s += "<rect class=\"macc-nocost\" data-measure=\"" + xml_escape(m.id) + "\" x=\"" + x + "\" y=\"" +
+                 num(f.y(0) - 3) + "\" width=\"" + bar_width + "\" height=\"6\" fill=\"#bbbbbb\"><title>" + tip + ", " +
+                 xml_escape(tr("no_cost", l)) + "</title></rect>\n";
+            continue;
+        }
+        const double h = units::in_dkk_per_tonne(*m.per_tonne_discounted);
+        const double top = f.y(std::max(0.0, h)), height = std::fabs(f.y(0) - f.y(h));
+        s += "<rect class=\"macc-bar\" data-measure=\"" + xml_escape(m.id) + "\" x=\"" + x + "\" y=\"" + num(top) +
+             "\" width=\"" + bar_width + "\" height=\"" + num(height) + "\" fill=\"" + colour(k) +
+             "\" stroke=\"#fff\" stroke-width=\"0.5\"><title>" + tip + ", " + decimal_text(h, 0, l) + " " +
+             xml_escape(tr("unit_dkk_t", l)) + "</title></rect>\n";
+    }
+    std::size_t entry = 0;
+    if (required > 0) {
+        s += "<line class=\"required\" x1=\"" + num(f.x(required)) + "\" x2=\"" + num(f.x(required)) + "\" y1=\"" +
+             num(kTop) + "\" y2=\"" + num(kHeight - kBottom) +
+             "\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>\n";
+        s +=
+            legend(entry++, with_year(tr("required_reduction", l), a.year) + ": " + decimal_text(required, 0, l) + " t",
+                   "#d62728", true, "6 3");
+    }
+    if (any_without) s += legend(entry, tr("no_cost", l), "#bbbbbb", false);
     return s + "</svg>\n";
 }
 

@@ -4,6 +4,7 @@
 // report/progress_report.hpp renders. Knows nothing of command-line flags.
 #pragma once
 
+#include "klima/api/abatement.hpp"
 #include "klima/api/scenario.hpp"
 #include "klima/report/progress_report.hpp"
 
@@ -18,7 +19,18 @@ struct ReportRequest {
     std::optional<std::string> targets_file;   // none: the one the scenario names
     std::optional<std::string> realised_file;  // realised effects per measure and year
     std::optional<std::string> title;          // none: the scenario's name
+    // The analysis: MACC and cheapest portfolio, and with uncertain inputs the
+    // Monte Carlo percentiles and the probability of each target.
+    bool analysis = true;                                            // false: leave it out (faster)
+    units::Ratio discount_rate = units::ratio(kSocialDiscountRate);  // a year; 0: undiscounted
+    std::optional<std::string> uncertainty_file;                     // the distributions (docs/analysis.md)
+    int draws = 1000;
+    std::uint64_t seed = 1;
+    int threads = 1;  // results do not depend on it
 };
+
+// Whether the report runs the Monte Carlo: when the request gives uncertain inputs.
+bool has_uncertain_inputs(const ReportRequest& request);
 
 struct ReportOutcome {
     ScenarioOutcome scenario;
@@ -29,6 +41,11 @@ struct ReportOutcome {
 // starts from the latest inventory year up to the reporting year. Throws
 // klima::Error naming the file at fault; a reporting year outside the
 // horizon is an input error naming the year.
+//
+// The analysis (unless `analysis` is false): api::abatement_cost in the first
+// interim target year after the launch year (the neutrality year when none
+// is left) when the scenario has measures, and api::monte_carlo when the
+// request has uncertain inputs, both from the report's launch year.
 ReportOutcome build_report(const ReportRequest& request);
 
 }  // namespace klima::api

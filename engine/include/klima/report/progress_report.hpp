@@ -3,6 +3,8 @@
 // JSON, self-contained HTML (inline SVG charts) or XLSX, in Danish or English.
 #pragma once
 
+#include "klima/api/abatement.hpp"
+#include "klima/api/monte_carlo.hpp"
 #include "klima/dk2020_check.hpp"
 #include "klima/gap.hpp"
 #include "klima/progress.hpp"
@@ -35,6 +37,15 @@ struct ChartData {
     int launch_year = 0;
 };
 
+// The analysis of the report (issue 13): how sure the targets are (Monte
+// Carlo) and what reaching them costs (MACC and the cheapest portfolio), as
+// the facades api::monte_carlo and api::abatement_cost give them.
+struct ReportAnalysis {
+    bool included = false;                              // false: left out on request; no sections
+    std::optional<api::MonteCarloOutcome> uncertainty;  // none: no distributions were given
+    std::optional<api::AbatementOutcome> abatement;     // none: no measures or no target year after the launch
+};
+
 struct ReportData {
     std::string title;
     int report_year = 0;
@@ -48,6 +59,7 @@ struct ReportData {
     // The CHP allocation set the electricity and district-heat factors were
     // loaded with; every text output states it when set.
     std::optional<ChpAllocation> allocation;
+    ReportAnalysis analysis;
 };
 
 // `inventories`: every inventory year the activity data has (any order).
