@@ -3,10 +3,9 @@
 
 #include "scenario_steps.hpp"
 
+#include "../analysis/draw_model.hpp"
 #include "../analysis/target_path.hpp"
 #include "../analysis/uncertainty.hpp"
-
-#include "klima/taxonomy.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -63,30 +62,6 @@ double spearman(const std::vector<double>& x, const std::vector<double>& y) {
     return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0.0;
 }
 
-// The rows of a trajectory that count in a scope (as sector_totals, without its
-// string look-ups per year: a draw sums 2 × 34 years).
-class ScopeRows {
-public:
-    ScopeRows(const Trajectory& shape, TargetScope scope, const Taxonomy& taxonomy) {
-        for (std::size_t i = 0; i < shape.row_count(); ++i) {
-            const auto& key = shape.rows()[i];
-            const auto slash = key.find('/');
-            const Subsector* s =
-                taxonomy.find(std::string_view(key).substr(0, slash), std::string_view(key).substr(slash + 1));
-            if (s && s->territorial && (scope == TargetScope::incl_lulucf || s->sector != kLulucfSector))
-                rows_.push_back(i);
-        }
-    }
-    units::Mass total(const Trajectory& t, int year) const {
-        auto sum = units::kilograms(0.0);
-        for (std::size_t i : rows_) sum += t.at(i, year);
-        return sum;
-    }
-
-private:
-    std::vector<std::size_t> rows_;
-};
-
 // splitmix64 (Steele, Lea and Flood 2014): the seed of draw i from (seed, i).
 std::uint64_t mix(std::uint64_t x) {
     x += 0x9e3779b97f4a7c15ULL;
@@ -114,7 +89,9 @@ MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
     o.seed = request.seed;
     o.launch_year = planned.launch_year;
     o.scope = targets.targets.scope;
-    const ScopeRows in_scope(planned.scenario, o.scope, loaded.ref.taxonomy);
+    // A draw is evaluated on the plan compiled once (analysis/draw_model.hpp); a draw the model
+    // declines (an overdrawn row, a missing factor) is run in full, which names the error.
+    const analysis::DrawModel model(base, inputs, o.launch_year, o.scope);
     const int first = o.launch_year, last = spec.end_year, nyears = last - first + 1;
     const auto n = static_cast<std::size_t>(request.draws);
     std::vector<std::vector<double>> bau(nyears, std::vector<double>(n)), scen = bau;
@@ -123,26 +100,34 @@ MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
     std::vector<std::exception_ptr> failed(static_cast<std::size_t>(request.threads));
     auto work = [&](int thread) {
         try {
+            auto scratch = model.scratch();
+            std::vector<double> values(inputs.size());
+            std::vector<units::Mass> b(model.years()), s(model.years());
             for (std::size_t i = static_cast<std::size_t>(thread); i < n;
                  i += static_cast<std::size_t>(request.threads)) {
                 std::mt19937_64 rng(mix(request.seed ^ mix(i)));
-                std::vector<double> values;
                 for (std::size_t k = 0; k < inputs.size(); ++k) {
-                    values.push_back(inputs[k].dist.draw(rng));
-                    drawn[k][i] = values.back();
+                    values[k] = inputs[k].dist.draw(rng);
+                    drawn[k][i] = values[k];
                 }
-                const auto in = analysis::apply_draw(base, inputs, values);
-                ScenarioResult r;
-                try {
-                    r = klima::run_scenario(in.spec, in.activity, in.drivers, in.reference(base), RunOptions{false});
-                } catch (const Error& e) {
-                    throw Error(e.where(), "in Monte Carlo draw " + std::to_string(i) + ": " + e.problem(),
-                                "narrow the distributions so that no draw overdraws a row; " + e.fix());
+                if (!model.evaluate(values, scratch, b, s)) {
+                    const auto in = analysis::apply_draw(base, inputs, values);
+                    ScenarioResult r;
+                    try {
+                        r = klima::run_scenario(in.spec, in.activity, in.drivers, in.reference(base),
+                                                RunOptions{false});
+                    } catch (const Error& e) {
+                        throw Error(e.where(), "in Monte Carlo draw " + std::to_string(i) + ": " + e.problem(),
+                                    "narrow the distributions so that no draw overdraws a row; " + e.fix());
+                    }
+                    for (int y = first; y <= last; ++y) {
+                        b[static_cast<std::size_t>(y - first)] = model.in_scope(r.bau, y);
+                        s[static_cast<std::size_t>(y - first)] = model.in_scope(r.scenario, y);
+                    }
                 }
-                for (int y = first; y <= last; ++y) {
-                    const auto k = static_cast<std::size_t>(y - first);
-                    bau[k][i] = units::in_tonnes(in_scope.total(r.bau, y));
-                    scen[k][i] = units::in_tonnes(in_scope.total(r.scenario, y));
+                for (std::size_t k = 0; k < model.years(); ++k) {
+                    bau[k][i] = units::in_tonnes(b[k]);
+                    scen[k][i] = units::in_tonnes(s[k]);
                 }
             }
         } catch (...) {
