@@ -157,12 +157,14 @@ TEST_CASE("Draw model: one row, one measure and one factor input, by hand") {
     // Natural gas 20000 MWh in 2017 at 200 kg CO2/MWh, driven by households (5000 in 2017, +50 a year);
     // measure b takes 40 % of it, phased in linearly 2021–2025.
     test::TempDir dir;
-    const std::string activity = dir.write("activity.csv", "year,sector,subsector,carrier,quantity,unit,source\n"
-                                                           "2017,energi,individuel_opvarmning,naturgas,20000,MWh,t\n");
-    const std::string scenario = dir.write("plan.json", R"({"name": "one row", "municipality": "testby",
-        "base_year": 2017, "from_year": 2017, "activity": ")" + activity +
-                                                            R"(", "drivers": ")" + test::fixture("scenario/drivers.csv") +
-                                                            R"(",
+    const std::string activity = dir.write("activity.csv",
+                                           "year,sector,subsector,carrier,quantity,unit,source\n"
+                                           "2017,energi,individuel_opvarmning,naturgas,20000,MWh,t\n");
+    const std::string scenario =
+        dir.write("plan.json", R"({"name": "one row", "municipality": "testby",
+        "base_year": 2017, "from_year": 2017, "activity": ")" +
+                                   activity + R"(", "drivers": ")" + test::fixture("scenario/drivers.csv") +
+                                   R"(",
         "measures": [{"id": "b", "name": "b", "owner": "x", "start_year": 2021, "full_effect_year": 2025,
                       "cost_dkk": 0, "source": "test", "effects": [{"op": "reduce",
                       "rows": {"carrier": "naturgas"}, "share": 0.4}]}]})");
@@ -189,12 +191,14 @@ TEST_CASE("Draw model: a draw that overdraws a row is declined, and Monte Carlo 
     // Measure b removes a fixed 15000 MWh of the 20000 MWh (× 1.13 by 2030 = 22600 MWh) from 2021 on
     // (a step); twice the size, 30000 MWh, is more than the row holds.
     test::TempDir dir;
-    const std::string activity = dir.write("activity.csv", "year,sector,subsector,carrier,quantity,unit,source\n"
-                                                           "2017,energi,individuel_opvarmning,naturgas,20000,MWh,t\n");
-    const std::string scenario = dir.write("plan.json", R"({"name": "one row", "municipality": "testby",
-        "base_year": 2017, "from_year": 2017, "activity": ")" + activity +
-                                                            R"(", "drivers": ")" + test::fixture("scenario/drivers.csv") +
-                                                            R"(",
+    const std::string activity = dir.write("activity.csv",
+                                           "year,sector,subsector,carrier,quantity,unit,source\n"
+                                           "2017,energi,individuel_opvarmning,naturgas,20000,MWh,t\n");
+    const std::string scenario =
+        dir.write("plan.json", R"({"name": "one row", "municipality": "testby",
+        "base_year": 2017, "from_year": 2017, "activity": ")" +
+                                   activity + R"(", "drivers": ")" + test::fixture("scenario/drivers.csv") +
+                                   R"(",
         "measures": [{"id": "b", "name": "b", "owner": "x", "start_year": 2021, "full_effect_year": 2021,
                       "cost_dkk": 0, "source": "test", "effects": [{"op": "reduce",
                       "rows": {"carrier": "naturgas"}, "amount": {"value": 15000, "unit": "MWh"}}]}]})");

@@ -33,8 +33,7 @@ bool share_sized(plan::Op::Kind k) {
 
 }  // namespace
 
-DrawModel::DrawModel(const Inputs& base, const std::vector<UncertainInput>& inputs, int launch_year,
-                     TargetScope scope)
+DrawModel::DrawModel(const Inputs& base, const std::vector<UncertainInput>& inputs, int launch_year, TargetScope scope)
     : launch_(launch_year), end_(base.spec.end_year), inputs_(inputs.size()) {
     const auto& spec = base.spec;
     // As run_scenario: the measures' own factors (never multiplied: apply_draw

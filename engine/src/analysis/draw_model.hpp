@@ -88,19 +88,19 @@ private:
     std::size_t inputs_ = 0;
     std::vector<KeyInfo> keys_;
     std::vector<TemplateInfo> templates_;
-    std::vector<plan::Op> ops_;                       // per template, value 0
-    std::vector<std::vector<std::size_t>> measure_;   // per measure, its measure inputs
-    std::vector<std::size_t> driver_input_;           // per driver, the input deciding its growth (or none)
-    std::vector<std::vector<double>> driver_index_;   // per driver, per year: the base index
-    std::vector<double> driver_first_;                // per driver: v(b)
-    std::vector<std::vector<double>> driver_value_;   // per driver, per year launch..end: v(y)
-    std::vector<std::vector<double>> now_;            // per year, per measure: its phase-in share
-    std::vector<double> done_;                        // per measure: its share in the launch year
-    std::vector<std::vector<std::size_t>> active_;    // per year, the templates with phase left
-    std::vector<std::vector<std::size_t>> sets_;      // per factor set, its inputs (set 0 empty)
-    std::vector<std::vector<KeyYear>> intensity_;     // per year, per key
+    std::vector<plan::Op> ops_;                      // per template, value 0
+    std::vector<std::vector<std::size_t>> measure_;  // per measure, its measure inputs
+    std::vector<std::size_t> driver_input_;          // per driver, the input deciding its growth (or none)
+    std::vector<std::vector<double>> driver_index_;  // per driver, per year: the base index
+    std::vector<double> driver_first_;               // per driver: v(b)
+    std::vector<std::vector<double>> driver_value_;  // per driver, per year launch..end: v(y)
+    std::vector<std::vector<double>> now_;           // per year, per measure: its phase-in share
+    std::vector<double> done_;                       // per measure: its share in the launch year
+    std::vector<std::vector<std::size_t>> active_;   // per year, the templates with phase left
+    std::vector<std::vector<std::size_t>> sets_;     // per factor set, its inputs (set 0 empty)
+    std::vector<std::vector<KeyYear>> intensity_;    // per year, per key
     std::vector<Term> terms_;
-    std::vector<char> row_in_scope_;                  // per trajectory row
+    std::vector<char> row_in_scope_;  // per trajectory row
 };
 
 }  // namespace klima::analysis

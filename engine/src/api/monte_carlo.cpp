@@ -17,13 +17,12 @@
 namespace klima::api {
 namespace {
 
-// A quantile by linear interpolation between order statistics (Hyndman and Fan 1996, type 7).
-double quantile(std::vector<double> v, double q) {
-    std::sort(v.begin(), v.end());
-    const double h = (v.size() - 1) * q;
+// A quantile of sorted values by linear interpolation between order statistics (Hyndman and Fan 1996, type 7).
+double quantile(const std::vector<double>& sorted, double q) {
+    const double h = (sorted.size() - 1) * q;
     const auto lo = static_cast<std::size_t>(std::floor(h));
-    const auto hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (h - lo) * (v[hi] - v[lo]);
+    const auto hi = std::min(lo + 1, sorted.size() - 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
 Spread spread(const std::vector<double>& t) {
@@ -32,8 +31,10 @@ Spread spread(const std::vector<double>& t) {
     double ss = 0.0;
     for (double x : t) ss += (x - mean) * (x - mean);
     const double sd = t.size() > 1 ? std::sqrt(ss / (n - 1)) : 0.0;
-    return {units::tonnes(mean), units::tonnes(sd), units::tonnes(quantile(t, 0.05)), units::tonnes(quantile(t, 0.5)),
-            units::tonnes(quantile(t, 0.95))};
+    std::vector<double> sorted = t;  // once for the three quantiles (a third of 10,000 draws' time when sorted each)
+    std::sort(sorted.begin(), sorted.end());
+    return {units::tonnes(mean), units::tonnes(sd), units::tonnes(quantile(sorted, 0.05)),
+            units::tonnes(quantile(sorted, 0.5)), units::tonnes(quantile(sorted, 0.95))};
 }
 
 std::vector<double> ranks(const std::vector<double>& v) {
