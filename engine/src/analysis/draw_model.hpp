@@ -52,6 +52,7 @@ public:
     // than its rows hold or acts on a row whose launch value is missing, a
     // row is written whose factor the model did not find, or a total is not
     // finite. The full run then fails with its own error (or gives the totals).
+    // Const: threads may evaluate at once, each with its own scratch.
     bool evaluate(const std::vector<double>& values, Scratch& scratch, std::vector<units::Mass>& bau,
                   std::vector<units::Mass>& scenario) const;
 
