@@ -88,14 +88,12 @@ int main() {
     mc.scenario = solve.scenario;
     mc.uncertainty_file = u;
     mc.seed = 1;
+    mc.draws = 10000;
     for (int threads : {1, 2}) {
         mc.threads = threads;
-        mc.draws = 1000;
-        const std::string label = "api::monte_carlo koege-plan, 1,000 draws, " + std::to_string(threads) + " thread(s)";
+        const std::string label =
+            "api::monte_carlo koege-plan, 10,000 draws, " + std::to_string(threads) + " thread(s)";
         timed(label.c_str(), 3, [&] { (void)api::monte_carlo(mc); });
     }
-    mc.draws = 10000;
-    mc.threads = 2;
-    timed("api::monte_carlo koege-plan, 10,000 draws, 2 threads", 3, [&] { (void)api::monte_carlo(mc); });
     return 0;
 }

@@ -24,6 +24,14 @@ double IntensityTable::coefficient(const ActivityRecord& r, units::AmountKind ki
     auto& entry = cache_[key_];
     const auto k = static_cast<std::size_t>(kind);
     if (entry.known[k]) return entry.kg_per_si[k];
+    units::Mass per_unit{};
+    for (const Term& t : terms_of(r, kind)) per_unit += units::kilograms(t.kg_per_si);
+    entry.kg_per_si[k] = units::in_kg(per_unit);
+    entry.known[k] = true;
+    return entry.kg_per_si[k];
+}
+
+std::vector<IntensityTable::Term> IntensityTable::terms_of(const ActivityRecord& r, units::AmountKind kind) const {
     const auto factors = ref_->factors.lookup(r.carrier, r.subsector, year_);
     if (factors.empty())
         throw Error(
@@ -36,10 +44,11 @@ double IntensityTable::coefficient(const ActivityRecord& r, units::AmountKind ki
     one.unit = r.unit;
     one.amount = unit_amount(kind);
     std::optional<FuelConversion> conversion;
-    units::Mass per_unit{};
+    std::vector<Term> out;
     for (const EmissionFactor* f : factors) {
         try {
-            per_unit += gwp_->co2e(f->gas, units::emission(ref_->amount_for(one, *f, conversion), f->value));
+            out.push_back({f, units::in_kg(gwp_->co2e(
+                                  f->gas, units::emission(ref_->amount_for(one, *f, conversion), f->value)))});
         } catch (const Error& err) {
             Location at = r.origin;
             at.field = err.where().field == "quantity" ? "quantity" : "unit";
@@ -47,9 +56,11 @@ double IntensityTable::coefficient(const ActivityRecord& r, units::AmountKind ki
                         err.fix());
         }
     }
-    entry.kg_per_si[k] = units::in_kg(per_unit);
-    entry.known[k] = true;
-    return entry.kg_per_si[k];
+    return out;
+}
+
+std::vector<IntensityTable::Term> IntensityTable::terms(const ActivityRecord& r) const {
+    return terms_of(r, units::kind_of(*r.amount));
 }
 
 units::Mass IntensityTable::co2e(const ActivityRecord& r) {

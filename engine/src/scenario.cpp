@@ -12,28 +12,6 @@ namespace klima {
 
 namespace {
 
-// Carriers and factors of the rows with factors of their own (land use,
-// construction), added to a copy of the reference data.
-void add_own_factors(const ScenarioSpec& spec, ReferenceData& ref) {
-    for (const auto& m : spec.measures)
-        for (const auto& e : m.effects) {
-            const auto* o = std::get_if<OwnRow>(&e);
-            if (!o || ref.carriers.find(o->row.carrier)) continue;
-            EmissionFactor f;
-            f.carrier = o->row.carrier;
-            f.subsector = o->row.subsector;
-            f.year_from = spec.base_year;
-            f.year_to = spec.end_year;
-            f.illustrative = true;
-            f.gas = Gas::CO2e;
-            f.value = o->co2e_per_unit;
-            f.source = "scenario measure " + m.id + (m.source.empty() ? "" : ": " + m.source);
-            f.origin = m.origin;
-            ref.carriers.add(Carrier{o->row.carrier, m.name, m.name, CarrierKind::non_energy, f.source});
-            ref.factors.add(std::move(f));
-        }
-}
-
 // What every projection of one scenario shares, whatever its launch year.
 struct Setup {
     const ScenarioSpec& spec;
@@ -217,7 +195,7 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
             "add the missing years to the drivers file");
 
     ReferenceData ref = base_ref;
-    add_own_factors(spec, ref);
+    plan::add_own_factors(spec, ref);
     const GwpSet* gwp_found = nullptr;
     try {
         gwp_found = &ref.gwp.require(spec.gwp_set);

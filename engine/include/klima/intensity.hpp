@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_map>
 #include <variant>
+#include <vector>
 
 namespace klima {
 
@@ -28,9 +29,21 @@ public:
     // property converts it.
     units::Mass co2e(const ActivityRecord& r);
 
+    // One looked-up factor row's part of the coefficient co2e uses: kg CO2e
+    // per SI unit of the record's kind from that row alone (gwp × converted
+    // amount × value, linear in the row's value).
+    struct Term {
+        const EmissionFactor* factor = nullptr;
+        double kg_per_si = 0.0;
+    };
+    // The terms of record `r` (its amount set) in the order co2e sums them:
+    // their sum is co2e(r) / amount. Not cached; throws as co2e does.
+    std::vector<Term> terms(const ActivityRecord& r) const;
+
     int year() const { return year_; }
 
 private:
+    std::vector<Term> terms_of(const ActivityRecord& r, units::AmountKind kind) const;
     static constexpr std::size_t kKinds = std::variant_size_v<units::Amount>;
     struct Entry {
         std::array<double, kKinds> kg_per_si{};  // by AmountKind: kg CO2e per J, m, kg, m², count, m³

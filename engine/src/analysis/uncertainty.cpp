@@ -162,6 +162,13 @@ std::vector<UncertainInput> load_uncertainty(const std::string& path, const Scen
     return out;
 }
 
+bool multiplies(const UncertainInput& u, const EmissionFactor& f) {
+    if (u.on != UncertainInput::On::factor) return false;
+    const std::string_view sub = f.subsector.empty() ? kAny : std::string_view(f.subsector);
+    return (u.rows.carrier == kAny || u.rows.carrier == f.carrier) &&
+           (u.rows.subsector == kAny || u.rows.subsector == sub);
+}
+
 Draw apply_draw(const Inputs& base, const std::vector<UncertainInput>& inputs, const std::vector<double>& values) {
     Draw out{base.spec, base.activity, Drivers{}, std::nullopt};
     std::vector<units::Ratio> scale(base.spec.measures.size(), units::ratio(1.0));
@@ -191,10 +198,7 @@ Draw apply_draw(const Inputs& base, const std::vector<UncertainInput>& inputs, c
             EmissionFactor g = *f;
             for (std::size_t i = 0; i < inputs.size(); ++i) {
                 const auto& u = inputs[i];
-                if (u.on != UncertainInput::On::factor) continue;
-                const std::string sub = f->subsector.empty() ? std::string(kAny) : f->subsector;
-                if (u.rows.carrier != kAny && u.rows.carrier != f->carrier) continue;
-                if (u.rows.subsector != kAny && u.rows.subsector != sub) continue;
+                if (!multiplies(u, *f)) continue;
                 g.value = std::visit([&](auto v) -> units::FactorValue { return v * values[i]; }, g.value);
             }
             lib.add(std::move(g));

@@ -57,6 +57,10 @@ struct Draw {
     const ReferenceData& reference(const Inputs& base) const { return ref ? *ref : base.ref; }
 };
 
+// Whether a factor input multiplies factor row `f`: its carrier, and its
+// subsector where the input names one (a row without subsector counts as "*").
+bool multiplies(const UncertainInput& u, const EmissionFactor& f);
+
 // The inputs with each uncertain input multiplied by its drawn value (`values`, one per input).
 Draw apply_draw(const Inputs& base, const std::vector<UncertainInput>& inputs, const std::vector<double>& values);
 

@@ -407,6 +407,26 @@ double Template::full_share() const {
     }
 }
 
+void add_own_factors(const ScenarioSpec& spec, ReferenceData& ref) {
+    for (const auto& m : spec.measures)
+        for (const auto& e : m.effects) {
+            const auto* o = std::get_if<OwnRow>(&e);
+            if (!o || ref.carriers.find(o->row.carrier)) continue;
+            EmissionFactor f;
+            f.carrier = o->row.carrier;
+            f.subsector = o->row.subsector;
+            f.year_from = spec.base_year;
+            f.year_to = spec.end_year;
+            f.illustrative = true;
+            f.gas = Gas::CO2e;
+            f.value = o->co2e_per_unit;
+            f.source = "scenario measure " + m.id + (m.source.empty() ? "" : ": " + m.source);
+            f.origin = m.origin;
+            ref.carriers.add(Carrier{o->row.carrier, m.name, m.name, CarrierKind::non_energy, f.source});
+            ref.factors.add(std::move(f));
+        }
+}
+
 Plan compile(const ScenarioSpec& spec, const ActivitySet& activity, const ReferenceData& ref,
              const std::map<std::string, std::size_t>& rows, int launch_year) {
     Plan plan;

@@ -50,6 +50,11 @@ struct Plan {
     int launch_missing = 0;  // launch-year values missing and not carried (left out, never zero)
 };
 
+// The carriers and factors of the rows with factors of their own (land use,
+// construction), added to `ref` (a copy of the reference data) when it lacks
+// the carrier: what compile and the intensity tables need for those rows.
+void add_own_factors(const ScenarioSpec& spec, ReferenceData& ref);
+
 // `rows` maps "sector/subsector" to its trajectory row. The keys start from
 // the activity of `launch_year` (rows it lacks carried from earlier years
 // back to spec.base_year). `ref` must already
