@@ -65,7 +65,7 @@ std::string as_table(const MonteCarloOutcome& o) {
     out << "Monte Carlo: " << o.scenario_name << ", " << o.draws << " draws, seed " << o.seed << ", projected from "
         << o.launch_year << " (t CO2e, " << to_string(o.scope) << ")\n\n";
     out << o.inputs << (o.inputs == 1 ? " uncertain input" : " uncertain inputs") << " drawn:\n";
-    for (const auto& d : o.drawn) out << "  " << pad(d.input, 44, false) << " from " << d.from << "\n";
+    for (const auto& d : o.drawn) out << "  " << pad(d.input, 46, false) << " from " << d.from << "\n";
     out << "\n";
     std::string head = pad("year", 6, false) + pad("BAU p5", 12) + pad("p50", 12) + pad("p95", 12) +
                        pad("scenario p5", 13) + pad("p50", 12) + pad("p95", 12);
@@ -85,7 +85,7 @@ std::string as_table(const MonteCarloOutcome& o) {
         out << "\nInputs by influence on the scenario in " << o.targets.front().year
             << " (Spearman's rank correlation):\n";
         for (const auto& i : o.influence)
-            out << "  " << pad(i.input, 44, false) << fixed(i.rank_correlation, 3) << "\n";
+            out << "  " << pad(i.input, 46, false) << " " << fixed(i.rank_correlation, 3) << "\n";
     }
     return out.str();
 }
