@@ -89,7 +89,8 @@ std::string scenario(const test::TempDir& dir, const std::string& activity, cons
     s.append(top_extra).append(R"("activity": ")").append(activity);
     s.append(R"(", "drivers": ")").append(test::fixture("scenario/drivers.csv"));
     s.append(R"(", "targets": ")").append(dir.write("targets.json", kTargets));
-    s.append(R"(", "measures": [{"id": "b", "name": "b", "owner": "x", "start_year": 2021, "full_effect_year": 2025, )");
+    s.append(
+        R"(", "measures": [{"id": "b", "name": "b", "owner": "x", "start_year": 2021, "full_effect_year": 2025, )");
     s.append(measure_extra);
     s.append(R"("cost_dkk": 0, "source": "test", "effects": [{"op": "reduce",
                 "rows": {"sector": "transport", "subsector": "personbiler"}, "share": 0.4}]}]})");
@@ -206,6 +207,11 @@ TEST_CASE("An activity CSV with an uncertainty column: the cell read; a bad cell
         CHECK(e.where().line == 4);
         CHECK(e.where().field == "uncertainty");
     }
+    // An activity JSON record: "uncertainty" as text or object.
+    const auto json_records = io::parse_activity_json(R"({"records": [{"year": 2017, "sector": "energi",
+        "subsector": "el", "carrier": "el", "quantity": 1, "unit": "MWh", "source": "t", "uncertainty": "pct 5"}]})",
+                                                      "a.json");
+    CHECK(json_records[0].uncertainty == parse("pct 5"));
     // The file without the column: no record carries a distribution.
     for (const auto& r : io::load_activity(test::fixture("scenario/activity.csv"), nullptr)) CHECK(!r.uncertainty);
 }
@@ -242,10 +248,10 @@ TEST_CASE("Monte Carlo: a factor row's distribution equals the same input in an 
 
 TEST_CASE("Monte Carlo: a measure's uncertainty in the scenario JSON") {
     test::TempDir dir;
-    const auto o = api::monte_carlo(request(
-        dir, scenario(dir, test::fixture("scenario/activity.csv"), R"("uncertainty": {"uniform": {"low": 0.5,
+    const auto o = api::monte_carlo(
+        request(dir, scenario(dir, test::fixture("scenario/activity.csv"), R"("uncertainty": {"uniform": {"low": 0.5,
             "high": 1.5}}, )"),
-        4000));
+                4000));
     REQUIRE(o.inputs == 1);
     CHECK(o.drawn[0].input == "measure b");
     CHECK(o.drawn[0].from == o.drawn[0].from.substr(0, o.drawn[0].from.find('#')) + "#/measures/0/uncertainty");
@@ -257,8 +263,9 @@ TEST_CASE("Monte Carlo: a measure's uncertainty in the scenario JSON") {
     CHECK(t(y.bau.sd) == 0.0);  // a measure does not touch BAU
 }
 
-TEST_CASE("Monte Carlo precedence: the file replaces the scenario's, the scenario's block its measure's, both the "
-          "data's, for the same target") {
+TEST_CASE(
+    "Monte Carlo precedence: the file replaces the scenario's, the scenario's block its measure's, both the "
+    "data's, for the same target") {
     test::TempDir dir;
     const std::string activity = dir.write("a.csv", activity_with("normal 0.1"));
     // The data's normal 0.1 on the natural-gas row replaced by pct 0 (m = 1) for the same row: no spread left.
@@ -349,8 +356,8 @@ TEST_CASE("Monte Carlo with no distribution anywhere: an input error saying wher
     const auto cli = test::run_cli("scenario mc " + r.scenario.scenario_file + " --data-dir " + r.scenario.data_dir);
     CHECK(cli.exit_code == 1);
     CHECK(cli.err.find("nothing is uncertain") != std::string::npos);
-    const auto with = request(dir, scenario(dir, test::fixture("scenario/activity.csv"), R"("uncertainty": "pct 5", )"),
-                              10);
+    const auto with =
+        request(dir, scenario(dir, test::fixture("scenario/activity.csv"), R"("uncertainty": "pct 5", )"), 10);
     CHECK(api::has_uncertainty(with.scenario));
 }
 
