@@ -1,4 +1,4 @@
-// klima scenario mc FILE --uncertainty U --draws N --seed S [--threads T]:
+// klima scenario mc FILE [--uncertainty U] --draws N --seed S [--threads T]:
 // Monte Carlo percentiles and the chance of each target (api/monte_carlo.hpp).
 #include "commands.hpp"
 #include "options.hpp"
@@ -25,10 +25,7 @@ struct McOptions {
 int mc(const McOptions& o, std::ostream& out) {
     api::MonteCarloRequest r;
     r.scenario = scenario_request(o.request, o.file);
-    if (!o.uncertainty)
-        throw UsageError({"", 0, "--uncertainty"}, "the uncertainty file is not given",
-                         "write --uncertainty FILE (docs/analysis.md shows its format)");
-    r.uncertainty_file = *o.uncertainty;
+    r.uncertainty_file = o.uncertainty;
     r.draws = o.draws.value_or(1000);
     if (r.draws < 1)
         throw UsageError({"", 0, "--draws"}, "draws must be at least 1", "write --draws N, e.g. --draws 10000");
@@ -49,7 +46,8 @@ Action define_scenario_mc(CLI::App& command) {
     auto o = std::make_shared<McOptions>();
     command.add_option("FILE", o->file, "the scenario file, e.g. scenarios/koege-plan.json")->required();
     add_text(command, "--uncertainty", o->uncertainty, "FILE",
-             "the uncertain inputs and their distributions (required)");
+             "more uncertain inputs and their distributions; they replace the data's and the scenario's for the "
+             "same target (docs/analysis.md)");
     add_integer(command, "--draws", o->draws, "N", "number of draws (default 1000)");
     add_integer(command, "--seed", o->seed, "S", "seed of the draws (default 1); the same seed gives the same results");
     add_integer(command, "--threads", o->threads, "T", "threads to draw on (default 1); results do not depend on it");

@@ -101,12 +101,12 @@ TEST_CASE("Monte Carlo: an uncertainty file with an unknown measure names its JS
     }
 }
 
-TEST_CASE("klima scenario mc prints p5, p50 and p95 as json, and needs --uncertainty (exit 2)") {
+TEST_CASE("klima scenario mc prints p5, p50 and p95 as json; with no distribution anywhere it exits 1") {
     test::TempDir dir;
     const auto r = request(dir, 50, 1, 1);
     const std::string common = "scenario mc " + r.scenario.scenario_file + " --data-dir " + r.scenario.data_dir;
     const auto ok =
-        test::run_cli(common + " --uncertainty " + r.uncertainty_file + " --draws 50 --seed 5 --format json");
+        test::run_cli(common + " --uncertainty " + *r.uncertainty_file + " --draws 50 --seed 5 --format json");
     REQUIRE(ok.exit_code == 0);
     const auto j = nlohmann::json::parse(ok.out);
     CHECK(j["draws"] == 50);
@@ -118,6 +118,6 @@ TEST_CASE("klima scenario mc prints p5, p50 and p95 as json, and needs --uncerta
     CHECK(y2030["p50"].get<double>() <= y2030["p95"].get<double>());
     CHECK(j["targets"][0]["year"] == 2030);
     const auto missing = test::run_cli(common);
-    CHECK(missing.exit_code == 2);
-    CHECK(missing.err.find("--uncertainty") != std::string::npos);
+    CHECK(missing.exit_code == 1);  // the fixture's data and scenario carry none (test_mc_data.cpp)
+    CHECK(missing.err.find("nothing is uncertain") != std::string::npos);
 }

@@ -72,4 +72,14 @@ DriverMapping default_driver_mapping() {
     };
 }
 
+void Drivers::add_uncertainty(DriverUncertainty u) {
+    for (const auto& had : uncertainty_)
+        if (had.driver == u.driver)
+            throw Error(u.origin,
+                        "the uncertainty of " + std::string(to_string(u.driver)) + " is given twice (first at " +
+                            to_string(had.origin) + ")",
+                        "give a driver's growth distribution on one row only");
+    uncertainty_.push_back(std::move(u));
+}
+
 }  // namespace klima

@@ -2,6 +2,7 @@
 // built in a year, with the source of each figure.
 #pragma once
 
+#include "klima/distribution.hpp"
 #include "klima/error.hpp"
 #include "klima/units.hpp"
 
@@ -22,6 +23,10 @@ struct ActivityRecord {
     std::string unit;
     std::string source;
     Location origin;  // file and line it came from, for error messages and tracing
+    // The "uncertainty" column: a distribution of the row's multiplier, for
+    // Monte Carlo (docs/analysis.md); none when the cell is empty or absent.
+    // Not kept by the inventory store.
+    std::optional<Distribution> uncertainty;
 
     // The origin with `field` named: the column for a CSV row ("unit"), the
     // JSON path extended for a JSON record ("/records/3/unit").

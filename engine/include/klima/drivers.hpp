@@ -4,6 +4,7 @@
 #pragma once
 
 #include "klima/activity.hpp"
+#include "klima/distribution.hpp"
 #include "klima/units.hpp"
 
 #include <map>
@@ -15,6 +16,14 @@ namespace klima {
 enum class Driver { population, households, vehicle_km, constant };
 std::string_view to_string(Driver d);
 Driver parse_driver(std::string_view s, const Location& where);  // throws listing the drivers
+
+// The distribution of a driver's growth multiplier (the drivers file's
+// `<driver>_uncertainty` column, on one row), for Monte Carlo (docs/analysis.md).
+struct DriverUncertainty {
+    Driver driver = Driver::population;
+    Distribution growth;
+    Location origin;  // the cell it was read from
+};
 
 struct DriverYear {
     int year = 0;
@@ -36,8 +45,13 @@ public:
     // value(year) / value(base); 1 for Driver::constant.
     units::Ratio index(Driver d, int base, int year) const;
 
+    // At most one per driver: throws at the second, naming the first.
+    void add_uncertainty(DriverUncertainty u);
+    const std::vector<DriverUncertainty>& uncertainty() const { return uncertainty_; }
+
 private:
     std::vector<DriverYear> years_;
+    std::vector<DriverUncertainty> uncertainty_;
 };
 
 // Subsector key ("transport/personbiler") → driver. Subsectors not listed are

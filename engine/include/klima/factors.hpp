@@ -3,6 +3,7 @@
 // is an official figure or an illustrative one.
 #pragma once
 
+#include "klima/distribution.hpp"
 #include "klima/error.hpp"
 #include "klima/units.hpp"
 
@@ -73,6 +74,9 @@ struct EmissionFactor {
     bool derived = false;            // status "derived": interpolated or carried forward; the source says from what
     std::string source;
     Location origin;  // where the row was read
+    // The "uncertainty" column: a distribution of the factor's multiplier,
+    // for Monte Carlo (docs/analysis.md); none when the cell is empty or absent.
+    std::optional<Distribution> uncertainty;
 
     FactorStatus status() const {
         return illustrative ? FactorStatus::illustrative : derived ? FactorStatus::derived : FactorStatus::official;

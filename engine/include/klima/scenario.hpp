@@ -32,6 +32,9 @@ struct MeasureSpec {
     std::vector<Location> effect_at;  // per effect, its JSON path (errors name it)
     std::string source;               // where the parameters come from, or "illustrative: …"
     Location origin;                  // file and JSON path of the measure, for errors
+    // "uncertainty": a distribution of the measure's size multiplier (Monte
+    // Carlo only, docs/analysis.md); none when the measure gives none.
+    std::optional<Distribution> uncertainty;
 };
 
 struct ScenarioSpec {
@@ -49,6 +52,9 @@ struct ScenarioSpec {
     std::string gwp_set = "AR5";
     DriverMapping driver_mapping = default_driver_mapping();
     std::vector<MeasureSpec> measures;
+    // The scenario's "uncertainty" object ({"inputs": [...]}, the uncertainty
+    // file's format) as JSON text, read by the Monte Carlo facade; empty when absent.
+    std::string uncertainty_inputs;
 };
 
 // Run a scenario on activity data (every year base..launch with records is an

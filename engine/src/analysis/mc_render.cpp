@@ -31,6 +31,9 @@ std::string as_json(const MonteCarloOutcome& o) {
     j["launch_year"] = o.launch_year;
     j["scope"] = std::string(to_string(o.scope));
     j["unit"] = "t CO2e";
+    j["inputs"] = o.inputs;
+    j["drawn"] = nlohmann::json::array();
+    for (const auto& d : o.drawn) j["drawn"].push_back({{"input", d.input}, {"from", d.from}});
     j["years"] = nlohmann::json::array();
     for (const auto& y : o.years)
         j["years"].push_back({{"year", y.year}, {"bau", spread_json(y.bau)}, {"scenario", spread_json(y.scenario)}});
@@ -61,6 +64,9 @@ std::string as_table(const MonteCarloOutcome& o) {
     std::ostringstream out;
     out << "Monte Carlo: " << o.scenario_name << ", " << o.draws << " draws, seed " << o.seed << ", projected from "
         << o.launch_year << " (t CO2e, " << to_string(o.scope) << ")\n\n";
+    out << o.inputs << (o.inputs == 1 ? " uncertain input" : " uncertain inputs") << " drawn:\n";
+    for (const auto& d : o.drawn) out << "  " << pad(d.input, 46, false) << " from " << d.from << "\n";
+    out << "\n";
     std::string head = pad("year", 6, false) + pad("BAU p5", 12) + pad("p50", 12) + pad("p95", 12) +
                        pad("scenario p5", 13) + pad("p50", 12) + pad("p95", 12);
     out << head << "\n" << std::string(head.size(), '-') << "\n";
@@ -79,7 +85,7 @@ std::string as_table(const MonteCarloOutcome& o) {
         out << "\nInputs by influence on the scenario in " << o.targets.front().year
             << " (Spearman's rank correlation):\n";
         for (const auto& i : o.influence)
-            out << "  " << pad(i.input, 44, false) << fixed(i.rank_correlation, 3) << "\n";
+            out << "  " << pad(i.input, 46, false) << " " << fixed(i.rank_correlation, 3) << "\n";
     }
     return out.str();
 }

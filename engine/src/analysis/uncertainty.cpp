@@ -2,6 +2,8 @@
 
 #include "scale.hpp"
 
+#include "../io/readers.hpp"
+
 #include "klima/error.hpp"
 
 #include <boost/math/special_functions/erf.hpp>
@@ -21,60 +23,9 @@ using nlohmann::json;
     throw Error({file, 0, at}, what, fix);
 }
 
-double number(const json& j, const char* key, const std::string& file, const std::string& at) {
-    if (!j.contains(key) || !j[key].is_number())
-        bad(file, at + "/" + key, std::string("'") + key + "' must be a number", "give it as a number");
-    return j[key].get<double>();
-}
-
-Distribution distribution(const json& j, const std::string& file, const std::string& at) {
-    Distribution d;
-    if (!j.is_object() || j.size() != 1)
-        bad(file, at, "a distribution is one of normal, lognormal, triangular, uniform or pct",
-            "write e.g. {\"normal\": {\"sd\": 0.1}} or {\"pct\": 10}");
-    // Not *j.items().begin(): the proxy items() returns would die with the statement.
-    const auto first = j.begin();
-    const std::string kind = first.key();
-    const json& p = first.value();
-    const std::string here = at + "/" + kind;
-    if (kind == "normal") {
-        d.kind = Distribution::Kind::normal;
-        d.a = number(p, "sd", file, here);
-        if (d.a < 0 || d.a > 0.5)
-            bad(file, here + "/sd", "sd must be in [0, 0.5] (of the value)", "give a share, e.g. 0.1");
-    } else if (kind == "lognormal") {
-        d.kind = Distribution::Kind::lognormal;
-        d.a = number(p, "sigma", file, here);
-        if (d.a < 0 || d.a > 2)
-            bad(file, here + "/sigma", "sigma must be in [0, 2]", "give the sd of the log, e.g. 0.2");
-    } else if (kind == "triangular") {
-        d.kind = Distribution::Kind::triangular;
-        d.a = number(p, "low", file, here);
-        d.b = number(p, "mode", file, here);
-        d.c = number(p, "high", file, here);
-        if (!(0 <= d.a && d.a <= d.b && d.b <= d.c && d.a < d.c))
-            bad(file, here, "a triangular distribution needs 0 ≤ low ≤ mode ≤ high, low < high", "reorder the values");
-    } else if (kind == "uniform" || kind == "pct") {
-        d.kind = Distribution::Kind::uniform;
-        if (kind == "pct") {
-            if (!p.is_number() || p.get<double>() < 0 || p.get<double>() >= 100)
-                bad(file, here, "pct must be a number in [0, 100)", "give the ± percentage, e.g. 10");
-            d.a = 1 - p.get<double>() / 100;
-            d.b = 1 + p.get<double>() / 100;
-        } else {
-            d.a = number(p, "low", file, here);
-            d.b = number(p, "high", file, here);
-            if (!(0 <= d.a && d.a < d.b))
-                bad(file, here, "a uniform distribution needs 0 ≤ low < high", "reorder the values");
-        }
-    } else {
-        bad(file, here, "unknown distribution '" + kind + "'", "use normal, lognormal, triangular, uniform or pct");
-    }
-    return d;
-}
-
 RowSelector selector(const json& j, const std::string& file, const std::string& at) {
     RowSelector s;
+    if (!j.is_object()) bad(file, at, "the rows must be an object", "write {\"sector\": …, \"carrier\": …}");
     for (const auto& [k, v] : j.items()) {
         if (!v.is_string()) bad(file, at + "/" + k, "'" + k + "' must be text", "give a code or \"*\"");
         if (k == "sector") s.sector = v.get<std::string>();
@@ -89,8 +40,12 @@ RowSelector selector(const json& j, const std::string& file, const std::string& 
 double normal_quantile(double u) { return -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * u); }
 
 }  // namespace
+}  // namespace klima::analysis
+
+namespace klima {
 
 double Distribution::draw(std::mt19937_64& rng) const {
+    using analysis::normal_quantile;
     // Inverse transforms of one uniform u (std:: distributions differ between libraries; these do not).
     const double u = (static_cast<double>(rng() >> 11) + 0.5) * 0x1.0p-53;
     switch (kind) {
@@ -105,21 +60,24 @@ double Distribution::draw(std::mt19937_64& rng) const {
     return 1.0;
 }
 
-std::vector<UncertainInput> load_uncertainty(const std::string& path, const ScenarioSpec& spec) {
-    std::ifstream in(path);
-    if (!in) throw Error({path, 0, ""}, "cannot read the uncertainty file", "check the path", ErrorKind::io);
-    json root;
-    try {
-        root = json::parse(in);
-    } catch (const json::exception& e) {
-        bad(path, "", std::string("not valid JSON: ") + e.what(), "fix the JSON syntax");
-    }
+}  // namespace klima
+
+namespace klima::analysis {
+namespace {
+
+// The inputs of `root` ({"inputs": [...]}) at JSON path `top` of `path`.
+std::vector<UncertainInput> inputs_of(const json& root, const std::string& path, const std::string& top,
+                                      const ScenarioSpec& spec) {
     if (!root.is_object() || !root.contains("inputs") || !root["inputs"].is_array())
-        bad(path, "/inputs", "the file must be an object with a list 'inputs'", "write {\"inputs\": [ … ]}");
+        bad(path, top + "/inputs", "the uncertainty must be an object with a list 'inputs'",
+            "write {\"inputs\": [ … ]}");
+    for (const auto& [k, v] : root.items())
+        if (k != "inputs") bad(path, top + "/" + k, "unknown key '" + k + "'", "give only \"inputs\": [ … ]");
     std::vector<UncertainInput> out;
     for (std::size_t i = 0; i < root["inputs"].size(); ++i) {
         const auto& j = root["inputs"][i];
-        const std::string at = "/inputs/" + std::to_string(i);
+        const std::string at = top + "/inputs/" + std::to_string(i);
+        if (!j.is_object()) bad(path, at, "an input must be an object", "write {\"factor\": {…}, \"dist\": {…}}");
         UncertainInput u;
         int kinds = 0;
         for (const auto& [k, v] : j.items()) {
@@ -156,10 +114,24 @@ std::vector<UncertainInput> load_uncertainty(const std::string& path, const Scen
                 "split it into one input each");
         if (!j.contains("dist"))
             bad(path, at + "/dist", "the input has no distribution", "add \"dist\": {\"pct\": 10}");
-        u.dist = distribution(j["dist"], path, at + "/dist");
+        u.dist = io::distribution_from_json(j["dist"], path, at + "/dist");
         out.push_back(std::move(u));
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<UncertainInput> load_uncertainty(const std::string& path, const ScenarioSpec& spec) {
+    std::ifstream in(path);
+    if (!in) throw Error({path, 0, ""}, "cannot read the uncertainty file", "check the path", ErrorKind::io);
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return inputs_of(io::parse_json(text, path), path, "", spec);
+}
+
+std::vector<UncertainInput> scenario_uncertainty(const ScenarioSpec& spec) {
+    if (spec.uncertainty_inputs.empty()) return {};
+    return inputs_of(io::parse_json(spec.uncertainty_inputs, spec.file), spec.file, "/uncertainty", spec);
 }
 
 bool multiplies(const UncertainInput& u, const EmissionFactor& f) {
@@ -222,6 +194,158 @@ Draw apply_draw(const Inputs& base, const std::vector<UncertainInput>& inputs, c
         out.drivers.add(std::move(d));
     }
     return out;
+}
+
+}  // namespace klima::analysis
+
+namespace klima::analysis {
+namespace {
+
+std::string key_of(const UncertainInput& u) {
+    switch (u.on) {
+        case UncertainInput::On::activity:
+            return "activity\n" + u.rows.sector + "\n" + u.rows.subsector + "\n" + u.rows.carrier;
+        case UncertainInput::On::factor: return "factor\n" + u.rows.subsector + "\n" + u.rows.carrier;
+        case UncertainInput::On::driver: return "driver\n" + std::string(to_string(u.driver));
+        case UncertainInput::On::measure: return "measure\n" + u.measure;
+    }
+    return {};
+}
+
+// Adds one source's inputs to `into`: each replaces an input of an earlier
+// source with the same target, or is appended.
+void merge(Gathered& into, std::size_t earlier, std::vector<UncertainInput> inputs, std::vector<std::string> from) {
+    std::map<std::string, std::size_t> had;
+    for (std::size_t i = 0; i < earlier; ++i) had.emplace(key_of(into.inputs[i]), i);
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        const auto it = had.find(key_of(inputs[i]));
+        if (it != had.end()) {
+            into.inputs[it->second] = std::move(inputs[i]);
+            into.from[it->second] = std::move(from[i]);
+            had.erase(it);
+        } else {
+            into.inputs.push_back(std::move(inputs[i]));
+            into.from.push_back(std::move(from[i]));
+        }
+    }
+}
+
+// One target's distribution in data: the newest year (≤ launch) that carries
+// one; rows of that year must agree.
+struct Pick {
+    int year = 0;
+    Distribution dist;
+    Location origin;
+};
+
+void consider(std::map<std::string, Pick>& picks, const std::string& key, int year, const Distribution& d,
+              const Location& origin, const std::string& what) {
+    auto [it, fresh] = picks.try_emplace(key, Pick{year, d, origin});
+    if (fresh || year > it->second.year) {
+        it->second = {year, d, origin};
+    } else if (year == it->second.year && !(d == it->second.dist)) {
+        throw Error(origin,
+                    what + " has the distribution '" + to_text(d) + "', but " + to_string(it->second.origin) +
+                        " of the same year gives '" + to_text(it->second.dist) + "'",
+                    "give the rows of one target and year the same distribution, or one of them none");
+    }
+}
+
+}  // namespace
+
+Gathered gather_uncertainty(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,
+                            const ReferenceData& ref, int launch_year, const std::optional<std::string>& file) {
+    Gathered out;
+    std::map<std::string, Pick> rows, factors;
+    std::map<std::string, RowSelector> selectors;
+    for (const auto& r : activity) {
+        if (!r.uncertainty || r.year > launch_year) continue;
+        std::string key = r.sector;
+        key.append("/").append(r.subsector).append("/").append(r.carrier);
+        consider(rows, key, r.year, *r.uncertainty, r.origin, "activity " + key);
+        selectors.try_emplace(key, RowSelector{r.sector, r.subsector, r.carrier});
+    }
+    for (const auto& [key, pick] : rows) {
+        UncertainInput u;
+        u.on = UncertainInput::On::activity;
+        u.rows = selectors.at(key);
+        u.dist = pick.dist;
+        u.label = "activity " + u.rows.describe();
+        out.inputs.push_back(std::move(u));
+        out.from.push_back(to_string(pick.origin));
+    }
+    for (const EmissionFactor* f : ref.factors.all()) {
+        if (!f->uncertainty || f->year_from > launch_year) continue;
+        const std::string sub = f->subsector.empty() ? std::string(kAny) : f->subsector;
+        std::string key = f->carrier;
+        key.append("/").append(sub);
+        consider(factors, key, f->year_from, *f->uncertainty, f->origin, "factor " + key);
+        selectors.try_emplace("factor\n" + key, RowSelector{std::string(kAny), sub, f->carrier});
+    }
+    for (const auto& [key, pick] : factors) {
+        UncertainInput u;
+        u.on = UncertainInput::On::factor;
+        u.rows = selectors.at("factor\n" + key);
+        u.dist = pick.dist;
+        u.label = "factor " + u.rows.describe();
+        out.inputs.push_back(std::move(u));
+        out.from.push_back(to_string(pick.origin));
+    }
+    for (const auto& d : drivers.uncertainty()) {
+        UncertainInput u;
+        u.on = UncertainInput::On::driver;
+        u.driver = d.driver;
+        u.dist = d.growth;
+        u.label = "driver " + std::string(to_string(d.driver));
+        out.inputs.push_back(std::move(u));
+        out.from.push_back(to_string(d.origin));
+    }
+    std::size_t earlier = out.inputs.size();
+    std::vector<UncertainInput> scenario;
+    std::vector<std::string> from;
+    for (const auto& m : spec.measures) {
+        if (!m.uncertainty) continue;
+        UncertainInput u;
+        u.on = UncertainInput::On::measure;
+        u.measure = m.id;
+        u.dist = *m.uncertainty;
+        u.label = "measure " + m.id;
+        scenario.push_back(std::move(u));
+        from.push_back(to_string(Location{m.origin.file, 0, m.origin.field + "/uncertainty"}));
+    }
+    merge(out, earlier, std::move(scenario), std::move(from));
+    earlier = out.inputs.size();
+    auto block = scenario_uncertainty(spec);
+    from.clear();
+    for (std::size_t i = 0; i < block.size(); ++i)
+        from.push_back(to_string(Location{spec.file, 0, "/uncertainty/inputs/" + std::to_string(i)}));
+    merge(out, earlier, std::move(block), std::move(from));
+    if (file) {
+        earlier = out.inputs.size();
+        auto given = load_uncertainty(*file, spec);
+        from.clear();
+        for (std::size_t i = 0; i < given.size(); ++i)
+            from.push_back(to_string(Location{*file, 0, "/inputs/" + std::to_string(i)}));
+        merge(out, earlier, std::move(given), std::move(from));
+    }
+    if (out.inputs.empty())
+        throw Error({spec.file, 0, ""}, "nothing is uncertain: no distribution in the scenario, its data or a file",
+                    "give one in an 'uncertainty' column of the activity or factor CSV, a '<driver>_uncertainty' "
+                    "column of the drivers file, a measure's \"uncertainty\", the scenario's \"uncertainty\": "
+                    "{\"inputs\": [ … ]}, or an uncertainty file (docs/analysis.md)");
+    return out;
+}
+
+bool carries_uncertainty(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,
+                         const ReferenceData& ref) {
+    if (!spec.uncertainty_inputs.empty() || !drivers.uncertainty().empty()) return true;
+    for (const auto& m : spec.measures)
+        if (m.uncertainty) return true;
+    for (const auto& r : activity)
+        if (r.uncertainty) return true;
+    for (const EmissionFactor* f : ref.factors.all())
+        if (f->uncertainty) return true;
+    return false;
 }
 
 }  // namespace klima::analysis

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "klima/activity.hpp"
+#include "klima/distribution.hpp"
 #include "klima/drivers.hpp"
 #include "klima/effects.hpp"
 #include "klima/reference_data.hpp"
@@ -18,13 +19,8 @@
 
 namespace klima::analysis {
 
-struct Distribution {
-    enum class Kind { normal, lognormal, triangular, uniform };
-    Kind kind = Kind::uniform;
-    double a = 1.0, b = 1.0,
-           c = 1.0;  // normal: sd (a); lognormal: sigma (a); triangular: low, mode, high; uniform: low, high
-    double draw(std::mt19937_64& rng) const;  // a multiplier
-};
+// The distribution type is public (klima/distribution.hpp): data files carry it.
+using klima::Distribution;
 
 struct UncertainInput {
     enum class On { activity, factor, driver, measure };
@@ -39,6 +35,35 @@ struct UncertainInput {
 // Throws klima::Error naming the file and JSON path (an unknown key, kind,
 // measure id or driver, a parameter out of range).
 std::vector<UncertainInput> load_uncertainty(const std::string& path, const ScenarioSpec& spec);
+
+// The inputs of the scenario's own "uncertainty": {"inputs": [...]} block
+// (spec.uncertainty_inputs, the uncertainty file's format), errors naming the
+// scenario file and "/uncertainty/inputs/…"; empty when the scenario has none.
+std::vector<UncertainInput> scenario_uncertainty(const ScenarioSpec& spec);
+
+// The uncertain inputs of a run, gathered from where distributions live
+// (docs/analysis.md, "Where distributions live"), and where each came from.
+struct Gathered {
+    std::vector<UncertainInput> inputs;
+    std::vector<std::string> from;  // per input: "data/koege/activity.csv:95", "scenarios/koege.json#/measures/3"
+};
+
+// Data first: activity rows (per exact sector, subsector and carrier, the
+// distribution of the launch year's record, else of the newest record before
+// it that carries one), factor rows (per carrier and subsector, the row that
+// covers the launch year, else the newest before it), the drivers' growth;
+// then the scenario's measures and its "uncertainty" block; then `file`. An
+// input of a later source replaces one of an earlier source with the same
+// target (kind and the same sector, subsector, carrier, driver or measure id).
+// Throws when records or factor rows of one target and year disagree, and
+// when nothing is uncertain anywhere.
+Gathered gather_uncertainty(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,
+                            const ReferenceData& ref, int launch_year, const std::optional<std::string>& file);
+
+// Whether any of the places gather_uncertainty reads carries a distribution
+// (without the file): the activity, factors, drivers or the scenario.
+bool carries_uncertainty(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,
+                         const ReferenceData& ref);
 
 struct Inputs {
     ScenarioSpec spec;

@@ -81,11 +81,15 @@ MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
     const ScenarioOutcome loaded = detail::load(request.scenario);
     const auto& spec = loaded.run.spec;
     const auto targets = analysis::load_target_path(loaded, request.targets_file);
-    const auto inputs = analysis::load_uncertainty(request.uncertainty_file, spec);
     const analysis::Inputs base{spec, loaded.run.activity, loaded.run.drivers, loaded.ref};
     const auto planned = klima::run_scenario(spec, base.activity, base.drivers, base.ref, RunOptions{false});
+    const auto gathered = analysis::gather_uncertainty(spec, base.activity, base.drivers, base.ref, planned.launch_year,
+                                                       request.uncertainty_file);
+    const auto& inputs = gathered.inputs;
 
     MonteCarloOutcome o;
+    o.inputs = static_cast<int>(inputs.size());
+    for (std::size_t k = 0; k < inputs.size(); ++k) o.drawn.push_back({inputs[k].label, gathered.from[k]});
     o.scenario_name = spec.name;
     o.draws = request.draws;
     o.seed = request.seed;
@@ -166,5 +170,11 @@ MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
     }
     return o;
 }
+
+bool has_uncertainty(const ScenarioOutcome& loaded) {
+    return analysis::carries_uncertainty(loaded.run.spec, loaded.run.activity, loaded.run.drivers, loaded.ref);
+}
+
+bool has_uncertainty(const ScenarioRequest& request) { return has_uncertainty(detail::load(request)); }
 
 }  // namespace klima::api

@@ -40,10 +40,12 @@ report::ReportAnalysis analyse(const ReportRequest& request, const ScenarioOutco
         r.targets_file = targets_path;
         a.abatement = abatement_cost(r);
     }
-    if (has_uncertain_inputs(request)) {
+    // The Monte Carlo runs when an uncertainty file is given or the scenario, its activity,
+    // factors or drivers carry distributions (docs/analysis.md).
+    if (request.uncertainty_file || has_uncertainty(scenario)) {
         MonteCarloRequest r;
         r.scenario = from_launch;
-        r.uncertainty_file = *request.uncertainty_file;
+        r.uncertainty_file = request.uncertainty_file;
         r.draws = request.draws;
         r.seed = request.seed;
         r.threads = request.threads;
@@ -54,9 +56,6 @@ report::ReportAnalysis analyse(const ReportRequest& request, const ScenarioOutco
 }
 
 }  // namespace
-
-// One line to widen when the scenario and data files carry distributions.
-bool has_uncertain_inputs(const ReportRequest& request) { return request.uncertainty_file.has_value(); }
 
 ReportOutcome build_report(const ReportRequest& request) {
     const int year = request.report_year;

@@ -163,6 +163,8 @@ void load_factors(const std::string& path, FactorLibrary& into, ChpAllocation al
         f.illustrative = status == "illustrative";
         f.derived = status == "derived";
         f.source = row.required("source");
+        if (const auto u = row.optional("uncertainty"); !u.empty())
+            f.uncertainty = parse_distribution(u, row.where("uncertainty"));
         if (!sets.empty()) f.source += " [CHP allocation: " + std::string(describe(allocation)) + "]";
         into.add(std::move(f));
     }
@@ -314,6 +316,9 @@ void activity_from_row(const CsvRow& row, const std::string& file, ActivityRecor
     else r.amount = amount;
     r.unit = unit;
     r.source = row.required("source");
+    if (const auto u = row.optional("uncertainty"); !u.empty())
+        r.uncertainty = parse_distribution(u, row.where("uncertainty"));
+    else r.uncertainty.reset();
 }
 
 ActivityRecord activity_from_row(const CsvRow& row, const std::string& file) {
@@ -434,6 +439,8 @@ ActivitySet parse_activity_json(std::string_view text, const std::string& name) 
         if (!q.is_null()) r.amount = amount;
         r.unit = unit;
         r.source = j.text("source");
+        if (j.has("uncertainty"))
+            r.uncertainty = distribution_from_json(j.value("uncertainty"), name, j.path() + "/uncertainty");
         out.push_back(std::move(r));
     }
     check_no_duplicates(out);

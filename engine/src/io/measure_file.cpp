@@ -386,6 +386,8 @@ MeasureSpec read_measure(JsonObject& m, int base_year, const std::string& file,
     spec.phase = read_phase(m, base_year, file);
     spec.cost = units::dkk(m.number("cost_dkk", 0, kBig));
     spec.source = m.text("source");
+    if (m.has("uncertainty"))
+        spec.uncertainty = distribution_from_json(m.value("uncertainty"), file, m.path() + "/uncertainty");
     std::optional<Uptake> uptake;
     if (m.has("uptake")) {
         JsonObject u(m.value("uptake"), m.path() + "/uptake", file);

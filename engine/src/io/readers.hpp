@@ -2,6 +2,7 @@
 // outside io needs. Not part of the public API (klima/io/*.hpp).
 #pragma once
 
+#include "klima/distribution.hpp"
 #include "klima/error.hpp"
 
 #include <nlohmann/json.hpp>
@@ -17,5 +18,11 @@ nlohmann::json parse_json(std::string_view text, const std::string& name);
 
 // `year` when it lies within kFirstYear–kLastYear; otherwise throws at `where`.
 int checked_year(int year, const Location& where);
+
+// A distribution given in JSON at `at` of `file`: a string in the text form
+// (parse_distribution) or an object ({"pct": 10}, {"normal": {"sd": 0.1}},
+// {"lognormal": {"sigma": 0.2}}, {"triangular": {"low", "mode", "high"}},
+// {"uniform": {"low", "high"}}), the same ranges for both; throws naming the JSON path.
+Distribution distribution_from_json(const nlohmann::json& j, const std::string& file, const std::string& at);
 
 }  // namespace klima::io

@@ -113,6 +113,13 @@ ScenarioSpec parse_scenario(std::string_view text, const std::string& name) {
     }
 
     s.measures = read_measure_list(top, "measures", s.base_year, name);
+    if (top.has("uncertainty")) {  // its inputs are read by the Monte Carlo facade, which knows their kinds
+        const auto& u = top.value("uncertainty");
+        if (!u.is_object() || !u.contains("inputs") || !u["inputs"].is_array())
+            throw Error(top.at("uncertainty"), "the uncertainty must be an object with a list 'inputs'",
+                        "write \"uncertainty\": {\"inputs\": [ … ]} as in an uncertainty file (docs/analysis.md)");
+        s.uncertainty_inputs = u.dump();
+    }
     top.finish("docs/scenarios.md");
     return s;
 }
@@ -145,6 +152,12 @@ Drivers load_drivers(const std::string& path) {
         y.households = units::count(row.number("households"));
         y.vehicle_km = units::kilometres(row.number("vehicle_km_million") * 1e6);
         y.source = row.required("source");
+        for (const Driver d : {Driver::population, Driver::households, Driver::vehicle_km}) {
+            std::string column(to_string(d));
+            column.append("_uncertainty");
+            if (const auto cell = row.optional(column); !cell.empty())
+                out.add_uncertainty({d, parse_distribution(cell, row.where(column)), row.where(column)});
+        }
         out.add(std::move(y));
     }
     return out;

@@ -112,10 +112,10 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"mc_influence",
          {"Størst rangkorrelation med scenariet i {year}", "Largest rank correlation with the scenario in {year}"}},
         {"no_distributions",
-         {"Ingen fordelinger angivet, så ingen sandsynligheder: angiv de usikre input i en usikkerhedsfil "
-          "(docs/analysis.md).",
-          "No distributions were given, so no probabilities: give the uncertain inputs in an uncertainty file "
-          "(docs/analysis.md)."}},
+         {"Ingen fordelinger angivet, så ingen sandsynligheder: angiv dem i aktivitets-, faktor- eller "
+          "driverfilerne, i scenariet eller i en usikkerhedsfil (docs/analysis.md).",
+          "No distributions were given, so no probabilities: give them in the activity, factor or drivers "
+          "files, in the scenario or in an uncertainty file (docs/analysis.md)."}},
         {"percentile_note",
          {"P5, P50, P95: 5., 50. og 95. percentil af trækningerne; sandsynlighed = andel af trækninger på eller "
           "under målstien.",

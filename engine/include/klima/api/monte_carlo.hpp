@@ -1,6 +1,7 @@
 // The engine's facade for uncertainty: Monte Carlo draws of a scenario's
-// uncertain inputs (an uncertainty file: multipliers with distributions on
-// activity rows, factors, driver growth and measure sizes; docs/analysis.md),
+// uncertain inputs (multipliers with distributions on activity rows, factors,
+// driver growth and measure sizes, given in the data files, the scenario or an
+// uncertainty file; docs/analysis.md),
 // each draw run without attribution. Gives per year the 5th, 50th and 95th
 // percentile of BAU and scenario and the probability of meeting each target.
 // Draw i uses its own generator seeded from (seed, i), so results do not
@@ -19,7 +20,9 @@ namespace klima::api {
 
 struct MonteCarloRequest {
     ScenarioRequest scenario;
-    std::string uncertainty_file;
+    // An uncertainty file; its inputs replace those of the data and the
+    // scenario with the same target. None: only the data's and the scenario's.
+    std::optional<std::string> uncertainty_file;
     int draws = 1000;
     std::uint64_t seed = 1;
     int threads = 1;                          // ≥ 1
@@ -46,9 +49,16 @@ struct InputInfluence {
     double rank_correlation;  // Spearman's ρ of the input's draws with the scenario in the first target year
 };
 
+struct DrawnInput {
+    std::string input;  // as in InputInfluence
+    std::string from;   // where its distribution was given: "data/koege/activity.csv:95", "u.json#/inputs/0"
+};
+
 struct MonteCarloOutcome {
     std::string scenario_name;
     int draws = 0, launch_year = 0;
+    int inputs = 0;                 // how many uncertain inputs each draw draws
+    std::vector<DrawnInput> drawn;  // those inputs, in draw order
     std::uint64_t seed = 0;
     TargetScope scope = TargetScope::incl_lulucf;
     std::vector<YearSpread> years;          // launch year .. end year
@@ -57,9 +67,16 @@ struct MonteCarloOutcome {
 };
 
 // Throws klima::Error: usage for draws < 1 or threads < 1; the uncertainty
-// file's errors naming its JSON path; the loading errors of run_scenario; a
-// draw that overdraws a row names the draw.
+// file's errors naming its JSON path; the loading errors of run_scenario;
+// input when no distribution is given anywhere; a draw that overdraws a row
+// names the draw.
 MonteCarloOutcome monte_carlo(const MonteCarloRequest& request);
+
+// Whether the scenario, its activity, factors or drivers carry a distribution,
+// so that a Monte Carlo needs no uncertainty file (for `klima report`). Loads
+// the scenario's inputs; runs nothing. The first form for inputs already loaded.
+bool has_uncertainty(const ScenarioOutcome& loaded);
+bool has_uncertainty(const ScenarioRequest& request);
 
 std::string render_monte_carlo(const MonteCarloOutcome& outcome, report::Format format);
 

@@ -29,9 +29,6 @@ struct ReportRequest {
     int threads = 1;  // results do not depend on it
 };
 
-// Whether the report runs the Monte Carlo: when the request gives uncertain inputs.
-bool has_uncertain_inputs(const ReportRequest& request);
-
 struct ReportOutcome {
     ScenarioOutcome scenario;
     report::ReportData data;
