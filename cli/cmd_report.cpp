@@ -41,17 +41,10 @@ int run_report(const ReportOptions& o, std::ostream& out) {
     request.analysis = !o.no_analysis;
     request.uncertainty_file = o.uncertainty;
     request.draws = o.draws.value_or(1000);
-    if (request.draws < 1)
-        throw UsageError({"", 0, "--draws"}, "draws must be at least 1", "write --draws N, e.g. --draws 1000");
     if (o.seed && *o.seed < 0)
         throw UsageError({"", 0, "--seed"}, "the seed must be 0 or more", "write --seed S, e.g. --seed 1");
     request.seed = static_cast<std::uint64_t>(o.seed.value_or(1));
     request.threads = o.threads.value_or(1);
-    if (request.threads < 1 || request.threads > 64)
-        throw UsageError({"", 0, "--threads"}, "threads must be 1 to 64", "write --threads T, e.g. --threads 2");
-    if (o.discount_pct && (*o.discount_pct < 0.0 || *o.discount_pct >= 100.0))
-        throw UsageError({"", 0, "--discount"}, "a discount rate of " + std::to_string(*o.discount_pct) + " %",
-                         "give a rate in % a year from 0 (undiscounted) to below 100, e.g. --discount 3.5");
     if (o.discount_pct) request.discount_rate = units::ratio(*o.discount_pct / 100.0);
     if (o.no_analysis && (o.uncertainty || o.draws || o.seed || o.threads || o.discount_pct))
         throw UsageError({"", 0, "--no-analysis"}, "--no-analysis leaves out the analysis its other options set",

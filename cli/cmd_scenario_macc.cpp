@@ -32,12 +32,7 @@ int macc(const MaccOptions& o, std::ostream& out) {
     if (!in_horizon(r.year))
         throw UsageError({"", 0, "--year"}, "year " + std::to_string(r.year) + " is outside " + horizon_text(),
                          "give a projected year, e.g. --year 2030");
-    if (o.discount_pct && (*o.discount_pct < 0.0 || *o.discount_pct >= 100.0))
-        throw UsageError({"", 0, "--discount"}, "a discount rate of " + std::to_string(*o.discount_pct) + " %",
-                         "give a rate in % a year from 0 (undiscounted) to below 100, e.g. --discount 3.5");
     if (o.discount_pct) r.discount_rate = units::ratio(*o.discount_pct / 100.0);
-    if (o.budget_dkk && *o.budget_dkk < 0.0)
-        throw UsageError({"", 0, "--budget"}, "a negative budget", "give the budget in DKK, at least 0");
     if (o.budget_dkk) r.budget = units::dkk(*o.budget_dkk);
     r.targets_file = o.targets;
     out << api::render_abatement(api::abatement_cost(r), o.format);

@@ -27,14 +27,10 @@ int mc(const McOptions& o, std::ostream& out) {
     r.scenario = scenario_request(o.request, o.file);
     r.uncertainty_file = o.uncertainty;
     r.draws = o.draws.value_or(1000);
-    if (r.draws < 1)
-        throw UsageError({"", 0, "--draws"}, "draws must be at least 1", "write --draws N, e.g. --draws 10000");
     if (o.seed && *o.seed < 0)
         throw UsageError({"", 0, "--seed"}, "the seed must be 0 or more", "write --seed S, e.g. --seed 1");
     r.seed = static_cast<std::uint64_t>(o.seed.value_or(1));
     r.threads = o.threads.value_or(1);
-    if (r.threads < 1 || r.threads > 64)
-        throw UsageError({"", 0, "--threads"}, "threads must be 1 to 64", "write --threads T, e.g. --threads 2");
     r.targets_file = o.targets;
     out << api::render_monte_carlo(api::monte_carlo(r), o.format);
     return 0;

@@ -121,3 +121,31 @@ TEST_CASE("klima scenario mc prints p5, p50 and p95 as json; with no distributio
     CHECK(missing.exit_code == 1);  // the fixture's data and scenario carry none (test_mc_data.cpp)
     CHECK(missing.err.find("nothing is uncertain") != std::string::npos);
 }
+
+TEST_CASE("draws, threads, discount and budget out of range are the flag's fault (exit 2), in every command") {
+    test::TempDir dir;
+    const auto r = request(dir, 50, 1, 1);
+    const std::string scenario = r.scenario.scenario_file + " --data-dir " + r.scenario.data_dir;
+    const std::string mc = "scenario mc " + scenario + " --uncertainty " + *r.uncertainty_file;
+    const std::string report = "report --scenario " + scenario + " --year 2017";
+    struct Case {
+        std::string args, flag;
+    };
+    const Case cases[] = {
+        {mc + " --draws 0", "--draws"},
+        {mc + " --draws 100001", "--draws"},  // kMaxDraws = 100,000
+        {mc + " --threads 65", "--threads"},
+        {report + " --draws 100001", "--draws"},
+        {report + " --threads 0", "--threads"},
+        {report + " --discount 100", "--discount"},
+        {"scenario macc " + scenario + " --discount -1", "--discount"},
+        {"scenario macc " + scenario + " --budget nan", "--budget"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.args);
+        const auto out = test::run_cli(c.args);
+        CHECK(out.exit_code == 2);
+        CHECK(out.err.find(c.flag) != std::string::npos);
+        CHECK(out.out.empty());
+    }
+}

@@ -54,14 +54,19 @@ bool macc_before(const MeasureCost& a, const MeasureCost& b) {
 
 }  // namespace
 
-AbatementOutcome abatement_cost(const AbatementRequest& request) {
-    const double rate = request.discount_rate.value();
+void check_discount_rate(units::Ratio discount_rate) {
+    const double rate = discount_rate.value();
     if (!(rate >= 0.0 && rate < 1.0))
         throw Error({"", 0, "discount_rate"}, "a discount rate of " + std::to_string(100.0 * rate) + " % a year",
-                    "give a rate from 0 (undiscounted) up to below 100 %", ErrorKind::usage)
+                    "give a rate from 0 (undiscounted) up to below 100 %, e.g. 3.5", ErrorKind::usage)
             .about(Subject::request);
-    if (request.budget && units::in_dkk(*request.budget) < 0.0)
-        throw Error({"", 0, "budget"}, "a negative budget", "give a budget of at least 0 DKK", ErrorKind::usage)
+}
+
+AbatementOutcome abatement_cost(const AbatementRequest& request) {
+    check_discount_rate(request.discount_rate);
+    if (request.budget && !(std::isfinite(units::in_dkk(*request.budget)) && units::in_dkk(*request.budget) >= 0.0))
+        throw Error({"", 0, "budget"}, "a budget of " + std::to_string(units::in_dkk(*request.budget)) + " DKK",
+                    "give a budget of at least 0 DKK", ErrorKind::usage)
             .about(Subject::request);
 
     ScenarioOutcome loaded = detail::load(request.scenario);

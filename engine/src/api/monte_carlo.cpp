@@ -73,11 +73,19 @@ std::uint64_t mix(std::uint64_t x) {
 
 }  // namespace
 
-MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
-    if (request.draws < 1 || request.threads < 1)
-        throw Error({"", 0, request.draws < 1 ? "draws" : "threads"}, "at least one draw on at least one thread",
-                    "give a whole number of 1 or more", ErrorKind::usage)
+void check_draw_settings(int draws, int threads) {
+    if (draws < 1 || draws > kMaxDraws)
+        throw Error({"", 0, "draws"}, std::to_string(draws) + " draws", "give 1 to 100000 draws, e.g. 10000",
+                    ErrorKind::usage)
             .about(Subject::request);
+    if (threads < 1 || threads > kMaxThreads)
+        throw Error({"", 0, "threads"}, std::to_string(threads) + " threads", "give 1 to 64 threads, e.g. 2",
+                    ErrorKind::usage)
+            .about(Subject::request);
+}
+
+MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
+    check_draw_settings(request.draws, request.threads);
     const ScenarioOutcome loaded = detail::load(request.scenario);
     const auto& spec = loaded.run.spec;
     const auto targets = analysis::load_target_path(loaded, request.targets_file);

@@ -62,6 +62,10 @@ ReportOutcome build_report(const ReportRequest& request) {
     if (!in_horizon(year))
         throw Error({"", 0, "report year"}, "reporting year " + std::to_string(year) + " is outside " + horizon_text(),
                     "give a year in that range");
+    if (request.analysis) {  // before anything runs
+        check_draw_settings(request.draws, request.threads);
+        check_discount_rate(request.discount_rate);
+    }
     ScenarioOutcome scenario = detail::load(request.scenario);
     auto& run = scenario.run;
     const auto& ref = scenario.ref;

@@ -65,6 +65,9 @@ struct AbatementOutcome {
     PortfolioOutcome portfolio;
 };
 
+// Throws a usage error about the request's `discount_rate` (Subject::request) unless 0 ≤ rate < 1.
+void check_discount_rate(units::Ratio discount_rate);
+
 // Throws klima::Error: of kind usage for a year that is not projected or a
 // negative budget or rate; else the loading errors of run_scenario and the targets file's.
 AbatementOutcome abatement_cost(const AbatementRequest& request);
