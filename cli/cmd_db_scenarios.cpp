@@ -43,8 +43,7 @@ int print(const ScenarioOptions& o, std::ostream& out) {
     if (!v)
         throw Error({path, 0, ""}, "no saved version of " + o.name + " in the store",
                     "save it from the workbench (klima serve --db) first; klima db scenarios lists what is saved",
-                    ErrorKind::store)
-            .about(Subject::store_contents);
+                    ErrorKind::store);
     out << v->scenario;
     return 0;
 }

@@ -257,10 +257,16 @@ Reply Handlers::save(const std::string& body, const std::string& name) const {
             const int version = api::save_scenario_version(save);
             return Reply{200, "application/json", nlohmann::json{{"version", version}}.dump(2) + "\n", {}};
         } catch (const store::ScenarioConflict& e) {
-            auto reply = from_error(e);
-            auto out = nlohmann::json::parse(reply.body);
+            auto out = nlohmann::json::parse(from_error(e).body);
             out["error"]["kind"] = "conflict";
             out["current"] = version_json(e.latest());
+            return Reply{409, "application/json", out.dump(2) + "\n", {}};
+        } catch (const Error& e) {
+            if (e.where().field != "based_on") throw;
+            // based on a version the store does not hold (none is saved): a conflict without a current version
+            auto out = nlohmann::json::parse(from_error(e).body);
+            out["error"]["kind"] = "conflict";
+            out["current"] = nullptr;
             return Reply{409, "application/json", out.dump(2) + "\n", {}};
         }
     });

@@ -313,6 +313,11 @@ TEST_CASE("serve: a save from a stale version is 409 and leaves the store as it 
     r = client.Post("/api/scenario/save?name=../koege.json", save_body(doc, "x", 1), "application/json");
     REQUIRE(r);
     CHECK(r->status == 403);
+    // based on a version of a name the store holds none of (another store, say): 409 without a current version
+    r = client.Post("/api/scenario/save?name=koege-plan.json", save_body(doc, "x", 7), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 409);
+    CHECK(nlohmann::json::parse(r->body)["current"].is_null());
     const auto kept = klima::api::list_scenario_versions(store, std::nullopt);
     REQUIRE(kept.size() == 1);
     CHECK(kept[0].comment == "planner A");

@@ -416,7 +416,7 @@ async function save() {
       { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
     const answer = await res.json();
     if (res.status === 409) {
-      const note = () => t('conflict')(answer.current);
+      const note = () => (answer.current ? t('conflict')(answer.current) : answer.error.message);
       note.conflict = true;
       state.saveNote = note;
     } else if (!res.ok) {

@@ -63,8 +63,7 @@ int Store::save_scenario(const ScenarioSave& save) {
         throw Error({path(), 0, "based_on"},
                     "the edit starts from version " + std::to_string(*save.based_on) + " of " + save.name +
                         ", but the store holds no saved version of it",
-                    "save it as a first version (based on the file)", ErrorKind::store)
-            .about(Subject::store_version);
+                    "save it as a first version (based on the file)", ErrorKind::store);
     if (save.based_on != latest_no) throw ScenarioConflict(path(), save.based_on, *latest);
     const int version = latest_no.value_or(0) + 1;
     sql::Stmt ins(db,
@@ -94,9 +93,7 @@ std::optional<ScenarioVersion> Store::scenario_version(const std::string& name, 
     if (!latest) {
         if (!version) return std::nullopt;
         throw Error({path(), 0, "version"}, "no saved version of " + name + " in the store",
-                    "save the scenario from the workbench first, or list them with klima db scenarios",
-                    ErrorKind::store)
-            .about(Subject::store_version);
+                    "save the scenario first, or give the name of a saved one", ErrorKind::store);
     }
     const int wanted = version.value_or(latest->version);
     sql::Stmt q(db,
@@ -105,8 +102,7 @@ std::optional<ScenarioVersion> Store::scenario_version(const std::string& name, 
     q.bind(1, name).bind(2, wanted);
     if (!q.step())
         throw Error({path(), 0, "version"}, "no version " + std::to_string(wanted) + " of " + name + " in the store",
-                    "use a version from 1 to " + std::to_string(latest->version), ErrorKind::store)
-            .about(Subject::store_version);
+                    "use a version from 1 to " + std::to_string(latest->version), ErrorKind::store);
     auto v = read_row(q);
     v.scenario = q.text(6);
     if (!q.is_null(7)) v.editor_state = q.text(7);

@@ -134,7 +134,7 @@ public:
     // older schema (read-only) has none.
     std::vector<ScenarioVersion> scenario_versions(const std::optional<std::string>& name = std::nullopt) const;
     // `version`, or the latest when nullopt; nullopt when the name has no saved version.
-    // Throws (kind store, subject store_version) for a version number the name does not have.
+    // Throws (kind store) for a version number the name does not have.
     std::optional<ScenarioVersion> scenario_version(const std::string& name, std::optional<int> version) const;
 
     int schema_version() const;
