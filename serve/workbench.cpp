@@ -55,8 +55,8 @@ Workbench::Workbench(ServeConfig config) {
             throw Error({*dir, 0, ""}, "not a directory", "give the folder's path", ErrorKind::usage)
                 .about(dir == &config.data_dir ? Subject::data_dir : Subject::none);
     if (config.store && !std::filesystem::is_regular_file(*config.store))
-        throw Error({*config.store, 0, ""}, "no store at this path",
-                    "create one by importing the activity into it (klima db import FILE --db PATH)", ErrorKind::usage)
+        throw Error({*config.store, 0, ""}, "no store at this path", "create one by importing the activity into it",
+                    ErrorKind::usage)
             .about(Subject::store_contents);
     impl_ = std::make_unique<Impl>(std::move(config));
     auto& s = impl_->server;
