@@ -218,7 +218,8 @@ Reply Handlers::save(const std::string& body, const std::string& name) const {
         if (!j.is_object() || !j.contains("scenario") || !j["scenario"].is_object())
             return error_reply(400, "input", "/scenario", "no scenario object in the request",
                                "send the scenario as the value of \"scenario\"");
-        if (!j.contains("comment") || !j["comment"].is_string())
+        if (!j.contains("comment") || !j["comment"].is_string() ||
+            j["comment"].get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos)
             return error_reply(400, "input", "/comment", "a saved version needs a comment",
                                "say in a few words what this version changes");
         std::optional<int> based_on;

@@ -306,6 +306,10 @@ TEST_CASE("serve: a save from a stale version is 409 and leaves the store as it 
     REQUIRE(r);
     CHECK(r->status == 400);
     CHECK(error_of(r)["path"] == "/comment");
+    r = client.Post("/api/scenario/save?name=koege.json", save_body(doc, "  ", 1), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(error_of(r)["path"] == "/comment");
     r = client.Post("/api/scenario/save?name=koege.json", save_body(doc, "x", "one"), "application/json");
     REQUIRE(r);
     CHECK(r->status == 400);
