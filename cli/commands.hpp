@@ -24,6 +24,8 @@ Action define_report(CLI::App& command);
 Action define_impact(CLI::App& command);
 Action define_db_import(CLI::App& command);
 Action define_db_versions(CLI::App& command);
+Action define_db_scenarios(CLI::App& command);
+Action define_db_scenario(CLI::App& command);
 Action define_db_diff(CLI::App& command);
 Action define_db_recalc(CLI::App& command);
 Action define_serve(CLI::App& command);

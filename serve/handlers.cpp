@@ -2,6 +2,7 @@
 
 #include "klima/api/report.hpp"
 #include "klima/api/scenario.hpp"
+#include "klima/api/scenario_versions.hpp"
 #include "klima/error.hpp"
 #include "klima/horizon.hpp"
 #include "klima/io/scenario_file.hpp"
@@ -113,10 +114,52 @@ Reply Handlers::scenario(const std::string& name) const {
     return guarded([&] {
         const auto path = fs::path(config_.scenarios_dir) / name;
         if (!Sandbox::is_plain_json_name(name) || !sandbox_.contains(path.string())) return kNameRefused;
+        if (config_.store)
+            if (auto saved = api::load_scenario_version(*config_.store, name, std::nullopt)) {
+                Reply r{200, "application/json", std::move(saved->scenario), {}};
+                r.headers = {{"X-Klima-Version", std::to_string(saved->version)}};
+                return r;
+            }
         if (!fs::is_regular_file(path))
             return error_reply(404, "usage", "name", "no scenario '" + name + "' in the scenarios folder",
                                "give a file name that GET /api/scenarios lists");
-        return Reply{200, "application/json", read_text(path), {}};
+        Reply r{200, "application/json", read_text(path), {}};
+        r.headers = {{"X-Klima-Version", "0"}};
+        return r;
+    });
+}
+
+namespace {
+
+nlohmann::json version_json(const store::ScenarioVersion& v) {
+    return {{"version", v.version},
+            {"created_at", v.created_at},
+            {"author", v.author},
+            {"comment", v.comment},
+            {"sha256", v.sha256}};
+}
+
+const Reply kNoStore = error_reply(400, "usage", "db", "the workbench was started without a store, so it cannot save",
+                                   "start klima serve with --db FILE");
+
+}  // namespace
+
+Reply Handlers::versions(const std::string& name) const {
+    return guarded([&] {
+        if (!Sandbox::is_plain_json_name(name)) return kNameRefused;
+        nlohmann::json out{{"store", config_.store.has_value()},
+                           {"name", name},
+                           {"latest", nullptr},
+                           {"versions", nlohmann::json::array()},
+                           {"editor_state", nullptr}};
+        if (!config_.store) return Reply{200, "application/json", out.dump(2) + "\n", {}};
+        for (const auto& v : api::list_scenario_versions(*config_.store, name))
+            out["versions"].push_back(version_json(v));
+        if (const auto latest = api::load_scenario_version(*config_.store, name, std::nullopt)) {
+            out["latest"] = latest->version;
+            if (latest->editor_state) out["editor_state"] = nlohmann::json::parse(*latest->editor_state);
+        }
+        return Reply{200, "application/json", out.dump(2) + "\n", {}};
     });
 }
 
@@ -159,6 +202,74 @@ Reply Handlers::run(const std::string& body, const std::optional<std::string>& n
         const auto outcome = api::run_scenario(*request);
         auto text = report::render_scenario(outcome.run, outcome.ref, report::Format::json);  // notes the CHP set
         return Reply{200, "application/json", std::move(text), {}};
+    });
+}
+
+Reply Handlers::save(const std::string& body, const std::string& name) const {
+    return guarded([&]() -> Reply {
+        if (!config_.store) return kNoStore;
+        nlohmann::ordered_json j;
+        try {
+            j = nlohmann::ordered_json::parse(body);
+        } catch (const nlohmann::json::parse_error& e) {
+            return error_reply(400, "input", "", std::string("the request is not JSON: ") + e.what(),
+                               "send {\"scenario\": {...}, \"comment\": \"...\", \"based_on\": N or null}");
+        }
+        if (!j.is_object() || !j.contains("scenario") || !j["scenario"].is_object())
+            return error_reply(400, "input", "/scenario", "no scenario object in the request",
+                               "send the scenario as the value of \"scenario\"");
+        if (!j.contains("comment") || !j["comment"].is_string() ||
+            j["comment"].get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos)
+            return error_reply(400, "input", "/comment", "a saved version needs a comment",
+                               "say in a few words what this version changes");
+        std::optional<int> based_on;
+        if (j.contains("based_on") && !j["based_on"].is_null()) {
+            if (!j["based_on"].is_number_integer() || j["based_on"].get<long long>() < 1 ||
+                j["based_on"].get<long long>() > 1000000000)
+                return error_reply(400, "input", "/based_on", "based_on is not a version number",
+                                   "give the version the edit started from, or null for the file");
+            based_on = j["based_on"].get<int>();
+        }
+        std::string author;
+        if (j.contains("author")) {
+            if (!j["author"].is_string())
+                return error_reply(400, "input", "/author", "author is not text", "give a name, or leave it out");
+            author = j["author"].get<std::string>();
+        }
+        std::optional<std::string> editor_state;
+        if (j.contains("editor_state") && !j["editor_state"].is_null()) editor_state = j["editor_state"].dump();
+        // The text saved is what `klima db scenario` prints and `klima scenario run` reads: the scenario
+        // as sent, keys in their order, laid out with two spaces.
+        const auto text = j["scenario"].dump(2) + "\n";
+        Reply refused;
+        const auto request = sandboxed_request(config_, sandbox_, text, name, refused);
+        if (!request) return refused;
+        api::run_scenario(*request);  // a scenario the engine refuses is not saved (400 with its JSON path)
+        api::ScenarioSaveRequest save;
+        save.store_path = *config_.store;
+        save.name = name;
+        save.scenario_file = request->scenario_file;
+        save.scenario_json = text;
+        save.comment = j["comment"].get<std::string>();
+        save.author = author;
+        save.based_on = based_on;
+        save.editor_state = editor_state;
+        try {
+            const int version = api::save_scenario_version(save);
+            return Reply{200, "application/json", nlohmann::json{{"version", version}}.dump(2) + "\n", {}};
+        } catch (const store::ScenarioConflict& e) {
+            auto out = nlohmann::json::parse(from_error(e).body);
+            out["error"]["kind"] = "conflict";
+            out["current"] = version_json(e.latest());
+            return Reply{409, "application/json", out.dump(2) + "\n", {}};
+        } catch (const Error& e) {
+            if (e.where().field != "based_on") throw;
+            // based on a version the store does not hold (none is saved): a conflict without a current version
+            auto out = nlohmann::json::parse(from_error(e).body);
+            out["error"]["kind"] = "conflict";
+            out["current"] = nullptr;
+            return Reply{409, "application/json", out.dump(2) + "\n", {}};
+        }
     });
 }
 

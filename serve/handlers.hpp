@@ -9,14 +9,19 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace klima::serve {
 
 struct Reply {
+    Reply(int status_ = 200, std::string type = "application/json", std::string body_ = {}, std::string download = {})
+        : status(status_), content_type(std::move(type)), body(std::move(body_)), download_name(std::move(download)) {}
     int status = 200;
     std::string content_type = "application/json";
     std::string body;
-    std::string download_name;  // set: sent as an attachment with this file name
+    std::string download_name;                                 // set: sent as an attachment with this file name
+    std::vector<std::pair<std::string, std::string>> headers;  // further headers
 };
 
 // A JSON error body {"error": {kind, file, line, path, problem, fix, message}}.
@@ -30,8 +35,15 @@ public:
 
     // GET /api/scenarios: [{file, name, municipality, measures}] of the scenarios folder.
     Reply list_scenarios() const;
-    // GET /api/scenario?name=: the scenario file's text.
+    // GET /api/scenario?name=: the latest saved version's text when the store (--db) holds one
+    // (header X-Klima-Version: N), else the scenario file's text (X-Klima-Version: 0).
     Reply scenario(const std::string& name) const;
+    // GET /api/scenario/versions?name=: {"store", "name", "latest", "versions": [...], "editor_state"}.
+    Reply versions(const std::string& name) const;
+    // POST /api/scenario/save?name=: body {"scenario", "comment", "based_on", "author"?, "editor_state"?};
+    // 200 {"version"}, 409 with "current" when based_on is not the latest, 400 for a bad scenario or
+    // comment and when the server has no store.
+    Reply save(const std::string& body, const std::string& name) const;
     // POST /api/scenario/run?name=: the scenario in `body` run as `klima scenario run FILE --format json`
     // runs FILE = the scenarios folder / name (default "workbench.json"), byte for byte.
     Reply run(const std::string& body, const std::optional<std::string>& name) const;

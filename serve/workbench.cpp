@@ -19,11 +19,18 @@ std::optional<std::string> param(const httplib::Request& req, const char* key) {
     return req.get_param_value(key);
 }
 
+// JSON goes out as "application/json; charset=utf-8", which Debian's cpp-httplib (0.11) does not
+// compress: for "application/json" it would answer a browser (Accept-Encoding: br) with Brotli at
+// quality 11, which took 1.8 s of the 2 s a 42-measure recompute took (docs/performance.md). On
+// loopback the 0.7 MB of a run answer cost nothing to send as it is.
 void send(httplib::Response& res, const Reply& r) {
     res.status = r.status;
+    const auto type =
+        r.content_type == "application/json" ? std::string("application/json; charset=utf-8") : r.content_type;
     if (!r.download_name.empty())
         res.set_header("Content-Disposition", "attachment; filename=\"" + r.download_name + "\"");
-    res.set_content(r.body, r.content_type.c_str());
+    for (const auto& [key, value] : r.headers) res.set_header(key, value);
+    res.set_content(r.body, type.c_str());
 }
 
 // Debian's cpp-httplib is compiled with a listen backlog of 5: a burst of connections (the page's
@@ -47,6 +54,10 @@ Workbench::Workbench(ServeConfig config) {
         if (!std::filesystem::is_directory(*dir))
             throw Error({*dir, 0, ""}, "not a directory", "give the folder's path", ErrorKind::usage)
                 .about(dir == &config.data_dir ? Subject::data_dir : Subject::none);
+    if (config.store && !std::filesystem::is_regular_file(*config.store))
+        throw Error({*config.store, 0, ""}, "no store at this path", "create one by importing the activity into it",
+                    ErrorKind::usage)
+            .about(Subject::store_contents);
     impl_ = std::make_unique<Impl>(std::move(config));
     auto& s = impl_->server;
     const auto& h = impl_->handlers;
@@ -62,6 +73,12 @@ Workbench::Workbench(ServeConfig config) {
     s.Get("/api/scenarios", [&h](const httplib::Request&, httplib::Response& res) { send(res, h.list_scenarios()); });
     s.Get("/api/scenario", [&h](const httplib::Request& req, httplib::Response& res) {
         send(res, h.scenario(param(req, "name").value_or("")));
+    });
+    s.Get("/api/scenario/versions", [&h](const httplib::Request& req, httplib::Response& res) {
+        send(res, h.versions(param(req, "name").value_or("")));
+    });
+    s.Post("/api/scenario/save", [&h](const httplib::Request& req, httplib::Response& res) {
+        send(res, h.save(req.body, param(req, "name").value_or("")));
     });
     s.Post("/api/scenario/run", [&h](const httplib::Request& req, httplib::Response& res) {
         send(res, h.run(req.body, param(req, "name")));

@@ -6,6 +6,9 @@
 #include "serve/workbench.hpp"
 
 #include "klima/api/scenario.hpp"
+#include "klima/api/scenario_versions.hpp"
+#include "klima/api/store_import.hpp"
+#include "klima/io/data_files.hpp"
 #include "klima/report/scenario_report.hpp"
 
 #include <httplib.h>
@@ -32,8 +35,10 @@ std::string read(const std::string& path) {
 // A workbench on 127.0.0.1 and a free port, served by a thread for the test's lifetime.
 class RunningServer {
 public:
-    explicit RunningServer(std::size_t max_body = klima::serve::ServeConfig{}.max_body_bytes) {
+    explicit RunningServer(std::size_t max_body = klima::serve::ServeConfig{}.max_body_bytes,
+                           std::optional<std::string> store = std::nullopt) {
         klima::serve::ServeConfig c;
+        c.store = store;
         c.port = 0;
         c.data_dir = kRepo + "/data";
         c.scenarios_dir = kRepo + "/scenarios";
@@ -203,4 +208,137 @@ TEST_CASE("serve: the DK2020 report of the scenario on screen, as html and xlsx"
     REQUIRE(r);
     CHECK(r->status == 400);
     CHECK(error_of(r)["path"] == "format");
+}
+
+namespace {
+
+// A store holding Køge's activity file (data/koege/activity.csv) as version 1, as
+// `klima db import data/koege/activity.csv --db PATH` leaves it.
+std::string koege_store(const klima::test::TempDir& dir) {
+    const auto ref = klima::io::load_reference_data(kRepo + "/data");
+    klima::api::import_into_store({dir.file("klima.db"), kRepo + "/data/koege/activity.csv", "Køge activity", {}}, ref);
+    return dir.file("klima.db");
+}
+
+std::string save_body(const nlohmann::ordered_json& scenario, const std::string& comment,
+                      const nlohmann::ordered_json& based_on) {
+    return nlohmann::ordered_json{
+        {"scenario", scenario}, {"comment", comment}, {"based_on", based_on}, {"author", "test"}}
+        .dump();
+}
+
+}  // namespace
+
+TEST_CASE("serve: a saved scenario becomes version 1, 2 and is what GET /api/scenario answers", "[serve][save]") {
+    klima::test::TempDir dir;
+    const auto store = koege_store(dir);
+    RunningServer server(klima::serve::ServeConfig{}.max_body_bytes, store);
+    auto client = server.client();
+    auto r = client.Get("/api/scenario?name=koege.json");
+    REQUIRE(r);
+    CHECK(r->get_header_value("X-Klima-Version") == "0");  // nothing saved: the file
+    CHECK(r->body == read(kRepo + "/scenarios/koege.json"));
+
+    auto doc = nlohmann::ordered_json::parse(read(kRepo + "/scenarios/koege.json"));
+    doc["measures"][0]["start_year"] = 2024;
+    r = client.Post("/api/scenario/save?name=koege.json", save_body(doc, "district heating from 2024", nullptr),
+                    "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    CHECK(nlohmann::json::parse(r->body)["version"] == 1);
+    r = client.Post("/api/scenario/save?name=koege.json", save_body(doc, "the same again", 1), "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    CHECK(nlohmann::json::parse(r->body)["version"] == 2);
+
+    r = client.Get("/api/scenario?name=koege.json");
+    REQUIRE(r);
+    CHECK(r->get_header_value("X-Klima-Version") == "2");
+    CHECK(r->body == doc.dump(2) + "\n");  // the scenario as sent, keys in their order
+    CHECK(nlohmann::json::parse(r->body)["measures"][0]["start_year"] == 2024);
+    r = client.Get("/api/scenario/versions?name=koege.json");
+    REQUIRE(r);
+    const auto v = nlohmann::json::parse(r->body);
+    CHECK(v["store"] == true);
+    CHECK(v["latest"] == 2);
+    REQUIRE(v["versions"].size() == 2);
+    CHECK(v["versions"][0]["comment"] == "district heating from 2024");
+    CHECK(v["versions"][1]["author"] == "test");
+
+    // klima db scenario prints it, and klima scenario run reads what it prints
+    const auto printed = run_cli("db scenario koege.json --db " + store);
+    REQUIRE(printed.exit_code == 0);
+    CHECK(printed.out == doc.dump(2) + "\n");
+    const auto listed = run_cli("db scenarios --db " + store);
+    REQUIRE(listed.exit_code == 0);
+    CHECK(listed.out.find("koege.json\t2\t") != std::string::npos);
+    CHECK(run_cli("db scenario koege.json --version 3 --db " + store).exit_code == 1);
+}
+
+TEST_CASE("serve: a save from a stale version is 409 and leaves the store as it was", "[serve][save]") {
+    klima::test::TempDir dir;
+    const auto store = koege_store(dir);
+    RunningServer server(klima::serve::ServeConfig{}.max_body_bytes, store);
+    auto client = server.client();
+    const auto doc = nlohmann::ordered_json::parse(read(kRepo + "/scenarios/koege.json"));
+    auto r =
+        client.Post("/api/scenario/save?name=koege.json", save_body(doc, "planner A", nullptr), "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    // planner B's page also loaded the file (based_on null), and saves after A
+    r = client.Post("/api/scenario/save?name=koege.json", save_body(doc, "planner B", nullptr), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 409);
+    const auto j = nlohmann::json::parse(r->body);
+    CHECK(j["error"]["kind"] == "conflict");
+    CHECK(j["current"]["version"] == 1);
+    CHECK(j["current"]["comment"] == "planner A");
+    CHECK(j["current"]["author"] == "test");
+    // a bad scenario, a missing comment, a bad based_on: 400, nothing written
+    auto bad = doc;
+    bad["measures"][2]["start_year"] = "soon";
+    r = client.Post("/api/scenario/save?name=koege.json", save_body(bad, "bad", 1), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(error_of(r)["path"] == "/measures/2/start_year");
+    r = client.Post("/api/scenario/save?name=koege.json",
+                    nlohmann::ordered_json{{"scenario", doc}, {"based_on", 1}}.dump(), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(error_of(r)["path"] == "/comment");
+    r = client.Post("/api/scenario/save?name=koege.json", save_body(doc, "  ", 1), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(error_of(r)["path"] == "/comment");
+    r = client.Post("/api/scenario/save?name=koege.json", save_body(doc, "x", "one"), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(error_of(r)["path"] == "/based_on");
+    r = client.Post("/api/scenario/save?name=../koege.json", save_body(doc, "x", 1), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 403);
+    // based on a version of a name the store holds none of (another store, say): 409 without a current version
+    r = client.Post("/api/scenario/save?name=koege-plan.json", save_body(doc, "x", 7), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 409);
+    CHECK(nlohmann::json::parse(r->body)["current"].is_null());
+    const auto kept = klima::api::list_scenario_versions(store, std::nullopt);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].comment == "planner A");
+}
+
+TEST_CASE("serve: without --db saving is refused with the fix, and the versions say there is no store",
+          "[serve][save]") {
+    RunningServer server;
+    auto client = server.client();
+    const auto doc = nlohmann::ordered_json::parse(read(kRepo + "/scenarios/koege.json"));
+    auto r = client.Post("/api/scenario/save?name=koege.json", save_body(doc, "x", nullptr), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(error_of(r)["path"] == "db");
+    CHECK(error_of(r)["fix"] == "start klima serve with --db FILE");
+    r = client.Get("/api/scenario/versions?name=koege.json");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(nlohmann::json::parse(r->body)["store"] == false);
 }

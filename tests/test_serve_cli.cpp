@@ -25,3 +25,10 @@ TEST_CASE("cli serve: a scenarios folder that does not exist is named", "[serve]
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("/nonexistent/klima-scenarios: not a directory") != std::string::npos);
 }
+
+TEST_CASE("cli serve: a --db that does not exist is refused before anything listens", "[serve][cli]") {
+    const auto r = run_cli("serve --port 0 --db /nonexistent/klima.db");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("/nonexistent/klima.db: no store at this path") != std::string::npos);
+    CHECK(r.err.find("klima db import") != std::string::npos);  // the CLI's hint names the command
+}

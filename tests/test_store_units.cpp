@@ -112,7 +112,7 @@ TEST_CASE("store: step 3 migrates a schema-2 store: no units, derived rows found
         CHECK(ro.schema_version() == 2);
         CHECK(ro.factors(ro.version(1)).lookup("gasolie", "", 2017)[0]->status() == FactorStatus::derived);
     }
-    store::Store s(db);
+    store::Store s(db, store::Open::create, 3);  // step 3 only (step 4 is tests/test_scenario_versions.cpp)
     CHECK(s.schema_version() == 3);
     const auto lib = s.factors(s.version(1));
     CHECK(lib.lookup("naturgas", "", 2017)[0]->status() == FactorStatus::official);

@@ -14,6 +14,11 @@ const TEXT = {
     downloadHtml: 'Hent rapport (HTML)', downloadXlsx: 'Hent rapport (XLSX)',
     history: 'Historik', bau: 'BAU (uden virkemidler)', scen: 'Scenarie', target: 'Målsti',
     on: 'Til', measure: 'Virkemiddel', start: 'Start', full: 'Fuld effekt', scale: 'Omfang', effect: 'Effekt 2030',
+    save: 'Gem scenariet som ny version', comment: 'Kommentar', author: 'Dit navn', saveButton: 'Gem',
+    saved: (n) => `version ${n} gemt`, fromFile: 'fra filen (ingen gemt version)', openVersion: (n, c) => `version ${n}: ${c}`,
+    noStore: 'Gem kræver et lager: start klima serve med --db FIL', needComment: 'Skriv en kommentar først',
+    conflict: (c) => `${c.author || 'En anden'} har gemt version ${c.version} i mellemtiden (${c.created_at}: "${c.comment}"). Dine ændringer er ikke gemt.`,
+    reload: 'Hent den nyeste version',
     scope: 'Scenariet i målets afgrænsning', scopeNote: 'Kurverne: alle rækker; målsti og afstand til målet: målets afgrænsning,', sector: 'Sektor', computing: 'regner …', ready: 'klar', noTarget: 'ingen mål', total: 'I alt',
   },
   en: {
@@ -26,6 +31,11 @@ const TEXT = {
     downloadHtml: 'Download report (HTML)', downloadXlsx: 'Download report (XLSX)',
     history: 'History', bau: 'BAU (no measures)', scen: 'Scenario', target: 'Target path',
     on: 'On', measure: 'Measure', start: 'Start', full: 'Full effect', scale: 'Uptake', effect: 'Effect 2030',
+    save: 'Save the scenario as a new version', comment: 'Comment', author: 'Your name', saveButton: 'Save',
+    saved: (n) => `version ${n} saved`, fromFile: 'from the file (no saved version)', openVersion: (n, c) => `version ${n}: ${c}`,
+    noStore: 'Saving needs a store: start klima serve with --db FILE', needComment: 'Write a comment first',
+    conflict: (c) => `${c.author || 'Someone else'} saved version ${c.version} meanwhile (${c.created_at}: "${c.comment}"). Your changes are not saved.`,
+    reload: 'Load the latest version',
     scope: 'The scenario in the targets\' scope', scopeNote: 'Curves: all rows; target path and distance to the target: the targets\' scope,', sector: 'Sector', computing: 'computing …', ready: 'ready', noTarget: 'no targets', total: 'Total',
   },
 };
@@ -38,7 +48,10 @@ const PRESET_SIZES = {
 };
 const SHARE_PARAMS = new Set(['car_km_share']);
 
-const state = { lang: 'da', file: null, original: null, controls: [], run: null, report: null, seq: 0, pending: null };
+const state = {
+  lang: 'da', file: null, original: null, controls: [], run: null, report: null, seq: 0, busy: false, again: false,
+  version: null, versions: null, hasStore: false, saveNote: null,
+};
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key];
 const fmt = (v) => Math.round(v).toLocaleString(state.lang === 'da' ? 'da-DK' : 'en-GB');
@@ -54,6 +67,7 @@ function applyLanguage() {
   document.documentElement.lang = state.lang;
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
   if (state.original) { buildControls(); draw(); }
+  showSaveState();
 }
 
 async function api(path, options) {
@@ -87,12 +101,30 @@ async function loadList() {
   await loadScenario(select.value);
 }
 
+// Opens the latest saved version of the scenario (the file when none is saved), with the sliders
+// where the saving page had them.
 async function loadScenario(file) {
   state.file = file;
-  state.original = await (await api('/api/scenario?name=' + encodeURIComponent(file))).json();
-  state.controls = state.original.measures.map((m) => ({
-    on: true, start: m.start_year, full: m.full_effect_year ?? m.start_year, scale: 100,
-  }));
+  const res = await api('/api/scenario?name=' + encodeURIComponent(file));
+  const version = Number(res.headers.get('X-Klima-Version') || 0);
+  const scenario = await res.json();
+  const versions = await (await api('/api/scenario/versions?name=' + encodeURIComponent(file))).json();
+  state.hasStore = versions.store;
+  state.version = version || null;
+  state.versions = versions;
+  state.saveNote = null;
+  const editor = version && versions.latest === version ? versions.editor_state : null;
+  if (editor && editor.original && Array.isArray(editor.controls) &&
+      editor.controls.length === editor.original.measures.length) {
+    state.original = editor.original;
+    state.controls = editor.controls;
+  } else {
+    state.original = scenario;
+    state.controls = state.original.measures.map((m) => ({
+      on: true, start: m.start_year, full: m.full_effect_year ?? m.start_year, scale: 100,
+    }));
+  }
+  showSaveState();
   state.report = null;
   state.launchYear = undefined;
   buildControls();
@@ -187,46 +219,58 @@ function buildControls() {
   });
 }
 
-// Posts the edited scenario; only the newest answer is drawn.
+// Posts the edited scenario and draws the answer. One recompute is in flight at a time: a change
+// made meanwhile is sent when the answer comes back (and that stale answer is not drawn), so a
+// slider dragged across many steps costs the server one run per answer, not one per step.
 async function recompute() {
-  const seq = ++state.seq;
-  if (state.pending) state.pending.abort();
-  const controller = new AbortController();
-  state.pending = controller;
+  state.seq++;
+  if (state.busy) { state.again = true; return; }
+  state.busy = true;
+  try {
+    do {
+      state.again = false;
+      await computeOnce(state.seq);
+    } while (state.again);
+  } finally {
+    state.busy = false;
+  }
+}
+
+async function computeOnce(seq) {
   $('status').textContent = t('computing');
+  const file = state.file;
   const body = JSON.stringify(editedScenario());
   const began = performance.now();
   // The gap is the report's: target and scenario in the targets' scope (often without some rows).
   // Its reporting year is the latest inventory year, which the first run of a scenario tells.
-  const reportFor = (year) => (state.original.targets ? loadTargets(body, year, controller.signal) : null);
+  const reportFor = (year) => (state.original.targets ? loadTargets(body, year) : null);
   let reportPromise = state.launchYear ? reportFor(state.launchYear) : undefined;
   try {
-    const res = await api('/api/scenario/run?name=' + encodeURIComponent(state.file),
-      { method: 'POST', body, headers: { 'Content-Type': 'application/json' }, signal: controller.signal });
+    const res = await api('/api/scenario/run?name=' + encodeURIComponent(file),
+      { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
     const run = await res.json();
     if (reportPromise === undefined) reportPromise = reportFor(run.launch_year);
     const report = await reportPromise;
-    if (seq !== state.seq) return;
+    if (seq !== state.seq || file !== state.file) return;  // changed meanwhile: the next round draws
     state.run = run;
     state.report = report;
     state.elapsed = performance.now() - began;
-    if (seq !== state.seq) return;
     showError('');
     draw();
     $('status').textContent = t('ready');
     document.body.dataset.seq = String(seq);  // for tests: the answer to change number seq is drawn
   } catch (e) {
-    if (e.name === 'AbortError') return;
+    if (seq !== state.seq) return;
     showError(e.message);
     $('status').textContent = '';
   }
 }
 
 // The target path and the 2030 gap in the targets' scope, from the report of the latest inventory year.
-async function loadTargets(body, year, signal) {
+async function loadTargets(body, year) {
   try {
     const res = await api('/api/report?format=json&lang=' + state.lang + '&year=' + year + '&name=' + encodeURIComponent(state.file),
-      { method: 'POST', body, headers: { 'Content-Type': 'application/json' }, signal });
+      { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
     const report = await res.json();
     const target = {};
     let gap = null;
@@ -344,6 +388,55 @@ async function download(format) {
   }
 }
 
+// What the save section says: which version is open, the outcome of the last save, or why saving is off.
+function showSaveState() {
+  const v = state.versions;
+  $('save').disabled = !state.hasStore;
+  $('comment').disabled = !state.hasStore;
+  let text = '';
+  if (!state.hasStore) text = t('noStore');
+  else if (state.saveNote) text = state.saveNote();
+  else if (state.version && v) {
+    const entry = v.versions.find((e) => e.version === state.version);
+    text = t('openVersion')(state.version, entry ? entry.comment : '');
+  } else text = t('fromFile');
+  $('save-status').textContent = text;
+  $('reload').hidden = !(state.saveNote && state.saveNote.conflict);
+}
+
+async function save() {
+  const comment = $('comment').value.trim();
+  if (!comment) { state.saveNote = () => t('needComment'); showSaveState(); return; }
+  const body = JSON.stringify({
+    scenario: editedScenario(), comment, based_on: state.version, author: $('author').value.trim(),
+    editor_state: { original: state.original, controls: state.controls },
+  });
+  try {
+    const res = await fetch('/api/scenario/save?name=' + encodeURIComponent(state.file),
+      { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+    const answer = await res.json();
+    if (res.status === 409) {
+      const note = () => (answer.current ? t('conflict')(answer.current) : answer.error.message);
+      note.conflict = true;
+      state.saveNote = note;
+    } else if (!res.ok) {
+      state.saveNote = () => answer.error.message;
+    } else {
+      state.version = answer.version;
+      state.versions = await (await api('/api/scenario/versions?name=' + encodeURIComponent(state.file))).json();
+      state.saveNote = () => t('saved')(answer.version);
+      $('comment').value = '';
+    }
+  } catch (e) {
+    state.saveNote = () => e.message;
+  }
+  showSaveState();
+}
+
+$('save').addEventListener('click', save);
+$('reload').addEventListener('click', () => loadScenario(state.file).catch((e) => showError(e.message)));
+$('author').value = localStorage.getItem('klima-author') || '';
+$('author').addEventListener('change', () => localStorage.setItem('klima-author', $('author').value.trim()));
 $('scenario').addEventListener('change', () => loadScenario($('scenario').value).catch((e) => showError(e.message)));
 $('lang').addEventListener('change', () => { state.lang = $('lang').value; applyLanguage(); });
 $('report-html').addEventListener('click', () => download('html'));

@@ -64,6 +64,7 @@ void check_discount_rate(units::Ratio discount_rate) {
 
 AbatementOutcome abatement_cost(const AbatementRequest& request) {
     check_discount_rate(request.discount_rate);
+    const double rate = request.discount_rate.value();
     if (request.budget && !(std::isfinite(units::in_dkk(*request.budget)) && units::in_dkk(*request.budget) >= 0.0))
         throw Error({"", 0, "budget"}, "a budget of " + std::to_string(units::in_dkk(*request.budget)) + " DKK",
                     "give a budget of at least 0 DKK", ErrorKind::usage)

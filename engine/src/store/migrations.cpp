@@ -129,6 +129,22 @@ INSERT INTO factors_v3 (version_id, row_no, carrier, subsector, gas, kind, kg_pe
 DROP TABLE factors;
 ALTER TABLE factors_v3 RENAME TO factors;
 )sql",
+    // 4: scenarios saved from the workbench, numbered 1, 2, … per scenario file name. The text is
+    // kept as saved (its SHA-256 beside it); editor_state is what the saving page needs to show
+    // it again (slider positions), opaque JSON to the engine.
+    R"sql(
+CREATE TABLE scenario_versions (
+    name         TEXT NOT NULL CHECK (length(name) > 0),
+    version      INTEGER NOT NULL CHECK (version >= 1),
+    scenario     TEXT NOT NULL,
+    sha256       TEXT NOT NULL CHECK (length(sha256) = 64),
+    comment      TEXT NOT NULL CHECK (length(comment) > 0),
+    author       TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    editor_state TEXT,
+    PRIMARY KEY (name, version)
+);
+)sql",
 };
 
 int user_version(const sql::Db& db) {

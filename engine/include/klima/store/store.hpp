@@ -51,6 +51,35 @@ struct StoredTotal {
     int missing = 0, lines = 0;
 };
 
+// One saved version of a scenario (schema 4): the workbench's "save", read back by klima db scenario.
+struct ScenarioVersion {
+    std::string name;                         // the scenario's file name ("koege.json")
+    int version = 0;                          // 1, 2, … per name
+    std::string sha256;                       // of `scenario`
+    std::string comment;                      // why this version; never empty
+    std::string author;                       // who saved it, as they gave it; may be empty
+    std::string created_at;                   // UTC, ISO 8601
+    std::string scenario;                     // the scenario JSON text as saved (empty in lists)
+    std::optional<std::string> editor_state;  // JSON the saving front end keeps with it (empty in lists)
+};
+
+struct ScenarioSave {
+    std::string name, scenario, comment, author;
+    std::optional<int> based_on;  // the version the edit started from; nullopt: from the file, none saved yet
+    std::optional<std::string> editor_state;
+};
+
+// The second of two concurrent writers: `based_on` was not the latest version of the name
+// when the save took the store's write lock. Kind store; latest() says who saved what, when.
+class ScenarioConflict : public Error {
+public:
+    ScenarioConflict(const std::string& store_path, std::optional<int> based_on, ScenarioVersion latest);
+    const ScenarioVersion& latest() const { return latest_; }
+
+private:
+    ScenarioVersion latest_;
+};
+
 // How a Store opens its file. Whatever the mode, a file that is not a klima
 // store (a SQLite database with other tables, a file of another kind) is
 // refused with an Error of kind store before anything is written to it.
@@ -63,7 +92,7 @@ enum class Open {
 
 class Store {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // Opens as `mode` says and, unless read_only, migrates to `schema`.
     // Tests pass an older `schema` to build a store as an older klima did.
@@ -95,6 +124,18 @@ public:
     std::vector<StoredTotal> inventories(int version, const std::string& gwp_set) const;
     // The latest version before `version` with stored inventories under `gwp_set`.
     std::optional<int> last_computed_before(int version, const std::string& gwp_set) const;
+
+    // Scenario versions (schema 4). save_scenario writes version latest+1 in one BEGIN IMMEDIATE
+    // transaction, so of two writers starting from the same version exactly one wins; the other
+    // gets ScenarioConflict and nothing is written. The text is stored as given: checking that it
+    // is a scenario is the caller's (api/scenario_versions.hpp).
+    int save_scenario(const ScenarioSave& save);
+    // Without their text, by name then version; every name when `name` is nullopt. A store of an
+    // older schema (read-only) has none.
+    std::vector<ScenarioVersion> scenario_versions(const std::optional<std::string>& name = std::nullopt) const;
+    // `version`, or the latest when nullopt; nullopt when the name has no saved version.
+    // Throws (kind store) for a version number the name does not have.
+    std::optional<ScenarioVersion> scenario_version(const std::string& name, std::optional<int> version) const;
 
     int schema_version() const;
     std::string integrity_check() const;  // "ok" when sound
