@@ -4,11 +4,11 @@
 // 42 measures), over MOVES uptake-slider moves (default 30), one at a time. Prints the median and
 // the slowest, and what the time is made of: the two API calls (run and report) and draw().
 // Usage: node bench/browser_redraw.mjs build/bin/klima [SCENARIO] [MOVES]
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServe } from '../tests/browser/klima_serve.mjs';
 
 const [klima, name = 'koege-plan.json', movesText = '30'] = process.argv.slice(2);
 const moves = Number(movesText);
@@ -21,16 +21,7 @@ if (!klima || !chromium) {
   process.exit(2);
 }
 
-const server = spawn(klima, ['serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = out.match(/http:\/\/[0-9.]+:\d+\//);
-    if (m) resolve(m[0]);
-  });
-  server.on('exit', (code) => reject(new Error('klima serve exited with ' + code)));
-});
+const { server, url } = await startServe(klima);
 
 // The server's CPU time (user + system, ms) from /proc: what the moves cost it, whatever the load.
 const cpuMs = () => {

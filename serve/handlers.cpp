@@ -274,8 +274,11 @@ Reply Handlers::save(const std::string& body, const std::string& name) const {
 }
 
 Reply Handlers::report(const std::string& body, const std::optional<std::string>& name, const std::string& format,
-                       const std::string& year_text, const std::string& lang_text) const {
+                       const std::string& year_text, const std::string& lang_text, const std::string& analysis) const {
     return guarded([&] {
+        if (analysis != "0" && analysis != "1")
+            return error_reply(400, "usage", "analysis", "analysis must be 1 or 0, not '" + analysis + "'",
+                               "give analysis=0 to leave out the Monte Carlo and the MACC");
         if (format != "html" && format != "xlsx" && format != "json")
             return error_reply(400, "usage", "format", "unknown report format '" + format + "'",
                                "use html, xlsx or json");
@@ -298,6 +301,7 @@ Reply Handlers::report(const std::string& body, const std::optional<std::string>
         api::ReportRequest request;
         request.scenario = *scenario;
         request.report_year = year;
+        request.analysis = analysis == "1";
         const auto outcome = api::build_report(request);
         const auto lang = lang_text == "da" ? report::Lang::da : report::Lang::en;
         const auto stem = "klima-report-" + outcome.scenario.run.spec.municipality + "-" + year_text;
@@ -313,7 +317,9 @@ Reply Handlers::report(const std::string& body, const std::optional<std::string>
         }
         const auto f = format == "html" ? report::ReportFormat::html : report::ReportFormat::json;
         auto text = report::render_report(outcome.data, f, lang);  // notes the CHP set
-        if (format == "html") return Reply{200, "text/html; charset=utf-8", std::move(text), stem + ".html"};
+        // A download (attachment): sent as bytes, because Debian's cpp-httplib compresses every text/*
+        // answer with Brotli at its slowest setting, a second or more for a large report.
+        if (format == "html") return Reply{200, "application/octet-stream", std::move(text), stem + ".html"};
         return Reply{200, "application/json", std::move(text), {}};
     });
 }

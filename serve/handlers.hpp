@@ -47,9 +47,11 @@ public:
     // POST /api/scenario/run?name=: the scenario in `body` run as `klima scenario run FILE --format json`
     // runs FILE = the scenarios folder / name (default "workbench.json"), byte for byte.
     Reply run(const std::string& body, const std::optional<std::string>& name) const;
-    // POST /api/report?format=html|xlsx|json&year=Y&lang=da|en&name=: the DK2020 report of the scenario in `body`.
+    // POST /api/report?format=html|xlsx|json&year=Y&lang=da|en&name=&analysis=1|0: the DK2020 report of the
+    // scenario in `body`; analysis=0 leaves out the Monte Carlo and the MACC (`klima report --no-analysis`),
+    // which the page's target and gap figures do not need.
     Reply report(const std::string& body, const std::optional<std::string>& name, const std::string& format,
-                 const std::string& year, const std::string& lang) const;
+                 const std::string& year, const std::string& lang, const std::string& analysis = "1") const;
 
     const ServeConfig& config() const { return config_; }
 

@@ -85,7 +85,8 @@ Workbench::Workbench(ServeConfig config) {
     });
     s.Post("/api/report", [&h](const httplib::Request& req, httplib::Response& res) {
         send(res, h.report(req.body, param(req, "name"), param(req, "format").value_or("html"),
-                           param(req, "year").value_or(""), param(req, "lang").value_or("da")));
+                           param(req, "year").value_or(""), param(req, "lang").value_or("da"),
+                           param(req, "analysis").value_or("1")));
     });
     // Whatever escapes a handler is answered 500; the worker thread and the server go on.
     s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {

@@ -208,6 +208,19 @@ TEST_CASE("serve: the DK2020 report of the scenario on screen, as html and xlsx"
     REQUIRE(r);
     CHECK(r->status == 400);
     CHECK(error_of(r)["path"] == "format");
+    // The page's target and gap request leaves the analysis out, as klima report --no-analysis.
+    r = client.Post("/api/report?format=json&year=2023&name=koege.json&analysis=0", body, "application/json");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    const auto lean =
+        run_cli("report --scenario " + kRepo + "/scenarios/koege.json --year 2023 --format json --no-analysis");
+    REQUIRE(lean.exit_code == 0);
+    CHECK(r->body == lean.out);
+    CHECK(!nlohmann::json::parse(r->body).contains("abatement"));
+    r = client.Post("/api/report?format=json&year=2023&analysis=yes", body, "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(error_of(r)["path"] == "analysis");
 }
 
 namespace {

@@ -269,7 +269,7 @@ async function computeOnce(seq) {
 // The target path and the 2030 gap in the targets' scope, from the report of the latest inventory year.
 async function loadTargets(body, year) {
   try {
-    const res = await api('/api/report?format=json&lang=' + state.lang + '&year=' + year + '&name=' + encodeURIComponent(state.file),
+    const res = await api('/api/report?format=json&analysis=0&lang=' + state.lang + '&year=' + year + '&name=' + encodeURIComponent(state.file),
       { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
     const report = await res.json();
     const target = {};

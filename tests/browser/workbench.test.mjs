@@ -5,10 +5,11 @@
 // and see the 409 told. The server runs with a store (--db) holding Køge's activity file.
 // Usage: node workbench.test.mjs KLIMA_BIN REPO_DIR. Exit 77 (ctest: skipped) when Chromium or
 // puppeteer-core is missing, with the reason on stderr.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startServe } from './klima_serve.mjs';
 
 const [klima, repo] = process.argv.slice(2);
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -47,17 +48,7 @@ function cli2030(scenario) {
   }
 }
 
-const server = spawn(klima, ['serve', '--port', '0', '--db', store], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let out = '';
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = out.match(/http:\/\/[0-9.]+:\d+\//);
-    if (m) resolve(m[0]);
-  });
-  server.on('exit', (code) => reject(new Error('klima serve exited with ' + code)));
-  setTimeout(() => reject(new Error('klima serve did not start within 20 s')), 20000);
-});
+const { server, url } = await startServe(klima, ['--db', store]);
 
 const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox'] });
 try {

@@ -107,8 +107,10 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"chance_neutral",
          {"Sandsynlighed for klimaneutralitet i {year}: {p}", "Probability of climate neutrality by {year}: {p}"}},
         {"mc_draws",
-         {"Monte Carlo: {draws} trækninger, seed {seed}, over usikkerhedsfilens input; i målets omfang",
-          "Monte Carlo: {draws} draws, seed {seed}, over the inputs of the uncertainty file; in the target's scope"}},
+         {"Monte Carlo: {draws} trækninger, seed {seed}, over {inputs} usikre input (fra data, scenarie og "
+          "usikkerhedsfil; docs/analysis.md); i målets omfang",
+          "Monte Carlo: {draws} draws, seed {seed}, over {inputs} uncertain inputs (from the data, the scenario and "
+          "an uncertainty file; docs/analysis.md); in the target's scope"}},
         {"mc_influence",
          {"Størst rangkorrelation med scenariet i {year}", "Largest rank correlation with the scenario in {year}"}},
         {"no_distributions",

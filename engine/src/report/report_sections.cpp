@@ -181,8 +181,9 @@ Section uncertainty_section(const ReportData& d, Lang l) {
         return s;
     }
     for (const auto& c : mc->targets) s.lines.push_back(chance_line(d, c, l));
-    s.lines.push_back(
-        filled(tr("mc_draws", l), {{"draws", std::to_string(mc->draws)}, {"seed", std::to_string(mc->seed)}}));
+    s.lines.push_back(filled(tr("mc_draws", l), {{"draws", std::to_string(mc->draws)},
+                                                 {"seed", std::to_string(mc->seed)},
+                                                 {"inputs", std::to_string(mc->inputs)}}));
     if (!mc->influence.empty() && !mc->targets.empty()) {
         std::string line = filled(tr("mc_influence", l), {{"year", std::to_string(mc->targets.front().year)}}) + ": ";
         for (std::size_t i = 0; i < std::min<std::size_t>(3, mc->influence.size()); ++i) {
