@@ -149,3 +149,19 @@ TEST_CASE("draws, threads, discount and budget out of range are the flag's fault
         CHECK(out.out.empty());
     }
 }
+
+TEST_CASE("Monte Carlo: a multiplier so large that a total overflows is refused, naming the draw") {
+    // uniform 1e300…1.5e308 on the natural-gas factor: 1e300 × the fixture's gas emissions (kg) > 1.8e308, inf.
+    test::TempDir dir;
+    auto r = request(dir, 5, 1, 1);
+    r.uncertainty_file = dir.write("huge.json", R"({"inputs": [{"factor": {"carrier": "naturgas"},
+                                    "dist": {"uniform": {"low": 1e300, "high": 1.5e308}}}]})");
+    try {
+        api::monte_carlo(r);
+        FAIL("an overflowing draw was accepted");
+    } catch (const Error& e) {
+        CHECK(e.kind() == ErrorKind::input);
+        CHECK(std::string(e.what()).find("in Monte Carlo draw 0") != std::string::npos);
+        CHECK(std::string(e.what()).find("not a finite number") != std::string::npos);
+    }
+}

@@ -142,6 +142,14 @@ MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
                 for (std::size_t k = 0; k < model.years(); ++k) {
                     bau[k][i] = units::in_tonnes(b[k]);
                     scen[k][i] = units::in_tonnes(s[k]);
+                    if (!std::isfinite(bau[k][i]) ||
+                        !std::isfinite(scen[k][i]))  // a computed number is finite or refused
+                        throw Error({request.uncertainty_file.value_or(spec.file), 0, "dist"},
+                                    "in Monte Carlo draw " + std::to_string(i) + " the total of " +
+                                        std::to_string(first + static_cast<int>(k)) +
+                                        " is not a finite number: a drawn multiplier is too large",
+                                    "narrow the distributions (multipliers near 1: a share such as pct 10 or "
+                                    "normal 0.1)");
                 }
             }
         } catch (...) {
