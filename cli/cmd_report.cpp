@@ -18,7 +18,8 @@ namespace {
 
 struct ReportOptions {
     std::optional<std::string> scenario, out, targets, title, realised;
-    std::optional<int> year, draws, seed, threads;
+    std::optional<int> year, draws, threads;
+    std::optional<std::uint64_t> seed;
     std::optional<std::string> uncertainty;
     std::optional<double> discount_pct;
     bool no_analysis = false;
@@ -41,9 +42,7 @@ int run_report(const ReportOptions& o, std::ostream& out) {
     request.analysis = !o.no_analysis;
     request.uncertainty_file = o.uncertainty;
     request.draws = o.draws.value_or(1000);
-    if (o.seed && *o.seed < 0)
-        throw UsageError({"", 0, "--seed"}, "the seed must be 0 or more", "write --seed S, e.g. --seed 1");
-    request.seed = static_cast<std::uint64_t>(o.seed.value_or(1));
+    request.seed = o.seed.value_or(1);
     request.threads = o.threads.value_or(1);
     if (o.discount_pct) request.discount_rate = units::ratio(*o.discount_pct / 100.0);
     if (o.no_analysis && (o.uncertainty || o.draws || o.seed || o.threads || o.discount_pct))
@@ -88,7 +87,7 @@ Action define_report(CLI::App& command) {
     add_text(command, "--uncertainty", o->uncertainty, "FILE",
              "uncertain inputs (docs/analysis.md): adds the probability of each target and the fan chart");
     add_integer(command, "--draws", o->draws, "N", "Monte Carlo draws with --uncertainty (default 1000)");
-    add_integer(command, "--seed", o->seed, "S", "seed of the draws (default 1); the same seed gives the same report");
+    add_seed(command, o->seed, "seed of the draws (default 1); the same seed gives the same report");
     add_integer(command, "--threads", o->threads, "T", "threads to draw on (default 1); results do not depend on it");
     add_number(command, "--discount", o->discount_pct, "PCT",
                "discount rate of the MACC in % a year (default 3.5, the Finance Ministry's social rate)");

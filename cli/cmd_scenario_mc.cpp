@@ -17,7 +17,8 @@ namespace {
 struct McOptions {
     std::string file;
     std::optional<std::string> uncertainty, targets;
-    std::optional<int> draws, seed, threads;
+    std::optional<int> draws, threads;
+    std::optional<std::uint64_t> seed;
     report::Format format = report::Format::table;
     ScenarioRequestOptions request;
 };
@@ -27,9 +28,7 @@ int mc(const McOptions& o, std::ostream& out) {
     r.scenario = scenario_request(o.request, o.file);
     r.uncertainty_file = o.uncertainty;
     r.draws = o.draws.value_or(1000);
-    if (o.seed && *o.seed < 0)
-        throw UsageError({"", 0, "--seed"}, "the seed must be 0 or more", "write --seed S, e.g. --seed 1");
-    r.seed = static_cast<std::uint64_t>(o.seed.value_or(1));
+    r.seed = o.seed.value_or(1);
     r.threads = o.threads.value_or(1);
     r.targets_file = o.targets;
     out << api::render_monte_carlo(api::monte_carlo(r), o.format);
@@ -45,7 +44,7 @@ Action define_scenario_mc(CLI::App& command) {
              "more uncertain inputs and their distributions; they replace the data's and the scenario's for the "
              "same target (docs/analysis.md)");
     add_integer(command, "--draws", o->draws, "N", "number of draws (default 1000)");
-    add_integer(command, "--seed", o->seed, "S", "seed of the draws (default 1); the same seed gives the same results");
+    add_seed(command, o->seed, "seed of the draws (default 1); the same seed gives the same results");
     add_integer(command, "--threads", o->threads, "T", "threads to draw on (default 1); results do not depend on it");
     add_text(command, "--targets", o->targets, "FILE", "the targets file (default: the one the scenario names)");
     add_format(command, o->format, "table, json or csv (one row per series and year); default table");

@@ -80,6 +80,20 @@ CLI::Option* add_integer(CLI::App& command, const std::string& name, std::option
         ->type_name(value_name);
 }
 
+CLI::Option* add_seed(CLI::App& command, std::optional<std::uint64_t>& target, const std::string& description) {
+    return command
+        .add_option_function<std::string>(
+            "--seed",
+            [&target](const std::string& given) {
+                const int seed = whole_number("--seed", "S", given);
+                if (seed < 0)
+                    throw UsageError({"", 0, "--seed"}, "the seed must be 0 or more", "write --seed S, e.g. --seed 1");
+                target = static_cast<std::uint64_t>(seed);
+            },
+            description)
+        ->type_name("S");
+}
+
 CLI::Option* add_number(CLI::App& command, const std::string& name, std::optional<double>& target,
                         const std::string& value_name, const std::string& description) {
     return command

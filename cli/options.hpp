@@ -10,6 +10,7 @@
 #include "klima/report/inventory_report.hpp"
 #include "klima/report/progress_report.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -34,6 +35,8 @@ CLI::Option* add_text(CLI::App& command, const std::string& name, std::optional<
 // An option (or positional, when `name` has no leading --) holding a whole number.
 CLI::Option* add_integer(CLI::App& command, const std::string& name, std::optional<int>& target,
                          const std::string& value_name, const std::string& description);
+// --seed S: the seed of Monte Carlo draws, a whole number of 0 or more (a negative one is a UsageError).
+CLI::Option* add_seed(CLI::App& command, std::optional<std::uint64_t>& target, const std::string& description);
 // An option holding a finite decimal number ("3.5", "0"); anything else is a UsageError naming it.
 CLI::Option* add_number(CLI::App& command, const std::string& name, std::optional<double>& target,
                         const std::string& value_name, const std::string& description);

@@ -122,7 +122,7 @@ TEST_CASE("klima scenario mc prints p5, p50 and p95 as json; with no distributio
     CHECK(missing.err.find("nothing is uncertain") != std::string::npos);
 }
 
-TEST_CASE("draws, threads, discount and budget out of range are the flag's fault (exit 2), in every command") {
+TEST_CASE("draws, threads, seed, discount and budget out of range are the flag's fault (exit 2), in every command") {
     test::TempDir dir;
     const auto r = request(dir, 50, 1, 1);
     const std::string scenario = r.scenario.scenario_file + " --data-dir " + r.scenario.data_dir;
@@ -135,6 +135,8 @@ TEST_CASE("draws, threads, discount and budget out of range are the flag's fault
         {mc + " --draws 0", "--draws"},
         {mc + " --draws 100001", "--draws"},  // kMaxDraws = 100,000
         {mc + " --threads 65", "--threads"},
+        {mc + " --seed=-1", "--seed"},
+        {report + " --seed=-1", "--seed"},
         {report + " --draws 100001", "--draws"},
         {report + " --threads 0", "--threads"},
         {report + " --discount 100", "--discount"},

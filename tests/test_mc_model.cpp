@@ -153,21 +153,30 @@ TEST_CASE("Draw model: the Køge plan with inputs of every kind gives the full r
     }
 }
 
+namespace {
+
+// A scenario of one row, natural gas 20000 MWh in 2017 driven by households (the fixture's
+// drivers), and one measure b from 2021 to `full_year` reducing it by `size` (a JSON member).
+std::string one_row_scenario(const test::TempDir& dir, int full_year, const std::string& size) {
+    const std::string activity = dir.write("activity.csv",
+                                           "year,sector,subsector,carrier,quantity,unit,source\n"
+                                           "2017,energi,individuel_opvarmning,naturgas,20000,MWh,t\n");
+    std::string json = R"({"name": "one row", "municipality": "testby", "base_year": 2017, "from_year": 2017, )";
+    json.append(R"("activity": ")").append(activity).append(R"(", "drivers": ")");
+    json.append(test::fixture("scenario/drivers.csv")).append(R"(", "measures": [{"id": "b", "name": "b", )");
+    json.append(R"("owner": "x", "start_year": 2021, "full_effect_year": )").append(std::to_string(full_year));
+    json.append(R"(, "cost_dkk": 0, "source": "test", "effects": [{"op": "reduce", "rows": {"carrier": "naturgas"}, )");
+    json.append(size).append("}]}]}");
+    return dir.write("plan.json", json);
+}
+
+}  // namespace
+
 TEST_CASE("Draw model: one row, one measure and one factor input, by hand") {
     // Natural gas 20000 MWh in 2017 at 200 kg CO2/MWh, driven by households (5000 in 2017, +50 a year);
     // measure b takes 40 % of it, phased in linearly 2021–2025.
     test::TempDir dir;
-    const std::string activity = dir.write("activity.csv",
-                                           "year,sector,subsector,carrier,quantity,unit,source\n"
-                                           "2017,energi,individuel_opvarmning,naturgas,20000,MWh,t\n");
-    const std::string scenario =
-        dir.write("plan.json", R"({"name": "one row", "municipality": "testby",
-        "base_year": 2017, "from_year": 2017, "activity": ")" +
-                                   activity + R"(", "drivers": ")" + test::fixture("scenario/drivers.csv") +
-                                   R"(",
-        "measures": [{"id": "b", "name": "b", "owner": "x", "start_year": 2021, "full_effect_year": 2025,
-                      "cost_dkk": 0, "source": "test", "effects": [{"op": "reduce",
-                      "rows": {"carrier": "naturgas"}, "share": 0.4}]}]})");
+    const std::string scenario = one_row_scenario(dir, 2025, R"("share": 0.4)");
     const auto base = load(scenario, test::fixture("scenario/data"));
     const std::vector<UncertainInput> inputs{on_rows(On::factor, "*", "*", "naturgas"), on_measure("b")};
     const analysis::DrawModel model(base, inputs, 2017, TargetScope::incl_lulucf);
@@ -191,17 +200,7 @@ TEST_CASE("Draw model: a draw that overdraws a row is declined, and Monte Carlo 
     // Measure b removes a fixed 15000 MWh of the 20000 MWh (× 1.13 by 2030 = 22600 MWh) from 2021 on
     // (a step); twice the size, 30000 MWh, is more than the row holds.
     test::TempDir dir;
-    const std::string activity = dir.write("activity.csv",
-                                           "year,sector,subsector,carrier,quantity,unit,source\n"
-                                           "2017,energi,individuel_opvarmning,naturgas,20000,MWh,t\n");
-    const std::string scenario =
-        dir.write("plan.json", R"({"name": "one row", "municipality": "testby",
-        "base_year": 2017, "from_year": 2017, "activity": ")" +
-                                   activity + R"(", "drivers": ")" + test::fixture("scenario/drivers.csv") +
-                                   R"(",
-        "measures": [{"id": "b", "name": "b", "owner": "x", "start_year": 2021, "full_effect_year": 2021,
-                      "cost_dkk": 0, "source": "test", "effects": [{"op": "reduce",
-                      "rows": {"carrier": "naturgas"}, "amount": {"value": 15000, "unit": "MWh"}}]}]})");
+    const std::string scenario = one_row_scenario(dir, 2021, R"("amount": {"value": 15000, "unit": "MWh"})");
     const auto base = load(scenario, test::fixture("scenario/data"));
     const std::vector<UncertainInput> inputs{on_measure("b")};
     const analysis::DrawModel model(base, inputs, 2017, TargetScope::incl_lulucf);
