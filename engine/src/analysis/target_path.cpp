@@ -26,6 +26,17 @@ LoadedTargets load_target_path(const api::ScenarioOutcome& loaded, const std::op
     return LoadedTargets{std::move(targets), std::move(path)};
 }
 
+void require_projected_year(int year, int launch_year, int end_year, const TargetPath& path) {
+    if (year > launch_year && year <= end_year && path.has_year(year)) return;
+    throw Error({"", 0, "year"},
+                "the year " + std::to_string(year) +
+                    " is not a projected year on the target path: the projection runs " +
+                    std::to_string(launch_year + 1) + "–" + std::to_string(end_year) + ", the path " +
+                    std::to_string(path.first_year()) + "–" + std::to_string(path.last_year()),
+                "choose a year after the launch year " + std::to_string(launch_year), ErrorKind::usage)
+        .about(Subject::request);
+}
+
 units::Mass scope_total(const Trajectory& t, int year, TargetScope scope, const Taxonomy& taxonomy) {
     return sector_totals(t, year, taxonomy).total(scope);
 }

@@ -22,6 +22,10 @@ struct LoadedTargets {
 // and the targets file's errors (an anchor without a level).
 LoadedTargets load_target_path(const api::ScenarioOutcome& loaded, const std::optional<std::string>& targets_file);
 
+// Throws a usage error about the request's `year` (Subject::request) unless it lies after the
+// launch year, at most `end_year`, and on the target path: the year a solve or a MACC is asked for.
+void require_projected_year(int year, int launch_year, int end_year, const TargetPath& path);
+
 // The territorial total of `year` in `scope` (sector_totals.hpp).
 units::Mass scope_total(const Trajectory& t, int year, TargetScope scope, const Taxonomy& taxonomy);
 

@@ -84,13 +84,7 @@ AbatementOutcome abatement_cost(const AbatementRequest& request) {
     o.launch_year = result.launch_year;
     o.discount_rate = request.discount_rate;
     o.scope = targets.targets.scope;
-    if (o.year <= o.launch_year || o.year > spec.end_year || !targets.path.has_year(o.year))
-        throw Error({"", 0, "year"},
-                    "the year " + std::to_string(o.year) +
-                        " is not a projected year on the target path: the projection runs " +
-                        std::to_string(o.launch_year + 1) + "–" + std::to_string(spec.end_year),
-                    "choose a year after the launch year " + std::to_string(o.launch_year), ErrorKind::usage)
-            .about(Subject::request);
+    analysis::require_projected_year(o.year, o.launch_year, spec.end_year, targets.path);
     o.bau = analysis::scope_total(result.bau, o.year, o.scope, taxonomy);
     o.scenario = analysis::scope_total(result.scenario, o.year, o.scope, taxonomy);
     o.target = targets.path.at(o.year);

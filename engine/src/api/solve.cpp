@@ -121,14 +121,7 @@ SolveOutcome solve_scenario(const SolveRequest& request) {
     Evaluator f(loaded, which, o.scope, o.year);
     const auto planned = f.run(1.0);
     o.launch_year = planned.launch_year;
-    if (o.year <= o.launch_year || o.year > spec.end_year || !targets.path.has_year(o.year))
-        throw Error({"", 0, "year"},
-                    "the year " + std::to_string(o.year) +
-                        " is not a projected year on the target path: the projection runs " +
-                        std::to_string(o.launch_year + 1) + "–" + std::to_string(spec.end_year) + ", the path " +
-                        std::to_string(targets.path.first_year()) + "–" + std::to_string(targets.path.last_year()),
-                    "choose a year after the launch year " + std::to_string(o.launch_year), ErrorKind::usage)
-            .about(Subject::request);
+    analysis::require_projected_year(o.year, o.launch_year, spec.end_year, targets.path);
     o.bau = analysis::scope_total(planned.bau, o.year, o.scope, loaded.ref.taxonomy);
     o.target = targets.path.at(o.year);
     o.at_plan = f.total(planned);
