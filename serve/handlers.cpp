@@ -185,12 +185,14 @@ Reply Handlers::versions(const std::string& name) const {
             out["latest"] = latest->version;
             // A version saved before the limits (or written by another tool) may hold any state: checked
             // before it is parsed, and left out (null) when it is outside them, so the route still answers.
-            if (latest->editor_state) try {
+            if (latest->editor_state) {
+                try {
                     io::check_json_limits(*latest->editor_state, "editor_state", kEditorStateLimits);
                     out["editor_state"] = nlohmann::json::parse(*latest->editor_state);
                 } catch (const std::exception&) {
                     out["editor_state"] = nullptr;
                 }
+            }
         }
         return Reply{200, "application/json", out.dump() + "\n", {}};
     });
