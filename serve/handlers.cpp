@@ -24,6 +24,13 @@ namespace fs = std::filesystem;
 namespace klima::serve {
 namespace {
 
+// An answer's JSON text, compact. A byte that is not UTF-8 (a request path, a header, a file name
+// or a store's text can hold one) becomes U+FFFD instead of throwing: found by fuzz_serve_http,
+// where a 404 for the path "\xa4api" ended the server.
+std::string answer_text(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 const char* kind_word(ErrorKind k) {
     switch (k) {
         case ErrorKind::usage: return "usage";
@@ -45,7 +52,7 @@ Reply from_error(const Error& e) {
                        {"problem", e.problem()},
                        {"fix", e.fix()},
                        {"message", format_error(e.where(), e.problem(), e.fix())}};
-    return {status, "application/json", nlohmann::json{{"error", err}}.dump() + "\n", {}};
+    return {status, "application/json", answer_text(nlohmann::json{{"error", err}}), {}};
 }
 
 std::string read_text(const fs::path& p) {
@@ -79,7 +86,7 @@ Reply error_reply(int status, const std::string& kind, const std::string& field,
                        {"problem", problem},
                        {"fix", fix},
                        {"message", format_error({"", 0, field}, problem, fix)}};
-    return {status, "application/json", nlohmann::json{{"error", err}}.dump() + "\n", {}};
+    return {status, "application/json", answer_text(nlohmann::json{{"error", err}}), {}};
 }
 
 std::string safe_file_name(std::string_view text) {
@@ -127,7 +134,7 @@ Reply Handlers::list_scenarios() const {
             }
             out.push_back(item);
         }
-        return Reply{200, "application/json", out.dump() + "\n", {}};
+        return Reply{200, "application/json", answer_text(out), {}};
     });
 }
 
@@ -178,7 +185,7 @@ Reply Handlers::versions(const std::string& name) const {
                            {"latest", nullptr},
                            {"versions", nlohmann::json::array()},
                            {"editor_state", nullptr}};
-        if (!config_.store) return Reply{200, "application/json", out.dump() + "\n", {}};
+        if (!config_.store) return Reply{200, "application/json", answer_text(out), {}};
         for (const auto& v : api::list_scenario_versions(*config_.store, name))
             out["versions"].push_back(version_json(v));
         if (const auto latest = api::load_scenario_version(*config_.store, name, std::nullopt)) {
@@ -194,7 +201,7 @@ Reply Handlers::versions(const std::string& name) const {
                 }
             }
         }
-        return Reply{200, "application/json", out.dump() + "\n", {}};
+        return Reply{200, "application/json", answer_text(out), {}};
     });
 }
 
@@ -313,19 +320,19 @@ Reply Handlers::save(const std::string& body, const std::string& name) const {
         save.editor_state = editor_state;
         try {
             const int version = api::save_scenario_version(save);
-            return Reply{200, "application/json", nlohmann::json{{"version", version}}.dump() + "\n", {}};
+            return Reply{200, "application/json", answer_text(nlohmann::json{{"version", version}}), {}};
         } catch (const store::ScenarioConflict& e) {
             auto out = nlohmann::json::parse(from_error(e).body);
             out["error"]["kind"] = "conflict";
             out["current"] = version_json(e.latest());
-            return Reply{409, "application/json", out.dump() + "\n", {}};
+            return Reply{409, "application/json", answer_text(out), {}};
         } catch (const Error& e) {
             if (e.where().field != "based_on") throw;
             // based on a version the store does not hold (none is saved): a conflict without a current version
             auto out = nlohmann::json::parse(from_error(e).body);
             out["error"]["kind"] = "conflict";
             out["current"] = nullptr;
-            return Reply{409, "application/json", out.dump() + "\n", {}};
+            return Reply{409, "application/json", answer_text(out), {}};
         }
     });
 }

@@ -112,6 +112,31 @@ TEST_CASE("serve: a body nested 60,000 deep is refused and the server answers th
     CHECK(klima::api::list_scenario_versions(dir.file("klima.db"), std::nullopt).empty());  // nothing saved
 }
 
+TEST_CASE("serve: a path or header that is not UTF-8 is answered, and the server goes on", "[serve][hostile]") {
+    ServedWorkbench server;
+    auto client = server.client();
+    // found by fuzz_serve_http: the 404's JSON error quoted the path, and nlohmann threw on 0xA4
+    // while writing it, outside any handler: the process ended
+    auto r = client.Get(
+        "/\xa4"
+        "api/scenarios");
+    REQUIRE(r);
+    CHECK(r->status == 404);
+    CHECK(error_of(r)["problem"] ==
+          "no such page or API route: /\xef\xbf\xbd"
+          "api/scenarios");  // U+FFFD
+    r = client.Get("/", {{"Host",
+                          "\xa4"
+                          "evil"}});
+    REQUIRE(r);
+    CHECK(r->status == 403);
+    r = client.Post("/api/scenario/run?name=koege.json", "{\"name\": \"\xa4\"}", "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK_NOTHROW(nlohmann::json::parse(r->body));
+    still_answers(server);
+}
+
 TEST_CASE("serve: a scenario 100 levels deep is refused before it is laid out with indentation", "[serve][hostile]") {
     klima::test::TempDir dir;
     ServedWorkbench server(koege_store(dir));
