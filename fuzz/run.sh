@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Fuzzes every reader and the workbench's HTTP routes for SECONDS each (default 25), seeded with the bundled
-# files; exits non-zero when any target has a finding (crash, sanitizer
-# report, an exception other than klima::Error, a hang). Findings are left as
+# Fuzzes every reader and the workbench's HTTP routes for SECONDS each
+# (default 25), seeded with the bundled files; exits non-zero when any target
+# has a finding (crash, sanitizer report, an exception other than
+# klima::Error, a hang, a 5xx answer of the workbench). Findings are left as
 # BUILD/fuzz-work/<target>-crash-* for `BUILD/bin/fuzz_<target> FILE`.
 #   fuzz/run.sh [BUILD_DIR [SECONDS]]      e.g. fuzz/run.sh build-asan 3600 for an hour each
 # BUILD_DIR is configured with CXX=clang++ -DKLIMA_BUILD_FUZZ=ON -DKLIMA_SANITIZE=ON (see .ci/run).
