@@ -5,6 +5,7 @@
 #include "klima/api/scenario_versions.hpp"
 #include "klima/error.hpp"
 #include "klima/horizon.hpp"
+#include "klima/io/json_limits.hpp"
 #include "klima/io/scenario_file.hpp"
 #include "klima/report/progress_report.hpp"
 #include "klima/report/scenario_report.hpp"
@@ -22,6 +23,13 @@ namespace fs = std::filesystem;
 
 namespace klima::serve {
 namespace {
+
+// An answer's JSON text, compact. A byte that is not UTF-8 (a request path, a header, a file name
+// or a store's text can hold one) becomes U+FFFD instead of throwing: found by fuzz_serve_http,
+// where a 404 for the path "\xa4api" ended the server.
+std::string answer_text(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
 
 const char* kind_word(ErrorKind k) {
     switch (k) {
@@ -44,7 +52,7 @@ Reply from_error(const Error& e) {
                        {"problem", e.problem()},
                        {"fix", e.fix()},
                        {"message", format_error(e.where(), e.problem(), e.fix())}};
-    return {status, "application/json", nlohmann::json{{"error", err}}.dump(2) + "\n", {}};
+    return {status, "application/json", answer_text(nlohmann::json{{"error", err}}), {}};
 }
 
 std::string read_text(const fs::path& p) {
@@ -78,7 +86,27 @@ Reply error_reply(int status, const std::string& kind, const std::string& field,
                        {"problem", problem},
                        {"fix", fix},
                        {"message", format_error({"", 0, field}, problem, fix)}};
-    return {status, "application/json", nlohmann::json{{"error", err}}.dump(2) + "\n", {}};
+    return {status, "application/json", answer_text(nlohmann::json{{"error", err}}), {}};
+}
+
+std::string safe_file_name(std::string_view text) {
+    std::string out;
+    for (const char c : text.substr(0, 64)) {
+        const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+        out += safe ? c : '_';
+    }
+    return out.empty() ? "_" : out;
+}
+
+std::string content_disposition(const std::string& file_name) {
+    const auto safe = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.';
+    };
+    std::string name;
+    for (const char c : file_name) name += safe(c) ? c : '_';
+    if (name.empty() || name.front() == '.') name.insert(name.begin(), '_');
+    return "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + name;
 }
 
 Handlers::Handlers(ServeConfig config)
@@ -106,7 +134,7 @@ Reply Handlers::list_scenarios() const {
             }
             out.push_back(item);
         }
-        return Reply{200, "application/json", out.dump(2) + "\n", {}};
+        return Reply{200, "application/json", answer_text(out), {}};
     });
 }
 
@@ -139,6 +167,11 @@ nlohmann::json version_json(const store::ScenarioVersion& v) {
             {"sha256", v.sha256}};
 }
 
+using io::kEditorStateLimits;
+// A scenario nests 5 levels (measures, a measure, its effects, an effect, its uptake), its
+// uncertainty inputs 6: 16 bounds what an indented layout of a saved scenario can cost.
+constexpr std::size_t kScenarioMaxDepth = 16;
+
 const Reply kNoStore = error_reply(400, "usage", "db", "the workbench was started without a store, so it cannot save",
                                    "start klima serve with --db FILE");
 
@@ -152,14 +185,23 @@ Reply Handlers::versions(const std::string& name) const {
                            {"latest", nullptr},
                            {"versions", nlohmann::json::array()},
                            {"editor_state", nullptr}};
-        if (!config_.store) return Reply{200, "application/json", out.dump(2) + "\n", {}};
+        if (!config_.store) return Reply{200, "application/json", answer_text(out), {}};
         for (const auto& v : api::list_scenario_versions(*config_.store, name))
             out["versions"].push_back(version_json(v));
         if (const auto latest = api::load_scenario_version(*config_.store, name, std::nullopt)) {
             out["latest"] = latest->version;
-            if (latest->editor_state) out["editor_state"] = nlohmann::json::parse(*latest->editor_state);
+            // A version saved before the limits (or written by another tool) may hold any state: checked
+            // before it is parsed, and left out (null) when it is outside them, so the route still answers.
+            if (latest->editor_state) {
+                try {
+                    io::check_json_limits(*latest->editor_state, "editor_state", kEditorStateLimits);
+                    out["editor_state"] = nlohmann::json::parse(*latest->editor_state);
+                } catch (const std::exception&) {
+                    out["editor_state"] = nullptr;
+                }
+            }
         }
-        return Reply{200, "application/json", out.dump(2) + "\n", {}};
+        return Reply{200, "application/json", answer_text(out), {}};
     });
 }
 
@@ -208,6 +250,8 @@ Reply Handlers::run(const std::string& body, const std::optional<std::string>& n
 Reply Handlers::save(const std::string& body, const std::string& name) const {
     return guarded([&]() -> Reply {
         if (!config_.store) return kNoStore;
+        // The one JSON policy (klima/io/json_limits.hpp) before nlohmann builds anything from the body.
+        io::check_json_limits(body, "request body", {config_.max_body_bytes, io::kJsonMaxDepth});
         nlohmann::ordered_json j;
         try {
             j = nlohmann::ordered_json::parse(body);
@@ -237,14 +281,34 @@ Reply Handlers::save(const std::string& body, const std::string& name) const {
             author = j["author"].get<std::string>();
         }
         std::optional<std::string> editor_state;
-        if (j.contains("editor_state") && !j["editor_state"].is_null()) editor_state = j["editor_state"].dump();
+        if (j.contains("editor_state") && !j["editor_state"].is_null()) {
+            if (!j["editor_state"].is_object())
+                return error_reply(400, "input", "/editor_state", "the editor state is not a JSON object",
+                                   "send a JSON object, or leave it out");
+            editor_state = j["editor_state"].dump();  // compact: linear in the body, whose depth is checked
+            try {
+                io::check_json_limits(*editor_state, "editor_state", kEditorStateLimits);
+            } catch (const Error& e) {
+                return error_reply(413, "input", "/editor_state", e.problem(),
+                                   "keep the editor state under 512 KiB and 16 levels deep");
+            }
+        }
+        // The scenario is checked in its compact form and run before it is laid out: an indented dump
+        // grows with the square of the depth, so only a scenario the engine took, within 16 levels, is.
+        const auto compact = j["scenario"].dump();
+        try {
+            io::check_json_limits(compact, "scenario", {config_.max_body_bytes, kScenarioMaxDepth});
+        } catch (const Error& e) {
+            return error_reply(400, "input", "/scenario", e.problem(),
+                               "no scenario nests this deep; send the scenario as GET /api/scenario gives it");
+        }
+        Reply refused;
+        const auto request = sandboxed_request(config_, sandbox_, compact, name, refused);
+        if (!request) return refused;
+        api::run_scenario(*request);  // a scenario the engine refuses is not saved (400 with its JSON path)
         // The text saved is what `klima db scenario` prints and `klima scenario run` reads: the scenario
         // as sent, keys in their order, laid out with two spaces.
         const auto text = j["scenario"].dump(2) + "\n";
-        Reply refused;
-        const auto request = sandboxed_request(config_, sandbox_, text, name, refused);
-        if (!request) return refused;
-        api::run_scenario(*request);  // a scenario the engine refuses is not saved (400 with its JSON path)
         api::ScenarioSaveRequest save;
         save.store_path = *config_.store;
         save.name = name;
@@ -256,19 +320,19 @@ Reply Handlers::save(const std::string& body, const std::string& name) const {
         save.editor_state = editor_state;
         try {
             const int version = api::save_scenario_version(save);
-            return Reply{200, "application/json", nlohmann::json{{"version", version}}.dump(2) + "\n", {}};
+            return Reply{200, "application/json", answer_text(nlohmann::json{{"version", version}}), {}};
         } catch (const store::ScenarioConflict& e) {
             auto out = nlohmann::json::parse(from_error(e).body);
             out["error"]["kind"] = "conflict";
             out["current"] = version_json(e.latest());
-            return Reply{409, "application/json", out.dump(2) + "\n", {}};
+            return Reply{409, "application/json", answer_text(out), {}};
         } catch (const Error& e) {
             if (e.where().field != "based_on") throw;
             // based on a version the store does not hold (none is saved): a conflict without a current version
             auto out = nlohmann::json::parse(from_error(e).body);
             out["error"]["kind"] = "conflict";
             out["current"] = nullptr;
-            return Reply{409, "application/json", out.dump(2) + "\n", {}};
+            return Reply{409, "application/json", answer_text(out), {}};
         }
     });
 }
@@ -284,14 +348,10 @@ Reply Handlers::report(const std::string& body, const std::optional<std::string>
                                "use html, xlsx or json");
         if (lang_text != "da" && lang_text != "en")
             return error_reply(400, "usage", "lang", "unknown language '" + lang_text + "'", "use da or en");
-        int year = 0;
-        try {
-            std::size_t used = 0;
-            year = std::stoi(year_text, &used);
-            if (used != year_text.size()) throw std::invalid_argument("trailing");
-        } catch (const std::exception&) {
-            return error_reply(400, "usage", "year", "'" + year_text + "' is not a whole number", "give year=YEAR");
-        }
+        // Four digits and nothing else: stoi would skip a leading tab or space ("%092023").
+        if (year_text.size() != 4 || year_text.find_first_not_of("0123456789") != std::string::npos)
+            return error_reply(400, "usage", "year", "the year is not four digits", "give year=YEAR, such as 2023");
+        const int year = std::stoi(year_text);
         if (!in_horizon(year))
             return error_reply(400, "usage", "year", "reporting year " + year_text + " is outside " + horizon_text(),
                                "give a year in that range");
@@ -304,7 +364,8 @@ Reply Handlers::report(const std::string& body, const std::optional<std::string>
         request.analysis = analysis == "1";
         const auto outcome = api::build_report(request);
         const auto lang = lang_text == "da" ? report::Lang::da : report::Lang::en;
-        const auto stem = "klima-report-" + outcome.scenario.run.spec.municipality + "-" + year_text;
+        const auto stem =
+            "klima-report-" + safe_file_name(outcome.scenario.run.spec.municipality) + "-" + std::to_string(year);
         if (format == "xlsx") {
             static std::atomic<unsigned> serial{0};
             const auto tmp = fs::temp_directory_path() /

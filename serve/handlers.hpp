@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,14 @@ struct Reply {
 // A JSON error body {"error": {kind, file, line, path, problem, fix, message}}.
 Reply error_reply(int status, const std::string& kind, const std::string& field, const std::string& problem,
                   const std::string& fix);
+
+// `text` (a municipality) as part of a file name: letters a–z, A–Z, digits and '-' kept, every other
+// byte '_', at most 64 bytes; never empty. No '.', '/', quote or control character survives.
+std::string safe_file_name(std::string_view text);
+// The Content-Disposition value for a download named `file_name` (RFC 6266): an attachment whose
+// name holds only letters, digits, '-', '_' and '.' (anything else becomes '_', a leading '.' gets
+// a '_' before it), given both as filename and as filename* for clients that prefer it.
+std::string content_disposition(const std::string& file_name);
 
 // Every handler may be called concurrently; none throws (errors are replies).
 class Handlers {

@@ -1,15 +1,18 @@
 #include "workbench.hpp"
 
+#include "connections.hpp"
 #include "handlers.hpp"
 #include "web_assets.hpp"
 
 #include "klima/error.hpp"
+#include "klima/store/store.hpp"
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
-
-#include <sys/socket.h>
+#include <set>
 
 namespace klima::serve {
 namespace {
@@ -27,26 +30,80 @@ void send(httplib::Response& res, const Reply& r) {
     res.status = r.status;
     const auto type =
         r.content_type == "application/json" ? std::string("application/json; charset=utf-8") : r.content_type;
-    if (!r.download_name.empty())
-        res.set_header("Content-Disposition", "attachment; filename=\"" + r.download_name + "\"");
+    if (!r.download_name.empty()) res.set_header("Content-Disposition", content_disposition(r.download_name));
     for (const auto& [key, value] : r.headers) res.set_header(key, value);
     res.set_content(r.body, type.c_str());
 }
 
-// Debian's cpp-httplib is compiled with a listen backlog of 5: a burst of connections (the page's
-// slider, the load test's 200 clients) overflows it, and the kernel drops handshakes until the
-// clients give up. listen() again on the bound socket widens the queue (POSIX; Linux applies it).
-class Server : public httplib::Server {
-public:
-    void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
-};
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+// The media type of a Content-Type value, without parameters and blanks, in lower case.
+std::string media_type(const std::string& content_type) {
+    auto type = lower(content_type.substr(0, content_type.find(';')));
+    type.erase(std::remove_if(type.begin(), type.end(), [](unsigned char c) { return std::isspace(c); }), type.end());
+    return type;
+}
+
+// The Host values of requests the server answers: the loopback names and the address it is bound
+// to (an IPv6 address in brackets), each with the port; without it too for port 80, which a
+// browser leaves out of Host and Origin. Lower case.
+std::set<std::string> allowed_hosts(const std::string& bound_host, int port) {
+    const auto bound = lower(bound_host);
+    std::set<std::string> names{"127.0.0.1", "localhost", "[::1]"};
+    names.insert(bound.find(':') != std::string::npos && bound.front() != '[' ? "[" + bound + "]" : bound);
+    std::set<std::string> out;
+    for (const auto& name : names) {
+        std::string with_port = name;
+        with_port += ':';
+        with_port += std::to_string(port);
+        out.insert(with_port);
+        if (port == 80) out.insert(name);
+    }
+    return out;
+}
+
+// The page loads only its own script and style; nothing inline, nothing from elsewhere, no frames.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 }  // namespace
 
 struct Workbench::Impl {
     Handlers handlers;
     Server server;
-    explicit Impl(ServeConfig c) : handlers(std::move(c)) {}
+    std::set<std::string> hosts;  // the Host values the server answers to (lower case), set by bind()
+    explicit Impl(ServeConfig c) : handlers(std::move(c)), server(limits_of(handlers.config())) {}
+    static ConnectionLimits limits_of(const ServeConfig& c) {
+        return {c.idle_timeout, c.request_deadline, c.requests_per_connection, c.workers};
+    }
+
+    // The threat model of docs/reliability.md: any web page the planner opens may send requests
+    // to this server. A Host other than the bound address (DNS rebinding), an Origin other than
+    // the server's own and a POST that is not JSON (a form or a "simple" cross-site request that
+    // needs no preflight) are refused before the route runs.
+    std::optional<Reply> refusal(const httplib::Request& req) const {
+        const auto host = lower(req.get_header_value("Host"));
+        if (!hosts.count(host))
+            return error_reply(
+                403, "usage", "Host",
+                "the Host '" + req.get_header_value("Host") + "' is not the address this workbench listens on",
+                "open the workbench at the address klima serve printed");
+        if (req.has_header("Origin") && lower(req.get_header_value("Origin")) != "http://" + host)
+            return error_reply(403, "usage", "Origin",
+                               "a request from the page of another site ('" + req.get_header_value("Origin") + "')",
+                               "use the workbench from its own page");
+        if (req.method == "POST" && media_type(req.get_header_value("Content-Type")) != "application/json")
+            return error_reply(415, "usage", "Content-Type", "the request body is not sent as application/json",
+                               "send the body with Content-Type: application/json");
+        if (req.method != "GET" && req.method != "HEAD" && req.method != "POST")
+            return error_reply(405, "usage", "method", "the workbench answers GET and POST only",
+                               "see docs/workbench.md for the routes");
+        return std::nullopt;
+    }
 };
 
 Workbench::Workbench(ServeConfig config) {
@@ -58,11 +115,26 @@ Workbench::Workbench(ServeConfig config) {
         throw Error({*config.store, 0, ""}, "no store at this path", "create one by importing the activity into it",
                     ErrorKind::usage)
             .about(Subject::store_contents);
+    // A store this klima cannot use (a newer schema, a file that is not a store) is refused before
+    // anything listens, with the store's own reason, rather than answered 500 on every request.
+    if (config.store) store::Store(*config.store, store::Open::read_only);
     impl_ = std::make_unique<Impl>(std::move(config));
     auto& s = impl_->server;
     const auto& h = impl_->handlers;
     s.set_payload_max_length(h.config().max_body_bytes);  // httplib answers a longer body 413 before reading it
-    s.set_default_headers({{"X-Content-Type-Options", "nosniff"}, {"Cache-Control", "no-store"}});
+    s.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                           {"Cache-Control", "no-store"},
+                           {"Content-Security-Policy", kContentSecurityPolicy},
+                           {"X-Frame-Options", "DENY"},
+                           {"Referrer-Policy", "no-referrer"},
+                           {"Cross-Origin-Resource-Policy", "same-origin"}});
+    s.set_pre_routing_handler([impl = impl_.get()](const httplib::Request& req, httplib::Response& res) {
+        const auto refused = impl->refusal(req);
+        if (!refused) return httplib::Server::HandlerResponse::Unhandled;
+        send(res, *refused);
+        res.set_header("Connection", "close");  // its body, if any, is not read
+        return httplib::Server::HandlerResponse::Handled;
+    });
 
     for (std::size_t i = 0; i < kWebAssetCount; ++i) {
         const auto& a = kWebAssets[i];
@@ -96,11 +168,7 @@ Workbench::Workbench(ServeConfig config) {
     // Statuses httplib sets itself (404 no route, 413 too large, 400 unreadable request) get a JSON body too.
     s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
-        if (res.status == 413 &&
-            req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0)
-            send(res, error_reply(413, "usage", "body", "a form-encoded body is limited to 8 KiB",
-                                  "send the scenario with Content-Type: application/json"));
-        else if (res.status == 413)
+        if (res.status == 413)
             send(res, error_reply(413, "usage", "body", "the request body is larger than the server accepts",
                                   "send a smaller scenario"));
         else if (res.status == 404)
@@ -120,6 +188,7 @@ int Workbench::bind() {
         throw Error({c.host + ":" + std::to_string(c.port), 0, ""}, "cannot listen on this address",
                     "choose another port, or stop what uses it", ErrorKind::io);
     impl_->server.widen_backlog();
+    impl_->hosts = allowed_hosts(c.host, port);
     return port;
 }
 

@@ -6,6 +6,7 @@
 
 #include "klima/factors.hpp"
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -21,6 +22,13 @@ struct ServeConfig {
     std::optional<std::string> store;  // activity from this inventory store instead of the scenarios' files
     ChpAllocation allocation = ChpAllocation::declared;
     std::size_t max_body_bytes = 2 * 1024 * 1024;  // a larger request body is answered 413
+    // Slow clients (docs/reliability.md): a connection is closed when no byte arrives for idle_timeout,
+    // and when a request's line, headers and body have not all arrived within request_deadline of its
+    // first byte; a kept-open connection answers at most requests_per_connection requests.
+    std::chrono::milliseconds idle_timeout{2000};
+    std::chrono::milliseconds request_deadline{10000};
+    std::size_t requests_per_connection = 100;
+    std::size_t workers = 32;  // threads answering requests; a connection yields its worker when others wait
 };
 
 // Owns the HTTP server. bind() and then run() (blocking) or stop() from another

@@ -88,7 +88,7 @@ function showError(message) {
 async function loadList() {
   const list = await (await api('/api/scenarios')).json();
   const select = $('scenario');
-  select.innerHTML = '';
+  select.replaceChildren();
   for (const s of list) {
     const o = document.createElement('option');
     o.value = s.file;
@@ -179,7 +179,7 @@ function slider(min, max, step, value, oninput) {
 
 function buildControls() {
   const table = $('measures');
-  table.innerHTML = '';
+  table.replaceChildren();
   const head = table.insertRow();
   for (const key of ['on', 'measure', 'start', 'full', 'scale', 'effect']) head.appendChild(document.createElement('th')).textContent = t(key);
   const base = state.original.base_year, end = state.original.end_year ?? 2050;
@@ -336,18 +336,28 @@ function drawChart(run, scen, bau, target) {
   svg += `<path d="${path(ahead(scen))}" fill="none" stroke="${COLOURS.scen}" stroke-width="2.5"/>`;
   svg += `<path d="${path(hist)}" fill="none" stroke="${COLOURS.history}" stroke-width="2.5"/>`;
   if (years.includes(2030)) svg += `<line x1="${x(2030)}" x2="${x(2030)}" y1="${T}" y2="${H - B}" stroke="#55656e" stroke-dasharray="2 3"/>`;
-  $('chart').innerHTML = svg + '</svg>';
+  $('chart').innerHTML = svg + '</svg>';  // numbers and the page's own words only
   const keys = ['history', 'bau', 'scen'].concat(tpts.length ? ['target'] : []);
-  $('legend').innerHTML = keys.map((k) => `<span><i style="background:${COLOURS[k]}"></i>${t(k)}</span>`).join('') +
-    (tpts.length ? `<span class="note">${t('scopeNote')} ${escapeHtml(state.report.scope)}</span>` : '');
+  const items = keys.map((k) => {
+    const swatch = el('i');
+    swatch.style.background = COLOURS[k];  // a style property, not an attribute: allowed by the CSP
+    return el('span', {}, [swatch, t(k)]);
+  });
+  if (tpts.length) items.push(el('span', { className: 'note' }, [t('scopeNote') + ' ' + state.report.scope]));
+  $('legend').replaceChildren(...items);
 }
 
 function drawEffects(run, i2030) {
   const effects = run.measures.map((m) => ({ id: m.id, name: m.name, t: i2030 < 0 ? 0 : totalAt(m.effect, i2030) }));
   const most = Math.max(1, ...effects.map((e) => Math.abs(e.t)));
-  $('effects').innerHTML = effects.map((e) => `<div class="bar" data-id="${e.id}"><span>${escapeHtml(e.name)}</span>` +
-    `<span class="track"><span class="fill${e.t < 0 ? ' negative' : ''}" style="width:${(Math.abs(e.t) / most * 100).toFixed(1)}%"></span></span>` +
-    `<span class="num">${fmt(e.t)}</span></div>`).join('');
+  $('effects').replaceChildren(...effects.map((e) => {
+    const fill = el('span', { className: 'fill' + (e.t < 0 ? ' negative' : '') });
+    fill.style.width = (Math.abs(e.t) / most * 100).toFixed(1) + '%';
+    const bar = el('div', { className: 'bar' }, [el('span', {}, [e.name]), el('span', { className: 'track' }, [fill]),
+      el('span', { className: 'num' }, [fmt(e.t)])]);
+    bar.dataset.id = e.id;
+    return bar;
+  }));
   for (const e of effects) {
     const cell = document.querySelector(`#measures tr[data-id="${CSS.escape(e.id)}"] td.effect`);
     if (cell) cell.textContent = fmt(e.t);
@@ -362,14 +372,20 @@ function drawInventory(run) {
     const sector = key.split('/')[0];
     sectors[sector] = (sectors[sector] || 0) + values[i];
   }
-  const rows = Object.entries(sectors).map(([s, v]) => `<tr><td>${escapeHtml(s)}</td><td class="num">${fmt(v)}</td></tr>`);
+  const row = (tag, cells) => el('tr', {}, cells.map(([text, cls]) => el(tag, { className: cls || '' }, [text])));
   const total = Object.values(sectors).reduce((a, b) => a + b, 0);
-  $('inventory').innerHTML = `<tr><th>${t('sector')} (${run.launch_year})</th><th>t CO2e</th></tr>` + rows.join('') +
-    `<tr><th>${t('total')}</th><th class="num">${fmt(total)}</th></tr>`;
+  $('inventory').replaceChildren(row('th', [[t('sector') + ' (' + run.launch_year + ')'], ['t CO2e']]),
+    ...Object.entries(sectors).map(([s, v]) => row('td', [[s], [fmt(v), 'num']])),
+    row('th', [[t('total')], [fmt(total), 'num']]));
 }
 
-function escapeHtml(s) {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+// Every text that comes from a scenario, a store or the server (names, ids, sectors, messages)
+// reaches the page through el() or textContent, never through innerHTML (docs/reliability.md).
+// el('span', { className: 'x' }, [child, 'text']): strings become text nodes, as text.
+function el(tag, props = {}, children = []) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
 }
 
 async function download(format) {

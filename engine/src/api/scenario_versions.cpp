@@ -1,6 +1,7 @@
 #include "klima/api/scenario_versions.hpp"
 
 #include "klima/error.hpp"
+#include "klima/io/json_limits.hpp"
 #include "klima/io/scenario_file.hpp"
 
 #include <nlohmann/json.hpp>
@@ -21,6 +22,12 @@ int save_scenario_version(const ScenarioSaveRequest& r) {
                     "say in a few words what this version changes", ErrorKind::input);
     io::parse_scenario(r.scenario_json, r.scenario_file);  // throws with the JSON path; nothing is written
     if (r.editor_state) {
+        try {  // the size and depth before nlohmann parses it
+            io::check_json_limits(*r.editor_state, r.scenario_file, io::kEditorStateLimits);
+        } catch (const Error& e) {
+            throw Error({r.scenario_file, 0, "editor_state"}, "the editor state: " + e.problem(),
+                        "keep it under 512 KiB and 16 levels deep", ErrorKind::input);
+        }
         const auto state = nlohmann::json::parse(*r.editor_state, nullptr, false);
         if (!state.is_object())
             throw Error({r.scenario_file, 0, "editor_state"}, "the editor state is not a JSON object",

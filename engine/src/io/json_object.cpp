@@ -1,6 +1,7 @@
 #include "json_object.hpp"
 
 #include "klima/io/data_files.hpp"
+#include "klima/io/json_limits.hpp"
 #include "klima/join.hpp"
 #include "readers.hpp"
 
@@ -162,9 +163,43 @@ int line_of(std::string_view text, std::size_t byte) {
     return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(upto), '\n'));
 }
 
+std::string with_unit(std::size_t bytes) {
+    return bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? std::to_string(bytes / (1024 * 1024)) + " MiB"
+           : bytes >= 1024 && bytes % 1024 == 0               ? std::to_string(bytes / 1024) + " KiB"
+                                                              : std::to_string(bytes) + " bytes";
+}
+
 }  // namespace
 
+void check_json_limits(std::string_view text, const std::string& name, const JsonLimits& limits) {
+    if (text.size() > limits.max_bytes)
+        throw Error({name, 0, ""},
+                    "the JSON text is " + std::to_string(text.size()) + " bytes, more than the " +
+                        with_unit(limits.max_bytes) + " klima reads",
+                    "split it, or leave out what klima does not need");
+    std::size_t depth = 0;
+    bool in_string = false, escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limits.max_depth)
+                throw Error({name, line_of(text, i), ""},
+                            "arrays and objects nest deeper than " + std::to_string(limits.max_depth) + " levels",
+                            "no klima format nests this deep; check what wrote the file");
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+}
+
 nlohmann::json parse_json_document(std::string_view text, const std::string& name) {
+    check_json_limits(text, name);  // before nlohmann builds, and later code recurses into, anything
     try {
         return nlohmann::json::parse(text, DuplicateKeys(name));
     } catch (const nlohmann::json::parse_error& e) {

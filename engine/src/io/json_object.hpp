@@ -55,8 +55,10 @@ private:
 std::string short_number(double v);
 
 // Parses JSON text strictly; every failure is a klima::Error naming `name`:
-// a syntax error and a number too large for a double (1e400) with their line,
-// a key given twice in one object with its JSON path ("/measures/2/params/x").
+// a text over 256 MiB or nested deeper than 128 levels, checked before parsing
+// (io::check_json_limits, klima/io/json_limits.hpp), a syntax error and a
+// number too large for a double (1e400) with their line, a key given twice in
+// one object with its JSON path ("/measures/2/params/x").
 // io::parse_json (readers.hpp) forwards to it.
 nlohmann::json parse_json_document(std::string_view text, const std::string& name);
 
