@@ -174,6 +174,7 @@ std::vector<std::string_view> shared_strings(const Workbook& wb, const std::stri
     if (!wb.has("xl/sharedStrings.xml")) return out;
     std::vector<std::size_t> index;  // into `text`, for each string
     std::size_t total = 0;
+    std::size_t chars = 0;  // characters of the string being read, counted as they come (never rescanned)
     bool in_t = false;
     int phonetic = 0;  // <rPh> holds reading aids, not cell text
     Sax sax;
@@ -186,6 +187,7 @@ std::vector<std::string_view> shared_strings(const Workbook& wb, const std::stri
                     "save the sheet as CSV (klima reads CSV files of up to 1 GiB)");
             index.push_back(text.size());
             text.emplace_back();
+            chars = 0;
         } else if (n == "rPh") {
             ++phonetic;
         } else if (n == "t") {
@@ -199,9 +201,9 @@ std::vector<std::string_view> shared_strings(const Workbook& wb, const std::stri
     sax.text = [&](std::string_view s) {
         if (!in_t || index.empty()) return;
         total += s.size();
-        auto& str = text.back();
-        str.append(s);
-        if (characters(str) > XlsxLimits::cell_chars)  // only the unusual long string is counted again
+        text.back().append(s);
+        chars += characters(s);
+        if (chars > XlsxLimits::cell_chars)
             throw Error({file, 0, "xl/sharedStrings.xml"},
                         "shared string " + std::to_string(index.size() - 1) + " is longer than 32,767 characters",
                         kLongCellFix);
@@ -283,6 +285,7 @@ XlsxSheet parse_xlsx(std::string_view bytes, const std::string& name, const std:
     XlsxRow* row = nullptr;
     std::size_t next_col = 0;
     std::string type, value;
+    std::size_t value_chars = 0;  // characters in `value`, counted as they come
     bool in_value = false, in_cell = false, has_value = false, has_formula = false;
     // The header row is the first with a non-blank cell; until it is read, `width` is Excel's;
     // after it, cells right of its last non-empty cell hold nothing (or are refused).
@@ -337,6 +340,7 @@ XlsxSheet parse_xlsx(std::string_view bytes, const std::string& name, const std:
             const char* t = attribute(a, "t");
             type = t ? t : "n";
             value.clear();
+            value_chars = 0;
             in_cell = true;
             has_value = has_formula = false;
         } else if ((n == "v" || n == "t") && in_cell) {
@@ -398,8 +402,8 @@ XlsxSheet parse_xlsx(std::string_view bytes, const std::string& name, const std:
     sax.text = [&](std::string_view s) {
         if (!in_value) return;
         value.append(s);
-        if (value.size() > XlsxLimits::cell_chars && characters(value) > XlsxLimits::cell_chars)
-            refuse("the cell holds more than 32,767 characters", kLongCellFix);
+        value_chars += characters(s);
+        if (value_chars > XlsxLimits::cell_chars) refuse("the cell holds more than 32,767 characters", kLongCellFix);
     };
     sax.run(wb, name, part);
     out.text = std::move(text);
