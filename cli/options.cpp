@@ -85,10 +85,19 @@ CLI::Option* add_seed(CLI::App& command, std::optional<std::uint64_t>& target, c
         .add_option_function<std::string>(
             "--seed",
             [&target](const std::string& given) {
-                const int seed = whole_number("--seed", "S", given);
-                if (seed < 0)
+                // the whole unsigned 64-bit range: 0 to 18446744073709551615
+                std::uint64_t seed = 0;
+                const auto [end, ec] = std::from_chars(given.data(), given.data() + given.size(), seed);
+                if (!given.empty() && given.front() == '-')
                     throw UsageError({"", 0, "--seed"}, "the seed must be 0 or more", "write --seed S, e.g. --seed 1");
-                target = static_cast<std::uint64_t>(seed);
+                if (ec == std::errc::result_out_of_range)
+                    throw UsageError({"", 0, "--seed"},
+                                     "'" + given + "' is larger than 18446744073709551615 (2^64 - 1)",
+                                     "write --seed S with S from 0 to 18446744073709551615");
+                if (given.empty() || ec != std::errc() || end != given.data() + given.size())
+                    throw UsageError({"", 0, "--seed"}, "'" + given + "' is not a whole number",
+                                     "write --seed S, a whole number");
+                target = seed;
             },
             description)
         ->type_name("S");

@@ -35,7 +35,7 @@ CLI::Option* add_text(CLI::App& command, const std::string& name, std::optional<
 // An option (or positional, when `name` has no leading --) holding a whole number.
 CLI::Option* add_integer(CLI::App& command, const std::string& name, std::optional<int>& target,
                          const std::string& value_name, const std::string& description);
-// --seed S: the seed of Monte Carlo draws, a whole number of 0 or more (a negative one is a UsageError).
+// --seed S: the seed of Monte Carlo draws, a whole number from 0 to 2^64 - 1 (outside it a UsageError).
 CLI::Option* add_seed(CLI::App& command, std::optional<std::uint64_t>& target, const std::string& description);
 // An option holding a finite decimal number ("3.5", "0"); anything else is a UsageError naming it.
 CLI::Option* add_number(CLI::App& command, const std::string& name, std::optional<double>& target,

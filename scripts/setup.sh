@@ -15,6 +15,8 @@ packages+=(pkg-config coinor-libclp-dev)
 packages+=(libcpp-httplib-dev)
 # Test tools of the progress report: headless Chromium renders the HTML, unzip reads the XLSX back.
 packages+=(chromium unzip)
+# bench/xlsx-memory.sh: zip writes the hostile workbooks, /usr/bin/time measures peak memory.
+packages+=(zip time)
 # CI's sanitizer and fuzzing build (.ci/run, fuzz/): clang with libFuzzer and the sanitizer runtimes,
 # llvm-symbolizer for readable reports.
 packages+=(clang libclang-rt-dev llvm)

@@ -76,3 +76,22 @@ TEST_CASE("impact errors: growth on a subsector no inventory holds, and an empty
         "from_year": 2026, "full_year": 2028, "source": "test", "resident": 3}})");
     CHECK(unknown.where().field == "/growth/resident");
 }
+
+TEST_CASE("impact errors: a growth.activity row listed twice is refused naming both paths (issue 20)", "[impact]") {
+    // 900 + 900 MWh of el would have been summed to 1,800 MWh where one entry was meant
+    const std::string row = R"({"row": {"sector": "energi", "subsector": "el", "carrier": "el"},
+        "amount": {"value": 900, "unit": "MWh"}, "source": "test"})";
+    const auto e = error_of(R"({"name": "g", "growth": {"id": "g", "name": "g", "residents": 100,
+        "from_year": 2026, "full_year": 2028, "source": "test", "activity": [)" +
+                            row + ", " + row + "]}}");
+    CHECK(e.where().field == "/growth/activity/1");
+    CHECK_THAT(e.problem(), Catch::Contains("energi/el/el is listed twice") &&
+                                Catch::Contains("/growth/activity/0 and /growth/activity/1"));
+}
+
+TEST_CASE("impact errors: an unknown per_inhabitant subsector names its JSON path (issue 20)", "[impact]") {
+    const auto e = error_of(R"({"name": "g", "growth": {"id": "g", "name": "g", "residents": 100,
+        "from_year": 2026, "full_year": 2028, "per_inhabitant": ["energi/el", "energi/bogus"], "source": "test"}})");
+    CHECK(e.where().field == "/growth/per_inhabitant/1");  // not 'subsector'
+    CHECK_THAT(e.problem(), Catch::Contains("unknown subsector 'bogus'"));
+}

@@ -152,8 +152,9 @@ TEST_CASE("draws, threads, seed, discount and budget out of range are the flag's
     }
 }
 
-TEST_CASE("Monte Carlo: a multiplier so large that a total overflows is refused, naming the draw") {
+TEST_CASE("Monte Carlo: a multiplier so large that a total could overflow is refused at its input") {
     // uniform 1e300…1.5e308 on the natural-gas factor: 1e300 × the fixture's gas emissions (kg) > 1.8e308, inf.
+    // A multiplier above 10 is refused when the file is read (issue 20), naming the input, before any draw.
     test::TempDir dir;
     auto r = request(dir, 5, 1, 1);
     r.uncertainty_file = dir.write("huge.json", R"({"inputs": [{"factor": {"carrier": "naturgas"},
@@ -163,7 +164,7 @@ TEST_CASE("Monte Carlo: a multiplier so large that a total overflows is refused,
         FAIL("an overflowing draw was accepted");
     } catch (const Error& e) {
         CHECK(e.kind() == ErrorKind::input);
-        CHECK(std::string(e.what()).find("in Monte Carlo draw 0") != std::string::npos);
-        CHECK(std::string(e.what()).find("not a finite number") != std::string::npos);
+        CHECK(e.where().field == "/inputs/0/dist/uniform/high");
+        CHECK(std::string(e.what()).find("at most 10") != std::string::npos);
     }
 }

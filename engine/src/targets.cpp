@@ -71,4 +71,15 @@ TargetPath target_path(const TargetSet& targets, const EmissionsByYear& known, i
     return TargetPath(std::move(anchors), last_year);
 }
 
+void require_same_municipality(const TargetSet& targets, const std::string& municipality,
+                               const std::string& scenario_file) {
+    if (targets.municipality == municipality || targets.municipality == kNationalTargets) return;
+    throw Error({targets.file, 0, "/municipality"},
+                "these targets are for '" + targets.municipality + "', but the scenario " + scenario_file +
+                    " is for '" + municipality + "'",
+                "give the targets file of '" + municipality + "' (data/targets/" + municipality +
+                    ".json), the national targets (data/targets/national.json), or correct \"municipality\" in the "
+                    "file that is wrong");
+}
+
 }  // namespace klima

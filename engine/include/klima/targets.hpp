@@ -68,6 +68,18 @@ private:
 // the path needs is unknown.
 TargetPath target_path(const TargetSet& targets, const EmissionsByYear& known, int last_year = kLastYear);
 
+// The "municipality" of the national targets (data/targets/national.json):
+// they may be applied to any municipality, the DK2020 convention.
+inline constexpr const char* kNationalTargets = "danmark";
+
+// Where targets and a scenario meet: throws klima::Error (input) naming the
+// targets file's "/municipality" and both municipalities when `targets` are
+// another municipality's than `municipality`, the scenario's (read from
+// `scenario_file`), and not the national targets. A Køge report must not be
+// measured against Ballerup's −85 %.
+void require_same_municipality(const TargetSet& targets, const std::string& municipality,
+                               const std::string& scenario_file);
+
 // A year's emission level: `known` (inventories) first, else what the plan states.
 std::optional<units::Mass> emissions_in(const TargetSet& targets, const EmissionsByYear& known, int year);
 

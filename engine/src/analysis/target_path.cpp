@@ -13,6 +13,7 @@ LoadedTargets load_target_path(const api::ScenarioOutcome& loaded, const std::op
         throw Error({run.spec.file, 0, "/targets"}, "the scenario names no targets file",
                     "add \"targets\": \"../data/targets/" + run.spec.municipality + ".json\" to the scenario");
     auto targets = io::load_targets(*file);
+    require_same_municipality(targets, run.spec.municipality, run.spec.file);
     EmissionsByYear known;
     for (int y : years_in(run.activity)) {
         try {

@@ -5,13 +5,13 @@
 #include "../io/readers.hpp"
 
 #include "klima/error.hpp"
+#include "klima/io/input_file.hpp"
 
 #include <boost/math/special_functions/erf.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 
 namespace klima::analysis {
@@ -123,10 +123,7 @@ std::vector<UncertainInput> inputs_of(const json& root, const std::string& path,
 }  // namespace
 
 std::vector<UncertainInput> load_uncertainty(const std::string& path, const ScenarioSpec& spec) {
-    std::ifstream in(path);
-    if (!in) throw Error({path, 0, ""}, "cannot read the uncertainty file", "check the path", ErrorKind::io);
-    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    return inputs_of(io::parse_json(text, path), path, "", spec);
+    return inputs_of(io::parse_json(io::read_file(path, io::kMaxJsonFileBytes), path), path, "", spec);
 }
 
 std::vector<UncertainInput> scenario_uncertainty(const ScenarioSpec& spec) {

@@ -144,6 +144,7 @@ ImpactResult assess_impact(const ImpactRequest& request) {
     std::vector<InventoryResult> inventories;
     if (plan.targets_file) {
         targets = io::load_targets(*plan.targets_file);
+        require_same_municipality(*targets, plan.municipality, plan.file);
         out.scope = targets->scope;
         for (int y : years_in(adopted.run.activity)) {
             if (y > launch) continue;

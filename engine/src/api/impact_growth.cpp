@@ -80,7 +80,11 @@ ExpandedGrowth expand_growth(const io::GrowthSpec& g, int launch_year, const Act
     for (std::size_t i = 0; i < g.per_inhabitant.size(); ++i) {
         const auto& key = g.per_inhabitant[i];
         const auto slash = key.find('/');
-        taxonomy.require(key.substr(0, slash), key.substr(slash + 1), g.per_inhabitant_at[i]);
+        try {
+            taxonomy.require(key.substr(0, slash), key.substr(slash + 1), g.per_inhabitant_at[i]);
+        } catch (const Error& e) {  // the JSON path of the list entry, not the word 'subsector'
+            throw Error(g.per_inhabitant_at[i], e.problem(), e.fix());
+        }
         if (own.count(key)) continue;
         for (auto& r : per_inhabitant(g, i, launch_year, activity, drivers)) out.rows.push_back(std::move(r));
     }

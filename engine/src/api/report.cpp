@@ -86,6 +86,7 @@ ReportOutcome build_report(const ReportRequest& request) {
         throw Error({run.spec.file, 0, "/targets"}, "the scenario names no targets file",
                     "add \"targets\": \"../data/targets/" + run.spec.municipality + ".json\" to the scenario");
     const auto targets = io::load_targets(*targets_path);
+    require_same_municipality(targets, run.spec.municipality, run.spec.file);
 
     std::vector<InventoryResult> inventories;
     for (int y : years) {

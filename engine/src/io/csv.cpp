@@ -7,33 +7,8 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 namespace klima::io {
-
-std::string read_file(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw Error({path, 0, ""}, "is a directory, not a file", "give the path of a file inside it");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error({path, 0, ""}, std::string("cannot open file: ") + std::strerror(errno),
-                    "check the path; run from the repository root or give an absolute path");
-    // Read into a string of the file's size: no second copy of a large file.
-    std::string bytes;
-    in.seekg(0, std::ios::end);
-    if (const auto size = in.tellg(); size > 0) {
-        in.seekg(0);
-        bytes.resize(static_cast<std::size_t>(size));
-        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        bytes.resize(static_cast<std::size_t>(in.gcount()));
-    }
-    in.clear(in.rdstate() & std::ios::badbit);  // not seekable (a pipe), or shorter than it was: read on
-    bytes.append(std::istreambuf_iterator<char>(in), {});
-    if (in.bad()) throw Error({path, 0, ""}, "cannot read file", "check that it is a readable regular file");
-    return bytes;
-}
 
 double parse_number(std::string_view text) { return parse_number(text, CsvDialect::comma()); }
 
@@ -242,6 +217,7 @@ CsvTable CsvTable::from_sheet(const XlsxSheet& sheet, const std::string& name,
     t.file_ = name;
     t.sheet_ = sheet.name;
     t.dialect_ = CsvDialect::spreadsheet();
+    t.storage_->sheet_text = sheet.text;  // what the cells view: shared strings stay one copy
     std::size_t first = 0;
     const auto blank_row = [](const XlsxRow& r) {
         for (const auto& c : r.cells)
@@ -254,7 +230,7 @@ CsvTable CsvTable::from_sheet(const XlsxSheet& sheet, const std::string& name,
                     "the first row names the columns");
     const auto& head = sheet.rows[first];
     for (const auto& c : head.cells) {
-        std::string h = c.text;
+        std::string h(c.text);
         while (!h.empty() && h.back() == ' ') h.pop_back();
         while (!h.empty() && h.front() == ' ') h.erase(h.begin());
         t.header_.push_back(std::move(h));
@@ -278,7 +254,7 @@ CsvTable CsvTable::from_sheet(const XlsxSheet& sheet, const std::string& name,
                             "a value in a column without a header",
                             "name the column in the header row, or clear the cell");
             }
-            cells[c] = t.keep(row.cells[c].text);  // the sheet is gone when the table is used
+            cells[c] = row.cells[c].text;  // a view into sheet.text, which the table keeps
             numbers[c] = row.cells[c].number;
         }
         t.rows_.emplace_back(t, std::move(cells), row.row, std::move(numbers));

@@ -451,7 +451,7 @@ std::string municipality_name(const std::string& activity_path) {
     const fs::path dir = fs::path(activity_path).parent_path();
     const fs::path meta = dir / "municipality.json";
     if (!fs::exists(meta)) return dir.filename().string();
-    const auto doc = parse_json(read_file(meta.string()), meta.string());
+    const auto doc = parse_json(read_file(meta.string(), kMaxJsonFileBytes), meta.string());
     return JsonObject(doc, "", meta.string()).text("name");
 }
 
@@ -472,7 +472,10 @@ ActivitySet load_activity(const std::string& path, const ReferenceData* ref, con
             tried = true;
         }
     }
-    const auto text = records ? std::string() : read_file(path);
+    const auto text = records ? std::string()
+                              : read_file(path, ext == ".json"   ? kMaxJsonFileBytes
+                                                : ext == ".xlsx" ? kMaxWorkbookBytes
+                                                                 : kMaxDataFileBytes);
     if (!records && !tried && ext == ".csv")
         records = read_activity_rows(text, path, options.csv_dialect, ref, options.year, years, nullptr);
     if (!records) {

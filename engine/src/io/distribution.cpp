@@ -24,6 +24,13 @@ struct Fault {
     std::string what, fix;
 };
 
+// The largest multiplier a distribution may draw: ten times the value. Far beyond any inventory's
+// uncertainty, and small enough that a drawn value stays a finite number in every sum (issue 20:
+// uniform 0 1e300 made totals of inf and -nan, and the error blamed a measure).
+constexpr double kMaxMultiplier = 10;
+const char* const kTooHigh = "the high end may be at most 10 (ten times the value)";
+const char* const kTooHighFix = "a distribution multiplies the value: give a multiplier near 1, e.g. 0.9 to 1.1";
+
 std::optional<Fault> fault(const Distribution& d) {
     using K = Distribution::Kind;
     switch (d.kind) {
@@ -38,10 +45,12 @@ std::optional<Fault> fault(const Distribution& d) {
             if (!(0 <= d.a && d.a <= d.b && d.b <= d.c && d.a < d.c))
                 return Fault{0, "a triangular distribution needs 0 ≤ low ≤ mode ≤ high, low < high",
                              "reorder the values"};
+            if (d.c > kMaxMultiplier) return Fault{2, kTooHigh, kTooHighFix};
             break;
         case K::uniform:
             if (!(0 <= d.a && d.a < d.b))
                 return Fault{0, "a uniform distribution needs 0 ≤ low < high", "reorder the values"};
+            if (d.b > kMaxMultiplier) return Fault{1, kTooHigh, kTooHighFix};
             break;
     }
     return std::nullopt;
@@ -188,7 +197,8 @@ Distribution distribution_from_json(const json& j, const std::string& file, cons
     d.a = v[0];
     d.b = v[1];
     d.c = v[2];
-    if (const auto f = fault(d)) bad(file, count == 1 ? here + "/" + keys[0] : here, f->what, f->fix);
+    if (const auto f = fault(d))
+        bad(file, count == 1 || f->param > 0 ? here + "/" + keys[f->param] : here, f->what, f->fix);
     return d;
 }
 

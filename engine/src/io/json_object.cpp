@@ -39,9 +39,22 @@ std::string JsonObject::text(const std::string& key) {
 }
 
 std::string JsonObject::id(const std::string& key) {
+    // [A-Za-z0-9_-]{1,64}, as docs/scenarios.md says: an id reaches file names, URLs and web pages,
+    // where anything else could be markup or a path (issue 20)
     auto v = text(key);
-    if (v.find_first_of(" :/.") != std::string::npos)
-        throw Error(at(key), "id '" + v + "' contains a space, ':', '/' or '.'", "use letters, digits, '_' or '-'");
+    const bool ok = !v.empty() && v.size() <= 64 && std::all_of(v.begin(), v.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+    if (!ok) {
+        std::string shown = v.substr(0, 64);  // a hostile id is not echoed whole
+        for (char& c : shown)
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+        throw Error(at(key),
+                    v.empty()       ? "the id is empty"
+                    : v.size() > 64 ? "id '" + shown + "…' is longer than 64 characters"
+                                    : "id '" + shown + "' holds a character other than A–Z, a–z, 0–9, '_' and '-'",
+                    "use 1 to 64 ASCII letters, digits, '_' or '-', e.g. \"heat_pumps_2030\"");
+    }
     return v;
 }
 

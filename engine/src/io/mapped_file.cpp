@@ -1,24 +1,20 @@
 #include "mapped_file.hpp"
 
-#include <fcntl.h>
+#include "klima/io/input_file.hpp"
+
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace klima::io {
 
 MappedFile::MappedFile(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return;
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
-        if (p != MAP_FAILED) {
-            data_ = static_cast<const char*>(p);
-            size_ = static_cast<std::size_t>(st.st_size);
-        }
+    const InputFile file(path, kMaxDataFileBytes);  // a regular file within the limit, or an Error
+    if (file.size() == 0) return;
+    void* p = ::mmap(nullptr, static_cast<std::size_t>(file.size()), PROT_READ, MAP_PRIVATE, file.fd(), 0);
+    if (p != MAP_FAILED) {
+        data_ = static_cast<const char*>(p);
+        size_ = static_cast<std::size_t>(file.size());
     }
-    ::close(fd);
 }
 
 MappedFile::~MappedFile() {

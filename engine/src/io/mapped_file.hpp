@@ -13,9 +13,9 @@ namespace klima::io {
 
 class MappedFile {
 public:
-    // Empty (mapped() false) when the file cannot be mapped: missing, not a
-    // regular file, or empty. The caller then reads it with read_file, which
-    // names the reason.
+    // Throws as InputFile does (missing, not a regular file, over
+    // kMaxDataFileBytes). Empty (mapped() false) when the file is empty or
+    // mmap fails; the caller then reads it with read_file.
     explicit MappedFile(const std::string& path);
     MappedFile(const MappedFile&) = delete;
     MappedFile& operator=(const MappedFile&) = delete;

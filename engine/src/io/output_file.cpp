@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <streambuf>
@@ -20,6 +21,62 @@ namespace fs = std::filesystem;
     throw Error({path, 0, ""}, what + ": " + std::strerror(err),
                 "check that the directory exists, is writable and has free space; any old file is unchanged",
                 ErrorKind::io);
+}
+
+[[noreturn]] void refuse(const std::string& path, const std::string& what, const std::string& fix) {
+    throw Error({path, 0, ""}, what + "; klima wrote nothing", fix, ErrorKind::io).about(Subject::output_path);
+}
+
+std::string what_it_is(mode_t mode) {
+    if (S_ISDIR(mode)) return "a directory";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+    if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "not a regular file";
+}
+
+// Where the bytes for `path` go, checked before anything is created: `path`
+// itself when it is new or a writable regular file; the file a symbolic link
+// names (written through, in that file's folder); refused (nothing written)
+// for a directory, device, FIFO, socket, a link that leads to one or to
+// nothing, and a read-only file. `seen` gets what lstat found there, for the
+// check just before the rename.
+std::string checked_target(const std::string& path, struct stat& seen, bool& existed) {
+    std::string target = path;
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) {
+        if (errno != ENOENT) fail(path, "cannot look at the output path", errno);
+        existed = false;
+        return target;
+    }
+    if (S_ISLNK(st.st_mode)) {
+        char* resolved = ::realpath(path.c_str(), nullptr);
+        if (!resolved)
+            refuse(path, std::string("is a symbolic link that leads nowhere usable (") + std::strerror(errno) + ")",
+                   "give the path of the file itself, or a new file name");
+        target = resolved;
+        std::free(resolved);
+        if (::lstat(target.c_str(), &st) != 0) fail(path, "cannot look at the file the link names", errno);
+    }
+    const std::string named = target == path ? std::string() : " (the link names " + target + ")";
+    if (!S_ISREG(st.st_mode))
+        refuse(path, "is " + what_it_is(st.st_mode) + named + ", not a regular file",
+               "give the path of a regular file to replace, or a new file name");
+    if ((st.st_mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0)
+        refuse(path, "is a read-only file" + named,
+               "choose another file name, or make the file writable (chmod u+w) if it may be replaced");
+    seen = st;
+    existed = true;
+    return target;
+}
+
+// Just before the rename: the target is still what checked_target saw (or still absent).
+void check_unchanged(const std::string& path, const std::string& target, const struct stat& seen, bool existed) {
+    struct stat now {};
+    const bool exists = ::lstat(target.c_str(), &now) == 0;
+    if (exists != existed || (exists && (now.st_dev != seen.st_dev || now.st_ino != seen.st_ino)))
+        refuse(path, "changed while klima was writing it (another program replaced it)",
+               "write again when nothing else writes this path");
 }
 
 std::string directory_of(const std::string& path) {
@@ -46,18 +103,35 @@ int make_temp(const std::string& path, std::string& tmp) {
     return fd;
 }
 
-// Flush `tmp` to disk with the final mode, and rename it to `path`; removes `tmp` on failure.
-void finish(int fd, const std::string& tmp, const std::string& path) {
+// An output as checked_target found it: the path given, and the file written.
+struct Output {
+    std::string path;    // as the caller gave it, for errors
+    std::string target;  // the regular file (or new name) that is replaced
+    struct stat seen {};
+    bool existed = false;
+
+    explicit Output(const std::string& p) : path(p) { target = checked_target(p, seen, existed); }
+};
+
+// Flush `tmp` to disk with the final mode, and rename it to the target; removes `tmp` on failure.
+void finish(int fd, const std::string& tmp, const Output& out) {
+    const std::string& path = out.target;
     int err = 0;
     if (::fchmod(fd, mode_for(path)) != 0 || ::fsync(fd) != 0) err = errno;
     if (::close(fd) != 0 && err == 0) err = errno;
+    try {
+        if (err == 0) check_unchanged(out.path, out.target, out.seen, out.existed);
+    } catch (...) {
+        ::unlink(tmp.c_str());
+        throw;
+    }
     if (err == 0 && ::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
     if (err != 0) {
         ::unlink(tmp.c_str());
-        fail(path, "cannot write the file", err);
+        fail(out.path, "cannot write the file", err);
     }
     // the rename itself survives a crash once the directory is on disk
-    if (const int dir = ::open(directory_of(path).c_str(), O_RDONLY | O_DIRECTORY); dir >= 0) {
+    if (const int dir = ::open(directory_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
         ::fsync(dir);
         ::close(dir);
     }
@@ -101,8 +175,9 @@ private:
 }  // namespace
 
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream& out)>& write) {
+    const Output target(path);
     std::string tmp;
-    const int fd = make_temp(path, tmp);
+    const int fd = make_temp(target.target, tmp);
     const auto give_up = [&] {
         ::close(fd);
         ::unlink(tmp.c_str());
@@ -125,12 +200,13 @@ void write_file_atomically(const std::string& path, const std::function<void(std
         give_up();
         fail(path, "cannot write the file", err);
     }
-    finish(fd, tmp, path);
+    finish(fd, tmp, target);
 }
 
 void write_file_atomically(const std::string& path, std::string_view bytes) {
+    const Output target(path);
     std::string tmp;
-    const int fd = make_temp(path, tmp);
+    const int fd = make_temp(target.target, tmp);
     while (!bytes.empty()) {
         const ssize_t n = ::write(fd, bytes.data(), bytes.size());
         if (n < 0 && errno == EINTR) continue;
@@ -142,12 +218,13 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
         }
         bytes.remove_prefix(static_cast<std::size_t>(n));
     }
-    finish(fd, tmp, path);
+    finish(fd, tmp, target);
 }
 
 void replace_file_atomically(const std::string& path, const std::function<void(const std::string& tmp)>& write) {
+    const Output target(path);
     std::string tmp;
-    ::close(make_temp(path, tmp));
+    ::close(make_temp(target.target, tmp));
     try {
         write(tmp);
     } catch (...) {
@@ -160,7 +237,7 @@ void replace_file_atomically(const std::string& path, const std::function<void(c
         ::unlink(tmp.c_str());
         fail(path, "cannot reopen the file just written", err);
     }
-    finish(fd, tmp, path);
+    finish(fd, tmp, target);
 }
 
 }  // namespace klima::io

@@ -7,6 +7,7 @@
 #include "klima/io/csv.hpp"
 #include "klima/io/data_files.hpp"
 
+#include <map>
 #include <set>
 
 namespace klima::io {
@@ -79,8 +80,18 @@ GrowthSpec read_growth(JsonObject& g, const std::string& file) {
     }
     if (g.has("activity")) {
         const auto& list = g.array("activity");
-        for (std::size_t i = 0; i < list.size(); ++i)
-            s.activity.push_back(read_activity(list[i], g.path() + "/activity/" + std::to_string(i), file));
+        std::map<std::string, std::size_t> rows;  // "sector/subsector/carrier" → its entry
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            auto a = read_activity(list[i], g.path() + "/activity/" + std::to_string(i), file);
+            // one row listed twice would be summed: refused, as activity files refuse duplicates
+            const std::string key = a.row.sector + "/" + a.row.subsector + "/" + a.row.carrier;
+            if (const auto [it, fresh] = rows.try_emplace(key, i); !fresh)
+                throw Error(
+                    a.at,
+                    "row " + key + " is listed twice, at " + s.activity[it->second].at.field + " and " + a.at.field,
+                    "list each row once, with the residents' whole amount for it");
+            s.activity.push_back(std::move(a));
+        }
     }
     s.cost = units::dkk(g.has("cost_dkk") ? g.number("cost_dkk", 0, 1e12) : 0.0);
     s.source = g.text("source");
@@ -116,7 +127,7 @@ Proposal parse_proposal(std::string_view text, const std::string& name, int base
 }
 
 Proposal load_proposal(const std::string& path, int base_year) {
-    return parse_proposal(read_file(path), path, base_year);
+    return parse_proposal(read_file(path, kMaxJsonFileBytes), path, base_year);
 }
 
 }  // namespace klima::io

@@ -139,7 +139,7 @@ std::vector<MeasureSpec> read_measure_list(JsonObject& top, const std::string& k
     return out;
 }
 
-ScenarioSpec load_scenario(const std::string& path) { return parse_scenario(read_file(path), path); }
+ScenarioSpec load_scenario(const std::string& path) { return parse_scenario(read_file(path, kMaxJsonFileBytes), path); }
 
 Drivers load_drivers(const std::string& path) {
     const auto table = CsvTable::read(path, {"year", "population", "households", "vehicle_km_million", "source"});

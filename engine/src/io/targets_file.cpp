@@ -81,6 +81,6 @@ TargetSet parse_targets(std::string_view text, const std::string& name) {
     return t;
 }
 
-TargetSet load_targets(const std::string& path) { return parse_targets(read_file(path), path); }
+TargetSet load_targets(const std::string& path) { return parse_targets(read_file(path, kMaxJsonFileBytes), path); }
 
 }  // namespace klima::io

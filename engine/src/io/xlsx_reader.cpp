@@ -7,16 +7,21 @@
 #include <expat.h>
 #include <zip.h>
 
+#include <cstdlib>
 #include <cstring>
+#include <deque>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace klima::io {
 namespace {
 
 // No part of a municipal workbook comes near this; a larger one is refused
-// before it is inflated (a zip bomb would otherwise exhaust memory).
+// before it is inflated (a zip bomb would otherwise take minutes to parse).
+// Parts are streamed through the XML parser, never held whole in memory.
 constexpr zip_uint64_t kMaxPartBytes = 1ull << 30;
 
 class Workbook {
@@ -39,27 +44,40 @@ public:
     Workbook(const Workbook&) = delete;
     Workbook& operator=(const Workbook&) = delete;
 
-    // The bytes of one part; nullopt when the archive has no such part.
-    std::optional<std::string> part(const std::string& path) const {
+    bool has(const std::string& path) const {
         zip_stat_t st;
         zip_stat_init(&st);
-        if (zip_stat(zip_, path.c_str(), 0, &st) != 0) return std::nullopt;
+        return zip_stat(zip_, path.c_str(), 0, &st) == 0;
+    }
+
+    // Hands the inflated bytes of one part to `chunk`, 64 KiB at a time; the
+    // part must exist (has()).
+    void stream(const std::string& path, const std::function<void(const char*, std::size_t)>& chunk) const {
+        zip_stat_t st;
+        zip_stat_init(&st);
+        if (zip_stat(zip_, path.c_str(), 0, &st) != 0)
+            throw Error({name_, 0, ""}, "not an xlsx workbook: it has no " + path,
+                        "save the sheet from Excel as an .xlsx workbook");
         if (!(st.valid & ZIP_STAT_SIZE) || st.size > kMaxPartBytes)
             throw Error({name_, 0, ""}, "part " + path + " of the workbook is too large to read",
                         "save the sheet as a smaller workbook or as CSV");
         std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen(zip_, path.c_str(), 0), zip_fclose);
-        std::string out(st.size, '\0');
-        if (!f || zip_fread(f.get(), out.data(), st.size) != static_cast<zip_int64_t>(st.size))
-            throw Error({name_, 0, ""}, "part " + path + " of the workbook cannot be read (damaged archive)",
-                        "open the file in Excel and save it again");
-        return out;
-    }
-    std::string required_part(const std::string& path) const {
-        auto p = part(path);
-        if (!p)
-            throw Error({name_, 0, ""}, "not an xlsx workbook: it has no " + path,
-                        "save the sheet from Excel as an .xlsx workbook");
-        return std::move(*p);
+        const auto damaged = [&] {
+            return Error({name_, 0, ""}, "part " + path + " of the workbook cannot be read (damaged archive)",
+                         "open the file in Excel and save it again");
+        };
+        if (!f) throw damaged();
+        std::vector<char> buf(64 * 1024);
+        zip_uint64_t total = 0;
+        for (;;) {
+            const zip_int64_t n = zip_fread(f.get(), buf.data(), buf.size());
+            if (n < 0) throw damaged();
+            if (n == 0) break;
+            total += static_cast<zip_uint64_t>(n);
+            if (total > st.size) throw damaged();
+            chunk(buf.data(), static_cast<std::size_t>(n));
+        }
+        if (total != st.size) throw damaged();
     }
 
 private:
@@ -85,57 +103,119 @@ const char* attribute(const char** atts, std::string_view wanted, bool prefixed 
     return nullptr;
 }
 
-// A SAX pass over one XML part with three callbacks.
+// A SAX pass over one XML part with three callbacks. An exception thrown by a
+// callback stops the parser and passes on from run(); it never unwinds
+// through expat's C frames.
 struct Sax {
     std::function<void(std::string_view, const char**)> start;
     std::function<void(std::string_view)> end;
     std::function<void(std::string_view)> text;
 
-    void run(const std::string& xml, const std::string& file, const std::string& part) {
+    void run(const Workbook& wb, const std::string& file, const std::string& part) {
         std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> p(XML_ParserCreate("UTF-8"), XML_ParserFree);
+        failure_ = nullptr;
+        parser_ = p.get();
         XML_SetUserData(p.get(), this);
         XML_SetElementHandler(
             p.get(),
             [](void* self, const char* n, const char** a) {
-                if (auto& f = static_cast<Sax*>(self)->start) f(local(n), a);
+                auto* sax = static_cast<Sax*>(self);
+                if (sax->start) sax->guard([&] { sax->start(local(n), a); });
             },
             [](void* self, const char* n) {
-                if (auto& f = static_cast<Sax*>(self)->end) f(local(n));
+                auto* sax = static_cast<Sax*>(self);
+                if (sax->end) sax->guard([&] { sax->end(local(n)); });
             });
         XML_SetCharacterDataHandler(p.get(), [](void* self, const char* s, int len) {
-            if (auto& f = static_cast<Sax*>(self)->text) f(std::string_view(s, static_cast<std::size_t>(len)));
+            auto* sax = static_cast<Sax*>(self);
+            if (sax->text) sax->guard([&] { sax->text(std::string_view(s, static_cast<std::size_t>(len))); });
         });
-        if (XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_ERROR)
+        const auto parse = [&](const char* data, std::size_t size, bool last) {
+            if (XML_Parse(p.get(), data, static_cast<int>(size), last) != XML_STATUS_ERROR) return;
+            if (failure_) std::rethrow_exception(failure_);
             throw Error({file, 0, ""},
                         "malformed XML in " + part + " at line " + std::to_string(XML_GetCurrentLineNumber(p.get())) +
                             ": " + XML_ErrorString(XML_GetErrorCode(p.get())),
                         "open the file in Excel and save it again");
+        };
+        wb.stream(part, [&](const char* data, std::size_t size) { parse(data, size, false); });
+        parse(nullptr, 0, true);
     }
+
+private:
+    template <class F>
+    void guard(F&& f) {
+        if (failure_) return;
+        try {
+            f();
+        } catch (...) {
+            failure_ = std::current_exception();
+            XML_StopParser(parser_, XML_FALSE);
+        }
+    }
+
+    XML_Parser parser_ = nullptr;
+    std::exception_ptr failure_;
 };
 
-std::vector<std::string> shared_strings(const Workbook& wb, const std::string& file) {
-    std::vector<std::string> out;
-    const auto xml = wb.part("xl/sharedStrings.xml");
-    if (!xml) return out;
+// Characters in UTF-8 text: bytes that do not continue a character.
+std::size_t characters(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+const std::string kLongCellFix = "shorten the text to at most 32,767 characters, as Excel allows";
+
+// The shared string table, each string held once in `text` (the sheet's storage).
+std::vector<std::string_view> shared_strings(const Workbook& wb, const std::string& file,
+                                             std::deque<std::string>& text) {
+    std::vector<std::string_view> out;
+    if (!wb.has("xl/sharedStrings.xml")) return out;
+    std::vector<std::size_t> index;  // into `text`, for each string
+    std::size_t total = 0;
+    std::size_t chars = 0;  // characters of the string being read, counted as they come (never rescanned)
     bool in_t = false;
     int phonetic = 0;  // <rPh> holds reading aids, not cell text
     Sax sax;
     sax.start = [&](std::string_view n, const char**) {
-        if (n == "si") out.emplace_back();
-        else if (n == "rPh") ++phonetic;
-        else if (n == "t") in_t = phonetic == 0;
+        if (n == "si") {
+            if (index.size() == XlsxLimits::shared_strings)
+                throw Error(
+                    {file, 0, ""},
+                    "the workbook holds more than " + std::to_string(XlsxLimits::shared_strings) + " shared strings",
+                    "save the sheet as CSV (klima reads CSV files of up to 1 GiB)");
+            index.push_back(text.size());
+            text.emplace_back();
+            chars = 0;
+        } else if (n == "rPh") {
+            ++phonetic;
+        } else if (n == "t") {
+            in_t = phonetic == 0;
+        }
     };
     sax.end = [&](std::string_view n) {
         if (n == "t") in_t = false;
         else if (n == "rPh") --phonetic;
     };
     sax.text = [&](std::string_view s) {
-        if (in_t && !out.empty()) out.back().append(s);
+        if (!in_t || index.empty()) return;
+        total += s.size();
+        text.back().append(s);
+        chars += characters(s);
+        if (chars > XlsxLimits::cell_chars)
+            throw Error({file, 0, "xl/sharedStrings.xml"},
+                        "shared string " + std::to_string(index.size() - 1) + " is longer than 32,767 characters",
+                        kLongCellFix);
+        if (total > XlsxLimits::shared_text_bytes)
+            throw Error({file, 0, "xl/sharedStrings.xml"}, "the workbook's shared strings exceed 64 MiB together",
+                        "save the sheet as CSV (klima reads CSV files of up to 1 GiB)");
     };
-    sax.run(*xml, file, "xl/sharedStrings.xml");
+    sax.run(wb, file, "xl/sharedStrings.xml");
+    out.reserve(index.size());
+    for (const auto i : index) out.emplace_back(text[i]);
     return out;
 }
-
 // The part path of the sheet to read, and its name.
 std::pair<std::string, std::string> sheet_part(const Workbook& wb, const std::string& file, const std::string& wanted) {
     std::vector<std::pair<std::string, std::string>> sheets;  // name, relationship id
@@ -146,7 +226,7 @@ std::pair<std::string, std::string> sheet_part(const Workbook& wb, const std::st
         const char* id = attribute(a, "id", true);
         if (name && id) sheets.emplace_back(name, id);
     };
-    workbook.run(wb.required_part("xl/workbook.xml"), file, "xl/workbook.xml");
+    workbook.run(wb, file, "xl/workbook.xml");
     if (sheets.empty())
         throw Error({file, 0, ""}, "the workbook lists no sheets", "open the file in Excel and save it again");
     const auto* chosen = &sheets.front();
@@ -165,7 +245,7 @@ std::pair<std::string, std::string> sheet_part(const Workbook& wb, const std::st
         if (n == "Relationship" && id && chosen->second == id)
             target = attribute(a, "Target") ? attribute(a, "Target") : "";
     };
-    rels.run(wb.required_part("xl/_rels/workbook.xml.rels"), file, "xl/_rels/workbook.xml.rels");
+    rels.run(wb, file, "xl/_rels/workbook.xml.rels");
     if (target.empty())
         throw Error({file, 0, ""}, "sheet '" + chosen->first + "' has no part in the workbook",
                     "open the file in Excel and save it again");
@@ -194,7 +274,8 @@ std::string column_letters(std::size_t column) {
 
 XlsxSheet parse_xlsx(std::string_view bytes, const std::string& name, const std::string& sheet) {
     const Workbook wb(bytes, name);
-    const auto strings = shared_strings(wb, name);
+    auto text = std::make_shared<std::deque<std::string>>();
+    const auto strings = shared_strings(wb, name, *text);
     const auto found = sheet_part(wb, name, sheet);  // not a structured binding: lambdas below capture it (clang)
     const auto& part = found.first;
     const std::string& sheet_name = found.second;
@@ -204,13 +285,43 @@ XlsxSheet parse_xlsx(std::string_view bytes, const std::string& name, const std:
     XlsxRow* row = nullptr;
     std::size_t next_col = 0;
     std::string type, value;
-    bool in_value = false, in_cell = false;
+    std::size_t value_chars = 0;  // characters in `value`, counted as they come
+    bool in_value = false, in_cell = false, has_value = false, has_formula = false;
+    // The header row is the first with a non-blank cell; until it is read, `width` is Excel's;
+    // after it, cells right of its last non-empty cell hold nothing (or are refused).
+    std::optional<std::size_t> width;
+    std::size_t slots = 0;  // cell slots allocated in all rows: bounded by XlsxLimits::cells
+    std::size_t shown = 0;  // bytes of text in the cells: bounded by XlsxLimits::shown_text_bytes
     auto cell_ref = [&] { return sheet_name + "!" + column_letters(next_col) + std::to_string(row ? row->row : 0); };
+    auto refuse = [&](const std::string& what, const std::string& fix) {
+        throw Error({name, row ? row->row : 0, cell_ref()}, what, fix);
+    };
+    const auto blank = [](std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; };
+    const auto end_row = [&] {
+        if (!row) return;
+        if (!width) {
+            std::size_t w = row->cells.size();
+            while (w > 0 && blank(row->cells[w - 1].text)) --w;
+            if (w > 0) width = w;
+        }
+        if (row->cells.empty()) out.rows.pop_back();
+        row = nullptr;
+    };
     Sax sax;
     sax.start = [&](std::string_view n, const char** a) {
         if (n == "row") {
+            end_row();  // a <row> inside a row that never ended is malformed; expat refuses that anyway
             const char* r = attribute(a, "r");
-            const int number = r ? std::atoi(r) : (out.rows.empty() ? 1 : out.rows.back().row + 1);
+            int number = out.rows.empty() ? 1 : out.rows.back().row + 1;
+            if (r) {
+                char* end = nullptr;
+                const long v = std::strtol(r, &end, 10);
+                if (end == r || *end != '\0' || v < 1 || v > XlsxLimits::rows)
+                    throw Error({name, 0, sheet_name + "!row " + r},
+                                std::string("row number '") + r + "' is not one of Excel's rows 1 to 1048576",
+                                "open the file in Excel and save it again");
+                number = static_cast<int>(v);
+            }
             out.rows.push_back({number, {}});
             row = &out.rows.back();
             next_col = 0;
@@ -219,54 +330,88 @@ XlsxSheet parse_xlsx(std::string_view bytes, const std::string& name, const std:
             if (r) {
                 const auto col = column_of(r);
                 if (!col)
-                    throw Error({name, 0, ""}, std::string("bad cell reference '") + r + "'",
+                    throw Error({name, row->row, sheet_name + "!" + r}, std::string("bad cell reference '") + r + "'",
                                 "open the file in Excel and save it again");
                 next_col = *col;
             }
+            if (next_col >= XlsxLimits::columns)
+                refuse("the cell is right of column XFD, the last Excel has",
+                       "open the file in Excel and save it again");
             const char* t = attribute(a, "t");
             type = t ? t : "n";
             value.clear();
+            value_chars = 0;
             in_cell = true;
+            has_value = has_formula = false;
         } else if ((n == "v" || n == "t") && in_cell) {
             in_value = true;
+            has_value = true;
+        } else if (n == "is" && in_cell) {
+            has_value = true;  // an inline string, perhaps empty
+        } else if (n == "f" && in_cell) {
+            has_formula = true;
         }
     };
     sax.end = [&](std::string_view n) {
         if (n == "v" || n == "t") {
             in_value = false;
         } else if (n == "c" && in_cell) {
+            in_cell = false;
+            if (has_formula && !has_value)
+                refuse("the cell holds a formula saved without its value (as openpyxl and pandas write them)",
+                       "open the workbook in Excel or LibreOffice and save it, so that the value is stored, or "
+                       "write the value instead of the formula");
             XlsxCell cell;
             if (type == "s") {
                 const auto i = value.empty() ? strings.size()
                                              : static_cast<std::size_t>(std::strtoull(value.c_str(), nullptr, 10));
                 if (i >= strings.size())
-                    throw Error({name, 0, cell_ref()}, "shared string " + value + " does not exist",
-                                "open the file in Excel and save it again");
+                    refuse("shared string " + value + " does not exist", "open the file in Excel and save it again");
                 cell.text = strings[i];
             } else if (type == "b") {
                 cell.text = value == "1" ? "TRUE" : "FALSE";
-            } else {
-                cell.text = value;  // n: a number; str, inlineStr: text; e: an error value such as #N/A
-                cell.number = type == "n" && !value.empty();
+            } else if (!value.empty()) {
+                cell.text = text->emplace_back(std::move(value));  // n: a number; str, inlineStr: text; e: #N/A …
+                cell.number = type == "n";
+                value = std::string();
             }
-            if (row->cells.size() <= next_col) row->cells.resize(next_col + 1);
-            row->cells[next_col] = std::move(cell);
+            const bool header_read = width.has_value();
+            if (cell.text.empty() || (!header_read && blank(cell.text))) {  // holds nothing a table reads
+                ++next_col;
+                return;
+            }
+            if (header_read && next_col >= *width)
+                refuse("a value in a column without a header", "name the column in the header row, or clear the cell");
+            if (row->cells.size() <= next_col) {
+                slots += next_col + 1 - row->cells.size();
+                if (slots > XlsxLimits::cells)
+                    refuse("the sheet holds more than 1,000,000 cells (rows × columns up to the last used)",
+                           "save the sheet as CSV (klima reads CSV files of up to 1 GiB), or remove empty columns");
+                row->cells.resize(next_col + 1);
+            }
+            shown += cell.text.size();
+            if (shown > XlsxLimits::shown_text_bytes)
+                refuse("the cells hold more than 256 MiB of text together",
+                       "save the sheet as CSV (klima reads CSV files of up to 1 GiB)");
+            row->cells[next_col] = cell;
             ++next_col;
-            in_cell = false;
         } else if (n == "row") {
-            if (row && row->cells.empty()) out.rows.pop_back();
-            row = nullptr;
+            end_row();
         }
     };
     sax.text = [&](std::string_view s) {
-        if (in_value) value.append(s);
+        if (!in_value) return;
+        value.append(s);
+        value_chars += characters(s);
+        if (value_chars > XlsxLimits::cell_chars) refuse("the cell holds more than 32,767 characters", kLongCellFix);
     };
-    sax.run(wb.required_part(part), name, part);
+    sax.run(wb, name, part);
+    out.text = std::move(text);
     return out;
 }
 
 XlsxSheet read_xlsx(const std::string& path, const std::string& sheet) {
-    return parse_xlsx(read_file(path), path, sheet);
+    return parse_xlsx(read_file(path, kMaxWorkbookBytes), path, sheet);
 }
 
 }  // namespace klima::io

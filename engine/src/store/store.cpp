@@ -1,6 +1,8 @@
 // Opening a store, its version list, and read snapshots.
 #include "impl.hpp"
 
+#include "klima/io/input_file.hpp"
+
 #include <cctype>
 #include <ctime>
 #include <filesystem>
@@ -73,6 +75,13 @@ std::string immutable_uri(const std::string& path) {
 }  // namespace
 
 Store::Store(const std::string& path, Open mode, int schema) {
+    try {  // a FIFO or device given as the store would block SQLite's open, or be written
+        io::check_regular_or_absent(path);
+    } catch (const Error& e) {
+        throw Error(e.where(), e.problem(), "give the path of a klima store, or a new path to create one",
+                    ErrorKind::store)
+            .about(Subject::store);
+    }
     if (mode != Open::create && !std::filesystem::exists(path))
         throw Error({path, 0, ""}, "no store at this path", "create one by importing a file into it", ErrorKind::store)
             .about(Subject::store_contents);

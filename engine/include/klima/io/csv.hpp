@@ -5,6 +5,7 @@
 
 #include "klima/error.hpp"
 #include "klima/io/csv_dialect.hpp"
+#include "klima/io/input_file.hpp"  // read_file, which the readers here use
 
 #include <deque>
 #include <functional>
@@ -102,9 +103,10 @@ private:
     std::string_view keep(std::string s);
 
     struct Storage {
-        std::string text;                   // the bytes read (parse, read)
-        std::string decoded;                // Windows-1252 text as UTF-8
-        std::deque<std::string> unescaped;  // cells that needed a copy
+        std::string text;                                           // the bytes read (parse, read)
+        std::string decoded;                                        // Windows-1252 text as UTF-8
+        std::deque<std::string> unescaped;                          // cells that needed a copy
+        std::shared_ptr<const std::deque<std::string>> sheet_text;  // an xlsx sheet's cells (from_sheet)
     };
     std::unique_ptr<Storage> storage_ = std::make_unique<Storage>();
     std::string file_;
@@ -117,7 +119,5 @@ private:
 // Parses a whole, finite decimal number with a decimal point; throws klima::Error (without location).
 double parse_number(std::string_view text);
 int parse_integer(std::string_view text);
-// The bytes of a regular file; throws naming the path (also for a directory).
-std::string read_file(const std::string& path);
 
 }  // namespace klima::io

@@ -4,6 +4,14 @@
 // one file system replaces the old file in one step). Knows nothing of what
 // the bytes are. Not for concurrent use on one path: two writers race, and the
 // last rename wins, but neither leaves a half-written file.
+//
+// Only a regular file or a new name is ever replaced. Before anything is
+// created the path is checked: a symbolic link is written through to the file
+// it names (the temporary file goes in that file's folder, the link stays);
+// a directory, device, FIFO or socket, a link to one of these or to nothing,
+// and a read-only file are refused with an Error of kind io (subject
+// output_path) and nothing on disk changes. Just before the rename the target
+// is checked again to be the file first seen (or still absent).
 #pragma once
 
 #include <functional>

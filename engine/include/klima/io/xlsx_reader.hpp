@@ -5,6 +5,8 @@
 // nothing of klima's columns.
 #pragma once
 
+#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,7 +14,10 @@
 namespace klima::io {
 
 struct XlsxCell {
-    std::string text;     // shared or inline string, the stored number, TRUE/FALSE
+    // Shared or inline string, the stored number, TRUE/FALSE: a view into
+    // XlsxSheet::text, so that a shared string is held once however many
+    // cells show it.
+    std::string_view text;
     bool number = false;  // a number cell: `text` is canonical ("1234.5", "1E-3")
 };
 
@@ -24,12 +29,33 @@ struct XlsxRow {
 struct XlsxSheet {
     std::string name;
     std::vector<XlsxRow> rows;  // rows that hold at least one cell, in order
+    // What the cells' text views; shared, so that a table made of the sheet
+    // (CsvTable::from_sheet) keeps it without a copy. Never changed once read.
+    std::shared_ptr<const std::deque<std::string>> text;
+};
+
+// Limits, each refused with klima::Error naming the cell (Sheet!C7) and a fix;
+// a municipal workbook comes nowhere near them, and the memory a sheet takes
+// stays within a few hundred MiB whatever the file holds.
+struct XlsxLimits {
+    static constexpr std::size_t cells = 1'000'000;           // cell slots: rows × columns up to the last used
+    static constexpr std::size_t columns = 16'384;            // A … XFD, Excel's own limit
+    static constexpr int rows = 1'048'576;                    // Excel's own limit
+    static constexpr std::size_t cell_chars = 32'767;         // characters in one cell, Excel's own limit
+    static constexpr std::size_t shared_strings = 1'000'000;  // entries in xl/sharedStrings.xml
+    static constexpr std::size_t shared_text_bytes = std::size_t{64} << 20;  // their text together: 64 MiB
+    // The text all cells show together, a shared string counted in each cell that shows it: 256 MiB.
+    // What a reader copies out of the cells (a record's source) is bounded by this.
+    static constexpr std::size_t shown_text_bytes = std::size_t{256} << 20;
 };
 
 // The sheet named `sheet`, or the first sheet when `sheet` is empty. Throws
 // klima::Error naming `name` when the bytes are not an xlsx workbook (not a
 // zip, a part missing, malformed XML with its line) or the sheet is absent
-// (listing the sheets there are).
+// (listing the sheets there are); naming the cell for a cell past XlsxLimits,
+// a value right of the header row's last column (the first row with a
+// non-blank cell), and a formula saved without its value (as openpyxl and
+// pandas write them).
 XlsxSheet parse_xlsx(std::string_view bytes, const std::string& name, const std::string& sheet = {});
 XlsxSheet read_xlsx(const std::string& path, const std::string& sheet = {});
 
