@@ -26,7 +26,7 @@ struct SolveOptions {
 int solve(const SolveOptions& o, std::ostream& out) {
     api::SolveRequest r;
     r.scenario = scenario_request(o.request, o.file);
-    r.year = o.year.value_or(2030);
+    r.year = o.year.value_or(kMilestoneYear);
     if (!in_horizon(r.year))
         throw UsageError({"", 0, "--year"}, "year " + std::to_string(r.year) + " is outside " + horizon_text(),
                          "give a projected year, e.g. --year 2030");

@@ -1,17 +1,14 @@
-// api::abatement_cost: cost per tonne undiscounted and discounted, the MACC
-// order and the cheapest portfolio (engine/src/analysis/portfolio.cpp).
-#include "klima/api/abatement.hpp"
+// abatement_cost: cost per tonne undiscounted and discounted, the MACC
+// order and the cheapest portfolio (portfolio.cpp).
+#include "klima/analysis/abatement.hpp"
 
-#include "scenario_steps.hpp"
-
-#include "../analysis/portfolio.hpp"
-#include "../analysis/scale.hpp"
-#include "../analysis/target_path.hpp"
+#include "portfolio.hpp"
+#include "scale.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-namespace klima::api {
+namespace klima::analysis {
 namespace {
 
 // (1 + r)^−(year − base): the weight of a year's krone or tonne at the base year.
@@ -62,20 +59,20 @@ void check_discount_rate(units::Ratio discount_rate) {
             .about(Subject::request);
 }
 
-AbatementOutcome abatement_cost(const AbatementRequest& request) {
-    check_discount_rate(request.discount_rate);
-    const double rate = request.discount_rate.value();
-    if (request.budget && !(std::isfinite(units::in_dkk(*request.budget)) && units::in_dkk(*request.budget) >= 0.0))
-        throw Error({"", 0, "budget"}, "a budget of " + std::to_string(units::in_dkk(*request.budget)) + " DKK",
+void check_budget(const std::optional<units::Money>& budget) {
+    if (budget && !(std::isfinite(units::in_dkk(*budget)) && units::in_dkk(*budget) >= 0.0))
+        throw Error({"", 0, "budget"}, "a budget of " + std::to_string(units::in_dkk(*budget)) + " DKK",
                     "give a budget of at least 0 DKK", ErrorKind::usage)
             .about(Subject::request);
+}
 
-    ScenarioOutcome loaded = detail::load(request.scenario);
-    const auto targets = analysis::load_target_path(loaded, request.targets_file);
-    detail::run(loaded);
-    const auto& spec = loaded.run.spec;
-    const auto& result = loaded.run.result;
-    const auto& taxonomy = loaded.ref.taxonomy;
+AbatementOutcome abatement_cost(const PlanInputs& in, const ScenarioResult& result, const PlanTargets& targets,
+                                const AbatementSettings& request) {
+    check_discount_rate(request.discount_rate);
+    check_budget(request.budget);
+    const double rate = request.discount_rate.value();
+    const auto& spec = in.spec;
+    const auto& taxonomy = in.ref.taxonomy;
 
     AbatementOutcome o;
     o.scenario_name = spec.name;
@@ -84,35 +81,38 @@ AbatementOutcome abatement_cost(const AbatementRequest& request) {
     o.launch_year = result.launch_year;
     o.discount_rate = request.discount_rate;
     o.scope = targets.targets.scope;
-    analysis::require_projected_year(o.year, o.launch_year, spec.end_year, targets.path);
-    o.bau = analysis::scope_total(result.bau, o.year, o.scope, taxonomy);
-    o.scenario = analysis::scope_total(result.scenario, o.year, o.scope, taxonomy);
+    require_projected_year(o.year, o.launch_year, spec.end_year, targets.path);
+    o.bau = scope_total(result.bau, o.year, o.scope, taxonomy);
+    o.scenario = scope_total(result.scenario, o.year, o.scope, taxonomy);
     o.target = targets.path.at(o.year);
     o.required = o.bau - o.target;
 
-    std::vector<analysis::PortfolioItem> items;
+    std::vector<PortfolioItem> items;
     for (std::size_t j = 0; j < spec.measures.size(); ++j) {
         auto c = cost_of(spec.measures[j], result.measures[j], rate, spec.base_year);
-        c.in_year = analysis::scope_total(result.measures[j].effect, o.year, o.scope, taxonomy);
+        c.in_year = scope_total(result.measures[j].effect, o.year, o.scope, taxonomy);
         items.push_back({c.cost_discounted, c.in_year});
         o.measures.push_back(std::move(c));
     }
 
-    const auto p =
-        request.budget ? analysis::most_within(items, *request.budget) : analysis::cheapest_meeting(items, o.required);
+    const auto p = request.budget ? most_within(items, *request.budget) : cheapest_meeting(items, o.required);
     for (std::size_t j = 0; j < o.measures.size(); ++j) o.measures[j].level = p.level[j];
     o.portfolio.budget = request.budget;
     o.portfolio.feasible = p.feasible;
     o.portfolio.cost = p.cost;
     o.portfolio.effect = p.effect;
-    // The linear approximation checked by running the scenario at those levels.
-    const auto checked = klima::run_scenario(analysis::scaled(spec, p.level), loaded.run.activity, loaded.run.drivers,
-                                             loaded.ref, RunOptions{false});
-    o.portfolio.checked = analysis::scope_total(checked.scenario, o.year, o.scope, taxonomy);
+    // The linear approximation checked by running the scenario at those levels. A measure left
+    // out (level 0) may have made room for a fixed removal of another on the same row: the check
+    // run then takes what is there, as the attribution's sub-coalitions do (docs/method.md).
+    RunOptions check;
+    check.attribution = false;
+    check.take_what_is_there = true;
+    const auto checked = klima::run_scenario(scaled(spec, p.level), in.activity, in.drivers, in.ref, check);
+    o.portfolio.checked = scope_total(checked.scenario, o.year, o.scope, taxonomy);
     o.portfolio.remaining_gap = o.portfolio.checked - o.target;
 
     std::stable_sort(o.measures.begin(), o.measures.end(), macc_before);
     return o;
 }
 
-}  // namespace klima::api
+}  // namespace klima::analysis

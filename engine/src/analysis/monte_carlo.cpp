@@ -1,20 +1,16 @@
-// api::monte_carlo: draws on threads, each draw's totals stored by its index.
-#include "klima/api/monte_carlo.hpp"
+// analysis::monte_carlo: draws in stripes on an executor, each draw's totals stored by its index.
+#include "klima/analysis/monte_carlo.hpp"
 
-#include "scenario_steps.hpp"
-
-#include "../analysis/draw_model.hpp"
-#include "../analysis/target_path.hpp"
-#include "../analysis/uncertainty.hpp"
+#include "draw_model.hpp"
+#include "uncertainty.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <exception>
 #include <numeric>
 #include <random>
-#include <thread>
 
-namespace klima::api {
+namespace klima::analysis {
 namespace {
 
 // A quantile of sorted values by linear interpolation between order statistics (Hyndman and Fan 1996, type 7).
@@ -84,15 +80,14 @@ void check_draw_settings(int draws, int threads) {
             .about(Subject::request);
 }
 
-MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
-    check_draw_settings(request.draws, request.threads);
-    const ScenarioOutcome loaded = detail::load(request.scenario);
-    const auto& spec = loaded.run.spec;
-    const auto targets = analysis::load_target_path(loaded, request.targets_file);
-    const analysis::Inputs base{spec, loaded.run.activity, loaded.run.drivers, loaded.ref};
-    const auto planned = klima::run_scenario(spec, base.activity, base.drivers, base.ref, RunOptions{false});
-    const auto gathered = analysis::gather_uncertainty(spec, base.activity, base.drivers, base.ref, planned.launch_year,
-                                                       request.uncertainty_file);
+MonteCarloOutcome monte_carlo(const PlanInputs& in, int launch_year, const PlanTargets& targets,
+                              const MonteCarloSettings& request, Executor& executor) {
+    const int stripes = executor.workers();
+    check_draw_settings(request.draws, stripes);
+    const auto& spec = in.spec;
+    const Inputs base{spec, in.activity, in.drivers, in.ref};
+    const auto gathered =
+        gather_uncertainty(spec, base.activity, base.drivers, base.ref, launch_year, request.uncertainty_file);
     const auto& inputs = gathered.inputs;
 
     MonteCarloOutcome o;
@@ -101,35 +96,34 @@ MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
     o.scenario_name = spec.name;
     o.draws = request.draws;
     o.seed = request.seed;
-    o.launch_year = planned.launch_year;
+    o.launch_year = launch_year;
     o.scope = targets.targets.scope;
     // A draw is evaluated on the plan compiled once (analysis/draw_model.hpp); a draw the model
     // declines (an overdrawn row, a missing factor) is run in full, which names the error.
-    const analysis::DrawModel model(base, inputs, o.launch_year, o.scope);
+    const DrawModel model(base, inputs, o.launch_year, o.scope);
     const int first = o.launch_year, last = spec.end_year, nyears = last - first + 1;
     const auto n = static_cast<std::size_t>(request.draws);
     std::vector<std::vector<double>> bau(nyears, std::vector<double>(n)), scen = bau;
     std::vector<std::vector<double>> drawn(inputs.size(), std::vector<double>(n));
 
-    std::vector<std::exception_ptr> failed(static_cast<std::size_t>(request.threads));
+    std::vector<std::exception_ptr> failed(static_cast<std::size_t>(stripes));
     auto work = [&](int thread) {
         try {
             auto scratch = model.scratch();
             std::vector<double> values(inputs.size());
             std::vector<units::Mass> b(model.years()), s(model.years());
-            for (std::size_t i = static_cast<std::size_t>(thread); i < n;
-                 i += static_cast<std::size_t>(request.threads)) {
+            for (std::size_t i = static_cast<std::size_t>(thread); i < n; i += static_cast<std::size_t>(stripes)) {
                 std::mt19937_64 rng(mix(request.seed ^ mix(i)));
                 for (std::size_t k = 0; k < inputs.size(); ++k) {
                     values[k] = inputs[k].dist.draw(rng);
                     drawn[k][i] = values[k];
                 }
                 if (!model.evaluate(values, scratch, b, s)) {
-                    const auto in = analysis::apply_draw(base, inputs, values);
+                    const auto drawn_in = apply_draw(base, inputs, values);
                     ScenarioResult r;
                     try {
-                        r = klima::run_scenario(in.spec, in.activity, in.drivers, in.reference(base),
-                                                RunOptions{false});
+                        r = klima::run_scenario(drawn_in.spec, drawn_in.activity, drawn_in.drivers,
+                                                drawn_in.reference(base), RunOptions{false});
                     } catch (const Error& e) {
                         throw Error(e.where(), "in Monte Carlo draw " + std::to_string(i) + ": " + e.problem(),
                                     "narrow the distributions so that no draw overdraws a row; " + e.fix());
@@ -156,10 +150,7 @@ MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
             failed[static_cast<std::size_t>(thread)] = std::current_exception();
         }
     };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < request.threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (auto& t : pool) t.join();
+    executor.run(stripes, work);
     for (const auto& e : failed)
         if (e) std::rethrow_exception(e);
 
@@ -187,10 +178,6 @@ MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
     return o;
 }
 
-bool has_uncertainty(const ScenarioOutcome& loaded) {
-    return analysis::carries_uncertainty(loaded.run.spec, loaded.run.activity, loaded.run.drivers, loaded.ref);
-}
+bool has_uncertainty(const PlanInputs& in) { return carries_uncertainty(in.spec, in.activity, in.drivers, in.ref); }
 
-bool has_uncertainty(const ScenarioRequest& request) { return has_uncertainty(detail::load(request)); }
-
-}  // namespace klima::api
+}  // namespace klima::analysis

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "klima/api/scenario.hpp"
+#include "klima/progress.hpp"
 #include "klima/report/inventory_report.hpp"
 #include "klima/targets.hpp"
 
@@ -22,7 +23,7 @@ inline constexpr double kMaxScale = 10.0;
 
 struct SolveRequest {
     ScenarioRequest scenario;
-    int year = 2030;                          // the year the target path must be met
+    int year = kMilestoneYear;                // the year the target path must be met
     std::optional<std::string> measure;       // a measure id; none: all measures scaled together
     std::optional<std::string> targets_file;  // none: the one the scenario names
 };
