@@ -7,6 +7,7 @@
 
 #include "klima/api/abatement.hpp"
 #include "klima/horizon.hpp"
+#include "klima/report/analysis_report.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -35,7 +36,7 @@ int macc(const MaccOptions& o, std::ostream& out) {
     if (o.discount_pct) r.discount_rate = units::ratio(*o.discount_pct / 100.0);
     if (o.budget_dkk) r.budget = units::dkk(*o.budget_dkk);
     r.targets_file = o.targets;
-    out << api::render_abatement(api::abatement_cost(r), o.format);
+    out << report::render_abatement(api::abatement_cost(r), o.format);
     return 0;
 }
 

@@ -5,6 +5,7 @@
 #include "scenario_request.hpp"
 
 #include "klima/api/monte_carlo.hpp"
+#include "klima/report/analysis_report.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -31,7 +32,7 @@ int mc(const McOptions& o, std::ostream& out) {
     r.seed = o.seed.value_or(analysis::kDefaultSeed);
     r.threads = o.threads.value_or(1);
     r.targets_file = o.targets;
-    out << api::render_monte_carlo(api::monte_carlo(r), o.format);
+    out << report::render_monte_carlo(api::monte_carlo(r), o.format);
     return 0;
 }
 

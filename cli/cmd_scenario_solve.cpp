@@ -6,6 +6,7 @@
 
 #include "klima/api/solve.hpp"
 #include "klima/horizon.hpp"
+#include "klima/report/analysis_report.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -32,7 +33,7 @@ int solve(const SolveOptions& o, std::ostream& out) {
                          "give a projected year, e.g. --year 2030");
     r.measure = o.measure;
     r.targets_file = o.targets;
-    out << api::render_solve(api::solve_scenario(r), o.format);
+    out << report::render_solve(api::solve_scenario(r), o.format);
     return 0;
 }
 

@@ -84,15 +84,6 @@ double overdraw_limit(Evaluator& f, double cap) {
 
 }  // namespace
 
-std::string_view to_string(ScaleLimit l) {
-    switch (l) {
-        case ScaleLimit::share: return "share";
-        case ScaleLimit::overdraw: return "overdraw";
-        case ScaleLimit::limit: return "limit";
-    }
-    return "limit";
-}
-
 SolveOutcome solve_scenario(const SolveRequest& request) {
     const PlanInputs loaded = detail::load_with_targets(request.scenario, request.targets_file);
     const auto& spec = loaded.spec;

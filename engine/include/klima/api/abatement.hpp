@@ -32,7 +32,4 @@ struct AbatementRequest {
 // negative budget or rate; else the loading errors of run_scenario and the targets file's.
 AbatementOutcome abatement_cost(const AbatementRequest& request);
 
-// The MACC and the portfolio as a table (text), json or csv (docs/analysis.md).
-std::string render_abatement(const AbatementOutcome& outcome, report::Format format);
-
 }  // namespace klima::api

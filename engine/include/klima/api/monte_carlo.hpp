@@ -46,6 +46,4 @@ MonteCarloOutcome monte_carlo(const MonteCarloRequest& request);
 // so that a Monte Carlo needs no uncertainty file. Loads the scenario's inputs; runs nothing.
 bool has_uncertainty(const ScenarioRequest& request);
 
-std::string render_monte_carlo(const MonteCarloOutcome& outcome, report::Format format);
-
 }  // namespace klima::api

@@ -39,7 +39,7 @@ struct ChartData {
 
 // The analysis of the report (issue 13): how sure the targets are (Monte
 // Carlo) and what reaching them costs (MACC and the cheapest portfolio), as
-// the facades api::monte_carlo and api::abatement_cost give them.
+// analysis::monte_carlo and analysis::abatement_cost give them (of the report's own run).
 struct ReportAnalysis {
     bool included = false;                                   // false: left out on request; no sections
     std::optional<analysis::MonteCarloOutcome> uncertainty;  // none: no distributions were given
