@@ -6,6 +6,8 @@
 #include "klima/api/report.hpp"
 #include "klima/executor.hpp"
 #include "klima/plan_inputs.hpp"
+#include "klima/store/repository.hpp"
+#include "store_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -94,4 +96,27 @@ TEST_CASE("a thread pool runs every task once, batch after batch") {
     int sum = 0;
     inline_executor.run(4, [&](int i) { sum += i; });
     CHECK(sum == 0 + 1 + 2 + 3);
+}
+
+TEST_CASE("a store source reads the activity and factors of one snapshot through the Repository interface") {
+    test::TempDir dir;
+    const auto path = dir.path() + "/klima.db";
+    {
+        store::Store s(path);
+        test::seed(s);  // version 1: the fixture factors; version 2: the fixture activity
+    }
+    const std::unique_ptr<store::Repository> repo = store::open_repository(path);
+    {
+        const auto snapshot = repo->read_snapshot();
+        CHECK(repo->versions().size() == 2);
+        REQUIRE(repo->current());
+        CHECK(repo->current()->id == 2);
+        CHECK(repo->activity(*repo->current()).size() == test::fixture_activity().size());
+    }
+    StoreSource source(path);
+    ScenarioSpec spec;
+    ReferenceData ref = source.reference_data(test::fixture_data_dir(), ChpAllocation::declared);
+    const auto activity = source.activity(spec, ref);
+    CHECK(activity.size() == test::fixture_activity().size());
+    CHECK(spec.activity_file == path);  // errors about the activity name the store
 }

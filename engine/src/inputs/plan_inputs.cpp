@@ -7,6 +7,7 @@
 #include "klima/io/data_files.hpp"
 #include "klima/io/scenario_file.hpp"
 #include "klima/io/targets_file.hpp"
+#include "klima/store/repository.hpp"
 #include "klima/store/store.hpp"
 #include "klima/store/version_diff.hpp"
 
@@ -30,11 +31,11 @@ Drivers FileSource::drivers(const std::string& file) { return io::load_drivers(f
 TargetSet FileSource::targets(const std::string& file) { return io::load_targets(file); }
 
 ActivitySet StoreSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
-    const store::Store db(path_, store::Open::read_only);
-    const store::Store::ReadTransaction snapshot(db);  // factors and activity from one store state
-    if (const auto current = db.current(); current && current->factors_from)
-        ref = store::with_factors(ref, db.factors(*current));
-    auto activity = inputs::newest_activity_by_year(db, path_);
+    const auto db = store::open_repository(path_);
+    const auto snapshot = db->read_snapshot();  // factors and activity from one store state
+    if (const auto current = db->current(); current && current->factors_from)
+        ref = store::with_factors(ref, db->factors(*current));
+    auto activity = inputs::newest_activity_by_year(*db, path_);
     for (const auto& r : activity) ref.validate(r);
     spec.activity_file = path_;
     return activity;
@@ -42,7 +43,7 @@ ActivitySet StoreSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
 
 namespace inputs {
 
-ActivitySet newest_activity_by_year(const store::Store& db, const std::string& store_path) {
+ActivitySet newest_activity_by_year(const store::Repository& db, const std::string& store_path) {
     auto versions = db.versions();
     std::sort(versions.begin(), versions.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
     std::set<int> taken;

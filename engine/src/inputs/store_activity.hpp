@@ -3,15 +3,15 @@
 #pragma once
 
 #include "klima/activity.hpp"
-#include "klima/store/store.hpp"
+#include "klima/store/repository.hpp"
 
 #include <string>
 
 namespace klima::inputs {
 
-// Reads on `db` (the caller holds the read transaction, so that this and its
+// Reads on `db` (the caller holds its read snapshot, so that this and its
 // other reads see one snapshot). Throws klima::Error (kind store) naming
 // `store_path` for a store without activity.
-ActivitySet newest_activity_by_year(const store::Store& db, const std::string& store_path);
+ActivitySet newest_activity_by_year(const store::Repository& db, const std::string& store_path);
 
 }  // namespace klima::inputs
