@@ -49,7 +49,7 @@ struct ScenarioSpec {
     // The inventory year the projection starts from; none: the latest year
     // with activity data (docs/method.md, "Projection from the latest inventory").
     std::optional<int> launch_year;
-    std::string gwp_set = "AR5";
+    std::string gwp_set = kDefaultGwpSet;
     DriverMapping driver_mapping = default_driver_mapping();
     std::vector<MeasureSpec> measures;
     // The scenario's "uncertainty" object ({"inputs": [...]}, the uncertainty
