@@ -2,6 +2,8 @@
 // cmd_db_diff.cpp (diff, recalc).
 #pragma once
 
+#include "klima/factors.hpp"
+
 #include <optional>
 #include <string>
 
@@ -13,7 +15,7 @@ namespace klima::cli {
 
 struct StoreOptions {
     std::optional<std::string> db, data_dir;
-    std::string gwp = "AR5";
+    std::string gwp = kDefaultGwpSet;
 };
 
 // --db, --data-dir and, with `gwp`, --gwp on `command`.

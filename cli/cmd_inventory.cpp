@@ -17,7 +17,7 @@ struct InventoryOptions {
     std::optional<std::string> data, db, title, data_dir;
     std::optional<int> year, version;
     report::Format format = report::Format::table;
-    std::string gwp = "AR5";
+    std::string gwp = kDefaultGwpSet;
     ChpAllocation allocation = ChpAllocation::declared;
     io::ActivityReadOptions read;
 };

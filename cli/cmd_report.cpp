@@ -41,8 +41,8 @@ int run_report(const ReportOptions& o, std::ostream& out) {
     request.title = o.title;
     request.analysis = !o.no_analysis;
     request.uncertainty_file = o.uncertainty;
-    request.draws = o.draws.value_or(1000);
-    request.seed = o.seed.value_or(1);
+    request.draws = o.draws.value_or(analysis::kDefaultDraws);
+    request.seed = o.seed.value_or(analysis::kDefaultSeed);
     request.threads = o.threads.value_or(1);
     if (o.discount_pct) request.discount_rate = units::ratio(*o.discount_pct / 100.0);
     if (o.no_analysis && (o.uncertainty || o.draws || o.seed || o.threads || o.discount_pct))
@@ -86,7 +86,8 @@ Action define_report(CLI::App& command) {
     add_text(command, "--title", o->title, "TEXT", "title of the report (default the scenario's name)");
     add_text(command, "--uncertainty", o->uncertainty, "FILE",
              "uncertain inputs (docs/analysis.md): adds the probability of each target and the fan chart");
-    add_integer(command, "--draws", o->draws, "N", "Monte Carlo draws with --uncertainty (default 1000)");
+    add_integer(command, "--draws", o->draws, "N",
+                "Monte Carlo draws with --uncertainty (default " + std::to_string(analysis::kDefaultDraws) + ")");
     add_seed(command, o->seed, "seed of the draws (default 1); the same seed gives the same report");
     add_integer(command, "--threads", o->threads, "T", "threads to draw on (default 1); results do not depend on it");
     add_number(command, "--discount", o->discount_pct, "PCT",

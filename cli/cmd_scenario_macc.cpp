@@ -7,6 +7,7 @@
 
 #include "klima/api/abatement.hpp"
 #include "klima/horizon.hpp"
+#include "klima/report/analysis_report.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -28,14 +29,14 @@ struct MaccOptions {
 int macc(const MaccOptions& o, std::ostream& out) {
     api::AbatementRequest r;
     r.scenario = scenario_request(o.request, o.file);
-    r.year = o.year.value_or(2030);
+    r.year = o.year.value_or(kMilestoneYear);
     if (!in_horizon(r.year))
         throw UsageError({"", 0, "--year"}, "year " + std::to_string(r.year) + " is outside " + horizon_text(),
                          "give a projected year, e.g. --year 2030");
     if (o.discount_pct) r.discount_rate = units::ratio(*o.discount_pct / 100.0);
     if (o.budget_dkk) r.budget = units::dkk(*o.budget_dkk);
     r.targets_file = o.targets;
-    out << api::render_abatement(api::abatement_cost(r), o.format);
+    out << report::render_abatement(api::abatement_cost(r), o.format);
     return 0;
 }
 

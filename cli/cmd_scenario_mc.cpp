@@ -5,6 +5,7 @@
 #include "scenario_request.hpp"
 
 #include "klima/api/monte_carlo.hpp"
+#include "klima/report/analysis_report.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -27,11 +28,11 @@ int mc(const McOptions& o, std::ostream& out) {
     api::MonteCarloRequest r;
     r.scenario = scenario_request(o.request, o.file);
     r.uncertainty_file = o.uncertainty;
-    r.draws = o.draws.value_or(1000);
-    r.seed = o.seed.value_or(1);
+    r.draws = o.draws.value_or(analysis::kDefaultDraws);
+    r.seed = o.seed.value_or(analysis::kDefaultSeed);
     r.threads = o.threads.value_or(1);
     r.targets_file = o.targets;
-    out << api::render_monte_carlo(api::monte_carlo(r), o.format);
+    out << report::render_monte_carlo(api::monte_carlo(r), o.format);
     return 0;
 }
 
@@ -43,7 +44,8 @@ Action define_scenario_mc(CLI::App& command) {
     add_text(command, "--uncertainty", o->uncertainty, "FILE",
              "more uncertain inputs and their distributions; they replace the data's and the scenario's for the "
              "same target (docs/analysis.md)");
-    add_integer(command, "--draws", o->draws, "N", "number of draws (default 1000)");
+    add_integer(command, "--draws", o->draws, "N",
+                "number of draws (default " + std::to_string(analysis::kDefaultDraws) + ")");
     add_seed(command, o->seed, "seed of the draws (default 1); the same seed gives the same results");
     add_integer(command, "--threads", o->threads, "T", "threads to draw on (default 1); results do not depend on it");
     add_text(command, "--targets", o->targets, "FILE", "the targets file (default: the one the scenario names)");

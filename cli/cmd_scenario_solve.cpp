@@ -6,6 +6,7 @@
 
 #include "klima/api/solve.hpp"
 #include "klima/horizon.hpp"
+#include "klima/report/analysis_report.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -26,13 +27,13 @@ struct SolveOptions {
 int solve(const SolveOptions& o, std::ostream& out) {
     api::SolveRequest r;
     r.scenario = scenario_request(o.request, o.file);
-    r.year = o.year.value_or(2030);
+    r.year = o.year.value_or(kMilestoneYear);
     if (!in_horizon(r.year))
         throw UsageError({"", 0, "--year"}, "year " + std::to_string(r.year) + " is outside " + horizon_text(),
                          "give a projected year, e.g. --year 2030");
     r.measure = o.measure;
     r.targets_file = o.targets;
-    out << api::render_solve(api::solve_scenario(r), o.format);
+    out << report::render_solve(api::solve_scenario(r), o.format);
     return 0;
 }
 

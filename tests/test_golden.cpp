@@ -26,5 +26,5 @@ TEST_CASE("golden: the bundled examples print what tests/golden holds", "[golden
         CHECK(out.out == klima::io::read_file(root + "/tests/golden/" + name));
         ++checked;
     }
-    CHECK(checked >= 9);
+    CHECK(checked >= 17);
 }

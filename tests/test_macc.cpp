@@ -129,3 +129,76 @@ TEST_CASE("klima scenario macc: undiscounted with --discount 0, and a bad rate i
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("--discount") != std::string::npos);
 }
+
+namespace {
+
+// Issue 21 / issue 27 defect 1: an `add` that makes room for a fixed `switch` on the same row.
+// From 2030 (step): gas lorries add 2000 MWh naturgas on transport/lastbiler (1,000,000 DKK), and
+// electric lorries switch 2000 MWh of that naturgas to el (500,000 DKK). Ops apply in id order,
+// so the add (lastbiler_gas) comes before the switch (lastbiler_gas_el): `scenario run` accepts it.
+std::string add_then_switch() {
+    const std::string row = R"({"sector": "transport", "subsector": "lastbiler", "carrier": "naturgas"})";
+    auto m = [](const std::string& id, const std::string& cost, const std::string& effect) {
+        return R"({"id": ")" + id + R"(", "name": ")" + id + R"(", "owner": "x", "start_year": 2030,
+                 "phase_in": "step", "cost_dkk": )" +
+               cost + R"(, "source": "test", "effects": [)" + effect + "]}";
+    };
+    return R"({"name": "add then switch", "municipality": "testby", "base_year": 2017, "from_year": 2017,
+              "activity": ")" +
+           test::fixture("scenario/activity.csv") + R"(", "drivers": ")" + test::fixture("scenario/drivers.csv") +
+           R"(", "targets": ")" + test::fixture("targets/testby.json") + R"(", "measures": [)" +
+           m("lastbiler_gas", "1000000",
+             R"({"op": "add", "row": )" + row + R"(, "amount": {"value": 2000, "unit": "MWh"}})") +
+           ", " +
+           m("lastbiler_gas_el", "500000",
+             R"({"op": "switch", "from": )" + row +
+                 R"(, "to": {"carrier": "el"}, "amount": {"value": 2000, "unit": "MWh"}})") +
+           "]}";
+}
+
+}  // namespace
+
+TEST_CASE("a plan whose add makes room for a switch gets its MACC: the check run takes what is there") {
+    test::TempDir dir;
+    api::AbatementRequest r;
+    r.scenario.scenario_file = dir.write("plan.json", add_then_switch());
+    r.scenario.data_dir = test::fixture("scenario/data");
+    const auto o = api::abatement_cost(r);
+    // 2030, naturgas 200 kg/MWh, el 50 kg/MWh. Shapley on the lorries' rows, v = tonnes avoided:
+    // v(add) = −2000·0.2 = −400; v(switch) = 0 (no naturgas to take without the add);
+    // v(both) = −2000·0.05 = −100 (the naturgas is moved to el). add: ½(−400) + ½(−100 − 0) = −250;
+    // switch: ½(0) + ½(−100 + 400) = +150.
+    REQUIRE(o.measures.size() == 2);
+    const auto& sw = o.measures[0].id == "lastbiler_gas_el" ? o.measures[0] : o.measures[1];
+    const auto& add = o.measures[0].id == "lastbiler_gas_el" ? o.measures[1] : o.measures[0];
+    CHECK(t(sw.in_year) == Approx(150.0));
+    CHECK(t(add.in_year) == Approx(-250.0));
+    // The plan: BAU 17200.25 (test_solve.cpp) + 100 t of electric lorries = 17300.25.
+    CHECK(t(o.scenario) == Approx(17300.25));
+    // Required 8041.85 t > the 150 t within reach: infeasible, the switch at 1, the add (no positive effect) at 0.
+    CHECK_FALSE(o.portfolio.feasible);
+    CHECK(sw.level.value() == Approx(1.0));
+    CHECK(add.level.value() == Approx(0.0).margin(1e-12));
+    // The check run without the add: the switch finds no naturgas and moves nothing, so the
+    // check is the BAU, 17200.25 t; the gap 17200.25 − 9158.4 = 8041.85 t.
+    CHECK(t(o.portfolio.checked) == Approx(17200.25));
+    CHECK(t(o.portfolio.remaining_gap) == Approx(8041.85));
+}
+
+TEST_CASE("klima scenario macc and the default report accept the plan whose add makes room for a switch") {
+    test::TempDir dir;
+    const auto file = dir.write("plan.json", add_then_switch());
+    const std::string data = " --data-dir " + test::fixture("scenario/data");
+    CHECK(test::run_cli("scenario run " + file + data).exit_code == 0);
+    const auto macc = test::run_cli("scenario macc " + file + data + " --format json");
+    REQUIRE(macc.exit_code == 0);
+    CHECK(nlohmann::json::parse(macc.out)["macc"].size() == 2);
+    // The report of 2017 with its analysis (a MACC for 2030): exit 0, the MACC beside the rest.
+    const auto report = test::run_cli("report --scenario " + file + data + " --year 2017 --format json");
+    INFO(report.err);
+    REQUIRE(report.exit_code == 0);
+    const auto j = nlohmann::json::parse(report.out);
+    REQUIRE(j.contains("abatement"));
+    CHECK(j["abatement"]["macc"].size() == 2);
+    CHECK(j["abatement"]["portfolio"]["checked_t"].get<double>() == Approx(17200.25));  // the BAU, as above
+}

@@ -54,7 +54,8 @@ ScenarioResult empty_result(const Setup& s) {
 // launch..end, from the plan compiled at `launch`: rows scaled by their
 // driver's index from the launch year, measures acting with what is left of
 // their phase-in.
-void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult& out, bool attribute = true) {
+void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult& out, const RunOptions& options = {}) {
+    const bool attribute = options.attribution;
     const auto& spec = s.spec;
     const std::size_t nkeys = plan.keys.size();
     std::vector<ActivityRecord> probes(nkeys);
@@ -87,7 +88,7 @@ void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult&
             const bool needed = !plan.keys[k].created || run.written(k);
             intensity[k] = needed ? units::in_kg(table.co2e(probes[k])) : 0.0;
         }
-        const auto scenario = run.scenario(bau);
+        const auto scenario = run.scenario(bau, !options.take_what_is_there);
         const auto after = run.intensities_after(intensity);
 
         std::map<std::pair<std::size_t, int>, std::size_t> owen;
@@ -231,7 +232,7 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
     ScenarioResult out = empty_result(s);
     out.launch_year = launch;
     const plan::Plan plan = plan::compile(spec, activity, ref, rows, launch);
-    project(s, plan, launch, out, options.attribution);
+    project(s, plan, launch, out, options);
     out.base_year_missing = fill_history(s, inventory_years, launch, out);
     out.launch_year_missing = plan.launch_missing;
     if (launch == spec.base_year) out.base_year_missing = plan.launch_missing;
@@ -245,7 +246,7 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
     ScenarioResult adopted;
     if (launch != spec.base_year) {
         adopted = empty_result(s);
-        project(s, plan::compile(spec, activity, ref, rows, spec.base_year), spec.base_year, adopted);
+        project(s, plan::compile(spec, activity, ref, rows, spec.base_year), spec.base_year, adopted, options);
     }
     const ScenarioResult& as_adopted = launch == spec.base_year ? out : adopted;
     for (std::size_t j = 0; j < out.measures.size(); ++j) {

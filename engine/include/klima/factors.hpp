@@ -105,6 +105,11 @@ private:
     std::size_t count_ = 0;
 };
 
+// The GWP set used when none is named: IPCC AR5, as in UNFCCC reporting under the
+// Paris Agreement's Enhanced Transparency Framework (docs/method.md). The one place
+// the default is written; a set of that name must be in data/gwp.csv.
+inline constexpr const char* kDefaultGwpSet = "AR5";
+
 // A set of 100-year global warming potentials (IPCC AR4, AR5 or AR6).
 struct GwpSet {
     std::string name;

@@ -61,11 +61,11 @@ struct InventoryResult {
 // volume or mass of fuel) the fuel's properties, when an emission or the total
 // is not finite, and when `year` has no records at all.
 InventoryResult compute_inventory(const ActivitySet& records, int year, const ReferenceData& ref,
-                                  const std::string& gwp_set = "AR5");
+                                  const std::string& gwp_set = kDefaultGwpSet);
 // The same, each line taking its record out of `records` instead of copying
 // it (less memory for a large file). On return `records` is empty; after an
 // error its records may be emptied but for their years.
 InventoryResult compute_inventory(ActivitySet&& records, int year, const ReferenceData& ref,
-                                  const std::string& gwp_set = "AR5");
+                                  const std::string& gwp_set = kDefaultGwpSet);
 
 }  // namespace klima

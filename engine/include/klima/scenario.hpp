@@ -49,7 +49,7 @@ struct ScenarioSpec {
     // The inventory year the projection starts from; none: the latest year
     // with activity data (docs/method.md, "Projection from the latest inventory").
     std::optional<int> launch_year;
-    std::string gwp_set = "AR5";
+    std::string gwp_set = kDefaultGwpSet;
     DriverMapping driver_mapping = default_driver_mapping();
     std::vector<MeasureSpec> measures;
     // The scenario's "uncertainty" object ({"inputs": [...]}, the uncertainty
@@ -74,6 +74,12 @@ struct RunOptions {
     // attribution; each measure's `effect` stays zero, `planned` empty,
     // `cost_per_tonne` none, and the plan as adopted is not projected.
     bool attribution = true;
+    // true: a fixed removal asking for more than its row holds takes what is
+    // there, as in the attribution's sub-coalitions, instead of being an
+    // error. For runs of a plan with some measures scaled down (the
+    // portfolio's check run), where a measure that made room for another
+    // may be left out; a whole scenario as written keeps it false.
+    bool take_what_is_there = false;
 };
 // As above, with `options`; the four-argument form uses RunOptions{}.
 ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,

@@ -1,30 +1,41 @@
-#include "target_path.hpp"
+#include "klima/analysis/target_path.hpp"
 
-#include "klima/inventory.hpp"
-#include "klima/io/targets_file.hpp"
 #include "klima/sector_totals.hpp"
 
 namespace klima::analysis {
 
-LoadedTargets load_target_path(const api::ScenarioOutcome& loaded, const std::optional<std::string>& targets_file) {
-    const auto& run = loaded.run;
-    const auto file = targets_file ? targets_file : run.spec.targets_file;
-    if (!file)
-        throw Error({run.spec.file, 0, "/targets"}, "the scenario names no targets file",
-                    "add \"targets\": \"../data/targets/" + run.spec.municipality + ".json\" to the scenario");
-    auto targets = io::load_targets(*file);
-    require_same_municipality(targets, run.spec.municipality, run.spec.file);
-    EmissionsByYear known;
-    for (int y : years_in(run.activity)) {
+TargetPath build_target_path(const TargetSet& targets, EmissionsByYear known, const ScenarioResult* scenario,
+                             const Taxonomy& taxonomy) {
+    // The BAU starts from the base-year inventory; use it when the inventories have none for that year.
+    if (scenario && !known.count(scenario->base_year) && scenario->bau.has_year(scenario->base_year))
+        known[scenario->base_year] = sector_totals(scenario->bau, scenario->base_year, taxonomy).total(targets.scope);
+    return target_path(targets, known);
+}
+
+std::vector<InventoryResult> plan_inventories(const PlanInputs& in) {
+    std::vector<InventoryResult> out;
+    for (int y : years_in(in.activity)) {
         try {
-            const auto inv = compute_inventory(run.activity, y, loaded.ref, run.spec.gwp_set);
-            known[y] = sector_totals(inv, loaded.ref.taxonomy).total(targets.scope);
+            out.push_back(compute_inventory(in.activity, y, in.ref, in.spec.gwp_set));
         } catch (const Error& e) {
-            throw e.located({run.spec.activity_file, 0, ""});
+            throw e.located({in.spec.activity_file, 0, ""});
         }
     }
-    auto path = target_path(targets, known);
-    return LoadedTargets{std::move(targets), std::move(path)};
+    return out;
+}
+
+EmissionsByYear inventory_totals(const std::vector<InventoryResult>& inventories, TargetScope scope,
+                                 const Taxonomy& taxonomy) {
+    EmissionsByYear known;
+    for (const auto& inv : inventories) known[inv.year] = sector_totals(inv, taxonomy).total(scope);
+    return known;
+}
+
+PlanTargets plan_targets(const PlanInputs& in, const ScenarioResult* scenario) {
+    const auto& targets = require_targets(in);
+    auto known = inventory_totals(plan_inventories(in), targets.scope, in.ref.taxonomy);
+    auto path = build_target_path(targets, std::move(known), scenario, in.ref.taxonomy);
+    return PlanTargets{targets, std::move(path)};
 }
 
 void require_projected_year(int year, int launch_year, int end_year, const TargetPath& path) {

@@ -1,118 +1,18 @@
-// api::abatement_cost: cost per tonne undiscounted and discounted, the MACC
-// order and the cheapest portfolio (engine/src/analysis/portfolio.cpp).
+// api::abatement_cost: the plan loaded once and run once, then analysis::abatement_cost.
 #include "klima/api/abatement.hpp"
 
 #include "scenario_steps.hpp"
 
-#include "../analysis/portfolio.hpp"
-#include "../analysis/scale.hpp"
-#include "../analysis/target_path.hpp"
-
-#include <algorithm>
-#include <cmath>
-
 namespace klima::api {
-namespace {
-
-// (1 + r)^−(year − base): the weight of a year's krone or tonne at the base year.
-double discount_factor(double rate, int year, int base) {
-    return std::pow(1.0 + rate, -static_cast<double>(year - base));
-}
-
-MeasureCost cost_of(const MeasureSpec& spec, const MeasureResult& m, double rate, int base) {
-    MeasureCost c;
-    c.id = m.id;
-    c.name = m.name;
-    c.theme = m.theme;
-    c.start_year = spec.phase.start_year;
-    c.full_effect_year = std::max(spec.phase.full_effect_year, spec.phase.start_year);
-    c.cost = m.cost;
-    // The cost is spread evenly over the years start..full effect (klima's assumption, docs/method.md).
-    const int years = c.full_effect_year - c.start_year + 1;
-    c.cost_discounted = units::dkk(0.0);
-    for (int y = c.start_year; y <= c.full_effect_year; ++y)
-        c.cost_discounted += m.cost * (discount_factor(rate, y, base) / years);
-    c.avoided = units::kilograms(0.0);
-    c.avoided_discounted = units::kilograms(0.0);
-    for (const auto& [y, t] : m.planned) {
-        c.avoided += t;
-        c.avoided_discounted += t * discount_factor(rate, y, base);
-    }
-    c.per_tonne = cost_per_tonne(c.cost, c.avoided);
-    c.per_tonne_discounted = cost_per_tonne(c.cost_discounted, c.avoided_discounted);
-    return c;
-}
-
-// MACC order: a cost per tonne first, cheapest first, then by id.
-bool macc_before(const MeasureCost& a, const MeasureCost& b) {
-    if (a.per_tonne_discounted.has_value() != b.per_tonne_discounted.has_value())
-        return a.per_tonne_discounted.has_value();
-    if (a.per_tonne_discounted && *a.per_tonne_discounted != *b.per_tonne_discounted)
-        return *a.per_tonne_discounted < *b.per_tonne_discounted;
-    return a.id < b.id;
-}
-
-}  // namespace
-
-void check_discount_rate(units::Ratio discount_rate) {
-    const double rate = discount_rate.value();
-    if (!(rate >= 0.0 && rate < 1.0))
-        throw Error({"", 0, "discount_rate"}, "a discount rate of " + std::to_string(100.0 * rate) + " % a year",
-                    "give a rate from 0 (undiscounted) up to below 100 %, e.g. 3.5", ErrorKind::usage)
-            .about(Subject::request);
-}
 
 AbatementOutcome abatement_cost(const AbatementRequest& request) {
-    check_discount_rate(request.discount_rate);
-    const double rate = request.discount_rate.value();
-    if (request.budget && !(std::isfinite(units::in_dkk(*request.budget)) && units::in_dkk(*request.budget) >= 0.0))
-        throw Error({"", 0, "budget"}, "a budget of " + std::to_string(units::in_dkk(*request.budget)) + " DKK",
-                    "give a budget of at least 0 DKK", ErrorKind::usage)
-            .about(Subject::request);
-
-    ScenarioOutcome loaded = detail::load(request.scenario);
-    const auto targets = analysis::load_target_path(loaded, request.targets_file);
-    detail::run(loaded);
-    const auto& spec = loaded.run.spec;
-    const auto& result = loaded.run.result;
-    const auto& taxonomy = loaded.ref.taxonomy;
-
-    AbatementOutcome o;
-    o.scenario_name = spec.name;
-    o.year = request.year;
-    o.base_year = spec.base_year;
-    o.launch_year = result.launch_year;
-    o.discount_rate = request.discount_rate;
-    o.scope = targets.targets.scope;
-    analysis::require_projected_year(o.year, o.launch_year, spec.end_year, targets.path);
-    o.bau = analysis::scope_total(result.bau, o.year, o.scope, taxonomy);
-    o.scenario = analysis::scope_total(result.scenario, o.year, o.scope, taxonomy);
-    o.target = targets.path.at(o.year);
-    o.required = o.bau - o.target;
-
-    std::vector<analysis::PortfolioItem> items;
-    for (std::size_t j = 0; j < spec.measures.size(); ++j) {
-        auto c = cost_of(spec.measures[j], result.measures[j], rate, spec.base_year);
-        c.in_year = analysis::scope_total(result.measures[j].effect, o.year, o.scope, taxonomy);
-        items.push_back({c.cost_discounted, c.in_year});
-        o.measures.push_back(std::move(c));
-    }
-
-    const auto p =
-        request.budget ? analysis::most_within(items, *request.budget) : analysis::cheapest_meeting(items, o.required);
-    for (std::size_t j = 0; j < o.measures.size(); ++j) o.measures[j].level = p.level[j];
-    o.portfolio.budget = request.budget;
-    o.portfolio.feasible = p.feasible;
-    o.portfolio.cost = p.cost;
-    o.portfolio.effect = p.effect;
-    // The linear approximation checked by running the scenario at those levels.
-    const auto checked = klima::run_scenario(analysis::scaled(spec, p.level), loaded.run.activity, loaded.run.drivers,
-                                             loaded.ref, RunOptions{false});
-    o.portfolio.checked = analysis::scope_total(checked.scenario, o.year, o.scope, taxonomy);
-    o.portfolio.remaining_gap = o.portfolio.checked - o.target;
-
-    std::stable_sort(o.measures.begin(), o.measures.end(), macc_before);
-    return o;
+    check_discount_rate(request.discount_rate);  // before anything is read
+    analysis::check_budget(request.budget);
+    const auto in = detail::load_with_targets(request.scenario, request.targets_file);
+    require_targets(in);
+    const auto run = detail::run(in);
+    const auto targets = analysis::plan_targets(in, &run);
+    return analysis::abatement_cost(in, run, targets, {request.year, request.discount_rate, request.budget});
 }
 
 }  // namespace klima::api

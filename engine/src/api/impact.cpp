@@ -94,11 +94,12 @@ void require_finite(const ImpactResult& r) {
 }  // namespace
 
 ImpactResult assess_impact(const ImpactRequest& request) {
-    ScenarioOutcome adopted = detail::load(request.scenario);
+    auto inputs = detail::load(request.scenario);
+    const auto proposal = io::load_proposal(request.proposal_file, inputs.spec.base_year);
+    auto adopted_run = detail::run(inputs);
+    ScenarioOutcome adopted = detail::outcome(std::move(inputs), std::move(adopted_run));
     const auto& ref = adopted.ref;
     const auto& plan = adopted.run.spec;
-    const auto proposal = io::load_proposal(request.proposal_file, plan.base_year);
-    detail::run(adopted);
     const auto& a = adopted.run.result;
     const int launch = a.launch_year;
     check_proposal(proposal, plan, launch);

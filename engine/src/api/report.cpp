@@ -1,14 +1,13 @@
 #include "klima/api/report.hpp"
 
-#include "klima/api/abatement.hpp"
-#include "klima/api/monte_carlo.hpp"
+#include "klima/analysis/abatement.hpp"
+#include "klima/analysis/monte_carlo.hpp"
 
 #include "scenario_steps.hpp"
 
 #include "klima/horizon.hpp"
 #include "klima/inventory.hpp"
 #include "klima/io/realised_file.hpp"
-#include "klima/io/targets_file.hpp"
 
 namespace klima::api {
 namespace {
@@ -24,33 +23,20 @@ std::optional<int> analysis_year(const TargetSet& targets, int launch_year, int 
     return std::nullopt;
 }
 
-report::ReportAnalysis analyse(const ReportRequest& request, const ScenarioOutcome& scenario, const TargetSet& targets,
-                               const std::optional<std::string>& targets_path) {
+// The analysis of the report's own run: the same inputs, the same run, the same target path.
+report::ReportAnalysis analyse(const ReportRequest& request, const PlanInputs& in, const ScenarioResult& run,
+                               const analysis::PlanTargets& targets) {
     report::ReportAnalysis a;
     a.included = true;
-    // The facades load and run the scenario themselves; from the report's launch year.
-    ScenarioRequest from_launch = request.scenario;
-    from_launch.from_year = scenario.run.spec.launch_year;
-    const auto year = analysis_year(targets, scenario.run.result.launch_year, scenario.run.spec.end_year);
-    if (year && !scenario.run.spec.measures.empty()) {
-        AbatementRequest r;
-        r.scenario = from_launch;
-        r.year = *year;
-        r.discount_rate = request.discount_rate;
-        r.targets_file = targets_path;
-        a.abatement = abatement_cost(r);
-    }
+    const auto year = analysis_year(targets.targets, run.launch_year, in.spec.end_year);
+    if (year && !in.spec.measures.empty())
+        a.abatement = analysis::abatement_cost(in, run, targets, {*year, request.discount_rate, std::nullopt});
     // The Monte Carlo runs when an uncertainty file is given or the scenario, its activity,
     // factors or drivers carry distributions (docs/analysis.md).
-    if (request.uncertainty_file || has_uncertainty(scenario)) {
-        MonteCarloRequest r;
-        r.scenario = from_launch;
-        r.uncertainty_file = request.uncertainty_file;
-        r.draws = request.draws;
-        r.seed = request.seed;
-        r.threads = request.threads;
-        r.targets_file = targets_path;
-        a.uncertainty = monte_carlo(r);
+    if (request.uncertainty_file || analysis::has_uncertainty(in)) {
+        ThreadPool pool(request.threads);
+        a.uncertainty = analysis::monte_carlo(in, run.launch_year, targets,
+                                              {request.uncertainty_file, request.draws, request.seed}, pool);
     }
     return a;
 }
@@ -58,6 +44,10 @@ report::ReportAnalysis analyse(const ReportRequest& request, const ScenarioOutco
 }  // namespace
 
 ReportOutcome build_report(const ReportRequest& request) {
+    return build_report(request, *detail::source_for(request.scenario));
+}
+
+ReportOutcome build_report(const ReportRequest& request, InputSource& source) {
     const int year = request.report_year;
     if (!in_horizon(year))
         throw Error({"", 0, "report year"}, "reporting year " + std::to_string(year) + " is outside " + horizon_text(),
@@ -66,42 +56,46 @@ ReportOutcome build_report(const ReportRequest& request) {
         check_draw_settings(request.draws, request.threads);
         check_discount_rate(request.discount_rate);
     }
-    ScenarioOutcome scenario = detail::load(request.scenario);
-    auto& run = scenario.run;
-    const auto& ref = scenario.ref;
+    auto plan = detail::plan_request(request.scenario);
+    plan.with_targets = true;
+    plan.targets_file = request.targets_file;
+    PlanInputs in = load_plan(plan, source);
+    auto& spec = in.spec;
 
     // The progress report of a year knows the inventories up to that year only.
-    const auto years = years_in(run.activity);
-    if (!run.spec.launch_year) {
-        int latest = run.spec.base_year;
+    const auto years = years_in(in.activity);
+    if (!spec.launch_year) {
+        int latest = spec.base_year;
         for (int y : years)
-            if (y >= run.spec.base_year && y <= year && y < run.spec.end_year) latest = std::max(latest, y);
-        run.spec.launch_year = latest;
+            if (y >= spec.base_year && y <= year && y < spec.end_year) latest = std::max(latest, y);
+        spec.launch_year = latest;
     }
-    detail::run(scenario);
-    if (request.realised_file) record_realised(run.result, io::load_realised(*request.realised_file));
-
-    const auto targets_path = request.targets_file ? request.targets_file : run.spec.targets_file;
-    if (!targets_path)
-        throw Error({run.spec.file, 0, "/targets"}, "the scenario names no targets file",
-                    "add \"targets\": \"../data/targets/" + run.spec.municipality + ".json\" to the scenario");
-    const auto targets = io::load_targets(*targets_path);
-    require_same_municipality(targets, run.spec.municipality, run.spec.file);
+    ScenarioResult run = detail::run(in);
+    // Realised effects go to MeasureResult::realised, which no analysis reads.
+    if (request.realised_file) record_realised(run, io::load_realised(*request.realised_file));
+    const auto& targets = require_targets(in);
 
     std::vector<InventoryResult> inventories;
     for (int y : years) {
         if (y > year) continue;
         try {
-            inventories.push_back(compute_inventory(run.activity, y, ref, run.spec.gwp_set));
+            inventories.push_back(compute_inventory(in.activity, y, in.ref, spec.gwp_set));
         } catch (const Error& e) {
-            throw e.located({run.spec.activity_file, 0, ""});
+            throw e.located({spec.activity_file, 0, ""});
         }
     }
-    auto data = report::assemble_report(run.result, targets, ref.taxonomy, inventories, year,
-                                        request.title.value_or(run.spec.name));
+    std::optional<report::ReportAnalysis> analysed;
+    if (request.analysis) {
+        // One target path for the analyses, anchored on every inventory as the standalone
+        // analyses' (analysis::plan_targets): the same numbers as `klima scenario macc` and `mc`.
+        const auto plan_targets = analysis::plan_targets(in, &run);
+        analysed = analyse(request, in, run, plan_targets);
+    }
+    auto data =
+        report::assemble_report(run, targets, in.ref.taxonomy, inventories, year, request.title.value_or(spec.name));
     data.allocation = request.scenario.allocation;
-    if (request.analysis) data.analysis = analyse(request, scenario, targets, targets_path);
-    return ReportOutcome{std::move(scenario), std::move(data)};
+    if (analysed) data.analysis = std::move(*analysed);
+    return ReportOutcome{detail::outcome(std::move(in), std::move(run)), std::move(data)};
 }
 
 }  // namespace klima::api

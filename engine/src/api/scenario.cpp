@@ -2,69 +2,58 @@
 
 #include "scenario_steps.hpp"
 
-#include "klima/intensity.hpp"
-#include "klima/io/data_files.hpp"
-#include "klima/io/scenario_file.hpp"
-#include "klima/store/store.hpp"
-#include "klima/store/version_diff.hpp"
-#include "klima/taxonomy_codes.hpp"
+#include "../inputs/store_activity.hpp"
 
-#include <algorithm>
-#include <set>
+#include "klima/intensity.hpp"
+#include "klima/store/store.hpp"
+#include "klima/taxonomy_codes.hpp"
 
 namespace klima::api {
 
 ActivitySet newest_activity_by_year(const std::string& store_path) {
     const store::Store db(store_path, store::Open::read_only);
     const store::Store::ReadTransaction snapshot(db);
-    auto versions = db.versions();
-    std::sort(versions.begin(), versions.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
-    std::set<int> taken;
-    ActivitySet out;
-    for (const auto& v : versions) {
-        if (v.kind != store::VersionKind::activity) continue;
-        const auto records = db.activity(v);
-        std::set<int> here;
-        for (const auto& r : records)
-            if (!taken.count(r.year)) {
-                here.insert(r.year);
-                out.push_back(r);
-            }
-        taken.insert(here.begin(), here.end());
-    }
-    if (out.empty())
-        throw Error({store_path, 0, ""}, "the store holds no activity data",
-                    "import an activity file into the store first", ErrorKind::store);
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
-    return out;
+    return inputs::newest_activity_by_year(db, store_path);
 }
 
 namespace detail {
 
-ScenarioOutcome load(const ScenarioRequest& request) {
-    ScenarioOutcome o;
-    o.ref = io::load_reference_data(request.data_dir, request.allocation);
-    auto& run = o.run;
-    run.spec = request.scenario_json ? io::parse_scenario(*request.scenario_json, request.scenario_file)
-                                     : io::load_scenario(request.scenario_file);
-    if (request.from_year) run.spec.launch_year = request.from_year;
-    if (request.store) {
-        const store::Store db(*request.store, store::Open::read_only);
-        if (const auto current = db.current(); current && current->factors_from)
-            o.ref = store::with_factors(o.ref, db.factors(*current));
-        run.activity = newest_activity_by_year(*request.store);
-        for (const auto& r : run.activity) o.ref.validate(r);
-        run.spec.activity_file = *request.store;
-    } else {
-        run.activity = io::load_activity(run.spec.activity_file, &o.ref);
-    }
-    run.drivers = io::load_drivers(run.spec.drivers_file);
-    return o;
+PlanRequest plan_request(const ScenarioRequest& request) {
+    PlanRequest r;
+    r.scenario_file = request.scenario_file;
+    r.scenario_json = request.scenario_json;
+    r.data_dir = request.data_dir;
+    r.allocation = request.allocation;
+    r.from_year = request.from_year;
+    return r;
 }
 
-void run(ScenarioOutcome& o) {
+std::unique_ptr<InputSource> source_for(const ScenarioRequest& request) {
+    if (request.store) return std::make_unique<StoreSource>(*request.store);
+    return std::make_unique<FileSource>();
+}
+
+PlanInputs load(const ScenarioRequest& request) { return load_plan(plan_request(request), *source_for(request)); }
+
+PlanInputs load_with_targets(const ScenarioRequest& request, const std::optional<std::string>& targets_file) {
+    auto r = plan_request(request);
+    r.with_targets = true;
+    r.targets_file = targets_file;
+    return load_plan(r, *source_for(request));
+}
+
+ScenarioResult run(const PlanInputs& in, const RunOptions& options) {
+    return klima::run_scenario(in.spec, in.activity, in.drivers, in.ref, options);
+}
+
+ScenarioOutcome outcome(PlanInputs&& in, ScenarioResult&& result) {
+    ScenarioOutcome o;
+    o.ref = std::move(in.ref);
     auto& run = o.run;
-    run.result = klima::run_scenario(run.spec, run.activity, run.drivers, o.ref);
+    run.spec = std::move(in.spec);
+    run.activity = std::move(in.activity);
+    run.drivers = std::move(in.drivers);
+    run.result = std::move(result);
     for (int y = run.spec.base_year; y <= run.spec.end_year; ++y) {
         using namespace codes;
         if (!o.ref.factors.lookup(kElectricity, kElectricitySub, y).empty())
@@ -72,14 +61,15 @@ void run(ScenarioOutcome& o) {
         if (!o.ref.factors.lookup(kDistrictHeat, kDistrictHeatSub, y).empty())
             run.district_heat_factor[y] = energy_intensity(o.ref, run.spec.gwp_set, kDistrictHeat, kDistrictHeatSub, y);
     }
+    return o;
 }
 
 }  // namespace detail
 
 ScenarioOutcome run_scenario(const ScenarioRequest& request) {
-    auto o = detail::load(request);
-    detail::run(o);
-    return o;
+    auto in = detail::load(request);
+    auto result = detail::run(in);
+    return detail::outcome(std::move(in), std::move(result));
 }
 
 }  // namespace klima::api

@@ -1,17 +1,31 @@
-// Internal to the facades: a scenario request loaded (reference data, spec,
-// activity, drivers) and then run, as two steps, so that the report facade
-// can choose the launch year from the activity before running.
+// Internal to the facades: a scenario request turned into a PlanRequest and
+// an input source, its plan loaded once (klima/plan_inputs.hpp) and then run,
+// as separate steps, so that the report facade can choose the launch year
+// from the activity before running and hand one run to every analysis.
 #pragma once
 
 #include "klima/api/scenario.hpp"
+#include "klima/plan_inputs.hpp"
+
+#include <memory>
 
 namespace klima::api::detail {
 
-// Everything read, nothing run: outcome.run.result is empty.
-ScenarioOutcome load(const ScenarioRequest& request);
+PlanRequest plan_request(const ScenarioRequest& request);
 
-// Runs the loaded scenario and records the electricity and district-heat
-// factor paths it used.
-void run(ScenarioOutcome& loaded);
+// The store's source when the request names a store, else the data files'.
+std::unique_ptr<InputSource> source_for(const ScenarioRequest& request);
+
+// load_plan through source_for(request).
+PlanInputs load(const ScenarioRequest& request);
+// The same, with the targets: `targets_file`, else the one the scenario names.
+PlanInputs load_with_targets(const ScenarioRequest& request, const std::optional<std::string>& targets_file);
+
+// The plan run with `options` (attribution unless told otherwise).
+ScenarioResult run(const PlanInputs& in, const RunOptions& options = {});
+
+// The outcome the front ends see: the inputs moved into it, with the run and
+// the electricity and district-heat factor paths it used.
+ScenarioOutcome outcome(PlanInputs&& in, ScenarioResult&& result);
 
 }  // namespace klima::api::detail

@@ -7,7 +7,7 @@
 #include "scenario_steps.hpp"
 
 #include "../analysis/scale.hpp"
-#include "../analysis/target_path.hpp"
+#include "klima/analysis/target_path.hpp"
 
 #include "klima/join.hpp"
 
@@ -21,16 +21,15 @@ namespace {
 // The scenario's total in the year and scope with the measures `which` scaled by s.
 class Evaluator {
 public:
-    Evaluator(const ScenarioOutcome& loaded, std::vector<std::size_t> which, TargetScope scope, int year)
+    Evaluator(const PlanInputs& loaded, std::vector<std::size_t> which, TargetScope scope, int year)
         : loaded_(loaded), which_(std::move(which)), scope_(scope), year_(year) {}
 
     ScenarioResult run(double s) {
-        std::vector<units::Ratio> scale(loaded_.run.spec.measures.size(), units::ratio(1.0));
+        std::vector<units::Ratio> scale(loaded_.spec.measures.size(), units::ratio(1.0));
         for (std::size_t j : which_) scale[j] = units::ratio(s);
-        const auto& r = loaded_.run;
+        const auto& r = loaded_;
         ++runs;
-        return klima::run_scenario(analysis::scaled(r.spec, scale), r.activity, r.drivers, loaded_.ref,
-                                   RunOptions{false});
+        return klima::run_scenario(analysis::scaled(r.spec, scale), r.activity, r.drivers, r.ref, RunOptions{false});
     }
     units::Mass total(const ScenarioResult& result) const {
         return analysis::scope_total(result.scenario, year_, scope_, loaded_.ref.taxonomy);
@@ -49,7 +48,7 @@ public:
     int runs = 0;
 
 private:
-    const ScenarioOutcome& loaded_;
+    const PlanInputs& loaded_;
     std::vector<std::size_t> which_;
     TargetScope scope_;
     int year_;
@@ -85,20 +84,11 @@ double overdraw_limit(Evaluator& f, double cap) {
 
 }  // namespace
 
-std::string_view to_string(ScaleLimit l) {
-    switch (l) {
-        case ScaleLimit::share: return "share";
-        case ScaleLimit::overdraw: return "overdraw";
-        case ScaleLimit::limit: return "limit";
-    }
-    return "limit";
-}
-
 SolveOutcome solve_scenario(const SolveRequest& request) {
-    const ScenarioOutcome loaded = detail::load(request.scenario);
-    const auto& spec = loaded.run.spec;
+    const PlanInputs loaded = detail::load_with_targets(request.scenario, request.targets_file);
+    const auto& spec = loaded.spec;
     const auto which = chosen_measures(spec, request.measure);
-    const auto targets = analysis::load_target_path(loaded, request.targets_file);
+    const auto targets = analysis::plan_targets(loaded, nullptr);
 
     SolveOutcome o;
     o.scenario_name = spec.name;

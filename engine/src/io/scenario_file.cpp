@@ -102,7 +102,7 @@ ScenarioSpec parse_scenario(std::string_view text, const std::string& name) {
                         "from_year " + std::to_string(*s.launch_year) + " lies outside base_year–end_year",
                         "give an inventory year from base_year on, or leave it out to start from the latest inventory");
     }
-    s.gwp_set = top.text_or("gwp_set", "AR5");
+    s.gwp_set = top.text_or("gwp_set", kDefaultGwpSet);
     s.activity_file = resolve(name, top.text("activity"));
     s.drivers_file = resolve(name, top.text("drivers"));
     if (top.has("targets")) s.targets_file = resolve(name, top.text("targets"));

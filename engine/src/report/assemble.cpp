@@ -2,6 +2,8 @@
 // only place that decides which inventory is reference, base and latest.
 #include "klima/report/progress_report.hpp"
 
+#include "klima/analysis/target_path.hpp"
+
 #include "klima/sector_totals.hpp"
 
 #include "labels.hpp"
@@ -71,11 +73,7 @@ ReportData assemble_report(const ScenarioResult& scenario, const TargetSet& targ
         known[inv.year] = totals.back().total(targets.scope);
         if (inv.year <= report_year && (!latest || inv.year > latest->year)) latest = &inv;
     }
-    // The BAU starts from the base-year inventory; use it when the activity data has no inventory for that year.
-    if (!known.count(scenario.base_year) && scenario.bau.has_year(scenario.base_year))
-        known[scenario.base_year] = sector_totals(scenario.bau, scenario.base_year, taxonomy).total(targets.scope);
-
-    auto path = target_path(targets, known);
+    auto path = analysis::build_target_path(targets, std::move(known), &scenario, taxonomy);
     std::optional<SectorTotals> reference;
     for (const auto& t : totals)
         if (t.year == targets.reference_year) reference = t;

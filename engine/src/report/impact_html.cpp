@@ -11,7 +11,7 @@ namespace klima::report {
 
 namespace impact {
 
-std::string svg_impact(const api::ImpactResult& r, Lang l) {
+std::string svg_impact(const analysis::ImpactResult& r, Lang l) {
     const bool da = l == Lang::da;
     const int from = std::max(r.first_year, r.launch_year + 1);
     const int years = r.last_year - from + 1;
@@ -66,7 +66,7 @@ std::string svg_impact(const api::ImpactResult& r, Lang l) {
 
 }  // namespace impact
 
-std::string render_html_impact(const api::ImpactResult& r, Lang l) {
+std::string render_html_impact(const analysis::ImpactResult& r, Lang l) {
     std::ostringstream o;
     const auto title = impact::title(r, l);
     o << "<!DOCTYPE html>\n<html lang=\"" << (l == Lang::da ? "da" : "en") << "\">\n<head>\n<meta charset=\"utf-8\">\n"

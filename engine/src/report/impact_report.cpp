@@ -40,7 +40,7 @@ std::string scope_words(TargetScope s, Lang l) {
 }
 
 // "in 2038, after 21.3 years" / "not by 2050".
-std::string budget_words(const api::GapFigures& g, Lang l) {
+std::string budget_words(const analysis::GapFigures& g, Lang l) {
     if (!g.exhausted_in) return da(l) ? "ikke inden 2050" : "not by 2050";
     std::string s = (da(l) ? "i " : "in ") + std::to_string(*g.exhausted_in);
     if (g.years_lasting)
@@ -53,14 +53,14 @@ std::string money(double dkk, Lang l) { return decimal_text(dkk, 0, l) + (da(l) 
 
 }  // namespace
 
-std::vector<int> impact_years(const api::ImpactResult& r) {
+std::vector<int> impact_years(const analysis::ImpactResult& r) {
     std::vector<int> ys;
     for (int y = 2025; y <= r.last_year; y += 5)
         if (y >= r.first_year) ys.push_back(y);
     return ys;
 }
 
-std::string impact_paragraph(const api::ImpactResult& r, Lang l) {
+std::string impact_paragraph(const analysis::ImpactResult& r, Lang l) {
     std::ostringstream o;
     const std::string scope = scope_words(r.scope, l);
     if (da(l)) {
@@ -124,7 +124,7 @@ std::string impact_paragraph(const api::ImpactResult& r, Lang l) {
     return o.str();
 }
 
-std::string render_markdown_impact(const api::ImpactResult& r, Lang l) {
+std::string render_markdown_impact(const analysis::ImpactResult& r, Lang l) {
     std::ostringstream o;
     o << "# " << impact::title(r, l) << "\n\n" << impact_paragraph(r, l) << "\n";
     for (const auto& tb : impact::tables(r, l)) {
@@ -145,7 +145,7 @@ std::string render_markdown_impact(const api::ImpactResult& r, Lang l) {
     return o.str();
 }
 
-std::string render_json_impact(const api::ImpactResult& r) {
+std::string render_json_impact(const analysis::ImpactResult& r) {
     using nlohmann::json;
     auto tt = [](Mass m) { return units::in_tonnes(m); };
     auto series = [&](const std::vector<Mass>& v) {
@@ -153,7 +153,7 @@ std::string render_json_impact(const api::ImpactResult& r) {
         for (const auto& m : v) a.push_back(tt(m));
         return a;
     };
-    auto gap = [&](const std::optional<api::GapFigures>& g) -> json {
+    auto gap = [&](const std::optional<analysis::GapFigures>& g) -> json {
         if (!g) return nullptr;
         return {{"gap_2030_t", tt(g->gap_2030)},
                 {"budget_t", tt(g->budget)},
@@ -209,9 +209,9 @@ std::string render_json_impact(const api::ImpactResult& r) {
     return j.dump(2) + "\n";
 }
 
-std::string render_html_impact(const api::ImpactResult& r, Lang l);  // impact_html.cpp
+std::string render_html_impact(const analysis::ImpactResult& r, Lang l);  // impact_html.cpp
 
-std::string render_impact(const api::ImpactResult& r, ImpactFormat format, Lang lang) {
+std::string render_impact(const analysis::ImpactResult& r, ImpactFormat format, Lang lang) {
     switch (format) {
         case ImpactFormat::md: return render_markdown_impact(r, lang);
         case ImpactFormat::html: return render_html_impact(r, lang);

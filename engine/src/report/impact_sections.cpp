@@ -14,17 +14,18 @@ using units::Mass;
 bool da(Lang l) { return l == Lang::da; }
 std::string t(Mass m, Lang l) { return decimal_text(units::in_tonnes(m), 1, l); }
 
-Mass at(const std::vector<Mass>& v, const api::ImpactResult& r, int y) {
+Mass at(const std::vector<Mass>& v, const analysis::ImpactResult& r, int y) {
     return v.at(static_cast<std::size_t>(y - r.first_year));
 }
 
-Mass cumulative(const std::vector<Mass>& v, const api::ImpactResult& r) {
+Mass cumulative(const std::vector<Mass>& v, const analysis::ImpactResult& r) {
     Mass s = units::kilograms(0.0);
     for (int y = std::max(2025, r.first_year); y <= r.last_year; ++y) s += at(v, r, y);
     return s;
 }
 
-std::vector<std::string> year_row(std::string label, const std::vector<Mass>& v, const api::ImpactResult& r, Lang l) {
+std::vector<std::string> year_row(std::string label, const std::vector<Mass>& v, const analysis::ImpactResult& r,
+                                  Lang l) {
     std::vector<std::string> row{std::move(label)};
     for (int y : impact_years(r)) row.push_back(t(at(v, r, y), l));
     row.push_back(t(cumulative(v, r), l));
@@ -42,11 +43,11 @@ bool Table::numeric(std::size_t i) const {
     return !rows.empty();
 }
 
-std::string title(const api::ImpactResult& r, Lang l) {
+std::string title(const analysis::ImpactResult& r, Lang l) {
     return (da(l) ? "Klimapåvirkning: " : "Climate impact: ") + r.proposal_name;
 }
 
-std::vector<Table> tables(const api::ImpactResult& r, Lang l) {
+std::vector<Table> tables(const analysis::ImpactResult& r, Lang l) {
     std::vector<Table> out;
     Table years;
     years.heading = da(l) ? "Effekt pr. år og sektor (t CO2e undgået)" : "Effect per year and sector (t CO2e avoided)";
@@ -106,7 +107,7 @@ std::vector<Table> tables(const api::ImpactResult& r, Lang l) {
     return out;
 }
 
-std::vector<std::string> assumptions(const api::ImpactResult& r, Lang l) {
+std::vector<std::string> assumptions(const analysis::ImpactResult& r, Lang l) {
     std::vector<std::string> a;
     if (da(l)) {
         a.push_back(
@@ -159,7 +160,7 @@ std::vector<std::string> assumptions(const api::ImpactResult& r, Lang l) {
                             "; construction is reported apart from the territorial total.");
         }
     }
-    using Kind = api::ImpactResult::Source::Kind;
+    using Kind = analysis::ImpactResult::Source::Kind;
     for (const auto& s : r.sources) {
         std::string what;
         switch (s.kind) {

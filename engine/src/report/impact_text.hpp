@@ -20,12 +20,12 @@ struct Table {
 
 // Per sector and year (avoided t CO2e), the interaction with the plan, and
 // the activity a growth adds.
-std::vector<Table> tables(const api::ImpactResult& r, Lang lang);
+std::vector<Table> tables(const analysis::ImpactResult& r, Lang lang);
 // Method assumptions, then every source as "what: source".
-std::vector<std::string> assumptions(const api::ImpactResult& r, Lang lang);
-std::string title(const api::ImpactResult& r, Lang lang);
+std::vector<std::string> assumptions(const analysis::ImpactResult& r, Lang lang);
+std::string title(const analysis::ImpactResult& r, Lang lang);
 
 // The chart of the HTML output: avoided t CO2e per year from the launch year on.
-std::string svg_impact(const api::ImpactResult& r, Lang lang);
+std::string svg_impact(const analysis::ImpactResult& r, Lang lang);
 
 }  // namespace klima::report::impact

@@ -37,12 +37,12 @@ json progress_row(const ProgressRow& r, Lang l) {
             {"remaining_gap_2030_t", t(r.remaining_gap)}};
 }
 
-json spread(const api::Spread& s) { return {{"p5", t(s.p5)}, {"p50", t(s.p50)}, {"p95", t(s.p95)}}; }
+json spread(const analysis::Spread& s) { return {{"p5", t(s.p5)}, {"p50", t(s.p50)}, {"p95", t(s.p95)}}; }
 json per_tonne(const std::optional<units::MoneyPerMass>& c) {
     return c ? json(units::in_dkk_per_tonne(*c)) : json(nullptr);
 }
 
-json uncertainty(const api::MonteCarloOutcome& mc) {
+json uncertainty(const analysis::MonteCarloOutcome& mc) {
     json j = {{"draws", mc.draws},      {"seed", mc.seed},          {"launch_year", mc.launch_year},
               {"years", json::array()}, {"targets", json::array()}, {"influence", json::array()}};
     for (const auto& y : mc.years)
@@ -55,7 +55,7 @@ json uncertainty(const api::MonteCarloOutcome& mc) {
     return j;
 }
 
-json abatement(const api::AbatementOutcome& a) {
+json abatement(const analysis::AbatementOutcome& a) {
     json j = {{"year", a.year},
               {"discount_rate", units::in_count(a.discount_rate)},
               {"bau_t", t(a.bau)},

@@ -162,9 +162,9 @@ Cell dkk_per_t(const std::optional<units::MoneyPerMass>& c, Lang l) {
     return {decimal_text(units::in_dkk_per_tonne(*c), 0, l), units::in_dkk_per_tonne(*c)};
 }
 // Whether a measure was given a cost (cost_dkk 0 says none was).
-bool has_cost(const api::MeasureCost& m) { return units::in_dkk(m.cost) != 0.0; }
+bool has_cost(const analysis::MeasureCost& m) { return units::in_dkk(m.cost) != 0.0; }
 
-std::string chance_line(const ReportData& d, const api::TargetChance& c, Lang l) {
+std::string chance_line(const ReportData& d, const analysis::TargetChance& c, Lang l) {
     const auto p = chance_text(c.probability, l), y = std::to_string(c.year);
     for (const auto& it : d.targets.interim)
         if (it.year == c.year)
@@ -204,7 +204,7 @@ Section uncertainty_section(const ReportData& d, Lang l) {
               tr("target_path", l) + unit,
               tr("probability", l)};
     for (const auto& y : mc->years) {
-        const api::TargetChance* c = nullptr;
+        const analysis::TargetChance* c = nullptr;
         for (const auto& t : mc->targets)
             if (t.year == y.year) c = &t;
         if (!c && y.year != mc->years.back().year) continue;
@@ -220,7 +220,7 @@ Section uncertainty_section(const ReportData& d, Lang l) {
     return s;
 }
 
-Section macc_section(const api::AbatementOutcome& a, Lang l) {
+Section macc_section(const analysis::AbatementOutcome& a, Lang l) {
     const auto y = std::to_string(a.year);
     Section s{"macc", filled(tr("macc", l), {{"year", y}}), {}, {}, {}, tr("macc_note", l)};
     s.lines.push_back(
@@ -246,7 +246,7 @@ Section macc_section(const api::AbatementOutcome& a, Lang l) {
     return s;
 }
 
-Section portfolio_section(const api::AbatementOutcome& a, Lang l) {
+Section portfolio_section(const analysis::AbatementOutcome& a, Lang l) {
     const auto y = std::to_string(a.year);
     const auto& p = a.portfolio;
     Section s{"portfolio", filled(tr("portfolio", l), {{"year", y}}), {}, {}, {}, {}};

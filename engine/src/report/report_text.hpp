@@ -46,7 +46,7 @@ std::string svg_sector_bars(const ReportData& d, Lang lang);
 // The charts of the analysis: the Monte Carlo fan (P5–P95 bands and medians
 // of scenario and BAU, the target path) and the MACC (bars of width the
 // measure's effect in the target year, height its discounted cost per tonne).
-std::string svg_fan(const ReportData& d, const api::MonteCarloOutcome& mc, Lang lang);
-std::string svg_macc(const api::AbatementOutcome& a, Lang lang);
+std::string svg_fan(const ReportData& d, const analysis::MonteCarloOutcome& mc, Lang lang);
+std::string svg_macc(const analysis::AbatementOutcome& a, Lang lang);
 
 }  // namespace klima::report

@@ -248,7 +248,7 @@ std::string svg_sector_bars(const ReportData& d, Lang l) {
     return s + "</svg>\n";
 }
 
-std::string svg_fan(const ReportData& d, const api::MonteCarloOutcome& mc, Lang l) {
+std::string svg_fan(const ReportData& d, const analysis::MonteCarloOutcome& mc, Lang l) {
     std::vector<int> years;
     std::vector<units::Mass> bau5, bau50, bau95, sc5, sc50, sc95, target;
     std::vector<int> target_years;
@@ -278,10 +278,10 @@ std::string svg_fan(const ReportData& d, const api::MonteCarloOutcome& mc, Lang 
     return s + "</svg>\n";
 }
 
-std::string svg_macc(const api::AbatementOutcome& a, Lang l) {
+std::string svg_macc(const analysis::AbatementOutcome& a, Lang l) {
     // Every measure with an effect in the year, in MACC order, so that the x axis cumulates as the
     // table does; one without a cost (cost_dkk 0) is a grey stub on the axis, not a bar at 0 DKK/t.
-    std::vector<const api::MeasureCost*> shown;
+    std::vector<const analysis::MeasureCost*> shown;
     double width = 0, hi = 0, lo = 0;
     for (const auto& m : a.measures) {
         if (tonnes(m.in_year) <= 0) continue;

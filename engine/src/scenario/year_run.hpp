@@ -65,14 +65,15 @@ public:
     }
 
     // The whole scenario: every op in canonical order; a removal larger than
-    // what its rows hold is an error naming the measures that took from them.
-    std::vector<double> scenario(std::vector<double> amount) const {
+    // what its rows hold is an error naming the measures that took from them
+    // (`strict`), or takes what is there (RunOptions::take_what_is_there).
+    std::vector<double> scenario(std::vector<double> amount, bool strict = true) const {
         std::vector<std::vector<std::size_t>> takers(amount.size());
         for (std::size_t i = 0; i < ops_.size(); ++i) {
             const Op& op = ops_[i];
             double before = 0.0;
             for (std::size_t k : op.src) before += amount[k];
-            if (!apply(op, amount)) throw too_much(i, before, takers);
+            if (!apply(op, amount) && strict) throw too_much(i, before, takers);
             if (op.reads_src())
                 for (std::size_t k : op.src) takers[k].push_back(op.player);
         }

@@ -16,7 +16,7 @@ namespace klima::api {
 
 struct InventoryRequest {
     int year = 0;
-    std::string gwp_set = "AR5";  // a set of the reference data (the caller checks the name)
+    std::string gwp_set = kDefaultGwpSet;  // a set of the reference data (the caller checks the name)
     // Exactly one source: an activity file (.csv, .xlsx, .json), or a store
     // with an optional version (default the current one).
     std::optional<std::string> activity_file;

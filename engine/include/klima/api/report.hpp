@@ -4,8 +4,12 @@
 // report/progress_report.hpp renders. Knows nothing of command-line flags.
 #pragma once
 
+#include "klima/analysis/abatement.hpp"
+#include "klima/analysis/monte_carlo.hpp"
 #include "klima/api/abatement.hpp"
+#include "klima/api/monte_carlo.hpp"
 #include "klima/api/scenario.hpp"
+#include "klima/plan_inputs.hpp"
 #include "klima/report/progress_report.hpp"
 
 #include <optional>
@@ -24,8 +28,8 @@ struct ReportRequest {
     bool analysis = true;                                            // false: leave it out (faster)
     units::Ratio discount_rate = units::ratio(kSocialDiscountRate);  // a year; 0: undiscounted
     std::optional<std::string> uncertainty_file;                     // the distributions (docs/analysis.md)
-    int draws = 1000;
-    std::uint64_t seed = 1;
+    int draws = analysis::kDefaultDraws;
+    std::uint64_t seed = analysis::kDefaultSeed;
     int threads = 1;  // results do not depend on it
 };
 
@@ -39,10 +43,15 @@ struct ReportOutcome {
 // klima::Error naming the file at fault; a reporting year outside the
 // horizon is an input error naming the year.
 //
-// The analysis (unless `analysis` is false): api::abatement_cost in the first
-// interim target year after the launch year (the neutrality year when none
-// is left) when the scenario has measures, and api::monte_carlo when the
-// request has uncertain inputs, both from the report's launch year.
+// The analysis (unless `analysis` is false): analysis::abatement_cost in the
+// first interim target year after the launch year (the neutrality year when
+// none is left) when the scenario has measures, and analysis::monte_carlo
+// when the request has uncertain inputs, both of the report's own run.
+//
+// The plan is loaded once through `source` (each input read once; the first
+// form: the request's store or the data files) and run once; the analyses get
+// that run and those inputs.
 ReportOutcome build_report(const ReportRequest& request);
+ReportOutcome build_report(const ReportRequest& request, InputSource& source);
 
 }  // namespace klima::api

@@ -4,7 +4,7 @@
 // self-contained HTML with a small inline SVG chart, or JSON for other systems.
 #pragma once
 
-#include "klima/api/impact.hpp"
+#include "klima/analysis/impact.hpp"
 #include "klima/report/progress_report.hpp"
 
 #include <string>
@@ -15,11 +15,11 @@ namespace klima::report {
 enum class ImpactFormat { md, html, json };
 
 // The years of the impact table: 2025, 2030, …, 2050 within the result's years.
-std::vector<int> impact_years(const api::ImpactResult& r);
+std::vector<int> impact_years(const analysis::ImpactResult& r);
 
 // The paragraph to paste into a council case, in `lang`, as plain text.
-std::string impact_paragraph(const api::ImpactResult& r, Lang lang);
+std::string impact_paragraph(const analysis::ImpactResult& r, Lang lang);
 
-std::string render_impact(const api::ImpactResult& r, ImpactFormat format, Lang lang);
+std::string render_impact(const analysis::ImpactResult& r, ImpactFormat format, Lang lang);
 
 }  // namespace klima::report

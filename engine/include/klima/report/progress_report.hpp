@@ -3,8 +3,8 @@
 // JSON, self-contained HTML (inline SVG charts) or XLSX, in Danish or English.
 #pragma once
 
-#include "klima/api/abatement.hpp"
-#include "klima/api/monte_carlo.hpp"
+#include "klima/analysis/abatement.hpp"
+#include "klima/analysis/monte_carlo.hpp"
 #include "klima/dk2020_check.hpp"
 #include "klima/gap.hpp"
 #include "klima/progress.hpp"
@@ -39,11 +39,11 @@ struct ChartData {
 
 // The analysis of the report (issue 13): how sure the targets are (Monte
 // Carlo) and what reaching them costs (MACC and the cheapest portfolio), as
-// the facades api::monte_carlo and api::abatement_cost give them.
+// analysis::monte_carlo and analysis::abatement_cost give them (of the report's own run).
 struct ReportAnalysis {
-    bool included = false;                              // false: left out on request; no sections
-    std::optional<api::MonteCarloOutcome> uncertainty;  // none: no distributions were given
-    std::optional<api::AbatementOutcome> abatement;     // none: no measures or no target year after the launch
+    bool included = false;                                   // false: left out on request; no sections
+    std::optional<analysis::MonteCarloOutcome> uncertainty;  // none: no distributions were given
+    std::optional<analysis::AbatementOutcome> abatement;     // none: no measures or no target year after the launch
 };
 
 struct ReportData {

@@ -11,6 +11,7 @@
 #include "klima/activity.hpp"
 #include "klima/factors.hpp"
 #include "klima/inventory.hpp"
+#include "klima/store/repository.hpp"
 
 #include <memory>
 #include <optional>
@@ -90,7 +91,8 @@ enum class Open {
                 // migration, so a store the user may not write can be read; an older schema is read as it is
 };
 
-class Store {
+// The SQLite implementation of Repository (klima/store/repository.hpp, thread-safety contract there).
+class Store : public Repository {
 public:
     static constexpr int kSchemaVersion = 4;
 
@@ -140,6 +142,8 @@ public:
     int schema_version() const;
     std::string integrity_check() const;  // "ok" when sound
     const std::string& path() const;
+
+    std::unique_ptr<ReadSnapshot> read_snapshot() const override;
 
     // A read snapshot: while it lives, every read on this Store sees the
     // versions committed when it began, whatever other connections write.

@@ -1,19 +1,21 @@
-// api::render_abatement: the MACC and the cheapest portfolio as text, JSON or
+// report::render_abatement: the MACC and the cheapest portfolio as text, JSON or
 // CSV (keys in docs/analysis.md).
-#include "klima/api/abatement.hpp"
+#include "klima/report/analysis_report.hpp"
 
-#include "../report/text.hpp"
+#include "text.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <sstream>
 
-namespace klima::api {
+namespace klima::report {
+
+using namespace klima::analysis;
 namespace {
 
-using report::text::csv_quote;
-using report::text::fixed;
-using report::text::pad;
+using text::csv_quote;
+using text::fixed;
+using text::pad;
 using units::in_tonnes;
 
 nlohmann::json per_tonne_json(const std::optional<units::MoneyPerMass>& c) {
@@ -132,13 +134,13 @@ std::string as_table(const AbatementOutcome& o) {
 
 }  // namespace
 
-std::string render_abatement(const AbatementOutcome& o, report::Format format) {
+std::string render_abatement(const AbatementOutcome& o, Format format) {
     switch (format) {
-        case report::Format::json: return as_json(o);
-        case report::Format::csv: return as_csv(o);
-        case report::Format::table: break;
+        case Format::json: return as_json(o);
+        case Format::csv: return as_csv(o);
+        case Format::table: break;
     }
     return as_table(o);
 }
 
-}  // namespace klima::api
+}  // namespace klima::report

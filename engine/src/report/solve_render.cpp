@@ -1,16 +1,18 @@
-// api::render_solve: a solve outcome as text, JSON or CSV (keys in docs/analysis.md).
-#include "klima/api/solve.hpp"
+// report::render_solve: a solve outcome as text, JSON or CSV (keys in docs/analysis.md).
+#include "klima/report/analysis_report.hpp"
 
-#include "../report/text.hpp"
+#include "text.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <sstream>
 
-namespace klima::api {
+namespace klima::report {
+
+using namespace klima::analysis;
 namespace {
 
-using report::text::fixed;
+using text::fixed;
 using units::in_tonnes;
 
 std::string scope_words(TargetScope s) {
@@ -61,7 +63,7 @@ std::string as_json(const SolveOutcome& o) {
 std::string as_csv(const SolveOutcome& o) {
     std::ostringstream out;
     out << "key,value\n";
-    out << "scenario," << report::text::csv_quote(o.scenario_name) << "\n";
+    out << "scenario," << text::csv_quote(o.scenario_name) << "\n";
     out << "year," << o.year << "\nlaunch_year," << o.launch_year << "\nscope," << to_string(o.scope) << "\n";
     out << "measure," << (o.measure ? *o.measure : std::string("*")) << "\n";
     out << "bau_t," << fixed(in_tonnes(o.bau), 3) << "\ntarget_t," << fixed(in_tonnes(o.target), 3) << "\n";
@@ -105,21 +107,21 @@ std::string as_table(const SolveOutcome& o) {
         if (!any) out << "\nUptake at that scale:\n";
         any = true;
         const double planned = m.uptake->units_reached().value();
-        out << "  " << report::text::pad(m.id, 28, false) << fixed(planned, 1) << " → "
-            << fixed(planned * o.scale.value(), 1) << " " << m.uptake->unit << "\n";
+        out << "  " << text::pad(m.id, 28, false) << fixed(planned, 1) << " → " << fixed(planned * o.scale.value(), 1)
+            << " " << m.uptake->unit << "\n";
     }
     return out.str();
 }
 
 }  // namespace
 
-std::string render_solve(const SolveOutcome& o, report::Format format) {
+std::string render_solve(const SolveOutcome& o, Format format) {
     switch (format) {
-        case report::Format::json: return as_json(o);
-        case report::Format::csv: return as_csv(o);
-        case report::Format::table: break;
+        case Format::json: return as_json(o);
+        case Format::csv: return as_csv(o);
+        case Format::table: break;
     }
     return as_table(o);
 }
 
-}  // namespace klima::api
+}  // namespace klima::report

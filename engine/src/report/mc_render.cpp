@@ -1,18 +1,20 @@
-// api::render_monte_carlo: percentiles per year, the chance of each target and
+// report::render_monte_carlo: percentiles per year, the chance of each target and
 // the inputs' influence as text, JSON or CSV (keys in docs/analysis.md).
-#include "klima/api/monte_carlo.hpp"
+#include "klima/report/analysis_report.hpp"
 
-#include "../report/text.hpp"
+#include "text.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <sstream>
 
-namespace klima::api {
+namespace klima::report {
+
+using namespace klima::analysis;
 namespace {
 
-using report::text::fixed;
-using report::text::pad;
+using text::fixed;
+using text::pad;
 using units::in_tonnes;
 
 nlohmann::json spread_json(const Spread& s) {
@@ -92,13 +94,13 @@ std::string as_table(const MonteCarloOutcome& o) {
 
 }  // namespace
 
-std::string render_monte_carlo(const MonteCarloOutcome& o, report::Format format) {
+std::string render_monte_carlo(const MonteCarloOutcome& o, Format format) {
     switch (format) {
-        case report::Format::json: return as_json(o);
-        case report::Format::csv: return as_csv(o);
-        case report::Format::table: break;
+        case Format::json: return as_json(o);
+        case Format::csv: return as_csv(o);
+        case Format::table: break;
     }
     return as_table(o);
 }
 
-}  // namespace klima::api
+}  // namespace klima::report

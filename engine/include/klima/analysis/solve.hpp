@@ -1,0 +1,62 @@
+// The outcome of a solve (`klima scenario solve`, docs/analysis.md): the
+// scale of one measure, or of all together, at which the scenario meets the
+// target path in a year, as computed by api::solve_scenario and rendered by
+// report/analysis_report.hpp. Types only; depends on the core only.
+#pragma once
+
+#include "klima/effects.hpp"
+#include "klima/targets.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace klima::analysis {
+
+// The largest scale tried, when no share reaches 100 % and no row is
+// overdrawn before it: ten times the plan (klima's choice, docs/analysis.md).
+inline constexpr double kMaxScale = 10.0;
+
+// What limits the scale from above.
+enum class ScaleLimit {
+    share,     // a share-sized effect or a factor reduction reaches 100 %
+    overdraw,  // beyond it the measures remove more of a row than the year holds
+    limit,     // kMaxScale
+};
+inline std::string_view to_string(ScaleLimit l) {
+    switch (l) {
+        case ScaleLimit::share: return "share";
+        case ScaleLimit::overdraw: return "overdraw";
+        case ScaleLimit::limit: return "limit";
+    }
+    return "limit";
+}
+
+struct ScaledMeasure {
+    std::string id, name;
+    std::optional<Uptake> uptake;  // the measure's planned uptake (its first effect's), when it has one
+};
+
+struct SolveOutcome {
+    std::string scenario_name;
+    int year = 0;
+    int launch_year = 0;
+    TargetScope scope = TargetScope::incl_lulucf;
+    std::optional<std::string> measure;  // as asked; none: all measures
+    std::vector<ScaledMeasure> scaled;   // the measures the scale applies to
+    units::Mass bau, target;             // in `year`, in the targets' scope
+    units::Mass at_plan;                 // the scenario as planned (scale 1)
+    units::Mass without;                 // with the scaled measures left out (scale 0)
+    units::Ratio max_scale;              // the largest scale the measures allow
+    ScaleLimit limited_by = ScaleLimit::limit;
+    // Met: the smallest scale in [0, max_scale] at which the scenario is on or
+    // under the target path in `year` (0 when it is without the measures).
+    bool met = false;
+    units::Ratio scale;         // met: the scale; else max_scale
+    units::Mass at_scale;       // the scenario at `scale`
+    units::Mass remaining_gap;  // at `scale`: scenario − target (≤ 0 when met)
+    int runs = 0;               // scenario runs the solve took
+};
+
+}  // namespace klima::analysis

@@ -1,0 +1,99 @@
+// Everything one run of a plan needs, loaded once into one value (PlanInputs),
+// and what supplies it: an InputSource, with the data files (FileSource) and
+// the inventory store (StoreSource) as its implementations. The facades load a
+// plan once through a source and hand the same value to the run and to every
+// analysis; a test replaces the source to count or fake the reads (as ninja's
+// DiskInterface). Knows nothing of command-line flags or HTTP.
+#pragma once
+
+#include "klima/activity.hpp"
+#include "klima/drivers.hpp"
+#include "klima/reference_data.hpp"
+#include "klima/scenario.hpp"
+#include "klima/targets.hpp"
+
+#include <optional>
+#include <string>
+
+namespace klima {
+
+// What one plan is loaded from: the scenario (a file, or its text), the data
+// directory, and where the activity comes from.
+struct PlanRequest {
+    std::string scenario_file;  // a scenario JSON file; paths inside it are relative to it
+    // The scenario's JSON text, when it does not come from a file (the web
+    // server's edited scenario): scenario_file then only names it in errors
+    // and anchors the relative paths inside it, and is not read.
+    std::optional<std::string> scenario_json;
+    std::string data_dir;  // taxonomy, carriers, factors, GWP sets
+    ChpAllocation allocation = ChpAllocation::declared;
+    // The inventory year the projection starts from; none: the scenario
+    // file's from_year, else the latest inventory year (docs/method.md).
+    std::optional<int> from_year;
+    // Also read the targets file: `targets_file`, else the one the scenario names.
+    bool with_targets = false;
+    std::optional<std::string> targets_file;
+};
+
+struct PlanInputs {
+    ReferenceData ref;  // allocation applied; a store's current factor set when read from a store
+    ScenarioSpec spec;  // launch_year set when the request or the file gives one
+    ActivitySet activity;
+    Drivers drivers;
+    // Loaded when the request asks for targets and a file is named; none otherwise.
+    std::optional<TargetSet> targets;
+    std::optional<std::string> targets_file;  // the file `targets` came from (or would have)
+};
+
+// What supplies a plan's inputs. Each method reads one input once; load_plan
+// calls each at most once a plan. Implementations own nothing the returned
+// values refer to. One object is used by one thread at a time.
+class InputSource {
+public:
+    virtual ~InputSource() = default;
+    // The data directory's taxonomy, carriers, factors, GWP sets and fuel properties.
+    virtual ReferenceData reference_data(const std::string& data_dir, ChpAllocation allocation) = 0;
+    // A scenario file (paths inside it resolved against it).
+    virtual ScenarioSpec scenario(const std::string& file) = 0;
+    // The plan's activity, each record checked against `ref`. A store may replace
+    // `ref`'s factors (its current factor set, read in the same snapshot as the
+    // activity) and sets spec.activity_file to its path, which errors then name.
+    virtual ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) = 0;
+    virtual Drivers drivers(const std::string& file) = 0;
+    virtual TargetSet targets(const std::string& file) = 0;
+};
+
+// The data files as they are on disk: the activity file the scenario names.
+class FileSource : public InputSource {
+public:
+    ReferenceData reference_data(const std::string& data_dir, ChpAllocation allocation) override;
+    ScenarioSpec scenario(const std::string& file) override;
+    ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) override;
+    Drivers drivers(const std::string& file) override;
+    TargetSet targets(const std::string& file) override;
+};
+
+// The activity and the current factor set of an inventory store, read inside
+// one read transaction (one snapshot); the rest from files as FileSource. For
+// each year, the records of the newest activity version holding it.
+class StoreSource : public FileSource {
+public:
+    explicit StoreSource(std::string store_path) : path_(std::move(store_path)) {}
+    // Throws klima::Error (kind store) for a store without activity.
+    ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) override;
+
+private:
+    std::string path_;
+};
+
+// The plan's inputs, each read once through `source`. Throws klima::Error
+// (kind input, io or store) naming the file and JSON path or line at fault.
+// With `with_targets` and no targets file named anywhere, `targets` stays
+// none: the analyses that need them say so (require_targets).
+PlanInputs load_plan(const PlanRequest& request, InputSource& source);
+
+// The targets of loaded inputs; throws klima::Error naming the scenario file's
+// "/targets" when none were loaded (no file named).
+const TargetSet& require_targets(const PlanInputs& inputs);
+
+}  // namespace klima

@@ -1,0 +1,94 @@
+// load_plan and the two input sources: the data files (FileSource) and the
+// inventory store (StoreSource, activity and factors in one read snapshot).
+#include "klima/plan_inputs.hpp"
+
+#include "store_activity.hpp"
+
+#include "klima/io/data_files.hpp"
+#include "klima/io/scenario_file.hpp"
+#include "klima/io/targets_file.hpp"
+#include "klima/store/repository.hpp"
+#include "klima/store/store.hpp"
+#include "klima/store/version_diff.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace klima {
+
+ReferenceData FileSource::reference_data(const std::string& data_dir, ChpAllocation allocation) {
+    return io::load_reference_data(data_dir, allocation);
+}
+
+ScenarioSpec FileSource::scenario(const std::string& file) { return io::load_scenario(file); }
+
+ActivitySet FileSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
+    return io::load_activity(spec.activity_file, &ref);
+}
+
+Drivers FileSource::drivers(const std::string& file) { return io::load_drivers(file); }
+
+TargetSet FileSource::targets(const std::string& file) { return io::load_targets(file); }
+
+ActivitySet StoreSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
+    const auto db = store::open_repository(path_);
+    const auto snapshot = db->read_snapshot();  // factors and activity from one store state
+    if (const auto current = db->current(); current && current->factors_from)
+        ref = store::with_factors(ref, db->factors(*current));
+    auto activity = inputs::newest_activity_by_year(*db, path_);
+    for (const auto& r : activity) ref.validate(r);
+    spec.activity_file = path_;
+    return activity;
+}
+
+namespace inputs {
+
+ActivitySet newest_activity_by_year(const store::Repository& db, const std::string& store_path) {
+    auto versions = db.versions();
+    std::sort(versions.begin(), versions.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
+    std::set<int> taken;
+    ActivitySet out;
+    for (const auto& v : versions) {
+        if (v.kind != store::VersionKind::activity) continue;
+        const auto records = db.activity(v);
+        std::set<int> here;
+        for (const auto& r : records)
+            if (!taken.count(r.year)) {
+                here.insert(r.year);
+                out.push_back(r);
+            }
+        taken.insert(here.begin(), here.end());
+    }
+    if (out.empty())
+        throw Error({store_path, 0, ""}, "the store holds no activity data",
+                    "import an activity file into the store first", ErrorKind::store);
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
+    return out;
+}
+
+}  // namespace inputs
+
+PlanInputs load_plan(const PlanRequest& request, InputSource& source) {
+    PlanInputs in;
+    in.ref = source.reference_data(request.data_dir, request.allocation);
+    in.spec = request.scenario_json ? io::parse_scenario(*request.scenario_json, request.scenario_file)
+                                    : source.scenario(request.scenario_file);
+    if (request.from_year) in.spec.launch_year = request.from_year;
+    in.activity = source.activity(in.spec, in.ref);
+    in.drivers = source.drivers(in.spec.drivers_file);
+    in.targets_file = request.targets_file ? request.targets_file : in.spec.targets_file;
+    if (request.with_targets && in.targets_file) {
+        in.targets = source.targets(*in.targets_file);
+        require_same_municipality(*in.targets, in.spec.municipality, in.spec.file);
+    }
+    return in;
+}
+
+const TargetSet& require_targets(const PlanInputs& in) {
+    if (!in.targets)
+        throw Error({in.spec.file, 0, "/targets"}, "the scenario names no targets file",
+                    "add \"targets\": \"../data/targets/" + in.spec.municipality + ".json\" to the scenario");
+    return *in.targets;
+}
+
+}  // namespace klima

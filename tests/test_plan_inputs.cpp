@@ -1,0 +1,122 @@
+// Load once, compute many (klima/plan_inputs.hpp): a report with its MACC,
+// portfolio and Monte Carlo reads each of its inputs once, counted through the
+// input-source interface; a replaced source supplies what the facades see.
+#include "support.hpp"
+
+#include "klima/api/report.hpp"
+#include "klima/executor.hpp"
+#include "klima/plan_inputs.hpp"
+#include "klima/store/repository.hpp"
+#include "store_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <map>
+
+using namespace klima;
+using Catch::Detail::Approx;
+
+namespace {
+
+// The data files, each read counted by what it reads.
+class CountingSource : public FileSource {
+public:
+    std::map<std::string, int> reads;
+    ReferenceData reference_data(const std::string& data_dir, ChpAllocation a) override {
+        ++reads["reference data " + data_dir];
+        return FileSource::reference_data(data_dir, a);
+    }
+    ScenarioSpec scenario(const std::string& file) override {
+        ++reads["scenario " + file];
+        return FileSource::scenario(file);
+    }
+    ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) override {
+        ++reads["activity " + spec.activity_file];
+        return FileSource::activity(spec, ref);
+    }
+    Drivers drivers(const std::string& file) override {
+        ++reads["drivers " + file];
+        return FileSource::drivers(file);
+    }
+    TargetSet targets(const std::string& file) override {
+        ++reads["targets " + file];
+        return FileSource::targets(file);
+    }
+};
+
+api::ReportRequest koege_plan_report() {
+    const std::string root = std::string(KLIMA_TEST_DIR) + "/..";
+    api::ReportRequest r;
+    r.scenario.scenario_file = root + "/scenarios/koege-plan.json";
+    r.scenario.data_dir = root + "/data";
+    r.report_year = 2023;
+    r.draws = 50;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("the Køge plan report with its MACC, portfolio and Monte Carlo reads each input once") {
+    CountingSource source;
+    const auto outcome = api::build_report(koege_plan_report(), source);
+    // The analyses ran on the same load: a MACC (the plan has measures, 2030 lies after 2023)
+    // and a Monte Carlo (its data carry distributions).
+    REQUIRE(outcome.data.analysis.abatement);
+    REQUIRE(outcome.data.analysis.uncertainty);
+    // Reference data, scenario, activity, drivers, targets: five inputs, one read each
+    // (before: three loads, one for the report, one for the MACC, one for the Monte Carlo).
+    CHECK(source.reads.size() == 5);
+    for (const auto& [what, n] : source.reads) {
+        INFO(what);
+        CHECK(n == 1);
+    }
+}
+
+TEST_CASE("the report's analyses see the report's run: one launch year, one target path") {
+    CountingSource source;
+    const auto o = api::build_report(koege_plan_report(), source);
+    REQUIRE(o.data.analysis.abatement);
+    const auto& a = *o.data.analysis.abatement;
+    CHECK(a.launch_year == o.data.scenario.launch_year);
+    CHECK(o.data.analysis.uncertainty->launch_year == o.data.scenario.launch_year);
+    // The MACC's target in 2030 is the report's target path in 2030.
+    CHECK(units::in_tonnes(a.target) == Approx(units::in_tonnes(o.data.path.at(a.year))));
+}
+
+TEST_CASE("a thread pool runs every task once, batch after batch") {
+    ThreadPool pool(3);
+    CHECK(pool.workers() == 3);
+    for (int batch = 0; batch < 20; ++batch) {
+        std::vector<std::atomic<int>> ran(17);
+        pool.run(17, [&](int i) { ++ran[static_cast<std::size_t>(i)]; });
+        for (const auto& r : ran) CHECK(r.load() == 1);
+    }
+    InlineExecutor inline_executor;
+    int sum = 0;
+    inline_executor.run(4, [&](int i) { sum += i; });
+    CHECK(sum == 0 + 1 + 2 + 3);
+}
+
+TEST_CASE("a store source reads the activity and factors of one snapshot through the Repository interface") {
+    test::TempDir dir;
+    const auto path = dir.path() + "/klima.db";
+    {
+        store::Store s(path);
+        test::seed(s);  // version 1: the fixture factors; version 2: the fixture activity
+    }
+    const std::unique_ptr<store::Repository> repo = store::open_repository(path);
+    {
+        const auto snapshot = repo->read_snapshot();
+        CHECK(repo->versions().size() == 2);
+        REQUIRE(repo->current());
+        CHECK(repo->current()->id == 2);
+        CHECK(repo->activity(*repo->current()).size() == test::fixture_activity().size());
+    }
+    StoreSource source(path);
+    ScenarioSpec spec;
+    ReferenceData ref = source.reference_data(test::fixture_data_dir(), ChpAllocation::declared);
+    const auto activity = source.activity(spec, ref);
+    CHECK(activity.size() == test::fixture_activity().size());
+    CHECK(spec.activity_file == path);  // errors about the activity name the store
+}
