@@ -4,39 +4,26 @@
 
 #include "klima/intensity.hpp"
 #include "klima/io/data_files.hpp"
+#include "klima/io/factor_overrides.hpp"
 #include "klima/io/scenario_file.hpp"
 #include "klima/store/store.hpp"
 #include "klima/store/version_diff.hpp"
 #include "klima/taxonomy_codes.hpp"
 
 #include <algorithm>
-#include <set>
 
 namespace klima::api {
 
 ActivitySet newest_activity_by_year(const std::string& store_path) {
     const store::Store db(store_path, store::Open::read_only);
     const store::Store::ReadTransaction snapshot(db);
-    auto versions = db.versions();
-    std::sort(versions.begin(), versions.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
-    std::set<int> taken;
-    ActivitySet out;
-    for (const auto& v : versions) {
-        if (v.kind != store::VersionKind::activity) continue;
-        const auto records = db.activity(v);
-        std::set<int> here;
-        for (const auto& r : records)
-            if (!taken.count(r.year)) {
-                here.insert(r.year);
-                out.push_back(r);
-            }
-        taken.insert(here.begin(), here.end());
-    }
-    if (out.empty())
+    // The store keeps years (schema 5): the current version's activity is, year by year, that of
+    // the newest import holding the year, in year order.
+    const auto cur = db.current();
+    if (!cur || !cur->activity_from)
         throw Error({store_path, 0, ""}, "the store holds no activity data",
                     "import an activity file into the store first", ErrorKind::store);
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
-    return out;
+    return db.activity(*cur);
 }
 
 namespace detail {
@@ -44,6 +31,8 @@ namespace detail {
 ScenarioOutcome load(const ScenarioRequest& request) {
     ScenarioOutcome o;
     o.ref = io::load_reference_data(request.data_dir, request.allocation);
+    if (request.factor_overrides)
+        io::apply_factor_overrides(o.ref, io::load_factor_overrides(*request.factor_overrides, o.ref));
     auto& run = o.run;
     run.spec = request.scenario_json ? io::parse_scenario(*request.scenario_json, request.scenario_file)
                                      : io::load_scenario(request.scenario_file);
