@@ -116,3 +116,20 @@ TEST_CASE("cli store years: --allocation on db import and db recalc is recorded"
     const auto inv = run_cli("inventory --year 2017" + db_args(dir));
     CHECK_THAT(inv.out, Catch::Contains("CHP allocation: 200"));
 }
+
+TEST_CASE("cli store years: scenario run takes --factors, the bundled Evida set", "[cli][overrides]") {
+    const std::string root = std::string(KLIMA_TEST_DIR) + "/..";
+    const auto row = [](const std::string& csv) {
+        const std::string key = "bau,,energi,individuel_opvarmning,2023,";
+        const auto at = csv.find(key);
+        REQUIRE(at != std::string::npos);
+        return std::stod(csv.substr(at + key.size()));
+    };
+    const auto plain = run_cli("scenario run " + root + "/scenarios/koege.json --format csv");
+    const auto evida = run_cli("scenario run " + root + "/scenarios/koege.json --format csv --factors " + root +
+                               "/data/overrides/evida-naturgas.csv");
+    REQUIRE(plain.exit_code == 0);
+    REQUIRE(evida.exit_code == 0);
+    // Køge 2023 individual heating: 1,000,000 GJ natural gas × (57.14 − 56.7) kg CO2/GJ = 440 t more
+    CHECK(row(evida.out) - row(plain.out) == Approx(440.0));
+}
