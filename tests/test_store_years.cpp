@@ -24,8 +24,12 @@ constexpr const char* kHeader = "year,sector,subsector,carrier,quantity,unit,sou
 api::StoreImportResult import(const test::TempDir& dir, const std::string& name, const std::string& rows,
                               std::optional<ChpAllocation> allocation = std::nullopt) {
     const auto file = dir.write(name, std::string(kHeader) + rows);
-    api::StoreImportRequest request{dir.file("klima.db"),     file,      "import of " + name, {},
-                                    test::fixture_data_dir(), allocation};
+    api::StoreImportRequest request;  // by field: GCC 12 warns falsely on a braced {} for `read`
+    request.store_path = dir.file("klima.db");
+    request.file = file;
+    request.comment = "import of " + name;
+    request.data_dir = test::fixture_data_dir();
+    request.allocation = allocation;
     return api::import_into_store(request, test::fixture_reference());
 }
 

@@ -78,8 +78,12 @@ Store::Store(const std::string& path, Open mode, int schema) {
             .about(Subject::store_contents);
     if (schema < 1 || schema > kSchemaVersion)
         throw Error({path, 0, ""}, "unknown store schema " + std::to_string(schema), {}, ErrorKind::internal);
-    const int flags = mode == Open::read_only ? SQLITE_OPEN_READONLY
-                                              : SQLITE_OPEN_READWRITE | (mode == Open::create ? SQLITE_OPEN_CREATE : 0);
+    // NOMUTEX: a Store is used by one thread at a time (store.hpp), so SQLite need not lock its
+    // connection around every column read (5 % of reading a million rows).
+    const int flags =
+        SQLITE_OPEN_NOMUTEX |
+        (mode == Open::read_only ? SQLITE_OPEN_READONLY
+                                 : SQLITE_OPEN_READWRITE | (mode == Open::create ? SQLITE_OPEN_CREATE : 0));
     impl_ = std::make_unique<Impl>(path, flags);
     if (mode == Open::read_only && needs_immutable(impl_->db))
         impl_ = std::make_unique<Impl>(path, flags | SQLITE_OPEN_URI, immutable_uri(path));

@@ -102,6 +102,8 @@ enum class Open {
                 // migration, so a store the user may not write can be read; an older schema is read as it is
 };
 
+// One Store is one SQLite connection, opened without SQLite's per-connection mutex: use it from
+// one thread at a time (give each thread its own Store; they may share the file).
 class Store {
 public:
     static constexpr int kSchemaVersion = 5;
