@@ -29,17 +29,34 @@ struct ImportOptions {
     StoreOptions store;
     std::string file, comment;
     io::ActivityReadOptions read;
+    ChpAllocation allocation = ChpAllocation::declared;
+    bool overrides = false;
 };
 
-int db_import(const ImportOptions& o, std::ostream& out) {
-    const auto ref = io::load_reference_data(data_dir(o.store.data_dir));
-    const auto r = api::import_into_store({store_path(o.store.db, o.file), o.file, o.comment, o.read}, ref);
+int db_import(const ImportOptions& o, bool allocation_given, std::ostream& out) {
+    const auto dir = data_dir(o.store.data_dir);
+    const auto ref = io::load_reference_data(dir);
+    api::StoreImportRequest request{
+        store_path(o.store.db, o.file), o.file, o.comment, o.read, dir, std::nullopt, o.overrides};
+    if (allocation_given) request.allocation = o.allocation;
+    const auto r = api::import_into_store(request, ref);
+    if (r.bundled_version) out << "recorded the factor set of " << dir << " as version " << *r.bundled_version << "\n";
     if (r.outcome.already_stored) {
         out << "already stored as version " << r.outcome.version << "; nothing written to " << r.store_path << "\n";
         return 0;
     }
-    out << "stored " << r.rows << " " << (r.kind == store::VersionKind::activity ? "activity rows" : "emission factors")
-        << " as version " << r.outcome.version << " in " << r.store_path << "\n";
+    const char* what = r.kind == store::VersionKind::activity ? "activity rows"
+                       : r.overrides                          ? "factor overrides"
+                                                              : "emission factors";
+    out << "stored " << r.rows << " " << what << " as version " << r.outcome.version << " in " << r.store_path << "\n";
+    if (r.kind == store::VersionKind::activity) {
+        const store::Store db(r.store_path, store::Open::read_only);
+        const auto years = db.years_imported(r.outcome.version);
+        out << "years revised: ";
+        for (std::size_t i = 0; i < years.size(); ++i) out << (i ? ", " : "") << years[i];
+        out << "; every other year stays as it was\n";
+    }
+    out << report::allocation_line(r.allocation);
     return 0;
 }
 
@@ -57,7 +74,11 @@ Action define_db_import(CLI::App& command) {
         ->type_name("TEXT");
     add_store_options(command, o->store, false);
     add_read_options(command, o->read);
-    return [o](std::ostream& out) { return db_import(*o, out); };
+    command.add_flag("--overrides", o->overrides,
+                     "FILE is a CSV of local factor overrides (carrier, subsector, years, value, unit, status, "
+                     "source), laid over the store's factor set");
+    const auto* allocation = add_allocation(command, o->allocation);
+    return [o, allocation](std::ostream& out) { return db_import(*o, allocation->count() > 0, out); };
 }
 
 Action define_db_versions(CLI::App& command) {

@@ -3,6 +3,7 @@
 
 #include "klima/api/inventory.hpp"
 #include "klima/io/data_files.hpp"
+#include "klima/io/factor_overrides.hpp"
 #include "klima/report/inventory_report.hpp"
 
 #include <CLI/CLI.hpp>
@@ -14,7 +15,7 @@ namespace klima::cli {
 namespace {
 
 struct InventoryOptions {
-    std::optional<std::string> data, db, title, data_dir;
+    std::optional<std::string> data, db, title, data_dir, factors;
     std::optional<int> year, version;
     report::Format format = report::Format::table;
     std::string gwp = kDefaultGwpSet;
@@ -30,11 +31,16 @@ int run_inventory(const InventoryOptions& o, bool allocation_given, std::ostream
     if (!db && o.version) throw UsageError({"", 0, "--version"}, "--version needs --db", "write --db PATH --version N");
     if (db && allocation_given)
         throw UsageError({"", 0, "--allocation"}, "--allocation applies to --data, not to --db",
-                         "the store keeps the factors it was imported with; their sources say which CHP allocation");
+                         "the store records the CHP allocation with each version: choose it with klima db import or "
+                         "klima db recalc --allocation");
+    if (db && o.factors)
+        throw UsageError({"", 0, "--factors"}, "--factors applies to --data, not to --db",
+                         "keep overrides in the store: klima db import FILE --overrides --comment TEXT");
     if (!db && !o.data)
         throw UsageError({"", 0, "--data"}, "missing option",
                          "write --data FILE (activity data, .csv or .json), or --db PATH");
     auto base = io::load_reference_data(data_dir(o.data_dir), o.allocation);
+    if (o.factors) io::apply_factor_overrides(base, io::load_factor_overrides(*o.factors, base));
     api::InventoryRequest request;
     request.year = *o.year;
     request.gwp_set = checked_gwp(o.gwp, base.gwp);
@@ -43,10 +49,9 @@ int run_inventory(const InventoryOptions& o, bool allocation_given, std::ostream
     request.store = db;
     request.version = o.version;
     const auto outcome = api::inventory(request, std::move(base));
-    // From the store the factors are the stored ones, whose sources name their set; from a
-    // file the table and JSON say the set once (in CSV every el and district-heat source says it).
-    report::InventoryOutput how{o.format, o.title.value_or(outcome.title), std::nullopt};
-    if (!outcome.from_store) how.allocation = o.allocation;
+    // The table and JSON say the CHP allocation once: from a file the one asked, from the store
+    // the one recorded with the version (in CSV every el and district-heat source says it).
+    report::InventoryOutput how{o.format, o.title.value_or(outcome.title), outcome.ref.allocation};
     report::write_inventory(out, outcome.inventory, outcome.ref,
                             how);  // streamed: rows are written as they are produced
     return 0;
@@ -67,6 +72,9 @@ Action define_inventory(CLI::App& command) {
     add_data_dir(command, o->data_dir);
     add_text(command, "--title", o->title, "TEXT", "title of the output (default the municipality or store version)");
     const auto* allocation = add_allocation(command, o->allocation);
+    add_text(command, "--factors", o->factors, "FILE",
+             "local factor overrides (CSV: carrier, subsector, years, value, unit, status, source) laid over the "
+             "reference factors");
     add_read_options(command, o->read);
     return [o, allocation](std::ostream& out) { return run_inventory(*o, allocation->count() > 0, out); };
 }

@@ -27,6 +27,7 @@ Action define_db_versions(CLI::App& command);
 Action define_db_scenarios(CLI::App& command);
 Action define_db_scenario(CLI::App& command);
 Action define_db_diff(CLI::App& command);
+Action define_db_compare(CLI::App& command);
 Action define_db_recalc(CLI::App& command);
 Action define_serve(CLI::App& command);
 

@@ -49,6 +49,8 @@ constexpr Command kCommands[] = {
      klima::cli::define_db_scenario},
     {"db diff", "what changed between two versions, split into activity effect and factor effect",
      klima::cli::define_db_diff},
+    {"db compare", "one inventory year against another, by sector and subsector, split into activity and factor effect",
+     klima::cli::define_db_compare},
     {"db recalc", "recompute every year of the current version with its factors, the base year included",
      klima::cli::define_db_recalc},
     {"serve", "the planner workbench: a web page that reruns a scenario as its measures move",

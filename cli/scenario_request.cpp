@@ -11,6 +11,9 @@ namespace klima::cli {
 void add_scenario_request_options(CLI::App& command, ScenarioRequestOptions& into) {
     add_data_dir(command, into.data_dir);
     add_allocation(command, into.allocation);
+    add_text(command, "--factors", into.factors, "FILE",
+             "local factor overrides (CSV: carrier, subsector, years, value, unit, status, source) laid over the "
+             "reference factors");
     add_integer(command, "--from-year", into.from_year, "YEAR",
                 "the inventory year the projection starts from (default the latest; the base year reproduces the "
                 "plan as adopted)");
@@ -29,6 +32,7 @@ api::ScenarioRequest scenario_request(const ScenarioRequestOptions& o, const std
                          "give an inventory year of the activity data");
     r.from_year = o.from_year;
     r.store = o.db;
+    r.factor_overrides = o.factors;
     return r;
 }
 

@@ -15,12 +15,12 @@ class App;
 namespace klima::cli {
 
 struct ScenarioRequestOptions {
-    std::optional<std::string> data_dir, db;
+    std::optional<std::string> data_dir, db, factors;
     std::optional<int> from_year;
     ChpAllocation allocation = ChpAllocation::declared;
 };
 
-// Declares --data-dir, --allocation, --from-year and --db on `command`.
+// Declares --data-dir, --allocation, --factors, --from-year and --db on `command`.
 void add_scenario_request_options(CLI::App& command, ScenarioRequestOptions& into);
 
 // --from-year must be a year of the horizon (a UsageError otherwise); whether

@@ -30,6 +30,7 @@ seed proposal_json "$root"/scenarios/proposals/*.json "$root"/tests/fixtures/imp
 seed uncertainty "$root"/fuzz/seeds/uncertainty*
 seed serve_http "$root"/fuzz/seeds/http/*
 seed activity_xlsx "$root"/fuzz/seeds/*.xlsx
+seed factor_overrides "$root"/data/overrides/*.csv
 # The store: a small store of the bundled factors and the Køge activity, made by klima itself.
 mkdir -p "$work/store"
 "$build/bin/klima" db import "$root/data" --comment "fuzz seed" --db "$work/store/koege.db" >/dev/null
@@ -39,7 +40,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 failed=()
 for target in activity_csv activity_json scenario_json targets_json proposal_json store uncertainty \
-  serve_http activity_xlsx; do
+  serve_http activity_xlsx factor_overrides; do
   echo "fuzz: $target for ${seconds}s" >&2
   if "$build/bin/fuzz_$target" "$work/$target" -max_total_time="$seconds" -seed=1 -timeout=10 \
     -artifact_prefix="$work/$target-" -print_final_stats=1 2>"$work/$target.log"; then

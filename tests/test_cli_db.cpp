@@ -40,18 +40,26 @@ TEST_CASE("cli db: import, re-import as a no-op, versions", "[cli][store]") {
     klima::test::TempDir dir;
     const auto first = run_cli("db import " + fixture("activity.csv") + " --comment \"2017 and 2023\"" + db_args(dir));
     REQUIRE(first.exit_code == 0);
-    CHECK_THAT(first.out, Catch::Contains("stored 11 activity rows as version 1"));
+    // a new store: the factor set of --data-dir is recorded first, so that the activity has factors
+    CHECK_THAT(first.out,
+               Catch::Contains("recorded the factor set of " + klima::test::fixture_data_dir() + " as version 1") &&
+                   Catch::Contains("stored 11 activity rows as version 2") &&
+                   Catch::Contains("years revised: 2017, 2023") && Catch::Contains("CHP allocation: declared"));
     const auto again = run_cli("db import " + fixture("activity.csv") + " --comment again" + db_args(dir));
     CHECK(again.exit_code == 0);
-    CHECK_THAT(again.out, Catch::Contains("already stored as version 1") && Catch::Contains("nothing written"));
+    CHECK_THAT(again.out, Catch::Contains("already stored as version 2") && Catch::Contains("nothing written"));
+    // the same data directory imported by hand is the set recorded as version 1
     const auto dirimport =
         run_cli("db import " + klima::test::fixture_data_dir() + " --comment factors" + db_args(dir));
     CHECK(dirimport.exit_code == 0);
-    CHECK_THAT(dirimport.out, Catch::Contains("stored 15 emission factors as version 2"));
+    CHECK_THAT(dirimport.out, Catch::Contains("already stored as version 1"));
+    const auto revised =
+        run_cli("db import " + fixture("store/factors_revised.csv") + " --comment revised" + db_args(dir));
+    CHECK_THAT(revised.out, Catch::Contains("as version 3"));
     const auto v = run_cli("db versions" + db_args(dir));
     REQUIRE(v.exit_code == 0);
     CHECK_THAT(v.out, Catch::Contains("2017 and 2023") && Catch::Contains("activity") && Catch::Contains("factors") &&
-                          Catch::Contains("current: version 2") && Catch::Contains(fixture("activity.csv")));
+                          Catch::Contains("current: version 3") && Catch::Contains(fixture("activity.csv")));
 }
 
 TEST_CASE("cli db: inventory --db reads the current or a chosen version", "[cli][store]") {

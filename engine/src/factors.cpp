@@ -106,7 +106,8 @@ void FactorLibrary::add(EmissionFactor f) {
                     "swap the two years");
     auto& rows = by_carrier_[f.carrier];
     for (const auto& r : rows) {
-        if (r.subsector == f.subsector && r.gas == f.gas && r.year_from <= f.year_to && f.year_from <= r.year_to) {
+        if (r.override_layer == f.override_layer && r.subsector == f.subsector && r.gas == f.gas &&
+            r.year_from <= f.year_to && f.year_from <= r.year_to) {
             throw Error(f.origin,
                         "factor for " + f.carrier + (f.subsector.empty() ? "" : "/" + f.subsector) + " " +
                             std::string(to_string(f.gas)) + " overlaps the years of " + to_string(r.origin),
@@ -122,18 +123,40 @@ std::vector<const EmissionFactor*> FactorLibrary::lookup(std::string_view carrie
     std::vector<const EmissionFactor*> out;
     const auto it = by_carrier_.find(std::string(carrier));
     if (it == by_carrier_.end()) return out;
-    std::array<const EmissionFactor*, 4> specific{}, generic{};
+    // [layer][gas]: layer 0 the reference rows, 1 the overrides
+    std::array<std::array<const EmissionFactor*, 4>, 2> specific{}, generic{};
+    bool overridden = false;
     for (const auto& r : it->second) {
         if (year < r.year_from || year > r.year_to) continue;
         const auto g = static_cast<std::size_t>(r.gas);
-        if (r.subsector == subsector) specific[g] = &r;
-        else if (r.subsector.empty()) generic[g] = &r;
+        const auto layer = static_cast<std::size_t>(r.override_layer);
+        if (r.subsector == subsector) specific[layer][g] = &r;
+        else if (r.subsector.empty()) generic[layer][g] = &r;
+        else continue;
+        overridden = overridden || r.override_layer;
     }
+    // An override of a gas replaces the reference rows of that gas; one given as CO2e replaces them all.
+    const auto co2e = static_cast<std::size_t>(Gas::CO2e);
+    const bool only_overrides = overridden && (specific[1][co2e] || generic[1][co2e]);
     for (std::size_t g = 0; g < 4; ++g) {
-        if (specific[g]) out.push_back(specific[g]);
-        else if (generic[g]) out.push_back(generic[g]);
+        for (std::size_t layer : {std::size_t{1}, std::size_t{0}}) {
+            if (layer == 0 && only_overrides) break;
+            const EmissionFactor* f = specific[layer][g] ? specific[layer][g] : generic[layer][g];
+            if (f) {
+                out.push_back(f);
+                break;
+            }
+        }
     }
     return out;
+}
+
+void FactorLibrary::lay_over(const FactorLibrary& overrides) {
+    for (const EmissionFactor* f : overrides.all()) {
+        EmissionFactor copy = *f;
+        copy.override_layer = true;
+        add(std::move(copy));
+    }
 }
 
 std::vector<const EmissionFactor*> FactorLibrary::all() const {

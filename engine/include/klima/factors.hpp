@@ -77,6 +77,9 @@ struct EmissionFactor {
     // The "uncertainty" column: a distribution of the factor's multiplier,
     // for Monte Carlo (docs/analysis.md); none when the cell is empty or absent.
     std::optional<Distribution> uncertainty;
+    // A local override (a municipality's own figure, e.g. its district-heating company's
+    // declaration) laid over the reference set: FactorLibrary::lay_over, io::load_factor_overrides.
+    bool override_layer = false;
 
     FactorStatus status() const {
         return illustrative ? FactorStatus::illustrative : derived ? FactorStatus::derived : FactorStatus::official;
@@ -89,12 +92,20 @@ struct EmissionFactor {
 
 class FactorLibrary {
 public:
-    // Throws when the row overlaps an existing one for the same carrier,
-    // subsector and gas in any year.
+    // Throws when the row overlaps an existing one of the same layer (reference or
+    // override) for the same carrier, subsector and gas in any year.
     void add(EmissionFactor f);
 
+    // Adds every row of `overrides` as an override (override_layer set): where an override
+    // covers a carrier, subsector and year, lookup takes it in place of the reference rows of
+    // its gas, and an override given as CO2e in place of the reference rows of every gas. An
+    // override without subsector covers the carrier in every subsector, whatever subsector rows
+    // the reference has. Throws as add does when two overrides overlap.
+    void lay_over(const FactorLibrary& overrides);
+
     // The factors that apply to one activity: per gas, a subsector-specific
-    // row wins over a generic one. Empty when none covers the year.
+    // row wins over a generic one, and an override (lay_over) over either. Empty when none
+    // covers the year.
     std::vector<const EmissionFactor*> lookup(std::string_view carrier, std::string_view subsector, int year) const;
     std::size_t size() const { return count_; }
     std::vector<const EmissionFactor*> all() const;

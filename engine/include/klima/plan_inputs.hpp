@@ -30,6 +30,8 @@ struct PlanRequest {
     // The inventory year the projection starts from; none: the scenario
     // file's from_year, else the latest inventory year (docs/method.md).
     std::optional<int> from_year;
+    // A CSV of local factor overrides laid over the reference factors (io/factor_overrides.hpp).
+    std::optional<std::string> factor_overrides;
     // Also read the targets file: `targets_file`, else the one the scenario names.
     bool with_targets = false;
     std::optional<std::string> targets_file;

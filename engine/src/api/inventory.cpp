@@ -25,8 +25,8 @@ InventoryOutcome inventory(const InventoryRequest& request, ReferenceData base) 
                     .about(Subject::store_contents);
             v = *cur;
         }
-        records = db.activity(v);
-        out.ref = store::with_factors(base, db.factors(v));
+        out.ref = store::reference_for(db, v, base);  // before the rows: a version without factors fails fast
+        records = db.activity(v, request.year);       // that year's rows only, from the newest import holding it
         out.title = std::filesystem::path(path).filename().string() + " version " + std::to_string(v.id);
         out.from_store = true;
     } else {

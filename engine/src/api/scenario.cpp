@@ -25,6 +25,7 @@ PlanRequest plan_request(const ScenarioRequest& request) {
     r.data_dir = request.data_dir;
     r.allocation = request.allocation;
     r.from_year = request.from_year;
+    r.factor_overrides = request.factor_overrides;
     return r;
 }
 

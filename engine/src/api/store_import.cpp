@@ -1,6 +1,7 @@
 #include "klima/api/store_import.hpp"
 
 #include "klima/io/csv.hpp"
+#include "klima/io/factor_overrides.hpp"
 #include "klima/sha256.hpp"
 
 #include <filesystem>
@@ -21,43 +22,116 @@ std::string factor_dir_bytes(const std::string& dir) {
     return bytes;
 }
 
+// A factor file read for another allocation keeps other rows: it hashes apart.
+std::string with_allocation(std::string bytes, ChpAllocation a) {
+    if (a != ChpAllocation::declared) bytes += std::string("\0CHP allocation ", 16) + std::string(to_string(a));
+    return bytes;
+}
+
 StoreImportResult import_factors(const StoreImportRequest& request, const FactorLibrary& factors,
                                  const store::Provenance& from) {
     store::Store::check_import(factors, from);  // a refused import creates no store
     store::Store db(request.store_path);
-    return {store::VersionKind::factors, factors.size(), db.import_factors(factors, from), db.path()};
+    StoreImportResult r{store::VersionKind::factors,
+                        false,
+                        factors.size(),
+                        db.import_factors(factors, from),
+                        db.path(),
+                        from.allocation,
+                        std::nullopt};
+    return r;
 }
 
 }  // namespace
 
+std::string factor_dir_sha256(const std::string& data_dir, ChpAllocation allocation) {
+    return sha256_hex(with_allocation(factor_dir_bytes(data_dir), allocation));
+}
+
+std::optional<int> ensure_factor_set(store::Store& db, const std::string& data_dir,
+                                     std::optional<ChpAllocation> allocation) {
+    const auto cur = db.current();
+    const auto set = cur ? db.factor_set_of(*cur) : std::nullopt;
+    std::optional<store::Version> set_version;
+    if (set) set_version = db.version(*set);
+    if (set_version && (!allocation || *allocation == set_version->allocation)) return std::nullopt;
+    if (data_dir.empty() && !set_version) return std::nullopt;  // read with the bundled set of whoever reads it
+    const auto wanted = allocation.value_or(ChpAllocation::declared);
+    if (set_version &&
+        (data_dir.empty() || set_version->sha256 != factor_dir_sha256(data_dir, set_version->allocation)))
+        throw Error({db.path(), 0, "allocation"},
+                    "the store's factor set (version " + std::to_string(set_version->id) + ", " + set_version->file +
+                        ") was read for CHP allocation " + std::string(to_string(set_version->allocation)) + ", not " +
+                        std::string(to_string(wanted)),
+                    "import that factor file again with --allocation " + std::string(to_string(wanted)) +
+                        ", or leave --allocation out to keep " + std::string(to_string(set_version->allocation)));
+    const auto bundled = io::load_reference_data(data_dir, wanted);
+    store::Provenance from{data_dir, factor_dir_sha256(data_dir, wanted),
+                           set_version
+                               ? "the factor set of " + data_dir + " for CHP allocation " +
+                                     std::string(to_string(wanted)) + ", recorded by klima"
+                               : "the factor set of " + data_dir + ", recorded by klima when the store was made",
+                           wanted};
+    const auto outcome = db.import_factors(bundled.factors, from);
+    if (outcome.already_stored)
+        throw Error({db.path(), 0, "allocation"},
+                    "the factor set of " + data_dir + " for CHP allocation " + std::string(to_string(wanted)) +
+                        " is stored as version " + std::to_string(outcome.version) + ", which a later set replaced",
+                    "copy the data directory to a new folder and import it with --allocation " +
+                        std::string(to_string(wanted)));
+    return outcome.version;
+}
+
 StoreImportResult import_into_store(const StoreImportRequest& request, const ReferenceData& reference) {
     const auto& file = request.file;
     if (!fs::exists(file)) throw Error({file, 0, ""}, "file not found", "check the path");
-    store::Provenance from{file, "", request.comment};
+    store::Provenance from{file, "", request.comment, request.allocation.value_or(ChpAllocation::declared)};
 
     if (fs::is_directory(file)) {  // a data directory: its emission factors
-        const auto dir_ref = io::load_reference_data(file);
-        from.sha256 = sha256_hex(factor_dir_bytes(file));
+        const auto dir_ref = io::load_reference_data(file, from.allocation);
+        from.sha256 = factor_dir_sha256(file, from.allocation);
         return import_factors(request, dir_ref.factors, from);
     }
     const auto ext = fs::path(file).extension();
     bool factors = false;
     {  // the bytes only for the hash and the header: the loaders below read the file themselves
         const auto text = io::read_file(file);
-        from.sha256 = sha256_hex(text);
-        factors = ext != ".json" && ext != ".xlsx" &&
+        factors = !request.overrides && ext != ".json" && ext != ".xlsx" &&
                   io::CsvTable::parse_header(text, file, request.read.csv_dialect).column("gas") >= 0;
+        from.sha256 = sha256_hex(factors ? with_allocation(text, from.allocation) : text);
     }
     if (factors) {
         FactorLibrary lib;
-        io::load_factors(file, lib);
+        io::load_factors(file, lib, from.allocation);
         for (const auto* f : lib.all()) reference.carriers.require(f->carrier, f->origin);
         return import_factors(request, lib, from);
     }
-    const auto records = io::load_activity(file, &reference, request.read);
-    store::Store::check_import(records, from);
+    StoreImportResult r;
+    FactorLibrary overrides;
+    ActivitySet records;
+    if (request.overrides) {
+        overrides = io::load_factor_overrides(file, reference, request.read.csv_dialect);
+        store::Store::check_import(overrides, from);
+    } else {
+        records = io::load_activity(file, &reference, request.read);
+        store::Store::check_import(records, from);
+    }
     store::Store db(request.store_path);
-    return {store::VersionKind::activity, records.size(), db.import_activity(records, from), db.path()};
+    r.bundled_version = ensure_factor_set(db, request.data_dir, request.allocation);
+    if (const auto cur = db.current())
+        if (const auto set = db.factor_set_of(*cur)) from.allocation = db.version(*set).allocation;
+    r.allocation = from.allocation;
+    r.store_path = db.path();
+    if (request.overrides) {
+        r.kind = store::VersionKind::factors;
+        r.overrides = true;
+        r.rows = overrides.size();
+        r.outcome = db.import_overrides(overrides, from);
+    } else {
+        r.rows = records.size();
+        r.outcome = db.import_activity(records, from);
+    }
+    return r;
 }
 
 }  // namespace klima::api

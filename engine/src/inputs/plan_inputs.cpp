@@ -5,6 +5,7 @@
 #include "store_activity.hpp"
 
 #include "klima/io/data_files.hpp"
+#include "klima/io/factor_overrides.hpp"
 #include "klima/io/scenario_file.hpp"
 #include "klima/io/targets_file.hpp"
 #include "klima/store/repository.hpp"
@@ -44,26 +45,13 @@ ActivitySet StoreSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
 namespace inputs {
 
 ActivitySet newest_activity_by_year(const store::Repository& db, const std::string& store_path) {
-    auto versions = db.versions();
-    std::sort(versions.begin(), versions.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
-    std::set<int> taken;
-    ActivitySet out;
-    for (const auto& v : versions) {
-        if (v.kind != store::VersionKind::activity) continue;
-        const auto records = db.activity(v);
-        std::set<int> here;
-        for (const auto& r : records)
-            if (!taken.count(r.year)) {
-                here.insert(r.year);
-                out.push_back(r);
-            }
-        taken.insert(here.begin(), here.end());
-    }
-    if (out.empty())
+    // The store keeps years (schema 5): the current version's activity is, year by year, that of
+    // the newest import holding the year, in year order.
+    const auto cur = db.current();
+    if (!cur || !cur->activity_from)
         throw Error({store_path, 0, ""}, "the store holds no activity data",
                     "import an activity file into the store first", ErrorKind::store);
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.year < b.year; });
-    return out;
+    return db.activity(*cur);
 }
 
 }  // namespace inputs
@@ -71,6 +59,8 @@ ActivitySet newest_activity_by_year(const store::Repository& db, const std::stri
 PlanInputs load_plan(const PlanRequest& request, InputSource& source) {
     PlanInputs in;
     in.ref = source.reference_data(request.data_dir, request.allocation);
+    if (request.factor_overrides)
+        io::apply_factor_overrides(in.ref, io::load_factor_overrides(*request.factor_overrides, in.ref));
     in.spec = request.scenario_json ? io::parse_scenario(*request.scenario_json, request.scenario_file)
                                     : source.scenario(request.scenario_file);
     if (request.from_year) in.spec.launch_year = request.from_year;

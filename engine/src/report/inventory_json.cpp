@@ -51,6 +51,7 @@ void gas(JsonWriter& w, const GasEmission& g, units::AmountKind kind) {
     w.begin_object();
     w.key("factor").begin_object();
     w.key("origin").value(klima::to_string(f.origin));
+    if (f.override_layer) w.key("override").value(true);  // a local override (io/factor_overrides.hpp)
     w.key("source").value(f.source);
     w.key("status").value(to_string(f.status()));
     w.key("unit").value(units::display_factor_unit(kind));

@@ -6,6 +6,7 @@
 #include "output_buffer.hpp"
 #include "text.hpp"
 
+#include <set>
 #include <sstream>
 
 namespace klima::report {
@@ -33,6 +34,14 @@ void write_table(OutputBuffer& buf, const InventoryResult& inv, const ReferenceD
     head += pad("Total", 13) + pad("missing", 9);
     const std::string rule(head.size(), '-');
     out += head + "\n" + rule + "\n";
+    std::set<std::string> overridden;  // "sector/subsector" where a local override was applied
+    int overrides = 0;
+    for (const auto& l : inv.lines)
+        for (const auto& g : l.gases)
+            if (g.factor->override_layer) {
+                overridden.insert(l.record.sector + "/" + l.record.subsector);
+                ++overrides;
+            }
     for (const auto& sector : ref.taxonomy.sectors()) {
         const auto it = inv.by_sector.find(sector);
         if (it == inv.by_sector.end()) continue;
@@ -40,7 +49,8 @@ void write_table(OutputBuffer& buf, const InventoryResult& inv, const ReferenceD
         for (const auto& s : ref.taxonomy.subsectors()) {
             if (s.sector != sector) continue;
             const auto sub = inv.by_subsector.find(sector + "/" + s.code);
-            if (sub != inv.by_subsector.end()) table_row(out, "  " + s.name_da, sub->second);
+            if (sub != inv.by_subsector.end())
+                table_row(out, "  " + s.name_da + (overridden.count(sub->first) ? " [override]" : ""), sub->second);
         }
         buf.maybe_flush();
     }
@@ -59,6 +69,9 @@ void write_table(OutputBuffer& buf, const InventoryResult& inv, const ReferenceD
            " activity value(s) missing: not included in the totals above, not zero.\n";
     out += std::to_string(illustrative) + " of the factors applied are labelled illustrative and " +
            std::to_string(derived) + " derived (interpolated or carried forward); see --format json for each source.\n";
+    if (overrides > 0)
+        out += std::to_string(overrides) +
+               " of the factors applied are local overrides (rows marked [override]; see --format json for each).\n";
     if (how.allocation)
         out += "CHP allocation: " + std::string(to_string(*how.allocation)) + " — " +
                std::string(describe(*how.allocation)) + ".\n";
@@ -90,7 +103,7 @@ void write_csv(OutputBuffer& buf, const InventoryResult& inv) {
             out.append(",").append(units::display_unit(kind)).append(",").append(to_string(g.gas)).append(",");
             append_fixed(out, units::display_factor_value(g.factor->value), 6);
             out.append(",").append(units::display_factor_unit(kind)).append(",");
-            out.append(to_string(g.factor->status())).append(",");
+            out.append(to_string(g.factor->status())).append(g.factor->override_layer ? " override," : ",");
             out.append(text::general(g.gwp)).append(",");
             append_fixed(out, in_tonnes(g.mass), 6);
             out += ',';

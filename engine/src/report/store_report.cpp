@@ -39,14 +39,16 @@ std::string render_versions(const std::vector<store::Version>& all, const std::s
         return out.str();
     }
     out << std::left << std::setw(4) << "id" << std::setw(7) << "parent" << std::setw(10) << "kind" << std::setw(9)
-        << "activity" << std::setw(8) << "factors" << std::setw(22) << "imported (UTC)" << std::setw(14) << "sha256"
+        << "activity" << std::setw(8) << "factors" << std::setw(10) << "overrides" << std::setw(11) << "allocation"
+        << std::setw(22) << "imported (UTC)" << std::setw(14) << "sha256"
         << "file — comment\n";
     for (const auto& v : all)
         out << std::left << std::setw(4) << v.id << std::setw(7) << opt_id(v.parent) << std::setw(10)
-            << store::to_string(v.kind) << std::setw(9) << opt_id(v.activity_from) << std::setw(8)
-            << opt_id(v.factors_from) << std::setw(22) << v.imported_at << std::setw(14) << v.sha256.substr(0, 12)
-            << v.file << " — " << v.comment << "\n";
+            << store::kind_label(v) << std::setw(9) << opt_id(v.activity_from) << std::setw(8) << opt_id(v.factors_from)
+            << std::setw(10) << opt_id(v.overrides_from) << std::setw(11) << to_string(v.allocation) << std::setw(22)
+            << v.imported_at << std::setw(14) << v.sha256.substr(0, 12) << v.file << " — " << v.comment << "\n";
     out << "current: version " << all.back().id << "\n";
+    out << allocation_line(all.back().allocation);
     return out.str();
 }
 
@@ -77,10 +79,55 @@ std::string render_version_diff(const std::vector<store::SectorChange>& changes,
     return out.str();
 }
 
+std::string allocation_line(ChpAllocation a) {
+    return "CHP allocation: " + std::string(to_string(a)) + " — " + std::string(describe(a)) + "\n";
+}
+
+std::string render_version_diff(const store::VersionComparison& c, const std::string& gwp) {
+    std::ostringstream out;
+    const auto& a = c.before;
+    const auto& b = c.after;
+    for (const auto* v : {&a, &b})
+        out << label(v->id) << ": CHP allocation " << to_string(v->allocation) << " — " << describe(v->allocation)
+            << "\n";
+    for (const auto& t : c.touched) {
+        out << label(t.version.id) << " (" << store::kind_label(t.version) << ", " << t.version.file << ") ";
+        if (t.version.kind != store::VersionKind::activity) {
+            out << (t.version.overrides ? "replaced the factor overrides" : "replaced the factor set")
+                << ": every year may change\n";
+            continue;
+        }
+        out << "revised " << (t.years.size() == 1 ? "year " : "years ");
+        for (std::size_t i = 0; i < t.years.size(); ++i) out << (i ? ", " : "") << t.years[i];
+        out << "; every other year as before\n";
+    }
+    out << "\n" << render_version_diff(c.changes, a.id, b.id, gwp);
+    return out.str();
+}
+
+std::string render_year_comparison(const store::YearComparison& c, const std::string& gwp) {
+    std::ostringstream out;
+    out << "version " << c.version.id << ": " << c.y1 << " → " << c.y2 << ", t CO2e (GWP-100 " << gwp
+        << "); change = activity effect + factor effect\n";
+    out << c.y1 << " read from the import of version " << c.read_from.at(0) << ", " << c.y2
+        << " from the import of version " << c.read_from.at(1) << "\n";
+    out << allocation_line(c.allocation) << "\n";
+    out << std::left << std::setw(34) << "sector / subsector" << std::right << std::setw(26) << c.y1 << std::setw(26)
+        << c.y2 << std::setw(12) << "change" << std::setw(12) << "activity" << std::setw(12) << "factor"
+        << "\n";
+    for (const auto& ch : c.changes)
+        out << std::left << std::setw(34) << ((ch.is_subsector ? "  " : "") + ch.key) << std::right << std::setw(26)
+            << cell(ch.before, ch.missing_before) << std::setw(26) << cell(ch.after, ch.missing_after) << std::setw(12)
+            << tonnes(ch.change) << std::setw(12) << effect(ch.activity_effect) << std::setw(12)
+            << effect(ch.factor_effect) << "\n";
+    return out.str();
+}
+
 std::string render_recalculation(const store::Recalculation& r, const std::string& gwp) {
     std::ostringstream out;
     out << "recalculated " << r.years.size() << " year(s) of version " << r.version << " with its factor set (GWP-100 "
         << gwp << "); base year " << r.years.front() << " restated\n";
+    out << allocation_line(r.allocation);
     out << (r.previous ? "compared with the inventories computed for version " + std::to_string(*r.previous)
                        : std::string("no earlier computed version to compare with"))
         << "\n\n";

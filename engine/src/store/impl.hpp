@@ -18,6 +18,12 @@ inline constexpr int kApplicationId = 0x4B4C4D41;
 // steps in one transaction. Throws when the file is newer than this klima.
 void migrate(const sql::Db& db, int target);
 
-std::string utc_now();  // "2026-11-23T07:30:00Z"
+std::string utc_now();
+
+// Schema 3 keeps the unit as written and the three-way factor status; schema 5 keeps years,
+// the CHP allocation and overrides. A store of an older schema (opened read-only, or built by a
+// test as an older klima did) is read and written with the columns it has.
+inline constexpr int kUnitAndStatusSchema = 3;
+inline constexpr int kYearsSchema = 5;  // "2026-11-23T07:30:00Z"
 
 }  // namespace klima::store

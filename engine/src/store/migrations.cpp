@@ -145,6 +145,26 @@ CREATE TABLE scenario_versions (
     PRIMARY KEY (name, version)
 );
 )sql",
+    // 5: the store keeps years. activity_years says which years each activity import held, so that
+    // a version's activity is, year by year, that of the newest import up to it holding the year
+    // (an import revises exactly its years), and one year is read without the others (the index).
+    // allocation: the CHP allocation a version's factor set was read for (NULL before this step:
+    // every import then used the declared set). overrides: 1 for a factor version holding only
+    // local overrides; overrides_from: the overrides version in force for a version.
+    R"sql(
+CREATE TABLE activity_years (
+    version_id INTEGER NOT NULL REFERENCES versions(id),
+    year       INTEGER NOT NULL,
+    rows       INTEGER NOT NULL CHECK (rows > 0),
+    PRIMARY KEY (version_id, year)
+);
+INSERT INTO activity_years (version_id, year, rows)
+    SELECT version_id, year, count(*) FROM activity GROUP BY version_id, year;
+CREATE INDEX activity_by_year ON activity (version_id, year, row_no);
+ALTER TABLE versions ADD COLUMN allocation TEXT CHECK (allocation IN ('declared', '125', '200', 'energy'));
+ALTER TABLE versions ADD COLUMN overrides INTEGER NOT NULL DEFAULT 0 CHECK (overrides IN (0, 1));
+ALTER TABLE versions ADD COLUMN overrides_from INTEGER REFERENCES versions(id);
+)sql",
 };
 
 int user_version(const sql::Db& db) {

@@ -43,9 +43,10 @@ units::FactorValue factor_from_si(units::AmountKind k, double v) {
 }
 
 // Within an open write transaction: the version that identical content was
-// stored as, else a new version row pointing at itself for `kind` and at the
-// current version's other half. Returns {id, already_stored}.
-ImportOutcome add_version(const sql::Db& db, const Store& store, VersionKind kind, const Provenance& from) {
+// stored as, else a new version row pointing at itself for what it imports
+// (activity, a factor set or overrides) and at the current version's others.
+ImportOutcome add_version(const sql::Db& db, const Store& store, VersionKind kind, bool overrides,
+                          const Provenance& from) {
     sql::Stmt same(db, "SELECT id FROM versions WHERE kind = ? AND sha256 = ?");
     same.bind(1, std::string(to_string(kind))).bind(2, from.sha256);
     if (same.step()) return {same.integer(0), true};
@@ -54,10 +55,14 @@ ImportOutcome add_version(const sql::Db& db, const Store& store, VersionKind kin
     const int id = cur ? cur->id + 1 : 1;
     std::optional<int> activity_from = cur ? cur->activity_from : std::nullopt;
     std::optional<int> factors_from = cur ? cur->factors_from : std::nullopt;
-    (kind == VersionKind::activity ? activity_from : factors_from) = id;
-    sql::Stmt ins(db,
-                  "INSERT INTO versions (id, parent, kind, file, sha256, imported_at, comment, activity_from, "
-                  "factors_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    std::optional<int> overrides_from = cur ? cur->overrides_from : std::nullopt;
+    (kind == VersionKind::activity ? activity_from : overrides ? overrides_from : factors_from) = id;
+    const bool v5 = store.schema_version() >= kYearsSchema;
+    sql::Stmt ins(db, v5 ? "INSERT INTO versions (id, parent, kind, file, sha256, imported_at, comment, activity_from, "
+                           "factors_from, allocation, overrides, overrides_from) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                         : "INSERT INTO versions (id, parent, kind, file, sha256, imported_at, comment, activity_from, "
+                           "factors_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.bind(1, id)
         .bind(2, cur ? std::optional<int>(cur->id) : std::nullopt)
         .bind(3, std::string(to_string(kind)))
@@ -67,6 +72,11 @@ ImportOutcome add_version(const sql::Db& db, const Store& store, VersionKind kin
         .bind(7, from.comment)
         .bind(8, activity_from)
         .bind(9, factors_from);
+    if (v5) ins.bind(10, std::string(to_string(from.allocation))).bind(11, overrides ? 1 : 0).bind(12, overrides_from);
+    else if (overrides)
+        throw Error({store.path(), 0, ""},
+                    "a store of schema " + std::to_string(store.schema_version()) + " cannot keep factor overrides",
+                    "open the store for writing so that it is migrated", ErrorKind::store);
     ins.run();
     return {id, false};
 }
@@ -77,21 +87,13 @@ void require_hash(const Provenance& from) {
                     "hash the file's bytes with klima::sha256_hex before importing", ErrorKind::internal);
 }
 
-// The version whose rows hold `v`'s activity or factors; throws when it has none yet.
-int half_of(const Version& v, VersionKind kind, const std::string& db_path) {
-    const bool activity = kind == VersionKind::activity;
-    if (const auto from = activity ? v.activity_from : v.factors_from) return *from;
-    throw Error(
-        {db_path, 0, "version"},
-        "version " + std::to_string(v.id) + (activity ? " has no activity data yet" : " has no emission factors yet"),
-        activity ? "import an activity file into the store" : "import a factor file or a data directory into the store")
+// The version whose rows hold `v`'s activity; throws when it has none yet.
+int activity_half(const Version& v, const std::string& db_path) {
+    if (v.activity_from) return *v.activity_from;
+    throw Error({db_path, 0, "version"}, "version " + std::to_string(v.id) + " has no activity data yet",
+                "import an activity file into the store")
         .about(Subject::store_contents);
 }
-
-// Schema 3 keeps the unit as written and the three-way factor status. A store
-// of an older schema (opened read-only, or built by a test as an older klima
-// did) is read and written with the columns it has.
-constexpr int kUnitAndStatusSchema = 3;
 
 void require_volume_schema(const ActivityRecord& r, int schema, const std::string& db_path) {
     if (schema >= kUnitAndStatusSchema || !r.amount || units::kind_of(*r.amount) != units::AmountKind::volume) return;
@@ -122,7 +124,7 @@ ImportOutcome Store::import_activity(const ActivitySet& records, const Provenanc
     const auto& db = impl_->db;
     check_import(records, from);
     sql::WriteTransaction tx(db);
-    const auto outcome = add_version(db, *this, VersionKind::activity, from);
+    const auto outcome = add_version(db, *this, VersionKind::activity, false, from);
     if (outcome.already_stored) return outcome;  // rolls back: nothing written
     const int schema = schema_version();
     const bool with_unit = schema >= kUnitAndStatusSchema;
@@ -145,15 +147,29 @@ ImportOutcome Store::import_activity(const ActivitySet& records, const Provenanc
         ins.reset();
         after_row(row);
     }
+    if (schema >= kYearsSchema) {
+        sql::Stmt years(db,
+                        "INSERT INTO activity_years (version_id, year, rows) SELECT version_id, year, count(*) "
+                        "FROM activity WHERE version_id = ? GROUP BY year");
+        years.bind(1, outcome.version).run();
+    }
     tx.commit();
     return outcome;
 }
 
 ImportOutcome Store::import_factors(const FactorLibrary& factors, const Provenance& from) {
+    return import_factor_rows(factors, from, false);
+}
+
+ImportOutcome Store::import_overrides(const FactorLibrary& overrides, const Provenance& from) {
+    return import_factor_rows(overrides, from, true);
+}
+
+ImportOutcome Store::import_factor_rows(const FactorLibrary& factors, const Provenance& from, bool overrides) {
     const auto& db = impl_->db;
     check_import(factors, from);
     sql::WriteTransaction tx(db);
-    const auto outcome = add_version(db, *this, VersionKind::factors, from);
+    const auto outcome = add_version(db, *this, VersionKind::factors, overrides, from);
     if (outcome.already_stored) return outcome;
     const bool with_status = schema_version() >= kUnitAndStatusSchema;
     sql::Stmt ins(db, with_status
@@ -180,15 +196,38 @@ ImportOutcome Store::import_factors(const FactorLibrary& factors, const Provenan
     return outcome;
 }
 
-ActivitySet Store::activity(const Version& v) const {
+std::vector<std::pair<int, int>> Store::years(const Version& v) const {
+    const bool v5 = schema_version() >= kYearsSchema;
+    // Before schema 5 there is no activity_years: the same from the rows (a scan).
+    sql::Stmt q(impl_->db, v5 ? "SELECT year, max(version_id) FROM activity_years WHERE version_id <= ? "
+                                "GROUP BY year ORDER BY year"
+                              : "SELECT year, max(version_id) FROM activity WHERE version_id <= ? "
+                                "GROUP BY year ORDER BY year");
+    q.bind(1, activity_half(v, path()));
+    std::vector<std::pair<int, int>> out;
+    while (q.step()) out.emplace_back(q.integer(0), q.integer(1));
+    return out;
+}
+
+std::vector<int> Store::years_imported(int version) const {
+    const bool v5 = schema_version() >= kYearsSchema;
+    sql::Stmt q(impl_->db, v5 ? "SELECT year FROM activity_years WHERE version_id = ? ORDER BY year"
+                              : "SELECT DISTINCT year FROM activity WHERE version_id = ? ORDER BY year");
+    q.bind(1, version);
+    std::vector<int> out;
+    while (q.step()) out.push_back(q.integer(0));
+    return out;
+}
+
+void Store::read_activity(int from_version, int year, ActivitySet& into) const {
     const bool with_unit = schema_version() >= kUnitAndStatusSchema;
-    sql::Stmt q(impl_->db, with_unit
-                               ? "SELECT year, sector, subsector, carrier, kind, quantity_si, source, origin_file, "
-                                 "origin_line, origin_field, unit FROM activity WHERE version_id = ? ORDER BY row_no"
-                               : "SELECT year, sector, subsector, carrier, kind, quantity_si, source, origin_file, "
-                                 "origin_line, origin_field, NULL FROM activity WHERE version_id = ? ORDER BY row_no");
-    q.bind(1, half_of(v, VersionKind::activity, path()));
-    ActivitySet out;
+    sql::Stmt q(impl_->db, with_unit ? "SELECT year, sector, subsector, carrier, kind, quantity_si, source, "
+                                       "origin_file, origin_line, origin_field, unit FROM activity "
+                                       "WHERE version_id = ? AND year = ? ORDER BY row_no"
+                                     : "SELECT year, sector, subsector, carrier, kind, quantity_si, source, "
+                                       "origin_file, origin_line, origin_field, NULL FROM activity "
+                                       "WHERE version_id = ? AND year = ? ORDER BY row_no");
+    q.bind(1, from_version).bind(2, year);
     while (q.step()) {
         ActivityRecord r;
         r.year = q.integer(0);
@@ -199,12 +238,49 @@ ActivitySet Store::activity(const Version& v) const {
         r.origin = {q.text(7), q.integer(8), q.text(9)};
         if (!q.is_null(10)) r.unit = q.text(10);  // as written: tells a normal cubic metre from a cubic metre
         if (const auto v_si = q.opt_real(5)) r.amount = amount_from_si(parse_kind(q.text(4), r.origin), *v_si);
-        out.push_back(std::move(r));
+        into.push_back(std::move(r));
     }
+}
+
+ActivitySet Store::activity(const Version& v) const {
+    ActivitySet out;
+    for (const auto& [year, from] : years(v)) read_activity(from, year, out);
     return out;
 }
 
+ActivitySet Store::activity(const Version& v, int year) const {
+    ActivitySet out;
+    for (const auto& [y, from] : years(v))
+        if (y == year) read_activity(from, year, out);
+    return out;
+}
+
+std::optional<int> Store::factor_set_of(const Version& v) const {
+    if (v.factors_from) return v.factors_from;
+    const bool v5 = schema_version() >= kYearsSchema;
+    sql::Stmt q(impl_->db, v5 ? "SELECT max(id) FROM versions WHERE kind = 'factors' AND overrides = 0"
+                              : "SELECT max(id) FROM versions WHERE kind = 'factors'");
+    q.step();
+    return q.opt_integer(0);
+}
+
 FactorLibrary Store::factors(const Version& v) const {
+    const auto set = factor_set_of(v);
+    if (!set)
+        throw Error({path(), 0, "version"},
+                    "version " + std::to_string(v.id) + " has no emission factors: the store holds no factor set",
+                    "import a factor file or a data directory into the store")
+            .about(Subject::store_contents);
+    auto out = factor_rows(*set);
+    out.lay_over(overrides_of(v));
+    return out;
+}
+
+FactorLibrary Store::overrides_of(const Version& v) const {
+    return v.overrides_from ? factor_rows(*v.overrides_from) : FactorLibrary{};
+}
+
+FactorLibrary Store::factor_rows(int version) const {
     // Before schema 3 a row was illustrative or not: read as migration step 3 converts it.
     const bool with_status = schema_version() >= kUnitAndStatusSchema;
     sql::Stmt q(impl_->db,
@@ -215,7 +291,7 @@ FactorLibrary Store::factors(const Version& v) const {
                       "CASE WHEN illustrative = 1 THEN 'illustrative' WHEN source LIKE 'derived%' THEN 'derived' "
                       "ELSE 'official' END, source, "
                       "origin_file, origin_line FROM factors WHERE version_id = ? ORDER BY row_no");
-    q.bind(1, half_of(v, VersionKind::factors, path()));
+    q.bind(1, version);
     FactorLibrary out;
     while (q.step()) {
         EmissionFactor f;

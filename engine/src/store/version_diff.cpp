@@ -19,6 +19,28 @@ ReferenceData with_factors(const ReferenceData& base, FactorLibrary factors) {
     return out;
 }
 
+ReferenceData reference_for(const Store& store, const Version& v, const ReferenceData& base) {
+    ReferenceData out;
+    if (store.factor_set_of(v)) {
+        out = with_factors(base, store.factors(v));
+    } else {
+        FactorLibrary bundled = base.factors;
+        bundled.lay_over(store.overrides_of(v));
+        out = with_factors(base, std::move(bundled));
+    }
+    out.allocation = v.allocation;
+    return out;
+}
+
+std::vector<VersionTouch> touched_between(const Store& store, int v1, int v2) {
+    std::vector<VersionTouch> out;
+    const int from = std::min(v1, v2), to = std::max(v1, v2);
+    for (const auto& v : store.versions())
+        if (v.id > from && v.id <= to)
+            out.push_back({v, v.kind == VersionKind::activity ? store.years_imported(v.id) : std::vector<int>{}});
+    return out;
+}
+
 namespace {
 
 struct Cell {
@@ -117,10 +139,11 @@ Recalculation recalculate(Store& store, const ReferenceData& base, const std::st
     const auto cur = store.current();
     if (!cur) throw Error({store.path(), 0, ""}, "the store is empty", "import activity data and factors first");
     const auto activity = store.activity(*cur);
-    const auto ref = with_factors(base, store.factors(*cur));
+    const auto ref = reference_for(store, *cur, base);
 
     Recalculation out;
     out.version = cur->id;
+    out.allocation = ref.allocation;
     out.years = years_in(activity);
     std::vector<InventoryResult> results;
     for (int year : out.years) results.push_back(compute_inventory(activity, year, ref, gwp_set));

@@ -28,6 +28,8 @@ struct ScenarioRequest {
     // file: for each year, the records of the newest version holding it; the
     // store's current factor set replaces the data directory's factors.
     std::optional<std::string> store;
+    // A CSV of local factor overrides laid over the reference factors (io/factor_overrides.hpp).
+    std::optional<std::string> factor_overrides;
 };
 
 struct ScenarioOutcome {

@@ -3,9 +3,13 @@
 // SHA-256 of its bytes, UTC time, comment), and the inventories computed from
 // them. Speaks engine types only; parsing files is the caller's job.
 //
-// A version is either a new activity set or a new factor set, plus a pointer
-// to the current other half: version N's activity is the one imported by
-// version `activity_from`, its factors those imported by `factors_from`.
+// A version is a new activity import, a new factor set or a new set of local
+// factor overrides, plus pointers to what else is current. Activity is kept by
+// year (schema 5): version N's activity for a year is that of the newest
+// activity import up to `activity_from` holding the year, so an import revises
+// exactly the years it holds. Its factors are the set imported by `factors_from`
+// (else the newest factor set in the store) with the overrides of
+// `overrides_from` laid over it.
 #pragma once
 
 #include "klima/activity.hpp"
@@ -27,15 +31,23 @@ struct Version {
     int id = 0;
     std::optional<int> parent;  // the version that was current before this one
     VersionKind kind = VersionKind::activity;
+    bool overrides = false;   // a factor version that holds only local overrides (schema 5)
     std::string file;         // path as given at import
     std::string sha256;       // of the imported bytes
     std::string imported_at;  // UTC, ISO 8601 ("2026-11-23T07:30:00Z")
     std::string comment;
     std::optional<int> activity_from, factors_from;  // versions that imported each half
+    std::optional<int> overrides_from;               // the overrides version in force, if any (schema 5)
+    // The CHP allocation the version's factor set was read for (before schema 5: declared).
+    ChpAllocation allocation = ChpAllocation::declared;
 };
+
+// "activity", "factors" or "overrides".
+std::string_view kind_label(const Version& v);
 
 struct Provenance {
     std::string file, sha256, comment;
+    ChpAllocation allocation = ChpAllocation::declared;  // recorded with the version
 };
 
 struct ImportOutcome {
@@ -92,9 +104,11 @@ enum class Open {
 };
 
 // The SQLite implementation of Repository (klima/store/repository.hpp, thread-safety contract there).
+// One Store is one SQLite connection, opened without SQLite's per-connection mutex: use it from
+// one thread at a time (give each thread its own Store; they may share the file).
 class Store : public Repository {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Opens as `mode` says and, unless read_only, migrates to `schema`.
     // Tests pass an older `schema` to build a store as an older klima did.
@@ -112,14 +126,30 @@ public:
     // Content identical to an earlier version of the same kind is not stored again.
     ImportOutcome import_activity(const ActivitySet& records, const Provenance& from);
     ImportOutcome import_factors(const FactorLibrary& factors, const Provenance& from);
+    // A factor version holding only local overrides (schema 5), laid over the factor set in force;
+    // it replaces earlier overrides as a whole. Every row must have override_layer set.
+    ImportOutcome import_overrides(const FactorLibrary& overrides, const Provenance& from);
 
     std::vector<Version> versions() const;
     std::optional<Version> current() const;
     Version version(int id) const;  // throws naming the versions present
 
     // The activity and factors a version sees; throw when it has none yet.
-    ActivitySet activity(const Version& v) const;
-    FactorLibrary factors(const Version& v) const;
+    // activity(v): every year, each from the newest import up to v holding it, in year order.
+    // activity(v, year): that year's rows only (read through an index; an absent year: empty).
+    // factors(v): its factor set with its overrides laid over it (FactorLibrary::lay_over).
+    ActivitySet activity(const Version& v) const override;
+    ActivitySet activity(const Version& v, int year) const;
+    FactorLibrary factors(const Version& v) const override;
+    // The years `v` can compute, ascending; for each, the activity import it is read from.
+    std::vector<std::pair<int, int>> years(const Version& v) const;
+    // The years activity import `version` held (empty for a factor version).
+    std::vector<int> years_imported(int version) const;
+    // The factor set version `v` is computed with: its own, else the newest in the store; nullopt
+    // when the store holds none (a store made before schema 5 from activity alone).
+    std::optional<int> factor_set_of(const Version& v) const;
+    // The overrides in force at `v` (its overrides_from), as stored; empty when none.
+    FactorLibrary overrides_of(const Version& v) const;
 
     // Replace the stored inventories of `version` under `gwp_set` by `results`.
     void save_inventories(int version, const std::string& gwp_set, const std::vector<InventoryResult>& results);
@@ -159,6 +189,10 @@ public:
     };
 
 private:
+    ImportOutcome import_factor_rows(const FactorLibrary& factors, const Provenance& from, bool overrides);
+    void read_activity(int from_version, int year, ActivitySet& into) const;
+    FactorLibrary factor_rows(int version) const;  // the rows one factor version imported
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

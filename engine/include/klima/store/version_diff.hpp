@@ -17,6 +17,19 @@ namespace klima::store {
 // GWP sets and fuel properties stay those of `base`).
 ReferenceData with_factors(const ReferenceData& base, FactorLibrary factors);
 
+// What version `v` of `store` is computed with: `base` with the version's factor set (its own,
+// else the newest in the store, else — a store made before schema 5 from activity alone —
+// `base`'s own factors) and its overrides laid over it; `allocation` is the version's.
+ReferenceData reference_for(const Store& store, const Version& v, const ReferenceData& base);
+
+// A version after an earlier one and the years its activity import held (empty for factors).
+struct VersionTouch {
+    Version version;
+    std::vector<int> years;
+};
+// Every version in (v1, v2] (or (v2, v1] when v2 < v1), oldest first.
+std::vector<VersionTouch> touched_between(const Store& store, int v1, int v2);
+
 // Totals of a (year, sector) under version 1 (A1, F1) and version 2 (A2, F2).
 // `sector` is a sector code, or "territorial" for the territorial total.
 struct SectorChange {
@@ -35,6 +48,12 @@ std::vector<SectorChange> attribute_change(const ActivitySet& a1, const FactorLi
                                            const FactorLibrary& f2, const ReferenceData& base,
                                            const std::string& gwp_set);
 
+struct VersionComparison {
+    store::Version before, after;
+    std::vector<store::SectorChange> changes;
+    std::vector<store::VersionTouch> touched;  // the versions between, with the years each imported
+};
+
 struct RestatedTotal {
     int year = 0;
     std::string name;  // sector code, or territorial / territorial_excl_lulucf / reported_apart
@@ -44,9 +63,10 @@ struct RestatedTotal {
 };
 
 struct Recalculation {
-    int version = 0;              // the version restated (the current one)
-    std::optional<int> previous;  // the earlier version it is compared with, if any was computed
-    std::vector<int> years;       // every year recomputed; the first is the base year
+    int version = 0;                                     // the version restated (the current one)
+    std::optional<int> previous;                         // the earlier version it is compared with, if any was computed
+    std::vector<int> years;                              // every year recomputed; the first is the base year
+    ChpAllocation allocation = ChpAllocation::declared;  // of the factor set it was computed with
     std::vector<RestatedTotal> totals;
 };
 
