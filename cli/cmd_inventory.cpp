@@ -45,7 +45,7 @@ int run_inventory(const InventoryOptions& o, bool allocation_given, std::ostream
     const auto outcome = api::inventory(request, std::move(base));
     // From the store the factors are the stored ones, whose sources name their set; from a
     // file the table and JSON say the set once (in CSV every el and district-heat source says it).
-    report::InventoryOutput how{o.format, o.title.value_or(outcome.title), std::nullopt};
+    report::InventoryOutput how{o.format, o.title.value_or(outcome.title), std::nullopt, outcome.inhabitants};
     if (!outcome.from_store) how.allocation = o.allocation;
     report::write_inventory(out, outcome.inventory, outcome.ref,
                             how);  // streamed: rows are written as they are produced
