@@ -85,9 +85,10 @@ const std::string* match(std::string_view written, const std::vector<Candidate>&
 
 }  // namespace
 
-void resolve_display_names(ActivityRecord& r, const ReferenceData& ref) {
+bool resolve_display_names(ActivityRecord& r, const ReferenceData& ref) {
     const auto& tax = ref.taxonomy;
-    if (tax.find(r.sector, r.subsector) && ref.carriers.find(r.carrier)) return;  // codes: the common case
+    if (tax.find(r.sector, r.subsector) && ref.carriers.find(r.carrier)) return false;  // codes: the common case
+    const ActivityRecord before = r;
     {
         std::vector<Candidate> sectors;
         for (const auto& s : tax.subsectors())
@@ -107,17 +108,32 @@ void resolve_display_names(ActivityRecord& r, const ReferenceData& ref) {
         for (const auto& c : ref.carriers.all()) carriers.push_back({&c.code, {c.code, c.name_da, c.name_en}});
         if (const auto* code = match(r.carrier, carriers, r.at("carrier"), "carrier")) r.carrier = *code;
     }
+    return r.sector != before.sector || r.subsector != before.subsector || r.carrier != before.carrier;
 }
 
 void add_counted_subsectors(ActivitySet& records, const Taxonomy& taxonomy) {
     bool any = false;
     for (const auto& s : taxonomy.subsectors()) any = any || !s.counts_also.empty();
     if (!any) return;
+    // The subsectors involved: those that count in others, and those others.
+    std::vector<std::pair<std::string_view, std::string_view>> involved;  // sector, subsector
+    for (const auto& s : taxonomy.subsectors())
+        if (!s.counts_also.empty()) {
+            involved.emplace_back(s.sector, s.code);
+            for (const auto& also : s.counts_also) involved.emplace_back(s.sector, also);
+        }
+    const auto is_involved = [&](const ActivityRecord& r) {
+        return std::any_of(involved.begin(), involved.end(),
+                           [&](const auto& p) { return p.second == r.subsector && p.first == r.sector; });
+    };
     using Key = std::tuple<int, std::string, std::string, std::string>;  // year, sector, subsector, carrier
     std::map<Key, bool> present;
-    for (const auto& r : records) present[{r.year, r.sector, r.subsector, r.carrier}] = true;
+    for (const auto& r : records)
+        if (is_involved(r)) present[{r.year, r.sector, r.subsector, r.carrier}] = true;
+    if (present.empty()) return;
     const std::size_t n = records.size();
     for (std::size_t i = 0; i < n; ++i) {
+        if (!is_involved(records[i])) continue;
         const auto* sub = taxonomy.find(records[i].sector, records[i].subsector);
         if (!sub) continue;
         for (const auto& also : sub->counts_also) {

@@ -23,14 +23,15 @@ std::string fold_name(std::string_view name);
 // A code is kept as it is; a name that folds to no code and no name is kept
 // too, for ReferenceData::validate to refuse with the codes it knows. Throws
 // klima::Error at the record's field when a name matches more than one entry,
-// naming them.
-void resolve_display_names(ActivityRecord& r, const ReferenceData& ref);
+// naming them. True when it replaced a name.
+bool resolve_display_names(ActivityRecord& r, const ReferenceData& ref);
 
 // For every record whose subsector's taxonomy row lists `counts_also`
 // subsectors (husdyr → goedning), adds a copy in each of those subsectors,
 // unless a record of the same year, sector and carrier is already there: one
 // head count feeds every source, and the old form with one row per source
-// reads as before. Copies keep the origin (file and line) of their row.
+// reads as before. Copies keep the origin (file and line) of their row. Only
+// records of the subsectors involved are indexed.
 void add_counted_subsectors(ActivitySet& records, const Taxonomy& taxonomy);
 
 }  // namespace klima

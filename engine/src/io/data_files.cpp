@@ -431,8 +431,12 @@ bool activity_from_row(const CsvRow& row, const std::string& file, ActivityRecor
     }) && ok;
     if (ok && ref)
         invalid.check([&] {
-            resolve_display_names(r, *ref);
-            ref->validate(r);
+            try {
+                ref->validate(r);  // codes, as most files write them: one look-up
+            } catch (const Error&) {
+                if (!resolve_display_names(r, *ref)) throw;  // names: made codes, then validated
+                ref->validate(r);
+            }
         });
     return ok;
 }
@@ -603,8 +607,12 @@ ActivitySet load_activity(const std::string& path, const ReferenceData* ref, con
             records = parse_activity_json(text, path);
             if (ref)
                 for (auto& r : *records) {
-                    resolve_display_names(r, *ref);
-                    ref->validate(r);
+                    try {
+                        ref->validate(r);
+                    } catch (const Error&) {
+                        if (!resolve_display_names(r, *ref)) throw;
+                        ref->validate(r);
+                    }
                 }
         }
         if (options.year) {
