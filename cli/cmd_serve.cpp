@@ -1,6 +1,7 @@
 // klima serve: the planner workbench in the browser (docs/workbench.md). Parses the
 // options into serve::ServeConfig and runs the server (serve/workbench.hpp) until stopped.
 #include "commands.hpp"
+#include "data_dir.hpp"
 #include "options.hpp"
 
 #include "serve/workbench.hpp"
@@ -31,7 +32,7 @@ int serve(const ServeOptions& o, std::ostream& out) {
                          "give a port such as 8080 (0: any free port)");
     c.data_dir = data_dir(o.data_dir);
     c.scenarios_dir =
-        o.scenarios.value_or((std::filesystem::path(KLIMA_DEFAULT_DATA_DIR).parent_path() / "scenarios").string());
+        o.scenarios.value_or((std::filesystem::path(bundled_data_dir()).parent_path() / "scenarios").string());
     c.store = o.db;
     c.allocation = o.allocation;
     serve::Workbench bench(c);

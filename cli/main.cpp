@@ -2,6 +2,7 @@
 // into each command's typed options (cli/options.hpp), the command's action calls the engine,
 // and main turns errors into one line on stderr and the exit code.
 #include "commands.hpp"
+#include "data_dir.hpp"
 #include "flag_hints.hpp"
 #include "usage_errors.hpp"
 
@@ -61,6 +62,8 @@ constexpr Command kCommands[] = {
 void build(CLI::App& app, std::map<const CLI::App*, Action>& actions) {
     app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);  // as before CLI11: the last wins
     app.require_subcommand(1);
+    app.add_flag("--version")
+        ->description("print klima's version and the data directory it reads (answered before any command)");
     for (const auto& c : kCommands) {
         const std::string words = c.words;
         const auto space = words.rfind(' ');
@@ -104,6 +107,11 @@ int main(int argc, char** argv) {
     }
     if (!std::strcmp(argv[1], "help")) {
         std::cout << app.help();
+        return 0;
+    }
+    if (!std::strcmp(argv[1], "--version") || !std::strcmp(argv[1], "version")) {
+        const auto data = klima::cli::choose_data_dir(std::nullopt);
+        std::cout << "klima " << KLIMA_VERSION << "\ndata: " << data.path << " (" << data.how << ")\n";
         return 0;
     }
     try {

@@ -1,4 +1,5 @@
 #include "options.hpp"
+#include "data_dir.hpp"
 
 #include "klima/join.hpp"
 
@@ -183,15 +184,11 @@ CLI::Option* add_gwp(CLI::App& command, std::string& target) {
 
 CLI::Option* add_data_dir(CLI::App& command, std::optional<std::string>& target) {
     return add_text(command, "--data-dir", target, "DIR",
-                    "reference data: taxonomy, factors, GWP sets (default $KLIMA_DATA_DIR, else data/ of the source "
-                    "tree)");
+                    "reference data: taxonomy, factors, GWP sets (default $KLIMA_DATA_DIR, else the data installed "
+                    "with klima; klima --version says which)");
 }
 
-std::string data_dir(const std::optional<std::string>& option) {
-    if (option) return *option;
-    if (const char* env = std::getenv("KLIMA_DATA_DIR"); env && *env) return env;
-    return KLIMA_DEFAULT_DATA_DIR;
-}
+std::string data_dir(const std::optional<std::string>& option) { return choose_data_dir(option).path; }
 
 const std::string& checked_gwp(const std::string& name, const GwpTable& sets) {
     for (const auto& s : sets.all())

@@ -55,7 +55,7 @@ CLI::Option* add_gwp(CLI::App& command, std::string& target);
 // --data-dir DIR; see data_dir.
 CLI::Option* add_data_dir(CLI::App& command, std::optional<std::string>& target);
 
-// --data-dir, else $KLIMA_DATA_DIR, else the data/ folder of the source tree.
+// --data-dir, else $KLIMA_DATA_DIR, else the installed data, else the source tree's (data_dir.hpp).
 std::string data_dir(const std::optional<std::string>& option);
 // `name` when `sets` has a GWP set of that name; else a UsageError for --gwp listing them.
 const std::string& checked_gwp(const std::string& name, const GwpTable& sets);

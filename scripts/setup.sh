@@ -22,6 +22,8 @@ packages+=(zip time)
 packages+=(clang libclang-rt-dev llvm)
 # The layout check of CI (scripts/check-format.sh, .clang-format).
 packages+=(clang-format)
+# The .deb of scripts/check-deb.sh: CPack asks dpkg-shlibdeps for the package's Depends.
+packages+=(dpkg-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -28,9 +28,20 @@ TEST_CASE("numbers: one that could be read two ways is refused, never guessed", 
     // "1.234": 1.234 with a decimal point, or 1234 with a thousands dot
     CHECK_THROWS_WITH(parse_number("1.234", CsvDialect::danish()), Catch::Contains("'1.234' could be read two ways") &&
                                                                        Catch::Contains("1234") &&
-                                                                       Catch::Contains("1,234 with a decimal comma"));
+                                                                       Catch::Contains("or 1,234 if 1,234 is meant"));
+    // "870.000" in the Danish dialect: the fix writes each reading so that this
+    // dialect reads it one way only: 870000 (no dot) or 870 (870.000 = 870)
+    CHECK_THROWS_WITH(parse_number("870.000", CsvDialect::danish()),
+                      Catch::Contains("write 870000 if 870000 is meant (no thousands dot), or 870 if 870 is meant"));
     // "1,234" (quoted) in a comma file: 1.234 or 1234
-    CHECK_THROWS_WITH(parse_number("1,234", CsvDialect::comma()), Catch::Contains("could be read two ways"));
+    CHECK_THROWS_WITH(parse_number("1,234", CsvDialect::comma()),
+                      Catch::Contains("write 1234 if 1234 is meant (no thousands comma), or 1.234 if 1.234 is meant"));
+    // a text cell of a spreadsheet reads either mark: "1.234" cannot be written
+    // as text unambiguously, so the decimal is entered as a number cell
+    CHECK_THROWS_WITH(
+        parse_number("1.234", CsvDialect::spreadsheet()),
+        Catch::Contains("write 1234 if 1234 is meant") && Catch::Contains("enter 1.234 as a number cell"));
+    CHECK_THROWS_WITH(parse_number("870.000", CsvDialect::spreadsheet()), Catch::Contains("or 870 if 870 is meant"));
     // a decimal point in a decimal-comma file, and a broken thousands group
     CHECK_THROWS_WITH(parse_number("12.5", CsvDialect::danish()), Catch::Contains("is not a number in this file"));
     CHECK_THROWS_WITH(parse_number("1.23,5", CsvDialect::danish()), Catch::Contains("is not a number in this file"));

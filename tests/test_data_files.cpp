@@ -48,15 +48,15 @@ TEST_CASE("errors: a missing column is named", "[io][errors]") {
 }
 
 TEST_CASE("errors: unknown sector, subsector and carrier list the known codes", "[io][errors]") {
-    CHECK_THROWS_WITH(load_csv("2017,energy,el,el,1,MWh,x\n"),
-                      Catch::Contains("a.csv:2: field 'sector': unknown sector 'energy'") &&
+    CHECK_THROWS_WITH(load_csv("2017,energie,el,el,1,MWh,x\n"),  // "energy" is energi's English name
+                      Catch::Contains("a.csv:2: field 'sector': unknown sector 'energie'") &&
                           Catch::Contains("use one of energi, transport"));
     CHECK_THROWS_WITH(
         load_csv("2017,energi,gas,el,1,MWh,x\n"),
         Catch::Contains("a.csv:2: field 'subsector': unknown subsector 'gas'") && Catch::Contains("fjernvarme"));
     CHECK_THROWS_WITH(
-        load_csv("2017,energi,el,electricity,1,MWh,x\n"),
-        Catch::Contains("a.csv:2: field 'carrier': unknown carrier 'electricity'") && Catch::Contains("carriers.csv"));
+        load_csv("2017,energi,el,strom,1,MWh,x\n"),
+        Catch::Contains("a.csv:2: field 'carrier': unknown carrier 'strom'") && Catch::Contains("carriers.csv"));
 }
 
 TEST_CASE("errors: wrong units", "[io][errors]") {

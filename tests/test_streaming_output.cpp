@@ -69,6 +69,8 @@ std::string json_as_a_document(const InventoryResult& inv, const ReferenceData& 
         for (Gas g : kAllGases) j["t_co2e_by_gas"][std::string(to_string(g))] = units::in_tonnes(t.gas_co2e[int(g)]);
         return j;
     };
+    // added since: each sector's share and the tonnes on illustrative and derived factors
+    const auto figures = report::inventory_figures(inv, ref);
     const auto property = [](const FuelProperty& p) {
         return json{{"value", p.written}, {"unit", p.unit},
                     {"status", p.status}, {"years", std::to_string(p.year_from) + "-" + std::to_string(p.year_to)},
@@ -82,7 +84,18 @@ std::string json_as_a_document(const InventoryResult& inv, const ReferenceData& 
                    {"territorial_excl_lulucf", total(inv.territorial_excl_lulucf)},
                    {"reported_apart", total(inv.reported_apart)},
                    {"missing_cells", inv.missing_cells()}};
-    for (const auto& [k, t] : inv.by_sector) j["sectors"][k] = total(t);
+    for (const auto& [k, t] : inv.by_sector) {
+        j["sectors"][k] = total(t);
+        if (figures.share_pct.count(k)) j["sectors"][k]["share_pct"] = figures.share_pct.at(k);
+    }
+    j["factor_status"] = {{"derived",
+                           {{"factors", figures.derived_factors},
+                            {"pct_of_territorial", figures.derived_pct},
+                            {"t_co2e", units::in_tonnes(figures.derived_co2e)}}},
+                          {"illustrative",
+                           {{"factors", figures.illustrative_factors},
+                            {"pct_of_territorial", figures.illustrative_pct},
+                            {"t_co2e", units::in_tonnes(figures.illustrative_co2e)}}}};
     for (const auto& [k, t] : inv.by_subsector) j["subsectors"][k] = total(t);
     j["lines"] = json::array();
     for (const auto& l : inv.lines) {

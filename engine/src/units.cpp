@@ -108,6 +108,18 @@ double si_value(const FactorValue& f) {
 AmountKind kind_of(const Amount& a) { return static_cast<AmountKind>(a.index()); }
 AmountKind factor_kind(const FactorValue& f) { return static_cast<AmountKind>(f.index()); }
 
+std::string_view canonical_unit(std::string_view written) {
+    static constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
+        {"m\u00b3", "m3"}, {"Nm\u00b3", "Nm3"}, {"m\u00b2", "m2"}, {"L", "l"},      {"liter", "l"}, {"litre", "l"},
+        {"ton", "t"},      {"tons", "t"},       {"tonne", "t"},    {"tonnes", "t"}, {"kwh", "kWh"}, {"KWh", "kWh"},
+        {"KWH", "kWh"},    {"mwh", "MWh"},      {"MWH", "MWh"},    {"Mwh", "MWh"},  {"gj", "GJ"},   {"Gj", "GJ"},
+        {"tj", "TJ"},      {"Tj", "TJ"},        {"stk", "count"},  {"nm3", "Nm3"},  {"NM3", "Nm3"}, {"M3", "m3"},
+    };
+    for (const auto& [alias, symbol] : kAliases)
+        if (alias == written) return symbol;
+    return written;
+}
+
 Amount make_amount(double value, std::string_view unit) {
     const Location at_quantity{"", 0, "quantity"};
     if (!std::isfinite(value)) throw Error(at_quantity, "value is not a finite number", "write a plain decimal number");

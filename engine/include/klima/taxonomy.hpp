@@ -24,6 +24,10 @@ struct Subsector {
     bool territorial = true;  // false: reported apart from the territorial total (byggeri)
     std::vector<units::AmountKind> accepts;
     std::string source;
+    // Subsectors of the same sector that a count given here also feeds (husdyr:
+    // goedning, one head count for enteric fermentation and manure); the
+    // optional column counts_also, space-separated. add_counted_subsectors.
+    std::vector<std::string> counts_also;
 
     bool accepts_kind(units::AmountKind k) const;
 };

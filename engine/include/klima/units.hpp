@@ -129,6 +129,11 @@ std::string_view to_string(AmountKind k);
 // field "quantity". Nm3 (a cubic metre of gas at 0 °C and 1.01325 bar) is a
 // Volume; only a heating value tells it from m3 (fuel_properties.hpp).
 Amount make_amount(double value, std::string_view unit);
+// The symbol above for a unit as officers also write it: "m³" and "M3" → "m3",
+// "Nm³" → "Nm3", "m²" → "m2", "L", "liter", "litre" → "l", "ton", "tonnes" → "t",
+// "kwh" → "kWh", "MWH" → "MWh", "gj" → "GJ"; any other text as it is. Readers
+// keep the symbol, so that every later step sees one spelling.
+std::string_view canonical_unit(std::string_view written);
 FactorValue make_factor(double value, std::string_view unit);
 
 // The canonical unit an amount is printed in (MWh, km, t, ha, count, m3) and its value there.

@@ -1,11 +1,27 @@
 #include "klima/api/inventory.hpp"
 
+#include "klima/io/scenario_file.hpp"
 #include "klima/store/store.hpp"
 #include "klima/store/version_diff.hpp"
 
 #include <filesystem>
 
 namespace klima::api {
+
+namespace {
+
+// The population of `year` from drivers.csv in the activity file's folder.
+std::optional<report::Inhabitants> inhabitants_beside(const std::string& activity_path, int year) {
+    const auto drivers = std::filesystem::path(activity_path).parent_path() / "drivers.csv";
+    if (!std::filesystem::exists(drivers)) return std::nullopt;
+    const auto all = io::load_drivers(drivers.string());
+    for (const auto& y : all.years())
+        if (y.year == year && units::in_count(y.population) > 0)
+            return report::Inhabitants{y.population, y.source, y.origin};
+    return std::nullopt;
+}
+
+}  // namespace
 
 InventoryOutcome inventory(const InventoryRequest& request, ReferenceData base) {
     InventoryOutcome out;
@@ -36,6 +52,7 @@ InventoryOutcome inventory(const InventoryRequest& request, ReferenceData base) 
         records = io::load_activity(path, &base, read);
         out.ref = std::move(base);
         out.title = io::municipality_name(path);
+        out.inhabitants = inhabitants_beside(path, request.year);
     }
     try {
         out.inventory =

@@ -35,9 +35,22 @@ CsvTable CsvTable::read(const std::string& path, const std::vector<std::string_v
     t.file_ = path;
     t.storage_->text = read_file(path);
     auto& rows = t.rows_;
-    t.scan(t.storage_->text, required_columns, dialect, true,
-           [&](std::vector<std::string_view>& cells, int line) { rows.emplace_back(t, std::move(cells), line); });
+    t.scan(
+        t.storage_->text, required_columns, dialect, true,
+        [&](std::vector<std::string_view>& cells, int line) { rows.emplace_back(t, std::move(cells), line); }, nullptr);
     return t;
+}
+
+void CsvTable::name_columns(ColumnNaming naming, const Location& at) {
+    written_ = header_;
+    if (!naming) return;
+    for (auto& h : header_)
+        if (auto canonical = naming(h); !canonical.empty()) h = std::move(canonical);
+    for (std::size_t i = 0; i < header_.size(); ++i)
+        for (std::size_t j = i + 1; j < header_.size(); ++j)
+            if (!header_[i].empty() && header_[i] == header_[j])
+                throw Error(at, "columns '" + written_[i] + "' and '" + written_[j] + "' both give " + header_[i],
+                            "keep one of them");
 }
 
 std::string_view CsvTable::keep(std::string s) { return storage_->unescaped.emplace_back(std::move(s)); }
@@ -91,7 +104,7 @@ std::string delimiter_hint(const std::vector<std::string>& header, const CsvDial
 }  // namespace
 
 void CsvTable::scan(std::string_view raw, const std::vector<std::string_view>& required_columns,
-                    std::optional<CsvDialect> dialect, bool keep_cells, const RowSink& on_row) {
+                    std::optional<CsvDialect> dialect, bool keep_cells, const RowSink& on_row, ColumnNaming naming) {
     const std::string& name = file_;
     if (raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);  // UTF-8 BOM
     dialect_ = dialect ? *dialect : detect_dialect(raw, name);
@@ -161,6 +174,7 @@ void CsvTable::scan(std::string_view raw, const std::vector<std::string_view>& r
         if (!have_header) {
             for (const auto f : fields) header_.emplace_back(f.substr(0, f.find_last_not_of(' ') + 1));
             for (auto& h : header_) h.erase(0, h.find_first_not_of(' '));
+            name_columns(naming, {name, record_line, ""});
             for (auto col : required_columns)
                 if (column(col) < 0)
                     throw Error({name, record_line, std::string(col)},
@@ -181,38 +195,43 @@ void CsvTable::scan(std::string_view raw, const std::vector<std::string_view>& r
 }
 
 CsvTable CsvTable::parse(std::string_view text, const std::string& name,
-                         const std::vector<std::string_view>& required_columns, std::optional<CsvDialect> dialect) {
+                         const std::vector<std::string_view>& required_columns, std::optional<CsvDialect> dialect,
+                         ColumnNaming naming) {
     CsvTable t;
     t.file_ = name;
     t.storage_->text = std::string(text);
     auto& rows = t.rows_;
-    t.scan(t.storage_->text, required_columns, dialect, true,
-           [&](std::vector<std::string_view>& cells, int line) { rows.emplace_back(t, std::move(cells), line); });
+    t.scan(
+        t.storage_->text, required_columns, dialect, true,
+        [&](std::vector<std::string_view>& cells, int line) { rows.emplace_back(t, std::move(cells), line); }, naming);
     return t;
 }
 
 CsvTable CsvTable::parse_header(std::string_view text, const std::string& name, std::optional<CsvDialect> dialect) {
     CsvTable t;
     t.file_ = name;
-    t.scan(text, {}, dialect, false, nullptr);
+    t.scan(text, {}, dialect, false, nullptr, nullptr);
     return t;
 }
 
 void CsvTable::for_each_row(std::string_view text, const std::string& name,
                             const std::vector<std::string_view>& required_columns, std::optional<CsvDialect> dialect,
-                            const std::function<void(const CsvRow&)>& each) {
+                            const std::function<void(const CsvRow&)>& each, ColumnNaming naming) {
     CsvTable t;
     t.file_ = name;
     CsvRow row(t, {}, 0);
-    t.scan(text, required_columns, dialect, false, [&](std::vector<std::string_view>& cells, int line) {
-        row.cells_.swap(cells);  // the row's vector is reused for the next row's cells
-        row.line_ = line;
-        each(row);
-    });
+    t.scan(
+        text, required_columns, dialect, false,
+        [&](std::vector<std::string_view>& cells, int line) {
+            row.cells_.swap(cells);  // the row's vector is reused for the next row's cells
+            row.line_ = line;
+            each(row);
+        },
+        naming);
 }
 
 CsvTable CsvTable::from_sheet(const XlsxSheet& sheet, const std::string& name,
-                              const std::vector<std::string_view>& required_columns) {
+                              const std::vector<std::string_view>& required_columns, ColumnNaming naming) {
     CsvTable t;
     t.file_ = name;
     t.sheet_ = sheet.name;
@@ -236,6 +255,7 @@ CsvTable CsvTable::from_sheet(const XlsxSheet& sheet, const std::string& name,
         t.header_.push_back(std::move(h));
     }
     while (!t.header_.empty() && t.header_.back().empty()) t.header_.pop_back();
+    t.name_columns(naming, {name, head.row, ""});
     for (auto col : required_columns)
         if (t.column(col) < 0)
             throw Error({name, head.row, std::string(col)},
@@ -263,9 +283,9 @@ CsvTable CsvTable::from_sheet(const XlsxSheet& sheet, const std::string& name,
 }
 
 Location CsvRow::where(std::string_view column) const {
-    std::string field(column);
-    const int i = column.empty() || table_->sheet().empty() ? -1 : table_->column(column);
-    if (i >= 0)
+    const int i = column.empty() ? -1 : table_->column(column);
+    std::string field = i >= 0 ? table_->written_header()[static_cast<std::size_t>(i)] : std::string(column);
+    if (i >= 0 && !table_->sheet().empty())
         field += " (cell " + table_->sheet() + "!" + column_letters(static_cast<std::size_t>(i)) +
                  std::to_string(line_) + ")";
     return {table_->file(), line_, field};
@@ -281,7 +301,12 @@ std::string_view CsvRow::text(std::string_view column) const {
 
 std::string_view CsvRow::required(std::string_view column) const {
     const auto v = text(column);
-    if (v.empty()) throw Error(where(column), "empty value", "fill in " + std::string(column));
+    if (v.empty()) {
+        const int i = table_->column(column);
+        throw Error(
+            where(column), "empty value",
+            "fill in " + (i >= 0 ? table_->written_header()[static_cast<std::size_t>(i)] : std::string(column)));
+    }
     return v;
 }
 

@@ -201,13 +201,44 @@ std::string to_utf8(std::string_view text, TextEncoding encoding, const std::str
     return out;
 }
 
-double parse_number(std::string_view text, const CsvDialect& dialect) {
+namespace {
+
+// The fix for a number with one group mark before three digits ("870.000"
+// with a decimal comma: 870000 or 870): how to write each reading so that it
+// reads one way only in this file. `sheet`: a text cell of a spreadsheet,
+// which reads either decimal mark, so a decimal with three places there is
+// best entered as a number cell.
+std::string two_ways_fix(const std::string& sign, std::string_view integer, char group, const std::string& ungrouped,
+                         char decimal, bool sheet) {
+    std::string point(integer);
+    point[point.find(group)] = '.';
+    while (point.back() == '0') point.pop_back();
+    if (point.back() == '.') point.pop_back();
+    const bool whole = point.find('.') == std::string::npos;
+    std::string shown = point;
+    if (!whole && !sheet) shown[shown.find('.')] = decimal;
+    const std::string mark = group == '.' ? "dot" : "comma";
+    std::string fix = "write " + sign + ungrouped + " if " + sign + ungrouped + " is meant (no thousands " + mark + ")";
+    if (whole || !sheet) fix += ", or " + sign + shown + " if " + sign + shown + " is meant";
+    else fix += ", or enter " + sign + point + " as a number cell if the decimal is meant";
+    return fix;
+}
+
+double parse_in(std::string_view text, const CsvDialect& dialect, bool sheet);
+
+}  // namespace
+
+double parse_number(std::string_view text, const CsvDialect& dialect) { return parse_in(text, dialect, false); }
+
+namespace {
+
+double parse_in(std::string_view text, const CsvDialect& dialect, bool sheet) {
     if (dialect.decimal == '\0') {
         // Either convention; a number that only one of them reads is that
         // number, one that both read alike is fine, anything else is refused.
         const auto attempt = [&](const CsvDialect& d) -> std::optional<double> {
             try {
-                return parse_number(text, d);
+                return parse_in(text, d, true);
             } catch (const Error& e) {
                 if (e.problem().find("could be read two ways") != std::string::npos) throw;
                 return std::nullopt;
@@ -248,14 +279,8 @@ double parse_number(std::string_view text, const CsvDialect& dialect) {
             integer.find(group) == integer.rfind(group) && rest.empty() && integer.size() - integer.find(group) == 4;
         const auto ungrouped = ungroup(integer, group);
         if (lone && ungrouped)
-            throw Error({},
-                        "'" + shown + "' could be read two ways (" + std::string(integer) + " as a decimal, or " +
-                            *ungrouped + ")",
-                        dialect.decimal == ','
-                            ? "write " + *ungrouped + " without the thousands dot, or " +
-                                  std::string(integer.substr(0, integer.find(group))) + "," +
-                                  std::string(integer.substr(integer.find(group) + 1)) + " with a decimal comma"
-                            : "write it without the comma, or with a decimal point");
+            throw Error({}, "'" + shown + "' could be read two ways: as " + sign + *ungrouped + " or as a decimal",
+                        two_ways_fix(sign, integer, group, *ungrouped, dialect.decimal, sheet));
         if (!ungrouped)
             throw Error({}, "'" + shown + "' is not a number in this file (" + dialect.describe() + ")",
                         "write a number such as " + example);
@@ -272,5 +297,7 @@ double parse_number(std::string_view text, const CsvDialect& dialect) {
         throw Error({}, "'" + shown + "' is not a number", "write a finite decimal number such as " + example);
     return v;
 }
+
+}  // namespace
 
 }  // namespace klima::io

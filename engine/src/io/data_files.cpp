@@ -1,4 +1,5 @@
 #include "klima/io/data_files.hpp"
+#include "klima/activity_names.hpp"
 #include "readers.hpp"
 
 #include "json_object.hpp"
@@ -91,8 +92,17 @@ Taxonomy load_taxonomy(const std::string& path) {
         s.territorial = row.yes_no("territorial");
         s.accepts = parse_kinds(row);
         s.source = row.required("source");
+        std::istringstream also{std::string(row.optional("counts_also"))};
+        for (std::string w; also >> w;) s.counts_also.push_back(w);
         at_location(row.where(), [&] { t.add(std::move(s)); });
     }
+    for (const auto& s : t.subsectors())
+        for (const auto& also : s.counts_also)
+            if (!t.find(s.sector, also) || also == s.code)
+                throw Error({path, 0, "counts_also"},
+                            "subsector " + s.sector + "/" + s.code + " counts also in '" + also +
+                                "', which is not another subsector of " + s.sector,
+                            "name subsectors of the same sector, separated by spaces");
     return t;
 }
 
@@ -296,48 +306,142 @@ namespace {
 const std::vector<std::string_view> kActivityColumns{"year",     "sector", "subsector", "carrier",
                                                      "quantity", "unit",   "source"};
 
+// The activity columns an officer may head in Danish or English, folded
+// (fold_name: case and æ, ø, å forgiven): år, sektor, undersektor, energiart
+// or brændsel, mængde, enhed, kilde, usikkerhed.
+std::string activity_column(std::string_view written) {
+    static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+        {"year", "year"},
+        {"aar", "year"},
+        {"ar", "year"},
+        {"sector", "sector"},
+        {"sektor", "sector"},
+        {"subsector", "subsector"},
+        {"undersektor", "subsector"},
+        {"carrier", "carrier"},
+        {"energiart", "carrier"},
+        {"braendsel", "carrier"},
+        {"brandsel", "carrier"},
+        {"quantity", "quantity"},
+        {"maengde", "quantity"},
+        {"mangde", "quantity"},
+        {"unit", "unit"},
+        {"enhed", "unit"},
+        {"source", "source"},
+        {"kilde", "source"},
+        {"uncertainty", "uncertainty"},
+        {"usikkerhed", "uncertainty"},
+    };
+    if (written == "year" || written == "quantity") return std::string(written);  // the common header, unfolded
+    const std::string folded = fold_name(written);
+    for (const auto& [name, column] : kNames)
+        if (folded == name) return std::string(column);
+    return {};
+}
+
+// The bad cells of one file: each error kept (up to kMaxBadCells), so that
+// one run reports them all; thrown together at the end.
+class BadCells {
+public:
+    static constexpr std::size_t kMaxBadCells = 50;
+    explicit BadCells(const std::string& file) : file_(file) {}
+
+    // Runs `f`; an Error it throws is kept and false returned.
+    template <class F>
+    bool check(F&& f) {
+        try {
+            f();
+            return true;
+        } catch (const Error& e) {
+            if (errors_.size() < kMaxBadCells) errors_.push_back(e);
+            ++count_;
+            return false;
+        }
+    }
+    bool any() const { return count_ > 0; }
+    // Errors of this file beyond those merged from `other`.
+    bool any_but(const BadCells& other) const { return count_ > other.count_; }
+    // `other`'s errors too, in line order with these.
+    void merge(const BadCells& other) {
+        for (const auto& e : other.errors_)
+            if (errors_.size() < kMaxBadCells) errors_.push_back(e);
+        count_ += other.count_;
+        std::stable_sort(errors_.begin(), errors_.end(),
+                         [](const Error& a, const Error& b) { return a.where().line < b.where().line; });
+    }
+    // One error as it is; more as one error listing each (the first 50).
+    void throw_if_any() const {
+        if (count_ == 0) return;
+        if (count_ == 1) throw errors_.front();
+        std::string list;
+        for (const auto& e : errors_) list.append("\n  ").append(e.what());
+        throw Error({file_, 0, ""},
+                    std::to_string(count_) + " bad cells" +
+                        (count_ > errors_.size() ? " (the first " + std::to_string(errors_.size()) + " listed)" : "") +
+                        ":" + list,
+                    "correct each cell as its own fix says; nothing was read");
+    }
+
+private:
+    const std::string& file_;
+    std::vector<Error> errors_;
+    std::size_t count_ = 0;
+};
+
 // `r` filled from a row: each cell is read once, as a view, into strings that
 // keep their capacity when `r` is reused; a Location is made only for an error.
-void activity_from_row(const CsvRow& row, const std::string& file, ActivityRecord& r) {
+// Every bad cell goes to `bad`; false when there was one. With `ref`, display
+// names become codes and the record is validated (ReferenceData::validate);
+// what that refuses goes to `invalid`, and the record is still returned, so
+// that duplicates are found before it is reported, as always.
+bool activity_from_row(const CsvRow& row, const std::string& file, ActivityRecord& r, BadCells& bad, BadCells& invalid,
+                       const ReferenceData* ref) {
     r.origin.file.assign(file);  // row.where(), without a new string
     r.origin.line = row.line();
     r.origin.field.clear();
-    const int year = row.integer("year");
-    r.year = in_horizon(year) ? year : checked_year(year, row.where("year"));
-    r.sector = row.required("sector");
-    r.subsector = row.required("subsector");
-    r.carrier = row.required("carrier");
-    const auto unit = row.required("unit");
+    bool ok = bad.check([&] {
+        const int year = row.integer("year");
+        r.year = in_horizon(year) ? year : checked_year(year, row.where("year"));
+    });
+    ok = bad.check([&] { r.sector = row.required("sector"); }) && ok;
+    ok = bad.check([&] { r.subsector = row.required("subsector"); }) && ok;
+    ok = bad.check([&] { r.carrier = row.required("carrier"); }) && ok;
+    std::string_view unit;
+    const bool unit_ok = bad.check([&] { unit = units::canonical_unit(row.required("unit")); });
     const auto q = row.text("quantity");
-    const double v = q.empty() ? 0.0 : row.number("quantity");
-    auto amount = amount_at(
-        v, unit, [&] { return row.where("quantity"); }, [&] { return row.where("unit"); });
-    if (q.empty()) r.amount.reset();  // empty quantity: missing, not zero
-    else r.amount = amount;
-    r.unit = unit;
-    r.source = row.required("source");
-    if (const auto u = row.optional("uncertainty"); !u.empty())
-        r.uncertainty = parse_distribution(u, row.where("uncertainty"));
-    else r.uncertainty.reset();
-}
-
-ActivityRecord activity_from_row(const CsvRow& row, const std::string& file) {
-    ActivityRecord r;
-    activity_from_row(row, file, r);
-    return r;
+    double v = 0.0;
+    const bool quantity_ok = q.empty() || bad.check([&] { v = row.number("quantity"); });
+    if (unit_ok && !quantity_ok)  // the unit still checked, so that a bad unit on the row is reported too
+        bad.check([&] {
+            amount_at(
+                0.0, unit, [&] { return row.where("quantity"); }, [&] { return row.where("unit"); });
+        });
+    ok = unit_ok && quantity_ok && bad.check([&] {
+        auto amount = amount_at(
+            v, unit, [&] { return row.where("quantity"); }, [&] { return row.where("unit"); });
+        if (q.empty()) r.amount.reset();  // empty quantity: missing, not zero
+        else r.amount = amount;
+        r.unit = unit;
+    }) && ok;
+    ok = bad.check([&] { r.source = row.required("source"); }) && ok;
+    ok = bad.check([&] {
+        if (const auto u = row.optional("uncertainty"); !u.empty())
+            r.uncertainty = parse_distribution(u, row.where("uncertainty"));
+        else r.uncertainty.reset();
+    }) && ok;
+    if (ok && ref)
+        invalid.check([&] {
+            try {
+                ref->validate(r);  // codes, as most files write them: one look-up
+            } catch (const Error&) {
+                if (!resolve_display_names(r, *ref)) throw;  // names: made codes, then validated
+                ref->validate(r);
+            }
+        });
+    return ok;
 }
 
 }  // namespace
-
-// Rows are streamed into records: no table of cells is kept beside them.
-ActivitySet parse_activity_csv(std::string_view text, const std::string& name, std::optional<CsvDialect> dialect) {
-    ActivitySet out;
-    out.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
-    CsvTable::for_each_row(text, name, kActivityColumns, dialect,
-                           [&](const CsvRow& row) { out.push_back(activity_from_row(row, name)); });
-    check_no_duplicates(out);
-    return out;
-}
 
 namespace {
 
@@ -361,14 +465,16 @@ std::uint64_t key_hash(const ActivityRecord& r) {
     return h;
 }
 
-// The records of a CSV file, or of `year` only, with every row of every year
-// read and checked as load_activity checks them all: its form, duplicates
-// (check_no_duplicates) and, with `ref`, ReferenceData::validate, with the
-// same error for the same file. Rows of other years are kept only as a hash
-// of their key; when two of those hashes meet (a duplicate, or by chance),
-// returns nullopt, and the caller reads the whole file again keeping every
-// row, so that the error is exactly the one of check_no_duplicates. With
-// `mapped`, the pages of rows already read are given back as it goes.
+// Rows are streamed into records: no table of cells is kept beside them. The
+// records of a CSV file, or of `year` only, with every row of every year
+// read and checked as load_activity checks them all: its form and, with
+// `ref`, its names and ReferenceData::validate (every bad cell, BadCells),
+// then duplicates (check_no_duplicates), with the same error for the same
+// file. Rows of other years are kept only as a hash of their key; when two
+// of those hashes meet (a duplicate, or by chance), returns nullopt, and the
+// caller reads the whole file again keeping every row, so that the error is
+// exactly the one of check_no_duplicates. With `mapped`, the pages of rows
+// already read are given back as it goes.
 std::optional<ActivitySet> read_activity_rows(std::string_view text, const std::string& name,
                                               std::optional<CsvDialect> dialect, const ReferenceData* ref,
                                               std::optional<int> year, std::vector<int>& years, MappedFile* mapped) {
@@ -376,39 +482,55 @@ std::optional<ActivitySet> read_activity_rows(std::string_view text, const std::
     out.reserve(year ? lines_of_year(text, *year)
                      : static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
     std::vector<std::uint64_t> others;
-    std::exception_ptr invalid;  // the first row in the file that ReferenceData::validate refuses
-    ActivityRecord r;            // one record reused: a row of another year allocates nothing once it has grown
+    BadCells bad(name), invalid(name);
+    ActivityRecord r;  // one record reused: a row of another year allocates nothing once it has grown
     std::size_t rows = 0;
-    CsvTable::for_each_row(text, name, kActivityColumns, dialect, [&](const CsvRow& row) {
-        if (mapped && ++rows % 1024 == 0) mapped->release_before(row.text("year").data());  // never read again
-        activity_from_row(row, name, r);
-        if (ref && !invalid) {
-            try {
-                ref->validate(r);
-            } catch (const Error&) {
-                invalid = std::current_exception();
-            }
-        }
-        if (years.empty() || years.back() != r.year) years.push_back(r.year);
-        if (!year || r.year == *year) out.push_back(r);  // a copy: strings of their own size
-        else others.push_back(key_hash(r));
-    });
+    CsvTable::for_each_row(
+        text, name, kActivityColumns, dialect,
+        [&](const CsvRow& row) {
+            if (mapped && ++rows % 1024 == 0) mapped->release_before(row.text("year").data());  // never read again
+            if (!activity_from_row(row, name, r, bad, invalid, ref) || bad.any()) return;
+            if (years.empty() || years.back() != r.year) years.push_back(r.year);
+            if (!year || r.year == *year) out.push_back(r);  // a copy: strings of their own size
+            else others.push_back(key_hash(r));
+        },
+        activity_column);
+    // Form errors, with what the reference data refuses beside them; else
+    // duplicates; else what the reference data refuses.
+    bad.merge(invalid);
+    if (bad.any_but(invalid)) bad.throw_if_any();
     std::sort(others.begin(), others.end());
     if (std::adjacent_find(others.begin(), others.end()) != others.end()) return std::nullopt;
     check_no_duplicates(out);
-    if (invalid) std::rethrow_exception(invalid);
+    invalid.throw_if_any();
+    return out;
+}
+
+ActivitySet read_activity_sheet(std::string_view bytes, const std::string& name, const std::string& sheet,
+                                const ReferenceData* ref) {
+    const auto table = CsvTable::from_sheet(parse_xlsx(bytes, name, sheet), name, kActivityColumns, activity_column);
+    ActivitySet out;
+    out.reserve(table.rows().size());
+    BadCells bad(name), invalid(name);
+    ActivityRecord r;
+    for (const auto& row : table.rows())
+        if (activity_from_row(row, name, r, bad, invalid, ref) && !bad.any()) out.push_back(r);
+    bad.merge(invalid);
+    if (bad.any_but(invalid)) bad.throw_if_any();  // as read_activity_rows
+    check_no_duplicates(out);
+    invalid.throw_if_any();
     return out;
 }
 
 }  // namespace
 
+ActivitySet parse_activity_csv(std::string_view text, const std::string& name, std::optional<CsvDialect> dialect) {
+    std::vector<int> years;
+    return *read_activity_rows(text, name, dialect, nullptr, std::nullopt, years, nullptr);
+}
+
 ActivitySet parse_activity_xlsx(std::string_view bytes, const std::string& name, const std::string& sheet) {
-    const auto table = CsvTable::from_sheet(parse_xlsx(bytes, name, sheet), name, kActivityColumns);
-    ActivitySet out;
-    out.reserve(table.rows().size());
-    for (const auto& row : table.rows()) out.push_back(activity_from_row(row, name));
-    check_no_duplicates(out);
-    return out;
+    return read_activity_sheet(bytes, name, sheet, nullptr);
 }
 
 // One strict JSON reader for every input file: overflowing numbers and keys
@@ -428,7 +550,7 @@ ActivitySet parse_activity_json(std::string_view text, const std::string& name) 
         r.sector = j.text("sector");
         r.subsector = j.text("subsector");
         r.carrier = j.text("carrier");
-        const auto unit = j.text("unit");
+        const std::string unit(units::canonical_unit(j.text("unit")));
         const auto& q = j.value("quantity");
         if (!q.is_null() && !q.is_number())
             throw Error(j.at("quantity"), "expected a number or null",
@@ -479,11 +601,23 @@ ActivitySet load_activity(const std::string& path, const ReferenceData* ref, con
     if (!records && !tried && ext == ".csv")
         records = read_activity_rows(text, path, options.csv_dialect, ref, options.year, years, nullptr);
     if (!records) {
-        records = ext == ".csv"    ? parse_activity_csv(text, path, options.csv_dialect)
-                  : ext == ".xlsx" ? parse_activity_xlsx(text, path, options.sheet)
-                                   : parse_activity_json(text, path);
-        if (ref)
-            for (const auto& r : *records) ref->validate(r);
+        if (ext == ".csv") {
+            std::vector<int> all;
+            records = read_activity_rows(text, path, options.csv_dialect, ref, std::nullopt, all, nullptr);
+        } else if (ext == ".xlsx") {
+            records = read_activity_sheet(text, path, options.sheet, ref);
+        } else {
+            records = parse_activity_json(text, path);
+            if (ref)
+                for (auto& r : *records) {
+                    try {
+                        ref->validate(r);
+                    } catch (const Error&) {
+                        if (!resolve_display_names(r, *ref)) throw;
+                        ref->validate(r);
+                    }
+                }
+        }
         if (options.year) {
             years = years_in(*records);
             std::erase_if(*records, [&](const ActivityRecord& r) { return r.year != *options.year; });
@@ -496,6 +630,7 @@ ActivitySet load_activity(const std::string& path, const ReferenceData* ref, con
         throw Error({path, 0, "year"}, "no activity records for " + std::to_string(*options.year),
                     present.empty() ? "the data holds no records" : "choose one of the years present: " + present);
     }
+    if (ref) add_counted_subsectors(*records, ref->taxonomy);
     return std::move(*records);
 }
 

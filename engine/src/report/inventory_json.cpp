@@ -13,10 +13,11 @@ using units::in_tonnes;
 
 std::string years_text(int from, int to) { return std::to_string(from) + "-" + std::to_string(to); }
 
-void total(JsonWriter& w, const Total& t) {
+void total(JsonWriter& w, const Total& t, std::optional<double> share = {}) {
     w.begin_object();
     w.key("lines").value(t.lines);
     w.key("missing").value(t.missing);
+    if (share) w.key("share_pct").value(*share);
     w.key("t_co2e").value(in_tonnes(t.co2e));
     w.key("t_co2e_by_gas").begin_object();
     for (Gas g : {Gas::CH4, Gas::CO2, Gas::CO2e, Gas::N2O})  // byte order of the names
@@ -97,6 +98,19 @@ void line(JsonWriter& w, const InventoryLine& l) {
 void write_json(OutputBuffer& out, const InventoryResult& inv, const ReferenceData& ref, const InventoryOutput& how) {
     JsonWriter w(out);
     w.begin_object();
+    const auto figures = inventory_figures(inv, ref);
+    w.key("factor_status").begin_object();
+    w.key("derived").begin_object();
+    w.key("factors").value(figures.derived_factors);
+    w.key("pct_of_territorial").value(figures.derived_pct);
+    w.key("t_co2e").value(in_tonnes(figures.derived_co2e));
+    w.end_object();
+    w.key("illustrative").begin_object();
+    w.key("factors").value(figures.illustrative_factors);
+    w.key("pct_of_territorial").value(figures.illustrative_pct);
+    w.key("t_co2e").value(in_tonnes(figures.illustrative_co2e));
+    w.end_object();
+    w.end_object();
     const auto& gwp = ref.gwp.require(inv.gwp_set);
     w.key("gwp").begin_object();
     for (Gas g : {Gas::CH4, Gas::N2O}) {
@@ -110,9 +124,23 @@ void write_json(OutputBuffer& out, const InventoryResult& inv, const ReferenceDa
     w.key("lines").begin_array();
     for (const auto& l : inv.lines) line(w, l);
     w.end_array();
+    if (how.inhabitants) {
+        const double n = units::in_count(how.inhabitants->count);
+        w.key("per_inhabitant").begin_object();
+        w.key("inhabitants").value(n);
+        w.key("origin").value(klima::to_string(how.inhabitants->origin));
+        w.key("source").value(how.inhabitants->source);
+        w.key("t_co2e_territorial").value(in_tonnes(inv.territorial.co2e) / n);
+        w.key("t_co2e_territorial_excl_lulucf").value(in_tonnes(inv.territorial_excl_lulucf.co2e) / n);
+        w.end_object();
+    }
     if (!inv.by_sector.empty()) {
         w.key("sectors").begin_object();
-        for (const auto& [sector, t] : inv.by_sector) total(w.key(sector), t);
+        for (const auto& [sector, t] : inv.by_sector) {
+            const auto share = figures.share_pct.find(sector);
+            total(w.key(sector), t,
+                  share == figures.share_pct.end() ? std::nullopt : std::optional<double>(share->second));
+        }
         w.end_object();
     }
     if (!inv.by_subsector.empty()) {

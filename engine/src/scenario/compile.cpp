@@ -14,6 +14,25 @@ using units::AmountKind;
 
 std::string kind_name(AmountKind k) { return std::string(units::to_string(k)); }
 
+// A record's amount as the plan keeps it: a volume or mass of fuel whose
+// factors there are all per energy becomes that energy, through the fuel's
+// heating value (and density) of the record's year, as the inventory turns it
+// (ReferenceData::amount_for). Converted once, here, so that every effect and
+// preset sees the row in energy (docs/method.md, "Fuels in litres and m³").
+units::Amount as_planned(const ActivityRecord& r, const ReferenceData& ref) {
+    const auto kind = units::kind_of(*r.amount);
+    if (kind != AmountKind::volume && kind != AmountKind::mass) return *r.amount;
+    const auto factors = ref.factors.lookup(r.carrier, r.subsector, r.year);
+    if (factors.empty()) return *r.amount;
+    for (const auto* f : factors)
+        if (units::factor_kind(f->value) != AmountKind::energy) return *r.amount;
+    try {
+        return ref.fuel_properties.to_energy(r.carrier, *r.amount, r.unit, r.year).energy;
+    } catch (const Error& e) {
+        throw Error(r.at(e.where().field.empty() ? "unit" : e.where().field), e.problem(), e.fix());
+    }
+}
+
 class KeyTable {
 public:
     KeyTable(std::vector<Key>& keys, const std::map<std::string, std::size_t>& rows, const ReferenceData& ref)
@@ -147,11 +166,12 @@ public:
                 if (r.year == launch) s.missing_at_launch = true;
                 return;
             }
+            const auto amount = as_planned(r, ref_);
             if (s.sum.empty()) {
-                s.kind = units::kind_of(*r.amount);
+                s.kind = units::kind_of(amount);
                 s.origin = r.origin;
             }
-            s.sum[r.year] += units::si_value(*r.amount);
+            s.sum[r.year] += units::si_value(amount);
         };
         // Launch-year records first, in file order, so that a run launched
         // from the base year interns keys exactly as it always did.

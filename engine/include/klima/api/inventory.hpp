@@ -8,6 +8,7 @@
 #include "klima/inventory.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/reference_data.hpp"
+#include "klima/report/inventory_report.hpp"
 
 #include <optional>
 #include <string>
@@ -30,6 +31,9 @@ struct InventoryOutcome {
     InventoryResult inventory;
     std::string title;  // the municipality's name, or "klima.db version 3"
     bool from_store = false;
+    // The year's population from drivers.csv beside the activity file, when
+    // it has that year: for the per-inhabitant totals. None from a store.
+    std::optional<report::Inhabitants> inhabitants;
 };
 
 // Throws klima::Error naming the file or store at fault (kind input, io or store).

@@ -53,6 +53,11 @@ private:
     int line_;
 };
 
+// How a reader names the columns it knows: the canonical name of a header
+// cell as written ("Mængde" → "quantity"), or "" for a column it does not
+// know (kept as written). Null: every column is looked up as written.
+using ColumnNaming = std::string (*)(std::string_view written);
+
 class CsvTable {
 public:
     // Throws klima::Error naming the file when it cannot be read, is not
@@ -65,7 +70,7 @@ public:
                          std::optional<CsvDialect> dialect = std::nullopt);
     static CsvTable parse(std::string_view text, const std::string& name,
                           const std::vector<std::string_view>& required_columns,
-                          std::optional<CsvDialect> dialect = std::nullopt);
+                          std::optional<CsvDialect> dialect = std::nullopt, ColumnNaming naming = nullptr);
     // The header alone, with the dialect detected unless given: for asking
     // which columns a file has (column()) without reading its rows.
     static CsvTable parse_header(std::string_view text, const std::string& name,
@@ -73,20 +78,23 @@ public:
     // Calls `each` with every row in file order without keeping them, so
     // memory stays that of one row; the same checks and errors as parse. The
     // row's cells are views into `text` (or, for Windows-1252, its decoded
-    // copy), valid during the call.
+    // copy), valid during the call. With `naming`, header cells are looked up
+    // by their canonical names (two cells naming one column are an error), and
+    // errors name the column as written.
     static void for_each_row(std::string_view text, const std::string& name,
                              const std::vector<std::string_view>& required_columns, std::optional<CsvDialect> dialect,
-                             const std::function<void(const CsvRow&)>& each);
+                             const std::function<void(const CsvRow&)>& each, ColumnNaming naming = nullptr);
     // A worksheet as a table: its first row names the columns. Text cells
     // holding numbers are read in either convention and refused when the two
     // disagree (CsvDialect::spreadsheet); number cells are read as stored.
     static CsvTable from_sheet(const XlsxSheet& sheet, const std::string& name,
-                               const std::vector<std::string_view>& required_columns);
+                               const std::vector<std::string_view>& required_columns, ColumnNaming naming = nullptr);
 
     const std::string& file() const { return file_; }
     const CsvDialect& dialect() const { return dialect_; }
-    const std::string& sheet() const { return sheet_; }  // empty for a CSV file
-    const std::vector<std::string>& header() const { return header_; }
+    const std::string& sheet() const { return sheet_; }                 // empty for a CSV file
+    const std::vector<std::string>& header() const { return header_; }  // canonical names
+    const std::vector<std::string>& written_header() const { return written_; }
     const std::vector<CsvRow>& rows() const { return rows_; }
     int column(std::string_view name) const;  // -1 when absent
 
@@ -98,7 +106,10 @@ private:
     // doubled quotes, cleared before each row unless `keep`).
     // A null `on_row` stops after the header.
     void scan(std::string_view raw, const std::vector<std::string_view>& required_columns,
-              std::optional<CsvDialect> dialect, bool keep, const RowSink& on_row);
+              std::optional<CsvDialect> dialect, bool keep, const RowSink& on_row, ColumnNaming naming);
+    // header_ as written kept in written_, then named by `naming`; throws at
+    // `at` when two cells name one column.
+    void name_columns(ColumnNaming naming, const Location& at);
     // Storage that keeps its address when the table moves: what rows() views.
     std::string_view keep(std::string s);
 
@@ -113,6 +124,7 @@ private:
     CsvDialect dialect_;
     std::string sheet_;
     std::vector<std::string> header_;
+    std::vector<std::string> written_;
     std::vector<CsvRow> rows_;
 };
 

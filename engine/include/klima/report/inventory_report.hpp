@@ -6,6 +6,7 @@
 #include "klima/factors.hpp"
 #include "klima/inventory.hpp"
 
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -15,6 +16,14 @@ namespace klima::report {
 
 enum class Format { table, json, csv };
 
+// The municipality's inhabitants in the inventory year, with where the number
+// comes from: per-inhabitant totals are printed only with it.
+struct Inhabitants {
+    units::Count count;
+    std::string source;  // the drivers file's source cell
+    Location origin;     // drivers.csv and its line
+};
+
 struct InventoryOutput {
     Format format = Format::table;
     std::string title;
@@ -23,7 +32,21 @@ struct InventoryOutput {
     // in a top-level "chp_allocation" object (in CSV each such factor's source
     // says it already).
     std::optional<ChpAllocation> allocation;
+    // When set, totals are also given per inhabitant (table, JSON).
+    std::optional<Inhabitants> inhabitants;
 };
+
+// What the officer reports beside the totals (docs/reports.md): each sector's
+// share of the territorial total excluding LULUCF (LULUCF removals show as a
+// negative share; sectors reported apart have none), and the tonnes of the
+// territorial total incl. LULUCF that rest on factors of each status.
+struct InventoryFigures {
+    std::map<std::string, double> share_pct;  // sector code → % of the territorial total excl. LULUCF
+    units::Mass illustrative_co2e, derived_co2e;
+    double illustrative_pct = 0.0, derived_pct = 0.0;   // of the territorial total incl. LULUCF
+    int illustrative_factors = 0, derived_factors = 0;  // gas lines using such a factor
+};
+InventoryFigures inventory_figures(const InventoryResult& inv, const ReferenceData& ref);
 
 // Writes `inv` to `out` as it goes: JSON lines carry their factors, sources and
 // any fuel conversion (heating value, density). Throws klima::Error of kind io
@@ -36,7 +59,7 @@ void write_inventory(std::ostream& out, const InventoryResult& inv, const Refere
 std::string render_inventory(const InventoryResult& inv, const ReferenceData& ref, const InventoryOutput& how);
 inline std::string render_inventory(const InventoryResult& inv, const ReferenceData& ref, Format format,
                                     const std::string& title) {
-    return render_inventory(inv, ref, InventoryOutput{format, title, std::nullopt});
+    return render_inventory(inv, ref, InventoryOutput{format, title, std::nullopt, std::nullopt});
 }
 
 }  // namespace klima::report
