@@ -2,10 +2,15 @@
 
 #include "affine_shapley.hpp"
 #include "attribution.hpp"
+#include "chain_shapley.hpp"
+#include "sampled_shapley.hpp"
 
 #include "klima/join.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
 #include <sstream>
 
 namespace klima::plan {
@@ -16,8 +21,8 @@ std::string describe(units::AmountKind kind, double si) {
     return s.str();
 }
 
-Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double intensity,
-                          std::vector<double>& share) const {
+Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double intensity, std::vector<double>& share,
+                          Estimate& estimate) const {
     std::vector<const Op*> factors;
     for (const Op& op : ops_)
         if (op.on_factor() && std::find(op.src.begin(), op.src.end(), k) != op.src.end()) factors.push_back(&op);
@@ -33,7 +38,7 @@ Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double 
         sum_of_terms = sum_of_terms && op.kind == Op::Kind::remove && op.src.size() == 1;
         removed += op.value;
     }
-    if (!sum_of_terms || removed > bau[k]) return game({k}, k, kNone, factors, bau, intensity, share);
+    if (!sum_of_terms || removed > bau[k]) return game({k}, k, kNone, factors, bau, intensity, share, estimate);
     Method method = Method::standalone;
     for (std::size_t i : writers_[k]) {
         const Op& op = ops_[i];
@@ -41,14 +46,14 @@ Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double 
             share[op.player] += op.value * intensity;
             continue;
         }
-        method = std::max(method, game(op.src, k, i, {}, bau, intensity, share));
+        method = std::max(method, game(op.src, k, i, {}, bau, intensity, share, estimate));
     }
     return method;
 }
 
 Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, std::size_t term,
                      const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
-                     std::vector<double>& share) const {
+                     std::vector<double>& share, Estimate& estimate) const {
     // Rows the value depends on: the seeds, the sources of what is moved into
     // a row of the set, and every row a fixed removal shares out over.
     const std::size_t nkeys = bau.size();
@@ -139,7 +144,6 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, std::
     Game g;
     g.players = players.size();
     g.additive = additive;
-    for (std::size_t p : players) g.union_of.push_back(theme_of_[p]);
     std::vector<double> state;
     g.value = [&](const std::vector<unsigned char>& in) {
         state = start;
@@ -151,15 +155,46 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, std::
         return state[0] * i;
     };
     std::vector<double> phi;
-    // Exact in polynomial time where the row's ops are affine and that is less work than the 2^m
-    // coalitions; those (or, beyond 16 measures, the Owen value) otherwise.
     const double ops = static_cast<double>(program.size() + local_factors.size());
-    const double enumeration = players.size() <= kMaxExactPlayers
-                                   ? static_cast<double>(std::size_t{1} << players.size()) * ops
-                                   : std::max(owen_coalitions(g.union_of) * ops, kExactWorkAnyway);
-    const bool affine = !additive && players.size() >= kMinAffinePlayers &&
-                        affine_shapley(program, local_factors, start, intensity, players.size(), enumeration, phi);
-    const auto method = affine ? Method::shapley : plan::attribute(g, phi);
+    const std::size_t m = players.size();
+    const double enumeration = m <= kMaxExactPlayers ? static_cast<double>(std::size_t{1} << m) * ops
+                                                     : std::numeric_limits<double>::infinity();
+    Method method = Method::shapley;
+    if (additive) {
+        method = plan::attribute(g, phi);
+    } else if (enumeration <= kAlwaysExact) {
+        // Cheap: exact as ever, in polynomial time where the row's ops are affine and that is less work.
+        const bool affine =
+            m >= kMinAffinePlayers && affine_shapley(program, local_factors, start, intensity, m, enumeration, phi);
+        if (!affine) method = plan::attribute(g, phi);
+    } else if (affine_shapley(program, local_factors, start, intensity, m, kExactWorkAnyway, phi) ||
+               chain_shapley(program, local_factors, start, intensity, m, term != kNone, phi)) {
+        // exact in polynomial time (closed forms 4 and 5 of docs/method.md)
+    } else if (enumeration <= budget_.left) {
+        budget_.left -= enumeration;
+        method = plan::attribute(g, phi);
+    } else {
+        // Estimated: the seed from the game itself, so that a run is reproducible.
+        std::uint64_t seed = 1469598103934665603ULL;
+        auto mix = [&](const void* p, std::size_t n) {
+            const auto* b = static_cast<const unsigned char*>(p);
+            for (std::size_t i = 0; i < n; ++i) seed = (seed ^ b[i]) * 1099511628211ULL;
+        };
+        mix(&year_, sizeof year_);
+        const std::string where = plan_.keys[k].describe();
+        mix(where.data(), where.size());
+        for (std::size_t p : players) mix(&plan_.rank[p], sizeof plan_.rank[p]);  // canonical, not the listing order
+        mix(start.data(), start.size() * sizeof(double));
+        for (const Op& op : program) mix(&op.value, sizeof op.value);
+        const double total =
+            std::abs(g.value(std::vector<unsigned char>(m, 0)) - g.value(std::vector<unsigned char>(m, 1)));
+        const double allowance = std::max(budget_.left / 4.0, 0.0);
+        const auto r = sampled_shapley(g, ops, seed, kTargetBound * total, allowance, phi);
+        budget_.left -= r.work;
+        estimate.bound += r.bound;
+        estimate.measures = std::max(estimate.measures, m);
+        method = Method::estimated;
+    }
     for (std::size_t j = 0; j < players.size(); ++j) share[players[j]] += phi[j];
     return method;
 }

@@ -21,16 +21,17 @@ namespace klima::plan {
 // "2400 MWh": an SI amount of a kind in its display unit.
 std::string describe(units::AmountKind kind, double si);
 
-// Beyond 16 measures on a row, exact affine Shapley values are preferred to the
-// Owen value while they cost at most this many op applications (about a millisecond).
+// Beyond kAlwaysExact, exact affine Shapley values are tried first while they
+// cost at most this many op applications (about a millisecond).
 constexpr double kExactWorkAnyway = 2e5;
 
 // One year of a compiled scenario: its ops, the whole scenario applied once
 // (the errors are found there), then each row's attribution.
 class YearRun {
 public:
-    YearRun(const Plan& p, const ScenarioSpec& spec, const std::vector<std::size_t>& theme_of, int year)
-        : plan_(p), spec_(spec), theme_of_(theme_of), year_(year) {}
+    // `budget`: what the run's attribution may still spend (shared by its years; outlives this).
+    YearRun(const Plan& p, const ScenarioSpec& spec, WorkBudget& budget, int year)
+        : plan_(p), spec_(spec), budget_(budget), year_(year) {}
 
     // `now`: each measure's phase-in share in the year; `done`: its share in
     // the launch year, already inside that inventory (remaining_phase).
@@ -90,13 +91,15 @@ public:
     // Whether an op changes row k's amount this year (its factor must exist then).
     bool written(std::size_t k) const { return !writers_[k].empty(); }
 
-    // Each measure's share of key k's reduction, added to `share[player]`.
-    Method attribute(std::size_t k, const std::vector<double>& bau, double intensity, std::vector<double>& share) const;
+    // Each measure's share of key k's reduction, added to `share[player]`;
+    // where a game of the key is estimated, its bound is added to `estimate`.
+    Method attribute(std::size_t k, const std::vector<double>& bau, double intensity, std::vector<double>& share,
+                     Estimate& estimate) const;
     // The game of the rows `seeds` depend on, valued on row k (or, for a term,
     // on what op `term` moves into k).
     Method game(const std::vector<std::size_t>& seeds, std::size_t k, std::size_t term,
                 const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
-                std::vector<double>& share) const;
+                std::vector<double>& share, Estimate& estimate) const;
 
     const std::vector<Op>& all() const { return ops_; }
 
@@ -125,7 +128,7 @@ private:
 
     const Plan& plan_;
     const ScenarioSpec& spec_;
-    const std::vector<std::size_t>& theme_of_;
+    WorkBudget& budget_;
     int year_;
     std::vector<Op> ops_;
     std::vector<const Template*> from_;
