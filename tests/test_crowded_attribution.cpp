@@ -215,3 +215,55 @@ TEST_CASE("a 200-measure crowded plan: within the work budget, shares summing to
         }
     }
 }
+
+TEST_CASE("all share switches out of a crowded row at once equal all 2^m coalitions of their sum",
+          "[scenario][shapley][crowded]") {
+    // 14–16 measures on a fuel row (slot 0, 1000 units): shares reduced, fixed amounts taken and added, and
+    // share switches, some into the row valued (slot 1, the taps), some elsewhere (slot 2).
+    // v(S) = what the taps move in × 0.3.
+    std::mt19937 rng(72);
+    std::uniform_real_distribution<double> small(0.005, 0.05);
+    for (int trial = 0; trial < 4; ++trial) {
+        const std::size_t m = 14 + static_cast<std::size_t>(trial % 3);
+        std::vector<Op> program;
+        std::vector<std::size_t> taps;
+        for (int stage = 0; stage < 3; ++stage)
+            for (std::size_t p = 0; p < m; ++p) {
+                if (rng() % 3 == 0) continue;
+                Op op = op_of(stage == 0 ? Op::Kind::scale : Op::Kind::move_share, p, small(rng));
+                if (stage == 1 && rng() % 2 == 0) {  // a fixed amount taken or added instead
+                    op.kind = rng() % 3 == 0 ? Op::Kind::add : Op::Kind::remove;
+                    op.value = 3.0 * small(rng);
+                    if (op.kind == Op::Kind::add) {
+                        op.src.clear();
+                        op.target = 0;
+                    }
+                } else if (op.kind == Op::Kind::move_share) {
+                    op.mult = {0.4};
+                    op.target = rng() % 3 == 0 ? 2 : 1;
+                    if (op.target == 1) taps.push_back(program.size());
+                }
+                program.push_back(op);
+            }
+        const std::vector<double> start{1000.0, 0.0, 0.0};
+        Game g;
+        g.players = m;
+        g.value = [&](const std::vector<unsigned char>& in) {
+            auto state = start;
+            for (const Op& op : program)
+                if (in[op.player]) apply(op, state);
+            return state[1] * 0.3;
+        };
+        std::vector<double> exact, fast;
+        attribute(g, exact);
+        REQUIRE(tap_shapley(program, taps, start, 0.3, m, fast));
+        const double total = g.value(std::vector<unsigned char>(m, 0)) - g.value(std::vector<unsigned char>(m, 1));
+        double sum = 0.0;
+        for (std::size_t j = 0; j < m; ++j) {
+            INFO("trial " << trial << ", measure " << j);
+            CHECK(fast[j] == Approx(exact[j]).margin(1e-9 * std::abs(total)));
+            sum += fast[j];
+        }
+        CHECK(sum == Approx(total).margin(1e-9 * std::abs(total)));
+    }
+}

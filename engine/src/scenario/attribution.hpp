@@ -18,12 +18,12 @@ inline constexpr std::size_t kMinAffinePlayers = 6;
 inline constexpr std::size_t kMaxExactPlayers = 16;
 
 // The work budget of one run's attribution, in op applications (one op of
-// the program applied to one coalition's state; about 2–4 ns each here): what
+// the program applied to one coalition's state; about 5–10 ns each here): what
 // the enumerations beyond kAlwaysExact and the estimates may spend together.
-inline constexpr double kWorkBudget = 1.5e7;
+inline constexpr double kWorkBudget = 4e6;
 // Enumerations of at most this many op applications run whatever the budget
 // (every game of the bundled plans is one of these).
-inline constexpr double kAlwaysExact = 2e4;
+inline constexpr double kAlwaysExact = 1024;
 // An estimate aims at a bound of this share of its game's total effect.
 inline constexpr double kTargetBound = 1e-3;
 

@@ -43,6 +43,7 @@ namespace {
 struct Step {
     std::size_t player;
     double a1, b1, a0 = 1.0, b0 = 0.0;
+    std::size_t op = kNone;  // its op in the program
 };
 
 // [[p, q], [0, r]] acting on (intensity, 1).
@@ -70,21 +71,21 @@ bool chain_of(const std::vector<Op>& program, const std::vector<double>& start, 
         const Op& op = program[i];
         switch (op.kind) {
             case Op::Kind::scale:
-                if (on_row(op)) steps.push_back({op.player, 1.0 - op.value, 0.0});
+                if (on_row(op)) steps.push_back({op.player, 1.0 - op.value, 0.0, 1.0, 0.0, i});
                 break;
             case Op::Kind::move_share:
                 if (op.target == row) return false;  // another row read into the chain
-                if (on_row(op)) steps.push_back({op.player, 1.0 - op.value, 0.0});
+                if (on_row(op)) steps.push_back({op.player, 1.0 - op.value, 0.0, 1.0, 0.0, i});
                 break;
             case Op::Kind::remove:
             case Op::Kind::move_amount:
                 if (op.target == row) return false;
                 if (!on_row(op)) break;
                 if (op.src.size() != 1) return false;  // taken in proportion from several rows: not affine
-                steps.push_back({op.player, 1.0, -op.value});
+                steps.push_back({op.player, 1.0, -op.value, 1.0, 0.0, i});
                 break;
             case Op::Kind::add:
-                if (op.target == row) steps.push_back({op.player, 1.0, op.value});
+                if (op.target == row) steps.push_back({op.player, 1.0, op.value, 1.0, 0.0, i});
                 break;
             case Op::Kind::factor_scale:
             case Op::Kind::factor_set: return false;
@@ -226,6 +227,98 @@ bool chain_shapley(const std::vector<Op>& program, const std::vector<Op>& factor
                 const double d0 = outp[j] * pre0[j] - in[j] * (f.p * pre0[j] + f.q * pre1[j]);
                 const double d1 = outp[j] * pre1[j] - in[j] * pre1[j];
                 phi[j] += scale * (suf0[j] * d0 + suf1[j] * d1);
+            }
+        }
+    }
+    for (std::size_t j = 0; j < n; ++j) out[order[j]] = phi[j];
+    return true;
+}
+
+bool is_chain(const std::vector<Op>& program, const std::vector<double>& start) {
+    std::vector<Step> steps;
+    std::size_t row = 0;
+    return chain_of(program, start, false, steps, row);
+}
+
+bool tap_shapley(const std::vector<Op>& program, const std::vector<std::size_t>& taps, const std::vector<double>& start,
+                 double intensity, std::size_t players, std::vector<double>& out) {
+    std::vector<Step> steps;
+    std::size_t row = 0;
+    if (!chain_of(program, start, false, steps, row)) return false;
+    std::vector<char> is_tap(program.size(), 0);
+    for (std::size_t i : taps) {
+        const Op& op = program[i];
+        if (op.kind != Op::Kind::move_share || op.src.size() != 1 || op.src.front() != 0) return false;
+        is_tap[i] = 1;
+    }
+    std::vector<std::size_t> local(players, kNone), order;
+    for (const Step& s : steps)
+        if (local[s.player] == kNone) {
+            local[s.player] = order.size();
+            order.push_back(s.player);
+        }
+    const std::size_t n = order.size();
+    out.assign(players, 0.0);
+    if (n == 0) return true;
+    // Sources of y: the start (before step 0) and each fixed amount (after its step).
+    std::vector<std::size_t> sources{kNone};
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        if (steps[i].b1 != 0.0) sources.push_back(i);
+    // For one source, measure q's scalar on the path so far is A1_q in, A0_q out (the source's own
+    // measure: its amount b in, nothing out); g_q = (1 − t)·A0_q + t·A1_q. A tap o of measure p moves
+    // E_o = v·c·y_s·t·A1_p·Π_{q≠p} g_q; f(x_i = 0) − f(x_i = 1) is E_o·(A0_i − A1_i)/g_i for i ≠ p
+    // and −E_o/t for p. The first is summed lazily: (A0_i − A1_i)/g_i changes only at i's own steps,
+    // so each measure takes the running Σ E_o between its steps. O(steps) a source and node.
+    thread_local std::map<std::size_t, std::pair<std::vector<double>, std::vector<double>>> rules;
+    auto& rule = rules[n / 2 + 1];
+    if (rule.first.empty()) gauss_legendre(n / 2 + 1, rule.first, rule.second);
+    std::vector<double> phi(n, 0.0), a1(n), a0(n), g(n), since(n), part(n);
+    for (std::size_t k = 0; k < rule.first.size(); ++k) {
+        const double t = rule.first[k], w = rule.second[k];
+        for (std::size_t src : sources) {
+            std::fill(a1.begin(), a1.end(), 1.0);
+            std::fill(a0.begin(), a0.end(), 1.0);
+            std::fill(g.begin(), g.end(), 1.0);
+            std::fill(since.begin(), since.end(), 0.0);
+            std::fill(part.begin(), part.end(), 0.0);
+            double all = 1.0, sum = 0.0;  // Π_q g_q; Σ E_o so far
+            double y = start[0] * intensity;
+            std::size_t first = 0;
+            if (src != kNone) {
+                const Step& s = steps[src];
+                const std::size_t p = local[s.player];
+                y = intensity;
+                a1[p] = s.b1;
+                a0[p] = s.b0;
+                g[p] = (1.0 - t) * a0[p] + t * a1[p];
+                all = g[p];
+                first = src + 1;
+            }
+            auto flush = [&](std::size_t i) {
+                part[i] += (sum - since[i]) * (a0[i] - a1[i]) / g[i];
+                since[i] = sum;
+            };
+            for (std::size_t i = first; i < steps.size(); ++i) {
+                const Step& s = steps[i];
+                const std::size_t p = local[s.player];
+                if (is_tap[s.op]) {
+                    const Op& op = program[s.op];
+                    const double e = op.value * op.mult.front() * y * t * a1[p] * all / g[p];
+                    flush(p);
+                    sum += e;
+                    part[p] -= e / t + e * (a0[p] - a1[p]) / g[p];  // its own tap: −E/t, not the spread
+                }
+                flush(p);
+                a1[p] *= s.a1;
+                a0[p] *= s.a0;
+                const double gp = (1.0 - t) * a0[p] + t * a1[p];
+                if (gp == 0.0 || g[p] == 0.0) return false;  // a share of 1: one term at a time
+                all *= gp / g[p];
+                g[p] = gp;
+            }
+            for (std::size_t i = 0; i < n; ++i) {
+                flush(i);
+                phi[i] += w * part[i];
             }
         }
     }

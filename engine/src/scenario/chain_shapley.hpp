@@ -38,6 +38,18 @@ namespace klima::plan {
 bool chain_shapley(const std::vector<Op>& program, const std::vector<Op>& factors, const std::vector<double>& start,
                    double intensity, std::size_t players, bool term_game, std::vector<double>& out);
 
+// All terms of a receiving row that move shares out of one chain at once:
+// `program` holds the ops on that chain (slot 0; other rows elsewhere), `taps`
+// the share switches (program indices) whose moves are valued at `intensity`.
+// The same values as chain_shapley on each term, summed, for O(K·steps·sources)
+// instead of one game a term. False (out unspecified) when the row is not a
+// chain, or a share of 1 leaves nothing for the later steps.
+bool tap_shapley(const std::vector<Op>& program, const std::vector<std::size_t>& taps, const std::vector<double>& start,
+                 double intensity, std::size_t players, std::vector<double>& out);
+
+// Whether row 0 of `program` is such a chain (fixed amounts allowed).
+bool is_chain(const std::vector<Op>& program, const std::vector<double>& start);
+
 // Gauss–Legendre nodes and weights on [0, 1], exact for polynomials of degree < 2·n.
 void gauss_legendre(std::size_t n, std::vector<double>& nodes, std::vector<double>& weights);
 

@@ -46,7 +46,8 @@ SampleResult sampled_shapley(const Game& g, double ops, std::uint64_t seed, doub
 
     // A block: m cyclic shifts of one order when kMinBlocks of them fit the work, else an order and its reverse.
     const double per_order = static_cast<double>(m) * ops;
-    const bool cyclic = static_cast<double>(kMinBlocks) * static_cast<double>(m) * per_order <= max_work;
+    const bool cyclic =
+        m <= kMaxCyclic && static_cast<double>(kMinBlocks) * static_cast<double>(m) * per_order <= max_work;
     const std::size_t orders_per_block = cyclic ? m : 2;
     const double per_block = static_cast<double>(orders_per_block) * per_order;
 

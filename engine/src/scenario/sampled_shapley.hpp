@@ -9,8 +9,8 @@
 // position as in Maleki et al. (2013, "Bounding the estimation error of
 // sampling-based Shapley value approximation", arXiv:1306.4265): a block is
 // the m cyclic shifts of one random order, so each measure is sampled once at
-// each coalition size (or, when m blocks of m orders cost too much, an order
-// and its reverse). Blocks are independent; the bound is the 99 % Student-t
+// each coalition size (or, past kMaxCyclic measures or when such blocks cost
+// too much, an order and its reverse). Blocks are independent; the bound is the 99 % Student-t
 // half-width over them. Every order's contributions sum to v(∅) − v(all), so
 // the estimates do too; the rounding left over is given to the measures in
 // proportion to their variance and added to the bound.
@@ -25,6 +25,8 @@ namespace klima::plan {
 
 // At least this many blocks, so that the bound rests on a spread.
 inline constexpr std::size_t kMinBlocks = 4;
+// Blocks of m cyclic shifts up to this many measures; more, an order and its reverse.
+inline constexpr std::size_t kMaxCyclic = 16;
 
 struct SampleResult {
     double bound = 0.0;  // the largest half-width over the measures, in the game's unit

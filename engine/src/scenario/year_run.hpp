@@ -95,13 +95,20 @@ public:
     // where a game of the key is estimated, its bound is added to `estimate`.
     Method attribute(std::size_t k, const std::vector<double>& bau, double intensity, std::vector<double>& share,
                      Estimate& estimate) const;
-    // The game of the rows `seeds` depend on, valued on row k (or, for a term,
-    // on what op `term` moves into k).
-    Method game(const std::vector<std::size_t>& seeds, std::size_t k, std::size_t term,
+    // The game of the rows `seeds` depend on, valued on row k (or, for terms,
+    // on what the ops `terms` move into k).
+    Method game(const std::vector<std::size_t>& seeds, std::size_t k, const std::vector<std::size_t>& terms,
                 const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
                 std::vector<double>& share, Estimate& estimate) const;
 
     const std::vector<Op>& all() const { return ops_; }
+
+    // The terms `taps` (share switches out of row `source` into the key valued) as one chain game
+    // (tap_shapley), added to `share` (done); nothing added where the per-term games are cheap or
+    // the source row is not a chain.
+    enum class Taps { done, one_by_one, not_a_chain };
+    Taps taps_at_once(std::size_t source, const std::vector<std::size_t>& taps, const std::vector<double>& bau,
+                      double intensity, std::vector<double>& share) const;
 
 private:
     Error too_much(std::size_t i, double available, const std::vector<std::vector<std::size_t>>& takers) const {
