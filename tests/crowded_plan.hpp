@@ -20,7 +20,7 @@
 
 namespace klima::test {
 
-inline std::string crowded_plan(int n, unsigned seed, bool amounts) {
+inline std::vector<std::string> crowded_measures(int n, unsigned seed, bool amounts) {
     struct Fuel {
         const char* row;  // the row's selector
         double mwh;       // its 2017 amount in the fixture
@@ -64,15 +64,22 @@ inline std::string crowded_plan(int n, unsigned seed, bool amounts) {
             std::string(R"("start_year": )").append(std::to_string(start)) + R"(, "full_effect_year": )" +
                 std::to_string(start + 1 + static_cast<int>(rng() % 6))));
     }
-    return joined(measures);
+    return measures;
 }
 
-// The whole scenario file for `crowded_plan`, its activity and drivers beside it (the fixture's).
+inline std::string crowded_plan(int n, unsigned seed, bool amounts) {
+    return joined(crowded_measures(n, seed, amounts));
+}
+
+// A whole scenario file of these measures, its activity and drivers beside it (the fixture's).
+inline std::string crowded_file(const std::string& measures) {
+    return R"({"name": "crowded", "municipality": "testby", "base_year": 2017, "gwp_set": "AR5",
+               "activity": "activity.csv", "drivers": "drivers.csv", "measures": [)" +
+           measures + "]}";
+}
+
 inline std::string crowded_scenario(int n, unsigned seed, bool amounts) {
-    return R"({"name": "crowded )" + std::to_string(n) +
-           R"(", "municipality": "testby", "base_year": 2017, "gwp_set": "AR5", "activity": "activity.csv",
-               "drivers": "drivers.csv", "measures": [)" +
-           crowded_plan(n, seed, amounts) + "]}";
+    return crowded_file(crowded_plan(n, seed, amounts));
 }
 
 }  // namespace klima::test

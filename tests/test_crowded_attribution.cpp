@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -265,5 +266,30 @@ TEST_CASE("all share switches out of a crowded row at once equal all 2^m coaliti
             sum += fast[j];
         }
         CHECK(sum == Approx(total).margin(1e-9 * std::abs(total)));
+    }
+}
+
+TEST_CASE("estimated shares do not depend on the listing order of the measures", "[scenario][shapley][crowded]") {
+    // The sampling seed comes from the game (year, row, the measures' id ranks, sizes), never the listing.
+    auto measures = test::crowded_measures(60, 26, true);
+    const auto r = test::run(test::crowded_file(test::joined(measures)));
+    REQUIRE_FALSE(r.estimated.empty());
+    std::mt19937 shuffler(5);
+    std::shuffle(measures.begin(), measures.end(), shuffler);
+    const auto shuffled = test::run(test::crowded_file(test::joined(measures)));
+    const double scale = std::max(1.0, r.bau.kg().cwiseAbs().maxCoeff());
+    for (const auto& m : r.measures) {
+        const auto it = std::find_if(shuffled.measures.begin(), shuffled.measures.end(),
+                                     [&](const auto& o) { return o.id == m.id; });
+        REQUIRE(it != shuffled.measures.end());
+        INFO(m.id);
+        CHECK((m.effect.kg() - it->effect.kg()).cwiseAbs().maxCoeff() <= 1e-9 * scale);
+    }
+    REQUIRE(shuffled.estimated.size() == r.estimated.size());
+    for (std::size_t i = 0; i < r.estimated.size(); ++i) {
+        CHECK(shuffled.estimated[i].row == r.estimated[i].row);
+        CHECK(shuffled.estimated[i].year == r.estimated[i].year);
+        CHECK(units::in_tonnes(shuffled.estimated[i].bound) ==
+              Approx(units::in_tonnes(r.estimated[i].bound)).margin(1e-9));
     }
 }

@@ -21,8 +21,9 @@ namespace klima::plan {
 // "2400 MWh": an SI amount of a kind in its display unit.
 std::string describe(units::AmountKind kind, double si);
 
-// Beyond kAlwaysExact, exact affine Shapley values are tried first while they
-// cost at most this many op applications (about a millisecond).
+// Beyond kAlwaysExact, where the chain closed form declines, exact affine
+// Shapley values are tried while they cost at most this many op applications
+// (about a millisecond).
 constexpr double kExactWorkAnyway = 2e5;
 
 // One year of a compiled scenario: its ops, the whole scenario applied once
