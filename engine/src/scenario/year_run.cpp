@@ -51,14 +51,22 @@ Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double 
         if (op.kind == Op::Kind::move_share && op.src.size() == 1) by_source[op.src.front()].push_back(i);
         else method = std::max(method, game(op.src, k, {i}, {}, bau, intensity, share, estimate));
     }
+    std::vector<std::size_t> sources, terms;  // of the rows that are no chain: one game for all (Shapley is linear)
     for (const auto& [source, taps] : by_source) {
         const auto done = taps_at_once(source, taps, bau, intensity, share);
-        if (done == Taps::one_by_one)  // one game a term, as before
+        if (done == Taps::one_by_one) {  // one game a term, as before
             for (std::size_t i : taps)
                 method = std::max(method, game({source}, k, {i}, {}, bau, intensity, share, estimate));
-        else if (done == Taps::not_a_chain)  // one game for all of them (Shapley is linear)
-            method = std::max(method, game({source}, k, taps, {}, bau, intensity, share, estimate));
-        else method = std::max(method, Method::shapley);
+        } else if (done == Taps::not_a_chain) {
+            sources.push_back(source);
+            terms.insert(terms.end(), taps.begin(), taps.end());
+        } else {
+            method = std::max(method, Method::shapley);
+        }
+    }
+    if (!terms.empty()) {
+        std::sort(terms.begin(), terms.end());
+        method = std::max(method, game(sources, k, terms, {}, bau, intensity, share, estimate));
     }
     return method;
 }

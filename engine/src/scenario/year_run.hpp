@@ -2,7 +2,8 @@
 // (the templates scaled by the year's phase-in shares), the whole scenario
 // applied once (where measures that overdraw a row are found), and each
 // row's attribution game, solved by the cheapest exact route
-// (affine_shapley.hpp, attribution.hpp).
+// (chain_shapley.hpp, affine_shapley.hpp, attribution.hpp) or, past the work
+// budget, estimated with a bound (sampled_shapley.hpp).
 #pragma once
 
 #include "attribution.hpp"
