@@ -140,7 +140,7 @@ TEST_CASE("cli scenario: a plan with themes is grouped by theme in the table and
     for (const auto& m : j["measures"]) measures += m["cumulative_avoided_t"].get<double>();
     CHECK(themes == Approx(measures).epsilon(1e-12));
     CHECK(j["measures"][2]["phase_in"] == "s_curve");
-    CHECK(j["attribution"]["owen"].empty());
+    CHECK(j["attribution"]["estimated"].empty());
 }
 
 TEST_CASE("cli report: a plan with themes has a section by theme", "[cli][report]") {

@@ -298,7 +298,7 @@ TEST_CASE("scenario: no limit on the number of measures; 30 independent forests 
     // each: 1 ha × 1 t CO2/ha/yr, full from 2025 → 1 t a year; 30 together 30 t
     for (const auto& m : r.measures) CHECK(total_effect_t(m, 2030) == Approx(1.0));
     CHECK(units::in_tonnes(r.bau.total(2030) - r.scenario.total(2030)) == Approx(30.0));
-    CHECK(r.owen.empty());  // each forest is its own row: no row has more than one measure
+    CHECK(r.estimated.empty());  // each forest is its own row: no row has more than one measure
 }
 
 TEST_CASE("drivers file errors", "[scenario][errors]") {

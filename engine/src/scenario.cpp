@@ -21,7 +21,6 @@ struct Setup {
     const GwpSet& gwp;
     const std::vector<std::string>& row_keys;
     const std::map<std::string, std::size_t>& rows;
-    std::vector<std::size_t> theme_of;  // per measure, its theme's index
 };
 
 // `out` with its trajectories shaped base..end, all zero, and the measures'
@@ -71,9 +70,10 @@ void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult&
     std::vector<double> bau(nkeys), intensity(nkeys), share(n);
     std::vector<units::Ratio> now(n), done(n);
     for (std::size_t j = 0; j < n; ++j) done[j] = spec.measures[j].phase.share(launch);
+    plan::WorkBudget budget;  // one for the whole run: no plan attributes for longer than it allows
     for (int year = launch; year <= spec.end_year; ++year) {
         for (std::size_t j = 0; j < n; ++j) now[j] = year == launch ? done[j] : spec.measures[j].phase.share(year);
-        plan::YearRun run(plan, spec, s.theme_of, year);
+        plan::YearRun run(plan, spec, budget, year);
         run.ops(now, done);
 
         std::map<Driver, double> index;
@@ -91,24 +91,25 @@ void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult&
         const auto scenario = run.scenario(bau, !options.take_what_is_there);
         const auto after = run.intensities_after(intensity);
 
-        std::map<std::pair<std::size_t, int>, std::size_t> owen;
+        std::map<std::size_t, plan::Estimate> estimated;  // per row of the trajectories
         for (std::size_t k = 0; k < nkeys; ++k) {
             const std::size_t row = plan.keys[k].row;
             out.bau.add(row, year, units::kilograms(bau[k] * intensity[k]));
             out.scenario.add(row, year, units::kilograms(scenario[k] * after[k]));
             if (!attribute) continue;
             std::fill(share.begin(), share.end(), 0.0);
-            const auto method = run.attribute(k, bau, intensity[k], share);
+            plan::Estimate estimate;
+            const auto method = run.attribute(k, bau, intensity[k], share, estimate);
             for (std::size_t j = 0; j < n; ++j)
                 if (share[j] != 0.0) out.measures[j].effect.add(row, year, units::kilograms(share[j]));
-            if (method == plan::Method::owen) {
-                std::size_t players = 0;
-                for (double x : share) players += x != 0.0;
-                auto& slot = owen[{plan.keys[k].row, year}];
-                slot = std::max(slot, players);
+            if (method == plan::Method::estimated) {
+                auto& slot = estimated[row];  // a row's keys: their bounds add up
+                slot.bound += estimate.bound;
+                slot.measures = std::max(slot.measures, estimate.measures);
             }
         }
-        for (const auto& [where, players] : owen) out.owen.push_back({s.row_keys[where.first], where.second, players});
+        for (const auto& [row, e] : estimated)
+            out.estimated.push_back({s.row_keys[row], year, e.measures, units::kilograms(e.bound)});
     }
 }
 
@@ -225,9 +226,7 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
     for (const auto& r : activity)
         if (r.year >= spec.base_year && r.year <= launch) ref.validate(r);
 
-    Setup s{spec, activity, drivers, ref, *gwp_found, row_keys, rows, {}};
-    std::map<std::string, std::size_t> themes;
-    for (const auto& m : spec.measures) s.theme_of.push_back(themes.emplace(m.theme, themes.size()).first->second);
+    Setup s{spec, activity, drivers, ref, *gwp_found, row_keys, rows};
 
     ScenarioResult out = empty_result(s);
     out.launch_year = launch;

@@ -69,14 +69,18 @@ struct ScenarioResult {
         int from_year = 0;
     };
     std::vector<CarriedRow> carried;
-    // Where attribution fell back to the Owen value over themes (a row with
-    // more than 16 interacting measures in a year); empty otherwise.
-    struct OwenUse {
+    // Where the measures' shares are estimated (sampled Shapley values: no
+    // closed form, and all coalitions cost more than the work budget allows,
+    // docs/method.md); empty when every share is exact. Each measure's share
+    // of that row and year is within `bound` of its exact Shapley value (99 %
+    // confidence), and the shares still sum to BAU − scenario exactly.
+    struct EstimatedRow {
         std::string row;  // "sector/subsector"
         int year = 0;
-        std::size_t measures = 0;  // interacting measures on that row and year
+        std::size_t measures = 0;  // the most interacting measures in one game of the row
+        units::Mass bound{};
     };
-    std::vector<OwenUse> owen;
+    std::vector<EstimatedRow> estimated;
 };
 
 // Measures summed by theme, themes in the order they first appear; measures

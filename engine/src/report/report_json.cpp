@@ -138,6 +138,10 @@ std::string render_json(const ReportData& d, Lang l) {
     for (const auto& c : d.scenario.carried)
         carried.push_back({{"row", c.row}, {"carrier", c.carrier}, {"from_year", c.from_year}});
     j["history"] = {{"base_year", d.scenario.base_year}, {"launch_year", d.scenario.launch_year}, {"carried", carried}};
+    json estimated = json::array();  // rows and years whose measure shares are sampled, each within its bound
+    for (const auto& e : d.scenario.estimated)
+        estimated.push_back({{"row", e.row}, {"year", e.year}, {"measures", e.measures}, {"bound_t", t(e.bound)}});
+    j["attribution"] = {{"estimated", estimated}};
     j["progress"] = {{"reference_year", p.reference_year},
                      {"base_year", p.base_year},
                      {"latest_year", p.latest_year ? json(*p.latest_year) : json(nullptr)},

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <sstream>
 
@@ -157,11 +158,21 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
             << "\ninventory, which already holds its earlier uptake (docs/method.md).";
     out << " Cost per tonne = undiscounted cost / cumulative avoided t CO2e\n"
         << r.base_year << "–" << end << " of the plan as adopted (projected from " << r.base_year << ").\n";
-    if (!r.owen.empty()) {
-        std::size_t most = 0;
-        for (const auto& o : r.owen) most = std::max(most, o.measures);
-        out << "On " << r.owen.size() << " row-years (up to " << most
-            << " interacting measures on one row) the shares are Owen values over themes instead (docs/method.md).\n";
+    if (!r.estimated.empty()) {  // per row: its years and its largest bound
+        out << "Estimated shares (sampled Shapley values, docs/method.md): each measure's share of these rows and\n"
+               "years is within the bound of its exact value (99 % confidence); the shares still sum exactly.\n";
+        std::map<std::string, std::vector<const ScenarioResult::EstimatedRow*>> by_row;
+        for (const auto& e : r.estimated) by_row[e.row].push_back(&e);
+        for (const auto& [row, list] : by_row) {
+            double bound = 0.0;
+            std::size_t most = 0;
+            for (const auto* e : list) {
+                bound = std::max(bound, in_tonnes(e->bound));
+                most = std::max(most, e->measures);
+            }
+            out << "  " << row << " " << list.front()->year << "–" << list.back()->year << " (" << list.size()
+                << " years, up to " << most << " measures): bound up to " << fixed(bound, 4) << " t CO2e\n";
+        }
     }
     return out.str();
 }
@@ -257,10 +268,12 @@ std::string render_json(const ScenarioRun& run, ChpAllocation allocation) {
                           {"effect", rows_json(t.effect)}});
     }
     j["themes"] = themes;
-    nlohmann::json owen = nlohmann::json::array();
-    for (const auto& o : r.owen) owen.push_back({{"row", o.row}, {"year", o.year}, {"measures", o.measures}});
-    j["attribution"] = {{"method", r.owen.empty() ? "shapley" : "shapley, owen over themes where listed"},
-                        {"owen", owen}};
+    nlohmann::json estimated = nlohmann::json::array();
+    for (const auto& e : r.estimated)
+        estimated.push_back(
+            {{"row", e.row}, {"year", e.year}, {"measures", e.measures}, {"bound_t", in_tonnes(e.bound)}});
+    j["attribution"] = {{"method", r.estimated.empty() ? "shapley" : "shapley, estimated where listed"},
+                        {"estimated", estimated}};
     nlohmann::ordered_json with_note = j;  // the same keys in the same order, then the allocation last
     with_note["chp_allocation"] = allocation_json(allocation, Lang::en);
     return with_note.dump(2) + "\n";
@@ -285,6 +298,11 @@ std::string render_csv(const ScenarioRun& run) {
     for (const auto& m : r.measures) rows("measure", m.id, m.effect);
     for (const auto& t : themes_of(r))
         if (!t.theme.empty()) rows("theme", t.theme, t.effect);
+    for (const auto& e : r.estimated) {  // where the measures' shares are estimated: each within this of exact
+        const auto slash = e.row.find('/');
+        out << "estimate_bound,," << e.row.substr(0, slash) << "," << e.row.substr(slash + 1) << "," << e.year << ","
+            << fixed(in_tonnes(e.bound), 6) << "," << to_string(r.kind_of(e.year)) << "\n";
+    }
     return out.str();
 }
 

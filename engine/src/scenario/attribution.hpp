@@ -14,18 +14,36 @@ namespace klima::plan {
 // From this many players on, rows whose ops are affine use affine_shapley
 // (polynomial, exact); fewer are enumerated (2^m, as cheap).
 inline constexpr std::size_t kMinAffinePlayers = 6;
-// Other rows with more interacting measures than this use the Owen value over themes.
+// attribute() enumerates at most this many players (2^m coalitions).
 inline constexpr std::size_t kMaxExactPlayers = 16;
-// Owen value: a theme with more measures on one row is split into groups of
-// at most this many, consecutive in canonical order.
-inline constexpr std::size_t kMaxUnionSize = 10;
-// … and more unions than this are regrouped (see unions_of in attribution.cpp).
-inline constexpr std::size_t kMaxUnions = 10;
+
+// The work budget of one run's attribution, in op applications (one op of
+// the program applied to one coalition's state; about 5–10 ns each here): what
+// the enumerations beyond kAlwaysExact and the estimates may spend together.
+inline constexpr double kWorkBudget = 4e6;
+// Enumerations of at most this many op applications run whatever the budget
+// (every game of the bundled plans is one of these).
+inline constexpr double kAlwaysExact = 1024;
+// An estimate aims at a bound of this share of its game's total effect.
+inline constexpr double kTargetBound = 1e-3;
 
 enum class Method {
     standalone,  // additive game: each measure's own change (closed form, exact Shapley)
-    shapley,     // exact Shapley over all 2^m coalitions
-    owen,        // Owen value with the themes as unions
+    shapley,     // exact Shapley: all 2^m coalitions or a closed form
+    estimated,   // Shapley estimated by sampling, with a bound (sampled_shapley.hpp)
+};
+
+// What one run's attribution may still spend beyond the closed forms; shared
+// by the years of a run (one thread).
+struct WorkBudget {
+    double left = kWorkBudget;
+};
+
+// Where a key's shares in one year are estimated: the bound (kg CO2e, the
+// sum of its games' bounds) and the most measures in one of its games.
+struct Estimate {
+    double bound = 0.0;
+    std::size_t measures = 0;
 };
 
 struct Game {
@@ -34,15 +52,13 @@ struct Game {
     std::function<double(const std::vector<unsigned char>&)> value;
     // v(S) = v(∅) + Σ_{j∈S} (v({j}) − v(∅)) holds by construction.
     bool additive = false;
-    std::vector<std::size_t> union_of;  // per player, its union (theme); players in canonical order
 };
 
 // contribution[j] = player j's share of v(∅) − v(all): positive = a reduction.
-// The shares sum to v(∅) − v(all) (to rounding) whatever the method.
+// The shares sum to v(∅) − v(all) (to rounding). Additive games in closed
+// form; others over all 2^m coalitions: at most kMaxExactPlayers players
+// (throws std::length_error beyond).
 Method attribute(const Game& game, std::vector<double>& contribution);
-
-// How many coalitions the Owen value evaluates for these unions (one per player).
-double owen_coalitions(const std::vector<std::size_t>& union_of);
 
 // Shapley weights s!(m−s−1)!/m! for s = 0…m−1.
 std::vector<double> shapley_weights(std::size_t m);

@@ -2,10 +2,16 @@
 
 #include "affine_shapley.hpp"
 #include "attribution.hpp"
+#include "chain_shapley.hpp"
+#include "sampled_shapley.hpp"
 
 #include "klima/join.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <map>
 #include <sstream>
 
 namespace klima::plan {
@@ -16,8 +22,8 @@ std::string describe(units::AmountKind kind, double si) {
     return s.str();
 }
 
-Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double intensity,
-                          std::vector<double>& share) const {
+Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double intensity, std::vector<double>& share,
+                          Estimate& estimate) const {
     std::vector<const Op*> factors;
     for (const Op& op : ops_)
         if (op.on_factor() && std::find(op.src.begin(), op.src.end(), k) != op.src.end()) factors.push_back(&op);
@@ -33,22 +39,73 @@ Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double 
         sum_of_terms = sum_of_terms && op.kind == Op::Kind::remove && op.src.size() == 1;
         removed += op.value;
     }
-    if (!sum_of_terms || removed > bau[k]) return game({k}, k, kNone, factors, bau, intensity, share);
+    if (!sum_of_terms || removed > bau[k]) return game({k}, k, {}, factors, bau, intensity, share, estimate);
     Method method = Method::standalone;
+    std::map<std::size_t, std::vector<std::size_t>> by_source;  // share switches from one row: one game for all
     for (std::size_t i : writers_[k]) {
         const Op& op = ops_[i];
         if (op.kind == Op::Kind::remove) {
             share[op.player] += op.value * intensity;
             continue;
         }
-        method = std::max(method, game(op.src, k, i, {}, bau, intensity, share));
+        if (op.kind == Op::Kind::move_share && op.src.size() == 1) by_source[op.src.front()].push_back(i);
+        else method = std::max(method, game(op.src, k, {i}, {}, bau, intensity, share, estimate));
+    }
+    std::vector<std::size_t> sources, terms;  // of the rows that are no chain: one game for all (Shapley is linear)
+    for (const auto& [source, taps] : by_source) {
+        const auto done = taps_at_once(source, taps, bau, intensity, share);
+        if (done == Taps::one_by_one) {  // one game a term, as before
+            for (std::size_t i : taps)
+                method = std::max(method, game({source}, k, {i}, {}, bau, intensity, share, estimate));
+        } else if (done == Taps::not_a_chain) {
+            sources.push_back(source);
+            terms.insert(terms.end(), taps.begin(), taps.end());
+        } else {
+            method = std::max(method, Method::shapley);
+        }
+    }
+    if (!terms.empty()) {
+        std::sort(terms.begin(), terms.end());
+        method = std::max(method, game(sources, k, terms, {}, bau, intensity, share, estimate));
     }
     return method;
 }
 
-Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, std::size_t term,
+YearRun::Taps YearRun::taps_at_once(std::size_t source, const std::vector<std::size_t>& taps,
+                                    const std::vector<double>& bau, double intensity,
+                                    std::vector<double>& share) const {
+    // Cheap games keep their route (one game a term, as before); larger ones are one chain.
+    std::vector<std::size_t> players;
+    for (std::size_t i : writers_[source])
+        if (std::find(players.begin(), players.end(), ops_[i].player) == players.end())
+            players.push_back(ops_[i].player);
+    const double ops = static_cast<double>(writers_[source].size());
+    if (players.size() <= kMaxExactPlayers &&
+        static_cast<double>(std::size_t{1} << players.size()) * ops <= kAlwaysExact)
+        return Taps::one_by_one;
+    std::sort(players.begin(), players.end(),
+              [&](std::size_t a, std::size_t b) { return plan_.rank[a] < plan_.rank[b]; });
+    std::vector<Op> program;
+    std::vector<std::size_t> local_taps;
+    for (std::size_t i : writers_[source]) {  // in canonical order: writers_ lists ops in order
+        Op op = ops_[i];
+        for (auto& s : op.src) s = s == source ? 0 : 1;  // the chain is slot 0; any other row is slot 1
+        if (op.target != kNone) op.target = op.target == source ? 0 : 1;
+        op.player = static_cast<std::size_t>(std::find(players.begin(), players.end(), op.player) - players.begin());
+        if (std::find(taps.begin(), taps.end(), i) != taps.end()) local_taps.push_back(program.size());
+        program.push_back(std::move(op));
+    }
+    std::vector<double> phi;
+    if (!tap_shapley(program, local_taps, {bau[source], 0.0}, intensity, players.size(),
+                     phi))  // fixed amounts: a chain a term
+        return is_chain(program, {bau[source], 0.0}) ? Taps::one_by_one : Taps::not_a_chain;
+    for (std::size_t j = 0; j < players.size(); ++j) share[players[j]] += phi[j];
+    return Taps::done;
+}
+
+Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const std::vector<std::size_t>& terms,
                      const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
-                     std::vector<double>& share) const {
+                     std::vector<double>& share, Estimate& estimate) const {
     // Rows the value depends on: the seeds, the sources of what is moved into
     // a row of the set, and every row a fixed removal shares out over.
     const std::size_t nkeys = bau.size();
@@ -76,7 +133,8 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, std::
                 }
         }
     }
-    if (term != kNone) in_program[term] = 1;
+    for (std::size_t i : terms) in_program[i] = 1;
+    const bool term = !terms.empty();
 
     // Players: the measures of those ops and of the factor ops, in id order.
     std::vector<std::size_t> players;
@@ -95,10 +153,10 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, std::
     // The program on local rows. Slot 0 is the value: row k, or for a term
     // only what the term's op moves into k (other ops into k write a scratch slot).
     std::vector<std::size_t> local(nkeys, kNone), global;
-    std::vector<double> start{term == kNone ? bau[k] : 0.0};
+    std::vector<double> start{term ? 0.0 : bau[k]};
     global.push_back(k);
-    const std::size_t scratch = term == kNone ? 0 : 1;
-    if (term != kNone) {
+    const std::size_t scratch = term ? 1 : 0;
+    if (term) {
         start.push_back(0.0);
         global.push_back(k);
     } else {
@@ -118,7 +176,7 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, std::
         if (!in_program[i]) continue;
         Op op = ops_[i];
         for (auto& s : op.src) s = place(s);
-        if (op.target == k) op.target = i == term || term == kNone ? 0 : scratch;
+        if (op.target == k) op.target = !term || std::find(terms.begin(), terms.end(), i) != terms.end() ? 0 : scratch;
         else if (op.target != kNone) op.target = place(op.target);
         op.player = local_player[op.player];
         additive = additive && op.fixed_size() && op.src.size() <= 1;
@@ -139,7 +197,6 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, std::
     Game g;
     g.players = players.size();
     g.additive = additive;
-    for (std::size_t p : players) g.union_of.push_back(theme_of_[p]);
     std::vector<double> state;
     g.value = [&](const std::vector<unsigned char>& in) {
         state = start;
@@ -151,15 +208,80 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, std::
         return state[0] * i;
     };
     std::vector<double> phi;
-    // Exact in polynomial time where the row's ops are affine and that is less work than the 2^m
-    // coalitions; those (or, beyond 16 measures, the Owen value) otherwise.
     const double ops = static_cast<double>(program.size() + local_factors.size());
-    const double enumeration = players.size() <= kMaxExactPlayers
-                                   ? static_cast<double>(std::size_t{1} << players.size()) * ops
-                                   : std::max(owen_coalitions(g.union_of) * ops, kExactWorkAnyway);
-    const bool affine = !additive && players.size() >= kMinAffinePlayers &&
-                        affine_shapley(program, local_factors, start, intensity, players.size(), enumeration, phi);
-    const auto method = affine ? Method::shapley : plan::attribute(g, phi);
+    const std::size_t m = players.size();
+    const double enumeration = m <= kMaxExactPlayers ? static_cast<double>(std::size_t{1} << m) * ops
+                                                     : std::numeric_limits<double>::infinity();
+    Method method = Method::shapley;
+    if (additive) {
+        method = plan::attribute(g, phi);
+    } else if (enumeration <= kAlwaysExact) {
+        // Cheap: exact as ever, in polynomial time where the row's ops are affine and that is less work.
+        const bool affine =
+            m >= kMinAffinePlayers && affine_shapley(program, local_factors, start, intensity, m, enumeration, phi);
+        if (!affine) method = plan::attribute(g, phi);
+    } else if (chain_shapley(program, local_factors, start, intensity, m, term, phi) ||
+               affine_shapley(program, local_factors, start, intensity, m, kExactWorkAnyway, phi)) {
+        // exact in polynomial time (closed forms 4 and 5 of docs/method.md)
+    } else if (enumeration <= budget_.left) {
+        budget_.left -= enumeration;
+        method = plan::attribute(g, phi);
+    } else {
+        // Estimated: the seed from the game itself, so that a run is reproducible.
+        std::uint64_t seed = 1469598103934665603ULL;
+        auto mix = [&](const void* p, std::size_t n) {
+            const auto* b = static_cast<const unsigned char*>(p);
+            for (std::size_t i = 0; i < n; ++i) seed = (seed ^ b[i]) * 1099511628211ULL;
+        };
+        mix(&year_, sizeof year_);
+        const std::string where = plan_.keys[k].describe();
+        mix(where.data(), where.size());
+        for (std::size_t p : players) mix(&plan_.rank[p], sizeof plan_.rank[p]);  // canonical, not the listing order
+        mix(start.data(), start.size() * sizeof(double));
+        for (const Op& op : program) mix(&op.value, sizeof op.value);
+        const double total =
+            std::abs(g.value(std::vector<unsigned char>(m, 0)) - g.value(std::vector<unsigned char>(m, 1)));
+        const double allowance = std::max(budget_.left / 4.0, 0.0);
+        // A control variate: each fixed amount taken from several rows in proportion, taken instead in
+        // the proportion of the rows' start. Where that makes the game a chain, its Shapley values are
+        // exact, and only the small difference between the two games is sampled.
+        std::vector<Op> fixed;
+        for (const Op& op : program) {
+            if (op.kind != Op::Kind::remove || op.src.size() < 2) {
+                fixed.push_back(op);
+                continue;
+            }
+            double held = 0.0;
+            for (std::size_t r : op.src) held += start[r];
+            for (std::size_t r : op.src) {
+                Op one = op;
+                one.src = {r};
+                one.value = held > 0.0 ? op.value * start[r] / held : 0.0;
+                fixed.push_back(one);
+            }
+        }
+        std::vector<double> exact;
+        Game rest = g;
+        const bool controlled =
+            fixed.size() != program.size() && chain_shapley(fixed, local_factors, start, intensity, m, term, exact);
+        if (controlled)
+            rest.value = [&](const std::vector<unsigned char>& in) {
+                auto fixed_state = start;
+                for (const Op& op : fixed)
+                    if (in[op.player]) apply(op, fixed_state);
+                double i = intensity;
+                for (const Op& f : local_factors)
+                    if (in[f.player]) i = apply_factor(f, i);
+                return g.value(in) - fixed_state[0] * i;
+            };
+        const auto r = sampled_shapley(rest, controlled ? 2.0 * ops : ops, seed, kTargetBound * total, allowance, phi);
+        if (controlled)
+            for (std::size_t j = 0; j < m; ++j) phi[j] += exact[j];
+        budget_.left -= r.work;
+        estimate.bound += r.bound;
+        estimate.measures = std::max(estimate.measures, m);
+        method = Method::estimated;
+    }
     for (std::size_t j = 0; j < players.size(); ++j) share[players[j]] += phi[j];
     return method;
 }

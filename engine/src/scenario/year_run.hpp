@@ -2,7 +2,8 @@
 // (the templates scaled by the year's phase-in shares), the whole scenario
 // applied once (where measures that overdraw a row are found), and each
 // row's attribution game, solved by the cheapest exact route
-// (affine_shapley.hpp, attribution.hpp).
+// (chain_shapley.hpp, affine_shapley.hpp, attribution.hpp) or, past the work
+// budget, estimated with a bound (sampled_shapley.hpp).
 #pragma once
 
 #include "attribution.hpp"
@@ -21,16 +22,18 @@ namespace klima::plan {
 // "2400 MWh": an SI amount of a kind in its display unit.
 std::string describe(units::AmountKind kind, double si);
 
-// Beyond 16 measures on a row, exact affine Shapley values are preferred to the
-// Owen value while they cost at most this many op applications (about a millisecond).
+// Beyond kAlwaysExact, where the chain closed form declines, exact affine
+// Shapley values are tried while they cost at most this many op applications
+// (about a millisecond).
 constexpr double kExactWorkAnyway = 2e5;
 
 // One year of a compiled scenario: its ops, the whole scenario applied once
 // (the errors are found there), then each row's attribution.
 class YearRun {
 public:
-    YearRun(const Plan& p, const ScenarioSpec& spec, const std::vector<std::size_t>& theme_of, int year)
-        : plan_(p), spec_(spec), theme_of_(theme_of), year_(year) {}
+    // `budget`: what the run's attribution may still spend (shared by its years; outlives this).
+    YearRun(const Plan& p, const ScenarioSpec& spec, WorkBudget& budget, int year)
+        : plan_(p), spec_(spec), budget_(budget), year_(year) {}
 
     // `now`: each measure's phase-in share in the year; `done`: its share in
     // the launch year, already inside that inventory (remaining_phase).
@@ -91,15 +94,24 @@ public:
     // Whether an op changes row k's amount this year (its factor must exist then).
     bool written(std::size_t k) const { return !writers_[k].empty(); }
 
-    // Each measure's share of key k's reduction, added to `share[player]`.
-    Method attribute(std::size_t k, const std::vector<double>& bau, double intensity, std::vector<double>& share) const;
-    // The game of the rows `seeds` depend on, valued on row k (or, for a term,
-    // on what op `term` moves into k).
-    Method game(const std::vector<std::size_t>& seeds, std::size_t k, std::size_t term,
+    // Each measure's share of key k's reduction, added to `share[player]`;
+    // where a game of the key is estimated, its bound is added to `estimate`.
+    Method attribute(std::size_t k, const std::vector<double>& bau, double intensity, std::vector<double>& share,
+                     Estimate& estimate) const;
+    // The game of the rows `seeds` depend on, valued on row k (or, for terms,
+    // on what the ops `terms` move into k).
+    Method game(const std::vector<std::size_t>& seeds, std::size_t k, const std::vector<std::size_t>& terms,
                 const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
-                std::vector<double>& share) const;
+                std::vector<double>& share, Estimate& estimate) const;
 
     const std::vector<Op>& all() const { return ops_; }
+
+    // The terms `taps` (share switches out of row `source` into the key valued) as one chain game
+    // (tap_shapley), added to `share` (done); nothing added where the per-term games are cheap or
+    // the source row is not a chain.
+    enum class Taps { done, one_by_one, not_a_chain };
+    Taps taps_at_once(std::size_t source, const std::vector<std::size_t>& taps, const std::vector<double>& bau,
+                      double intensity, std::vector<double>& share) const;
 
 private:
     Error too_much(std::size_t i, double available, const std::vector<std::vector<std::size_t>>& takers) const {
@@ -126,7 +138,7 @@ private:
 
     const Plan& plan_;
     const ScenarioSpec& spec_;
-    const std::vector<std::size_t>& theme_of_;
+    WorkBudget& budget_;
     int year_;
     std::vector<Op> ops_;
     std::vector<const Template*> from_;

@@ -1,0 +1,329 @@
+#include "chain_shapley.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numbers>
+
+namespace klima::plan {
+
+void gauss_legendre(std::size_t n, std::vector<double>& nodes, std::vector<double>& weights) {
+    // Newton's iteration on the Legendre polynomial P_n from Chebyshev-like
+    // first guesses; nodes and weights mapped from [−1, 1] to [0, 1].
+    nodes.assign(n, 0.0);
+    weights.assign(n, 0.0);
+    const double dn = static_cast<double>(n);
+    for (std::size_t i = 0; i < (n + 1) / 2; ++i) {
+        double z = std::cos(std::numbers::pi * (static_cast<double>(i) + 0.75) / (dn + 0.5));
+        double pp = 1.0;
+        for (int iter = 0; iter < 100; ++iter) {
+            double p1 = 1.0, p2 = 0.0;
+            for (std::size_t j = 1; j <= n; ++j) {
+                const double p3 = p2;
+                p2 = p1;
+                const double dj = static_cast<double>(j);
+                p1 = ((2.0 * dj - 1.0) * z * p2 - (dj - 1.0) * p3) / dj;
+            }
+            pp = dn * (z * p1 - p2) / (z * z - 1.0);
+            const double z1 = z;
+            z = z1 - p1 / pp;
+            if (std::abs(z - z1) <= 1e-15) break;
+        }
+        const double w = 1.0 / ((1.0 - z * z) * pp * pp);  // 2/((1 − z²)P'²), halved for [0, 1]
+        nodes[i] = (1.0 - z) / 2.0;
+        nodes[n - 1 - i] = (1.0 + z) / 2.0;
+        weights[i] = w;
+        weights[n - 1 - i] = w;
+    }
+}
+
+namespace {
+
+// y → a·y + b with the measure in (a1, b1) or out (a0, b0).
+struct Step {
+    std::size_t player;
+    double a1, b1, a0 = 1.0, b0 = 0.0;
+    std::size_t op = kNone;  // its op in the program
+};
+
+// [[p, q], [0, r]] acting on (intensity, 1).
+struct Tri {
+    double p = 1.0, q = 0.0, r = 1.0;
+};
+
+// The chain of row `r`'s steps, or false when the game is not one.
+bool chain_of(const std::vector<Op>& program, const std::vector<double>& start, bool term_game,
+              std::vector<Step>& steps, std::size_t& row) {
+    std::size_t end = program.size();
+    row = 0;
+    if (term_game) {
+        end = kNone;
+        for (std::size_t i = 0; i < program.size(); ++i)
+            if (program[i].target == 0) {
+                if (end != kNone) return false;
+                end = i;
+            }
+        if (end == kNone || program[end].src.size() != 1) return false;
+        row = program[end].src.front();
+    }
+    const auto on_row = [&](const Op& op) { return std::find(op.src.begin(), op.src.end(), row) != op.src.end(); };
+    for (std::size_t i = 0; i < end; ++i) {
+        const Op& op = program[i];
+        switch (op.kind) {
+            case Op::Kind::scale:
+                if (on_row(op)) steps.push_back({op.player, 1.0 - op.value, 0.0, 1.0, 0.0, i});
+                break;
+            case Op::Kind::move_share:
+                if (op.target == row) return false;  // another row read into the chain
+                if (on_row(op)) steps.push_back({op.player, 1.0 - op.value, 0.0, 1.0, 0.0, i});
+                break;
+            case Op::Kind::remove:
+            case Op::Kind::move_amount:
+                if (op.target == row) return false;
+                if (!on_row(op)) break;
+                if (op.src.size() != 1) return false;  // taken in proportion from several rows: not affine
+                steps.push_back({op.player, 1.0, -op.value, 1.0, 0.0, i});
+                break;
+            case Op::Kind::add:
+                if (op.target == row) steps.push_back({op.player, 1.0, op.value, 1.0, 0.0, i});
+                break;
+            case Op::Kind::factor_scale:
+            case Op::Kind::factor_set: return false;
+        }
+    }
+    if (term_game) {  // the term: what its op moves out of the chain into the row valued; nothing without it
+        const Op& op = program[end];
+        if (op.kind == Op::Kind::move_share) steps.push_back({op.player, op.value * op.mult.front(), 0.0, 0.0, 0.0});
+        else if (op.kind == Op::Kind::move_amount) {
+            steps.push_back({op.player, 1.0, -op.value});  // only to check that the take never falls short
+            steps.push_back({op.player, 0.0, op.target_amount, 0.0, 0.0});
+        } else {
+            return false;
+        }
+    }
+    // Never asked for more than the chain holds, in any coalition: the least
+    // the row can hold before each step covers every fixed amount taken.
+    double least = start[row];
+    if (least < 0.0) return false;
+    for (const Step& s : steps) {
+        if (s.a1 < 0.0) return false;
+        if (s.b1 < 0.0 && least < -s.b1) return false;
+        least = std::min(least, s.a1 * least + s.b1);
+    }
+    if (term_game && program[end].kind == Op::Kind::move_amount) {
+        // The check step taken out again: the term itself is ta, fixed.
+        const Step gain = steps.back();
+        steps.pop_back();
+        steps.back() = gain;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool chain_shapley(const std::vector<Op>& program, const std::vector<Op>& factors, const std::vector<double>& start,
+                   double intensity, std::size_t players, bool term_game, std::vector<double>& out) {
+    std::vector<Step> steps;
+    std::size_t row = 0;
+    if (!chain_of(program, start, term_game, steps, row)) return false;
+    const double y0 = start[row];
+
+    // Each measure's factor ops as one map; a measure with several ops only
+    // where all factor ops commute (all reductions), else order matters.
+    std::vector<Tri> block(players);
+    std::vector<std::size_t> first_factor(players, kNone), count(players, 0);
+    bool any_set = false;
+    for (std::size_t i = 0; i < factors.size(); ++i) {
+        const Op& f = factors[i];
+        any_set = any_set || f.kind == Op::Kind::factor_set;
+        if (first_factor[f.player] == kNone) first_factor[f.player] = i;
+        ++count[f.player];
+        const double m = f.kind == Op::Kind::factor_scale ? 1.0 - f.value : 1.0 - f.phase;
+        const double c = f.kind == Op::Kind::factor_scale ? 0.0 : f.phase * f.value;
+        Tri& b = block[f.player];  // this op after the earlier ones: I → m·(p·I + q) + c
+        b.q = m * b.q + c;
+        b.p = m * b.p;
+    }
+    if (any_set)
+        for (std::size_t c : count)
+            if (c > 1) return false;
+
+    // The measures that act here, those with factor ops in their order (the others commute with all).
+    std::vector<std::size_t> order, local(players, kNone);
+    std::vector<char> acts(players, 0);
+    for (const Step& s : steps) acts[s.player] = 1;
+    for (std::size_t p = 0; p < players; ++p)
+        if (acts[p] && first_factor[p] == kNone) order.push_back(p);
+    std::vector<std::size_t> with_factor;
+    for (std::size_t p = 0; p < players; ++p)
+        if (first_factor[p] != kNone) with_factor.push_back(p);
+    std::sort(with_factor.begin(), with_factor.end(),
+              [&](std::size_t a, std::size_t b) { return first_factor[a] < first_factor[b]; });
+    order.insert(order.end(), with_factor.begin(), with_factor.end());
+    const std::size_t n = order.size();
+    for (std::size_t j = 0; j < n; ++j) local[order[j]] = j;
+    out.assign(players, 0.0);
+    if (n == 0) return true;
+
+    // Sources of y: the start, then each step with a fixed amount; for each,
+    // the product of the later steps' a per measure, in (α1) and out (α0).
+    struct Source {
+        double coefficient;
+        std::size_t owner;  // local index, kNone for the start
+        double b1, b0;
+        std::vector<double> alpha1, alpha0;
+    };
+    std::vector<Source> sources;
+    std::vector<double> alpha1(n, 1.0), alpha0(n, 1.0);
+    for (std::size_t i = steps.size(); i-- > 0;) {
+        const Step& s = steps[i];
+        const std::size_t j = local[s.player];
+        if (s.b1 != 0.0 || s.b0 != 0.0) sources.push_back({1.0, j, s.b1, s.b0, alpha1, alpha0});
+        alpha1[j] *= s.a1;
+        alpha0[j] *= s.a0;
+    }
+    sources.push_back({y0, kNone, 0.0, 0.0, alpha1, alpha0});
+
+    // Nodes and weights by size, computed once per thread.
+    thread_local std::map<std::size_t, std::pair<std::vector<double>, std::vector<double>>> rules;
+    auto& rule = rules[n / 2 + 1];
+    if (rule.first.empty()) gauss_legendre(n / 2 + 1, rule.first, rule.second);
+    const auto& nodes = rule.first;
+    const auto& weights = rule.second;
+    std::vector<double> phi(n, 0.0), in(n), outp(n);
+    std::vector<double> pre0(n), pre1(n), suf0(n), suf1(n);
+    std::vector<Tri> mixed(n);
+    for (std::size_t k = 0; k < nodes.size(); ++k) {
+        const double t = nodes[k];
+        for (const Source& src : sources) {
+            for (std::size_t j = 0; j < n; ++j) {
+                in[j] = src.alpha1[j];  // scalar before the measure's factor map, measure in
+                outp[j] = src.alpha0[j];
+                if (j == src.owner) {
+                    in[j] *= src.b1;
+                    outp[j] *= src.b0;
+                }
+                const Tri& f = block[order[j]];
+                mixed[j] = {(1.0 - t) * outp[j] + t * in[j] * f.p, t * in[j] * f.q, (1.0 - t) * outp[j] + t * in[j]};
+            }
+            double v0 = intensity, v1 = 1.0;  // (I, 1) through the measures in order
+            for (std::size_t j = 0; j < n; ++j) {
+                pre0[j] = v0;
+                pre1[j] = v1;
+                v0 = mixed[j].p * v0 + mixed[j].q * v1;
+                v1 = mixed[j].r * v1;
+            }
+            double w0 = 1.0, w1 = 0.0;  // e_I through the later measures, from the end
+            for (std::size_t j = n; j-- > 0;) {
+                suf0[j] = w0;
+                suf1[j] = w1;
+                w1 = w0 * mixed[j].q + w1 * mixed[j].r;
+                w0 = w0 * mixed[j].p;
+            }
+            const double scale = weights[k] * src.coefficient;
+            for (std::size_t j = 0; j < n; ++j) {
+                // (out·1 − in·F) applied to the prefix, read by the suffix
+                const Tri& f = block[order[j]];
+                const double d0 = outp[j] * pre0[j] - in[j] * (f.p * pre0[j] + f.q * pre1[j]);
+                const double d1 = outp[j] * pre1[j] - in[j] * pre1[j];
+                phi[j] += scale * (suf0[j] * d0 + suf1[j] * d1);
+            }
+        }
+    }
+    for (std::size_t j = 0; j < n; ++j) out[order[j]] = phi[j];
+    return true;
+}
+
+bool is_chain(const std::vector<Op>& program, const std::vector<double>& start) {
+    std::vector<Step> steps;
+    std::size_t row = 0;
+    return chain_of(program, start, false, steps, row);
+}
+
+bool tap_shapley(const std::vector<Op>& program, const std::vector<std::size_t>& taps, const std::vector<double>& start,
+                 double intensity, std::size_t players, std::vector<double>& out) {
+    std::vector<Step> steps;
+    std::size_t row = 0;
+    if (!chain_of(program, start, false, steps, row)) return false;
+    std::vector<char> is_tap(program.size(), 0);
+    for (std::size_t i : taps) {
+        const Op& op = program[i];
+        if (op.kind != Op::Kind::move_share || op.src.size() != 1 || op.src.front() != 0) return false;
+        is_tap[i] = 1;
+    }
+    std::vector<std::size_t> local(players, kNone), order;
+    for (const Step& s : steps)
+        if (local[s.player] == kNone) {
+            local[s.player] = order.size();
+            order.push_back(s.player);
+        }
+    const std::size_t n = order.size();
+    out.assign(players, 0.0);
+    if (n == 0) return true;
+    // Sources of y: the start (before step 0) and each fixed amount (after its step).
+    std::vector<std::size_t> sources{kNone};
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        if (steps[i].b1 != 0.0) sources.push_back(i);
+    // For one source, measure q's scalar on the path so far is A1_q in, A0_q out (the source's own
+    // measure: its amount b in, nothing out); g_q = (1 − t)·A0_q + t·A1_q. A tap o of measure p moves
+    // E_o = v·c·y_s·t·A1_p·Π_{q≠p} g_q; f(x_i = 0) − f(x_i = 1) is E_o·(A0_i − A1_i)/g_i for i ≠ p
+    // and −E_o/t for p. The first is summed lazily: (A0_i − A1_i)/g_i changes only at i's own steps,
+    // so each measure takes the running Σ E_o between its steps. O(steps) a source and node.
+    thread_local std::map<std::size_t, std::pair<std::vector<double>, std::vector<double>>> rules;
+    auto& rule = rules[n / 2 + 1];
+    if (rule.first.empty()) gauss_legendre(n / 2 + 1, rule.first, rule.second);
+    std::vector<double> phi(n, 0.0), a1(n), a0(n), g(n), since(n), part(n);
+    for (std::size_t k = 0; k < rule.first.size(); ++k) {
+        const double t = rule.first[k], w = rule.second[k];
+        for (std::size_t src : sources) {
+            std::fill(a1.begin(), a1.end(), 1.0);
+            std::fill(a0.begin(), a0.end(), 1.0);
+            std::fill(g.begin(), g.end(), 1.0);
+            std::fill(since.begin(), since.end(), 0.0);
+            std::fill(part.begin(), part.end(), 0.0);
+            double all = 1.0, sum = 0.0;  // Π_q g_q; Σ E_o so far
+            double y = start[0] * intensity;
+            std::size_t first = 0;
+            if (src != kNone) {
+                const Step& s = steps[src];
+                const std::size_t p = local[s.player];
+                y = intensity;
+                a1[p] = s.b1;
+                a0[p] = s.b0;
+                g[p] = (1.0 - t) * a0[p] + t * a1[p];
+                all = g[p];
+                first = src + 1;
+            }
+            auto flush = [&](std::size_t i) {
+                part[i] += (sum - since[i]) * (a0[i] - a1[i]) / g[i];
+                since[i] = sum;
+            };
+            for (std::size_t i = first; i < steps.size(); ++i) {
+                const Step& s = steps[i];
+                const std::size_t p = local[s.player];
+                if (is_tap[s.op]) {
+                    const Op& op = program[s.op];
+                    const double e = op.value * op.mult.front() * y * t * a1[p] * all / g[p];
+                    flush(p);
+                    sum += e;
+                    part[p] -= e / t + e * (a0[p] - a1[p]) / g[p];  // its own tap: −E/t, not the spread
+                }
+                flush(p);
+                a1[p] *= s.a1;
+                a0[p] *= s.a0;
+                const double gp = (1.0 - t) * a0[p] + t * a1[p];
+                if (gp == 0.0 || g[p] == 0.0) return false;  // a share of 1: one term at a time
+                all *= gp / g[p];
+                g[p] = gp;
+            }
+            for (std::size_t i = 0; i < n; ++i) {
+                flush(i);
+                phi[i] += w * part[i];
+            }
+        }
+    }
+    for (std::size_t j = 0; j < n; ++j) out[order[j]] = phi[j];
+    return true;
+}
+
+}  // namespace klima::plan
