@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <regex>
 #include <thread>
 
 using Catch::Contains;
@@ -70,6 +71,20 @@ TEST_CASE("klima national: every format in both languages, xlsx as a file", "[na
     const auto r = run_cli("national --format xlsx --out " + dir.file("n.xlsx"));
     REQUIRE(r.exit_code == 0);
     CHECK(read(dir.file("n.xlsx")).substr(0, 2) == "PK");
+}
+
+TEST_CASE("klima national --kommune --format html: a bar per sector and year, the three forecasts marked",
+          "[national]") {
+    const auto r = run_cli("national --kommune 0259 --format html --lang en");
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.out, Contains("<svg class=\"chart\""));
+    // 6 years × 5 sectors = 30 bars, each with its title "sector year: value t"
+    const std::regex bar("<title>(energi|transport|landbrug|affald|industri) 20\\d\\d: ");
+    const auto bars = std::distance(std::sregex_iterator(r.out.begin(), r.out.end(), bar), std::sregex_iterator());
+    CHECK(bars == 30);
+    CHECK_THAT(r.out, Contains("<title>linear: 211,795 t</title>"));  // test_national.cpp has the arithmetic
+    CHECK_THAT(r.out, Contains("<title>own target: 270,558 t</title>"));
+    CHECK(r.out.find("<script") == std::string::npos);
 }
 
 TEST_CASE("klima national: a wrong command line is exit 2 and names the flag", "[national]") {

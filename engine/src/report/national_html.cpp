@@ -153,6 +153,89 @@ void multiple(std::string& out, const NationalStatus& s, std::size_t m, report::
     (void)l;
 }
 
+constexpr std::array<const char*, kSectorCount> kSectorColours = {"#e08214", "#5e3c99", "#4dac26", "#8c510a",
+                                                                  "#878787"};
+
+// One municipality's history as stacked sector bars (sinks below 0), and at the forecast year the three
+// forecasts, the bootstrap's p5–p95, the Carbon-Law path and the own target.
+void municipality_chart(std::string& out, const NationalStatus& s, std::size_t m, report::Lang l) {
+    const auto& d = s.data;
+    const auto& ms = s.municipalities[m];
+    const int y0 = d.years.front(), fy = s.params.forecast_year;
+    double hi = 0, lo = 0;
+    for (const auto& f : d.figures[m]) {
+        double up = 0, down = 0;
+        for (const auto& v : f.sectors) (v.value() > 0 ? up : down) += v.value() / 1000;
+        hi = std::max(hi, up), lo = std::min(lo, down);
+    }
+    for (const auto& v : ms.mc) hi = std::max(hi, v.value() / 1000);
+    if (ms.target.on_file) hi = std::max(hi, ms.target.level.value() / 1000);
+    if (hi == lo) hi = lo + 1;
+    const double W = 640, H = 300, left = 70, right = 40, top = 20, bottom = 40;
+    const auto X = [&](double y) { return left + (y - y0 + 0.5) * (W - left - right) / (fy - y0 + 1); };
+    const auto Y = [&](double t) { return top + (hi - t) * (H - top - bottom) / (hi - lo); };
+    const double bar = (W - left - right) / (fy - y0 + 1) * 0.6;
+    out += fmt::format("<svg class=\"chart\" viewBox=\"0 0 {} {}\" width=\"{}\" role=\"img\" aria-label=\"{}\">\n", W,
+                       H, W, tr(l, "Udledning efter sektor og fremskrivninger", "Emissions by sector and forecasts"));
+    for (int k = 0; k <= 4; ++k) {  // gridlines with values
+        const double t = lo + (hi - lo) * k / 4;
+        out += fmt::format(
+            "<line x1=\"{}\" x2=\"{}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#e5e5e5\"/>"
+            "<text x=\"{}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"end\">{}</text>\n",
+            left, W - right, Y(t), Y(t), left - 4, Y(t) + 3, detail::grouped(t, l));
+    }
+    for (const auto& f : d.figures[m]) {
+        double up = 0, down = 0;
+        for (std::size_t k = 0; k < kSectorCount; ++k) {
+            const double v = f.sectors[k].value() / 1000;
+            double& base = v > 0 ? up : down;
+            const double a = Y(base), b = Y(base + v);
+            out += fmt::format(
+                "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"><title>{} {}: {} "
+                "t</title></rect>\n",
+                X(f.year) - bar / 2, std::min(a, b), bar, std::fabs(a - b), kSectorColours[k], code(kSectors[k]),
+                f.year, detail::grouped(v, l));
+            base += v;
+        }
+        out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">{}</text>\n", X(f.year),
+                           H - bottom + 14, f.year);
+    }
+    const double x = X(fy);
+    out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\">{}</text>\n", x,
+                       H - bottom + 14, fy);
+    out += fmt::format(
+        "<line x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\" stroke=\"#555\"><title>Monte Carlo "
+        "p5–p95</title></line>\n",
+        x, Y(ms.mc[0].value() / 1000), Y(ms.mc[2].value() / 1000));
+    constexpr std::array<const char*, 3> kMarks = {"#c0392b", "#2166ac", "#000000"};
+    for (std::size_t k = 0; k < 3; ++k)
+        out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"><title>{}: {} t</title></circle>\n",
+                           x + (static_cast<double>(k) - 1) * 10, Y(ms.forecast[k].value() / 1000), kMarks[k],
+                           html_escape(detail::forecast_name(kForecasts[k], l)),
+                           detail::grouped(ms.forecast[k].value() / 1000, l));
+    out += fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"8\" height=\"8\" fill=\"#1a7837\"><title>Carbon Law: {} "
+        "t</title></rect>\n",
+        x + 16, Y(ms.carbon_law.value() / 1000) - 4, detail::grouped(ms.carbon_law.value() / 1000, l));
+    if (ms.target.on_file)
+        out += fmt::format(
+            "<line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#1a7837\" stroke-dasharray=\"4 3\">"
+            "<title>{}: {} t</title></line>\n",
+            x - 24, x + 24, Y(ms.target.level.value() / 1000), Y(ms.target.level.value() / 1000),
+            tr(l, "eget mål", "own target"), detail::grouped(ms.target.level.value() / 1000, l));
+    out += "</svg>\n<p class=\"legend\">";
+    for (std::size_t k = 0; k < kSectorCount; ++k)
+        out += fmt::format("<svg width=\"12\" height=\"12\"><rect width=\"12\" height=\"12\" fill=\"{}\"/></svg> {} ",
+                           kSectorColours[k], code(kSectors[k]));
+    for (std::size_t k = 0; k < 3; ++k)
+        out += fmt::format("<svg width=\"12\" height=\"12\"><circle cx=\"6\" cy=\"6\" r=\"4\" fill=\"{}\"/></svg> {} ",
+                           kMarks[k], html_escape(detail::forecast_name(kForecasts[k], l)));
+    out += fmt::format(
+        "<svg width=\"12\" height=\"12\"><rect width=\"8\" height=\"8\" y=\"2\" fill=\"#1a7837\"/></svg> Carbon Law; "
+        "│ Monte Carlo p5–p95{}</p>\n",
+        ms.target.on_file ? tr(l, "; stiplet: eget mål", "; dashed: own target") : "");
+}
+
 void table_section(std::string& out, const NationalStatus& s, report::Lang l) {
     const int fy = s.params.forecast_year, last = s.data.years.back();
     out += fmt::format(
@@ -247,9 +330,10 @@ std::string html_municipality(const NationalStatus& s, std::size_t m, report::La
     std::ostringstream text;
     write_text_municipality(text, s, m, NationalFormat::table, l);
     out += fmt::format("<h1>{}</h1>\n", html_escape(mu.name + " (" + mu.code + ")"));
-    out += "<figure>";
-    multiple(out, s, m, l);
-    out += "</figure>\n" + markdown_block(text.str()) + "</body></html>\n";
+    out += fmt::format("<p>{} ({} {}).</p>\n", html_escape(s.data.attribution), tr(l, "udtræk", "vintage"),
+                       s.data.vintage);
+    municipality_chart(out, s, m, l);
+    out += markdown_block(text.str()) + "</body></html>\n";
     return out;
 }
 

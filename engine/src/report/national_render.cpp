@@ -80,9 +80,13 @@ void write_workbook(const NationalStatus& s, report::Lang l, const std::string& 
     worksheet_write_string(me, r++, 0, ("vintage " + s.data.vintage).c_str(), nullptr);
     for (const auto f : kForecasts)
         worksheet_write_string(me, r++, 0, forecast_definition(f, s.params, l).c_str(), nullptr);
-    worksheet_write_string(me, r++, 0, s.params.budget_source.c_str(), nullptr);
-    worksheet_write_string(me, r++, 0, s.national.inventory_source.c_str(), nullptr);
-    worksheet_write_string(me, r++, 0, s.national.boundary_note.c_str(), nullptr);
+    worksheet_write_string(
+        me, r++, 0, (l == report::Lang::da ? s.params.budget_source_da : s.params.budget_source).c_str(), nullptr);
+    worksheet_write_string(
+        me, r++, 0, (l == report::Lang::da ? s.national.inventory_source_da : s.national.inventory_source).c_str(),
+        nullptr);
+    worksheet_write_string(
+        me, r++, 0, (l == report::Lang::da ? s.national.boundary_note_da : s.national.boundary_note).c_str(), nullptr);
     if (workbook_close(wb) != LXW_NO_ERROR)
         throw Error({shown, 0, ""}, "cannot write the xlsx workbook",
                     "check that the directory is writable and has space", ErrorKind::io);

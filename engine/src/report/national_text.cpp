@@ -77,7 +77,8 @@ void methods(std::ostream& out, const NationalStatus& s, report::Lang l, Nationa
         << tr(l, "Rimelig andel (grandfathering) af et nationalt budget på ",
               "Fair share (grandfathering) of a national budget of ")
         << detail::grouped(s.params.national_budget.value() / 1e9, l, 0) << " Mt " << tr(l, "fra ", "from ")
-        << s.params.budget_from << " (" << s.params.budget_source << ").\n"
+        << s.params.budget_from << " (" << (l == report::Lang::da ? s.params.budget_source_da : s.params.budget_source)
+        << ").\n"
         << "- "
         << tr(l, "Befolkning: afledt = samlet ÷ t CO2e pr. indbygger.",
               "Population: derived = total ÷ t CO2e per inhabitant.")
@@ -133,11 +134,12 @@ void national_section(std::ostream& out, const NationalStatus& s, report::Lang l
         for (std::size_t k = 0; k < kSectorCount; ++k) rows.back().push_back(num(n.sectors[y][k].value() / 1000, l, f));
     }
     table(out, rows, f);
-    out << tr(l, "Nationalt opgjort: ", "National inventory: ") << n.inventory_source << ". "
+    out << tr(l, "Nationalt opgjort: ", "National inventory: ")
+        << (l == report::Lang::da ? n.inventory_source_da : n.inventory_source) << ". "
         << tr(l, "Kommunernes sum ", "The municipalities' sum ") << n.inventory_year << ": ";
     for (std::size_t y = 0; y < s.data.years.size(); ++y)
         if (s.data.years[y] == n.inventory_year) out << num(n.total[y].value() / 1000, l, f) << " t. ";
-    out << n.boundary_note << "\n\n";
+    out << (l == report::Lang::da ? n.boundary_note_da : n.boundary_note) << "\n\n";
     out << tr(l, "Sum af fremskrivningerne ", "Sum of the forecasts ") << s.params.forecast_year << ": ";
     for (std::size_t k = 0; k < 3; ++k)
         out << (k ? "; " : "") << detail::forecast_name(kForecasts[k], l) << " "

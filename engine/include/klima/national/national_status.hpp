@@ -50,6 +50,10 @@ struct NationalParams {
     std::string budget_source =
         "illustrative: 200 Gt CO2 global 1.5 °C budget from 2024 (Forster et al. 2024, ESSD 16:2625) × Denmark's "
         "population share 0.073 % = 146 Mt; a CO2 budget applied to CO2e, no deduction for aviation and shipping";
+    std::string budget_source_da =
+        "illustrativt: globalt CO2-budget for 1,5 °C på 200 Gt fra 2024 (Forster et al. 2024, ESSD 16:2625) × Danmarks "
+        "andel af verdens befolkning 0,073 % = 146 Mt; et CO2-budget brugt på CO2e, uden fradrag for luft- og "
+        "skibsfart";
     int draws = 1000;        // Monte Carlo draws per municipality
     std::uint64_t seed = 1;  // draw i of municipality m depends on (seed, m, i) only, not on threads
     int threads = 0;         // 0: the hardware's count
@@ -99,6 +103,12 @@ struct NationalSummary {
         "The regnskab is territorial scope 1+2 per municipality and counts land use (landbrug incl. soils); the "
         "national inventory leaves out LULUCF and counts energy and transport not assigned to a municipality "
         "(e.g. international transport, the energy sector's own use). The gap is not explained line by line.";
+    std::string inventory_source_da =
+        "Danmarks Statistik: 44 mio. t CO2e i 2022 uden CO2 fra biomasse og LULUCF (41 % under 1990)";
+    std::string boundary_note_da =
+        "Regnskabet er territorialt scope 1+2 pr. kommune og medregner arealanvendelse (landbrug inkl. jorde); den "
+        "nationale opgørelse udelader LULUCF og medregner energi og transport, der ikke er henført til en kommune "
+        "(fx international transport, energisektorens egetforbrug). Forskellen er ikke forklaret linje for linje.";
     int with_target = 0;
     std::array<int, 3> on_track{};          // of with_target, by kForecasts
     std::array<int, 3> below_carbon_law{};  // of all, forecast ≤ the Carbon-Law path, by kForecasts
