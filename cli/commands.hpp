@@ -30,5 +30,7 @@ Action define_db_diff(CLI::App& command);
 Action define_db_compare(CLI::App& command);
 Action define_db_recalc(CLI::App& command);
 Action define_serve(CLI::App& command);
+Action define_national(CLI::App& command);
+Action define_national_import(CLI::App& command);
 
 }  // namespace klima::cli

@@ -56,6 +56,10 @@ constexpr Command kCommands[] = {
      klima::cli::define_db_recalc},
     {"serve", "the planner workbench: a web page that reruns a scenario as its measures move",
      klima::cli::define_serve},
+    {"national", "all 98 municipalities from the Energi- og CO2-regnskab: forecasts, yardsticks, map",
+     klima::cli::define_national},
+    {"national import-api", "bring one answer of the regnskab's API into data/national/",
+     klima::cli::define_national_import},
 };
 
 // The application with a CLI11 command for each entry of kCommands; `actions` gets what runs each.

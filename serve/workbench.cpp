@@ -2,6 +2,7 @@
 
 #include "connections.hpp"
 #include "handlers.hpp"
+#include "national_routes.hpp"
 #include "web_assets.hpp"
 
 #include "klima/error.hpp"
@@ -160,6 +161,7 @@ Workbench::Workbench(ServeConfig config) {
                            param(req, "year").value_or(""), param(req, "lang").value_or("da"),
                            param(req, "analysis").value_or("1")));
     });
+    add_national_routes(s, h.config());  // the national monitor (serve/national_routes.cpp)
     // Whatever escapes a handler is answered 500; the worker thread and the server go on.
     s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         send(res,

@@ -26,8 +26,9 @@ struct InterimTarget {
 };
 
 struct TargetSet {
-    std::string municipality;  // "koege"
-    std::string name;          // the plan, human readable
+    std::string municipality;       // "koege"
+    std::string municipality_code;  // the four-digit kommunekode ("0259"); "" when the file names none
+    std::string name;               // the plan, human readable
     TargetScope scope = TargetScope::incl_lulucf;
     int reference_year = 0;              // where the target path starts
     std::vector<InterimTarget> interim;  // sorted by year

@@ -26,6 +26,15 @@ TargetSet parse_targets(std::string_view text, const std::string& name) {
     TargetSet t;
     t.file = name;
     t.municipality = top.text("municipality");
+    if (top.has("municipality_code")) {
+        t.municipality_code = top.text("municipality_code");
+        const bool four_digits =
+            t.municipality_code.size() == 4 && t.municipality_code.find_first_not_of("0123456789") == std::string::npos;
+        if (!four_digits)
+            throw Error(top.at("municipality_code"),
+                        "municipality code '" + t.municipality_code + "' is not four digits",
+                        "give the kommunekode as text, e.g. \"0259\" for Køge (data/national/municipalities.csv)");
+    }
     t.name = top.text("name");
     t.scope = parse_scope(top);
     t.reference_year = top.year("reference_year");

@@ -1,0 +1,131 @@
+// klima national: the status of all 98 municipalities from the Energi- og CO2-regnskab's figures
+// (data/national/), or one municipality's page; and `national import-api`, which brings one answer
+// of the regnskab's API into data/national/ (docs/national.md).
+#include "commands.hpp"
+#include "options.hpp"
+
+#include "klima/io/csv.hpp"
+#include "klima/io/output_file.hpp"
+#include "klima/national/national_report.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <ostream>
+
+namespace klima::cli {
+
+namespace {
+
+struct NationalOptions {
+    std::optional<std::string> format, kommune, out, data;
+    std::optional<int> draws, threads;
+    std::optional<std::uint64_t> seed;
+    report::Lang lang = report::Lang::da;
+};
+
+national::NationalFormat national_format(const std::optional<std::string>& word) {
+    using F = national::NationalFormat;
+    if (!word || *word == "table") return F::table;
+    if (*word == "md") return F::md;
+    if (*word == "csv") return F::csv;
+    if (*word == "json") return F::json;
+    if (*word == "html") return F::html;
+    if (*word == "xlsx") return F::xlsx;
+    throw UsageError({"", 0, "--format"}, "unknown format '" + *word + "'", "use table, md, csv, json, html or xlsx");
+}
+
+// Loads and computes what `klima national` shows: the same call the workbench makes.
+national::NationalStatus status(const NationalOptions& o) {
+    const auto dir = data_dir(o.data);
+    national::NationalParams p;
+    if (o.draws) p.draws = *o.draws;
+    if (o.threads) p.threads = *o.threads;
+    if (o.seed) p.seed = *o.seed;
+    if (p.draws < 1 || p.draws > 100000)
+        throw UsageError({"", 0, "--draws"}, "--draws must be 1–100000", "give e.g. --draws 1000");
+    if (p.threads < 0 || p.threads > 256)
+        throw UsageError({"", 0, "--threads"}, "--threads must be 0–256", "give 0 for the hardware's count");
+    return national::compute_status(national::load_national(dir + "/national"),
+                                    national::load_coded_targets(dir + "/targets"), p);
+}
+
+int run_national(const NationalOptions& o, std::ostream& out) {
+    const auto format = national_format(o.format);  // checked before any file is read
+    const auto s = status(o);
+    std::optional<std::size_t> m;
+    if (o.kommune) {
+        m = s.data.find(*o.kommune);
+        if (!m)
+            throw UsageError(
+                {"", 0, "--kommune"}, "no municipality '" + *o.kommune + "'",
+                "give a kommunekode (0259) or a name as data/national/municipalities.csv spells it (Køge)");
+    }
+    if (format == national::NationalFormat::xlsx) {
+        const auto path = o.out.value_or("klima-national.xlsx");
+        national::write_national_xlsx(s, o.lang, path);
+        out << "wrote " << path << "\n";
+        return 0;
+    }
+    std::string text;
+    if (m) {
+        text = national::render_municipality(s, *m, format, o.lang);
+    } else {
+        std::optional<national::NationalMap> map;
+        if (format == national::NationalFormat::html)
+            map = national::load_map(data_dir(o.data) + "/national/municipalities.topo.json");
+        text = national::render_national(s, format, o.lang, map ? &*map : nullptr);
+    }
+    if (o.out) {
+        io::write_file_atomically(*o.out, text);
+        out << "wrote " << *o.out << "\n";
+        return 0;
+    }
+    out << text;
+    return 0;
+}
+
+struct ImportOptions {
+    std::optional<std::string> file, kommune, data;
+    std::optional<int> year;
+};
+
+int run_import(const ImportOptions& o, std::ostream& out) {
+    if (*o.year < 1990 || *o.year > 2050)
+        throw UsageError({"", 0, "--year"}, "--year " + std::to_string(*o.year) + " is outside 1990–2050",
+                         "give the year of the answer, e.g. --year 2024");
+    const auto dir = data_dir(o.data) + "/national";
+    const auto figures = national::parse_api_answer(io::read_file(*o.file), *o.file);
+    const bool replaced = national::merge_api_answer(dir, *o.kommune, *o.year, figures);
+    out << (replaced ? "replaced " : "added ") << *o.kommune << " " << *o.year << " in " << dir << "\n";
+    return 0;
+}
+
+}  // namespace
+
+Action define_national(CLI::App& command) {
+    auto o = std::make_shared<NationalOptions>();
+    add_text(command, "--format", o->format, "FORMAT",
+             "output: table (default), md, csv, json, html (map, sortable table, small multiples) or xlsx");
+    add_lang(command, o->lang);
+    add_text(command, "--kommune", o->kommune, "CODE|NAME", "one municipality's page, e.g. 0259 or Køge");
+    add_text(command, "--out", o->out, "FILE", "write to FILE (xlsx: default klima-national.xlsx)");
+    add_integer(command, "--draws", o->draws, "N", "bootstrap draws per municipality (default 1000)");
+    add_seed(command, o->seed, "seed of the bootstrap (default 1)");
+    add_integer(command, "--threads", o->threads, "T",
+                "threads for the bootstrap (default 0: all); results do not depend on it");
+    add_data_dir(command, o->data);
+    return [o](std::ostream& out) { return run_national(*o, out); };
+}
+
+Action define_national_import(CLI::App& command) {
+    auto o = std::make_shared<ImportOptions>();
+    add_text(command, "FILE", o->file, "FILE", "the regnskab's API answer (JSON) for one municipality and year")
+        ->required();
+    add_text(command, "--kommune", o->kommune, "CODE", "the answer's municipality code, e.g. 0259")->required();
+    add_integer(command, "--year", o->year, "YEAR", "the answer's year")->required();
+    add_data_dir(command, o->data);
+    return [o](std::ostream& out) { return run_import(*o, out); };
+}
+
+}  // namespace klima::cli

@@ -1,0 +1,25 @@
+// Internal to the national module: the bootstrap of one municipality's linear forecast and the
+// thread pool that runs it for all. Numbers in tonnes (plain doubles) on this hot path only.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace klima::national {
+
+struct BootstrapResult {
+    double p5 = 0, p50 = 0, p95 = 0;  // t CO2e at `year`
+    double below = 0;                 // share of draws ≤ level
+};
+
+// Residual bootstrap: `draws` samples fitted + resampled residuals, each refitted by least squares and
+// extended to `year`, floored at `floor`. Deterministic in `seed`.
+BootstrapResult bootstrap_one(const std::vector<int>& years, const std::vector<double>& totals, double floor, int year,
+                              double level, int draws, std::uint64_t seed);
+
+// Calls each(i) for i in [0, count) on `threads` threads (0: the hardware's count), the calling thread
+// one of them; the first exception thrown is rethrown once all have stopped.
+void run_on_threads(std::size_t count, int threads, const std::function<void(std::size_t)>& each);
+
+}  // namespace klima::national

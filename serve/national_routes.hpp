@@ -1,0 +1,19 @@
+// The workbench's national monitor (klima national, docs/national.md): GET /api/national and
+// GET /api/municipality/{code} answer the bytes of `klima national --format json` (and
+// `--kommune CODE`), GET /national the page with the map (its script external, /national.js,
+// for the Content-Security-Policy) and GET /national/{code} one municipality's page.
+// The status is computed once, on the first request, from the server's data directory.
+#pragma once
+
+#include "workbench.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace klima::serve {
+
+// Registers the routes on `server`; `config` must outlive it. Safe for concurrent requests.
+void add_national_routes(httplib::Server& server, const ServeConfig& config);
+
+}  // namespace klima::serve
