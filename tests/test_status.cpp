@@ -9,6 +9,7 @@
 #include "klima/io/status_file.hpp"
 #include "klima/status/yearly_status.hpp"
 
+#include <xlsxwriter.h>
 #include <catch2/catch.hpp>
 
 using namespace klima;
@@ -199,4 +200,39 @@ TEST_CASE("a JSON status reads like the CSV") {
     CHECK(s[0].state == status::ActionState::in_progress);
     CHECK(*s[0].uptake == 12);
     CHECK(s[0].date == "2025-01-31");
+}
+
+TEST_CASE("a status sheet in an xlsx workbook reads like the CSV; errors name the cell") {
+    test::TempDir dir;
+    const auto write = [&](const std::string& name, const char* status) {
+        const auto path = dir.file(name);
+        lxw_workbook* wb = workbook_new(path.c_str());
+        lxw_worksheet* ws = workbook_add_worksheet(wb, "Status");
+        const char* head[] = {"action", "year", "status", "uptake", "unit", "source"};
+        for (lxw_col_t c = 0; c < 6; ++c) worksheet_write_string(ws, 0, c, head[c], nullptr);
+        worksheet_write_string(ws, 1, 0, "bus", nullptr);
+        worksheet_write_number(ws, 1, 1, 2024, nullptr);
+        worksheet_write_string(ws, 1, 2, status, nullptr);
+        worksheet_write_string(ws, 1, 3, "12,5", nullptr);  // typed as text with a decimal comma
+        worksheet_write_string(ws, 1, 4, "buses", nullptr);
+        worksheet_write_string(ws, 1, 5, "Movia", nullptr);
+        REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+        return path;
+    };
+    const auto s = io::load_status(write("ok.xlsx", "Gennemført"));
+    REQUIRE(s.size() == 1);
+    CHECK(s[0].state == status::ActionState::completed);
+    CHECK(*s[0].uptake == Approx(12.5));
+    CHECK_THROWS_WITH(io::load_status(write("bad.xlsx", "done-ish")),
+                      Contains("bad.xlsx") && Contains("Status!C2") && Contains("done-ish"));
+}
+
+TEST_CASE("an indicator linked to a measure the scenario lacks is refused at its row") {
+    const std::vector<status::Indicator> catalogue{
+        {"ladere", "Ladestandere", "Chargers", "chargers", "transport", "test", "illustrative", "test"}};
+    const auto values = io::parse_indicator_values(
+        "indicator,year,target,unit,measure,source\nladere,2030,400,chargers,ladestandere,plan\n", "ind.csv",
+        catalogue);
+    CHECK_THROWS_WITH(status_of("action,year,status,source\nbus,2024,igangsat,a\n", values, catalogue),
+                      Contains("ind.csv:2") && Contains("unknown action 'ladestandere'"));
 }

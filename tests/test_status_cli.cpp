@@ -65,6 +65,15 @@ TEST_CASE("cli status: Markdown and HTML in both languages", "[cli][status]") {
     CHECK_THAT(da.out, Contains("| Ladestandere | (uden tema) | igangsat | 80 / 100 chargers | 50 chargers | -30 "
                                 "chargers (-38 %) bagud | "));
     CHECK_THAT(da.out, Contains("ikke påbegyndt → igangsat, optag – → 50"));
+    // An uptake above the plan's full 100 chargers is shown with a note, not refused.
+    TempDir dir;
+    const auto above = run_cli(
+        args(dir.write("above.csv", "action,year,status,uptake,unit,source\nev,2024,completed,120,chargers,x\n")) +
+        " --lang en");
+    INFO(above.err);
+    REQUIRE(above.exit_code == 0);
+    CHECK_THAT(above.out,
+               Contains("+40 chargers (+50 %) ahead") && Contains("above the plan's full uptake (100 chargers)"));
     const auto en = run_cli(args() + " --lang en --format html");
     REQUIRE(en.exit_code == 0);
     CHECK_THAT(en.out, Contains("<h2>Indicators</h2>"));
@@ -78,6 +87,9 @@ TEST_CASE("cli status: the export has one row per action and per indicator value
     REQUIRE(r.exit_code == 0);
     CHECK_THAT(r.out, Contains("record,municipality_code,municipality,year,action_id,theme,sector,status_da"));
     CHECK_THAT(r.out, Contains("action,,testby,2024,ev,,transport,igangsat,in progress,2021,2025,"));
+    // Figures in full (not 5e+06), each indicator row with its own source.
+    CHECK_THAT(r.out, Contains(",5000000.5,"));
+    CHECK_THAT(r.out, Contains("chargers,20,40,chargers,test register\n"));
     CHECK_THAT(r.out, Contains("indicator,,testby,2025,,,,,,,,,,,,,,,chargers,,100,chargers,"));
     std::size_t lines = 0;
     for (char c : r.out) lines += c == '\n';

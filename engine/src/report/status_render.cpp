@@ -126,7 +126,7 @@ std::string render_csv(const StatusView& v, Lang lang) {
         text::append_csv_field(out, value);
         out += '\n';
     };
-    const auto num = [](const std::optional<double>& x) { return x ? text::general(*x) : std::string(); };
+    const auto num = [](const std::optional<double>& x) { return x ? plain(*x) : std::string(); };
     const auto t = [](const std::optional<units::Mass>& m) {
         return m ? text::fixed(units::in_tonnes(*m), 1) : std::string();
     };
@@ -142,7 +142,7 @@ std::string render_csv(const StatusView& v, Lang lang) {
     for (const auto& a : s.actions) {
         line("actions", a.id, "status", a.status ? state_name(a.status->state, lang) : "");
         line("actions", a.id, "uptake_unit", a.uptake_unit);
-        line("actions", a.id, "planned_uptake", text::general(a.planned_uptake));
+        line("actions", a.id, "planned_uptake", plain(a.planned_uptake));
         line("actions", a.id, "realised_uptake", num(a.realised_uptake));
         line("actions", a.id, "ahead", num(a.ahead));
         line("actions", a.id, "ahead_pct", num(a.ahead_pct));
@@ -152,9 +152,8 @@ std::string render_csv(const StatusView& v, Lang lang) {
         line("actions", a.id, "note", action_note(a, lang));
     }
     for (const auto& i : s.indicators) {
-        for (const auto& [y, x] : i.values) line("indicators", i.indicator.code, std::to_string(y), text::general(x));
-        for (const auto& [y, x] : i.targets)
-            line("indicator_targets", i.indicator.code, std::to_string(y), text::general(x));
+        for (const auto& [y, x] : i.values) line("indicators", i.indicator.code, std::to_string(y), plain(x));
+        for (const auto& [y, x] : i.targets) line("indicator_targets", i.indicator.code, std::to_string(y), plain(x));
     }
     for (int y : emission_years(v.report, s.year)) {
         const auto& g = v.report.gap.at(y);
@@ -185,7 +184,7 @@ std::string render_national(const StatusView& v) {
         text::append_csv_field(out, x);
         out += last ? '\n' : ',';
     };
-    const auto num = [](const std::optional<double>& x) { return x ? text::general(*x) : std::string(); };
+    const auto num = [](const std::optional<double>& x) { return x ? plain(*x) : std::string(); };
     const auto t = [](const std::optional<units::Mass>& m) {
         return m ? text::fixed(units::in_tonnes(*m), 1) : std::string();
     };
@@ -205,10 +204,10 @@ std::string render_national(const StatusView& v) {
         field(t(a.planned_milestone));
         field(t(a.planned_effect));
         field(a.uptake_unit);
-        field(text::general(a.planned_uptake));
+        field(plain(a.planned_uptake));
         field(num(a.realised_uptake));
         field(t(a.realised_effect));
-        field(a.status && a.status->spent ? text::general(units::in_dkk(*a.status->spent)) : "");
+        field(a.status && a.status->spent ? plain(units::in_dkk(*a.status->spent)) : "");
         field("");
         field("");
         field("");
@@ -230,7 +229,8 @@ std::string render_national(const StatusView& v) {
             field(num(vt.first));
             field(num(vt.second));
             field(i.indicator.unit);
-            field(y == s.year ? i.source : "", true);
+            const auto src = i.sources.find(y);
+            field(src == i.sources.end() ? "" : src->second, true);
         }
     }
     return out;

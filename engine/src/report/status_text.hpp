@@ -4,6 +4,8 @@
 
 #include "klima/report/status_report.hpp"
 
+#include <fmt/format.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +21,13 @@ inline std::string state_name(status::ActionState s, Lang lang) {
 }
 inline std::string theme_name(const std::string& theme, Lang lang) {
     return theme.empty() ? pick(lang, "(uden tema)", "(no theme)") : theme;
+}
+// A number for a machine-read file: up to six decimals, trailing zeros dropped (180000000, 436962.8).
+inline std::string plain(double v) {
+    std::string s = fmt::format("{:.6f}", v);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
 }
 // A count or amount for people: whole numbers without decimals, else one; grouped as decimal_text.
 std::string amount_text(double v, Lang lang);

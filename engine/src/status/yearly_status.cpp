@@ -242,6 +242,7 @@ YearlyStatus build_status(const StatusInputs& in, int year) {
             if (v.indicator != x.code) continue;
             if (v.value) s.values.push_back({v.year, *v.value});
             if (v.target) s.targets.push_back({v.year, *v.target});
+            s.sources[v.year] = v.source;
             if (v.year == year) {
                 s.value = v.value;
                 s.target = v.target;
@@ -256,7 +257,7 @@ YearlyStatus build_status(const StatusInputs& in, int year) {
             if (a.realised_uptake && a.uptake_from == "status" && lower(a.uptake_unit) == lower(x.unit)) {
                 s.value = *a.realised_uptake;
                 s.values.push_back({year, *s.value});
-                s.source = "status of " + a.id;
+                s.source = s.sources[year] = "status of " + a.id;
             }
         }
         if (s.values.empty() && s.targets.empty()) continue;

@@ -11,6 +11,7 @@
 #include "klima/status/action_status.hpp"
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,7 @@ struct IndicatorStatus {
     std::vector<std::pair<int, double>> values, targets;  // every year given, in year order
     std::string measure;                                  // linked measure, if any
     std::string source;                                   // of the year's value
+    std::map<int, std::string> sources;                   // of every year's row
 };
 
 struct StatusChange {
