@@ -131,3 +131,23 @@ TEST_CASE("cli status: the bundled Køge example shows every part", "[cli][statu
     for (const auto& a : j["actions"])
         if (!a["status"].is_null()) CHECK_THAT(a["source"].get<std::string>(), Contains("ILLUSTRATIVE"));
 }
+
+TEST_CASE("cli report --status: the DK2020 progress table's realised column from the yearly status",
+          "[cli][status][report]") {
+    const auto r = run_cli("report --scenario " + fixture("scenario/two_measures.json") + " --data-dir " +
+                           fixture("scenario/data") + " --year 2024 --no-analysis --format json --status " +
+                           fixture("status/status.csv"));
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    const auto& ev = j["progress"]["measures"][0];
+    REQUIRE(ev["id"] == "ev");
+    // As in the status: 50 chargers, (650 + 598) / 2 = 624 t.
+    CHECK(ev["realised_t"].get<double>() == Approx(624));
+    // Planned in 2024 (the plan as adopted): 80 chargers, 16 % of the petrol car-km: alone 8 M km ×
+    // 0.13 kg/km = 1,040 t, after tog's 8 % 7.36 M km × 0.13 = 956.8 t; Shapley (1,040 + 956.8) / 2
+    // = 998.4 t. 624 < 0.9 × 998.4: behind.
+    CHECK(ev["planned_t"].get<double>() == Approx(998.4));
+    CHECK(ev["status"] == "behind");
+    CHECK(j["progress"]["measures"][1]["realised_t"].is_null());  // tog: no uptake in the status
+}

@@ -8,7 +8,9 @@
 #include "klima/horizon.hpp"
 #include "klima/inventory.hpp"
 #include "klima/io/realised_file.hpp"
+#include "klima/io/status_file.hpp"
 #include "klima/io/targets_file.hpp"
+#include "klima/status/yearly_status.hpp"
 
 namespace klima::api {
 namespace {
@@ -80,6 +82,9 @@ ReportOutcome build_report(const ReportRequest& request) {
     }
     detail::run(scenario);
     if (request.realised_file) record_realised(run.result, io::load_realised(*request.realised_file));
+    if (request.status_file)  // the realised column from the yearly status (issue 24)
+        record_realised(run.result, status::realised_effects(status::build_status(
+                                        {run, ref, io::load_status(*request.status_file), {}, {}}, year)));
 
     const auto targets_path = request.targets_file ? request.targets_file : run.spec.targets_file;
     if (!targets_path)

@@ -268,4 +268,19 @@ YearlyStatus build_status(const StatusInputs& in, int year) {
     return out;
 }
 
+std::vector<RealisedEffect> realised_effects(const YearlyStatus& status) {
+    std::vector<RealisedEffect> out;
+    for (const auto& a : status.actions) {
+        if (!a.realised_effect) continue;
+        RealisedEffect e;
+        e.measure = a.id;
+        e.year = status.year;
+        e.effect = *a.realised_effect;
+        e.source = a.status ? a.status->source : a.uptake_from;
+        if (a.status) e.origin = a.status->origin;
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
 }  // namespace klima::status

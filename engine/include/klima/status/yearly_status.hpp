@@ -6,6 +6,7 @@
 // line flags or rendering.
 #pragma once
 
+#include "klima/progress.hpp"
 #include "klima/reference_data.hpp"
 #include "klima/scenario.hpp"
 #include "klima/status/action_status.hpp"
@@ -94,5 +95,11 @@ struct StatusInputs {
 // row for a link to an unknown measure. A realised level the engine cannot
 // run (more removed than a row holds) throws the engine's error.
 YearlyStatus build_status(const StatusInputs& in, int year);
+
+// The realised effects of a status as the DK2020 progress table records them
+// (record_realised): one per action with a realised effect in the status
+// year, with the status row's source and origin (a linked indicator's when
+// the uptake came from it).
+std::vector<RealisedEffect> realised_effects(const YearlyStatus& status);
 
 }  // namespace klima::status
