@@ -128,6 +128,9 @@ TEST_CASE("cli status: the bundled Køge example shows every part", "[cli][statu
     REQUIRE(j["indicators"].size() == 1);  // territorial emissions only: the one public series
     CHECK(j["indicators"][0]["previous"].get<double>() == Approx(375121.8));
     CHECK(j["indicators"][0]["value"].is_null());  // 2024 not published: missing, not 0
+    const auto md = run_cli("status --scenario " + root + "/scenarios/koege-plan.json --year 2024 --status " + root +
+                            "/data/koege/status-2024.csv");
+    CHECK_THAT(md.out, Contains("Illustrativ: 27 af årets statusrækker er illustrative"));
     for (const auto& a : j["actions"])
         if (!a["status"].is_null()) CHECK_THAT(a["source"].get<std::string>(), Contains("ILLUSTRATIVE"));
 }

@@ -3,6 +3,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace klima::report {
@@ -144,6 +145,21 @@ std::string render_status_markdown(const StatusView& v, Lang lang) {
              "The realised effect is computed by the engine: the measure run at its realised uptake (acting fully in "
              "the status year) through the same run as the plan; planned is the plan as adopted. – means no figure.") +
         "\n\n";
+
+    // A status whose source says it is illustrative is said so, never shown as reported.
+    std::size_t illustrative = 0;
+    for (const auto& a : s.actions) {
+        if (!a.status) continue;
+        std::string source = a.status->source;
+        for (auto& c : source) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        illustrative += source.find("illustrative") != std::string::npos;
+    }
+    if (illustrative > 0) {
+        out += pick(lang, "Illustrativ: ", "Illustrative: ") + std::to_string(illustrative) +
+               pick(lang, " af årets statusrækker er illustrative (deres kilde siger det), ikke afrapporteret status.",
+                    " of the year's status rows are illustrative (their source says so), not a reported status.");
+        out += "\n\n";
+    }
 
     out += "## " + pick(lang, "Indikatorer", "Indicators") + "\n\n";
     if (s.indicators.empty()) {
