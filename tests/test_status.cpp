@@ -111,6 +111,12 @@ TEST_CASE("an uptake above the plan is shown with a note, not refused") {
     CHECK(units::in_tonnes(*a.realised_effect) == Approx(252));
 }
 
+TEST_CASE("an uptake the activity cannot hold is refused by the engine, saying it is the status's") {
+    // 1,000 buses × 10,000 km × 3.0 kWh = 30,000 MWh of diesel; the buses' row holds 2,000 MWh.
+    CHECK_THROWS_WITH(status_of("action,year,status,uptake,unit,source\nbus,2024,igangsat,1000,buses,a\n"),
+                      Contains("realised uptakes of the status for 2024") && Contains("bus"));
+}
+
 TEST_CASE("status counts by theme, unreported actions counted apart") {
     const auto s = status_of(
         "action,year,status,source\nbus,2024,igangsat,a\nhvo,2024,Delayed,b\n"

@@ -200,7 +200,18 @@ YearlyStatus build_status(const StatusInputs& in, int year) {
             phase.shape = PhaseIn::Shape::step;
             phase.start_year = phase.full_effect_year = year;
         }
-        const auto run = run_scenario(realised, in.run.activity, in.run.drivers, in.ref);
+        ScenarioResult run;
+        try {
+            run = run_scenario(realised, in.run.activity, in.run.drivers, in.ref);
+        } catch (const Error& e) {
+            if (e.kind() != ErrorKind::input) throw;
+            // An uptake the activity cannot hold (more buses than the buses' diesel): say where it came from.
+            throw Error(e.where(),
+                        e.problem() + ", in the run at the realised uptakes of the status for " + std::to_string(year),
+                        "check the realised uptake of that measure in the status file" +
+                            (e.fix().empty() ? std::string() : "; " + e.fix()),
+                        e.kind());
+        }
         for (std::size_t j = 0; j < out.actions.size(); ++j)
             if (out.actions[j].realised_uptake) out.actions[j].realised_effect = run.measures[j].effect.total(year);
     }
