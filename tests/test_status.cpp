@@ -242,3 +242,37 @@ TEST_CASE("an indicator linked to a measure the scenario lacks is refused at its
     CHECK_THROWS_WITH(status_of("action,year,status,source\nbus,2024,igangsat,a\n", values, catalogue),
                       Contains("ind.csv:2") && Contains("unknown action 'ladestandere'"));
 }
+
+TEST_CASE("one workbook holds the status (first sheet) and the indicator values (sheet indicators)") {
+    test::TempDir dir;
+    const auto path = dir.file("klimastatus.xlsx");
+    lxw_workbook* wb = workbook_new(path.c_str());
+    lxw_worksheet* st = workbook_add_worksheet(wb, "Status");
+    const char* shead[] = {"action", "year", "status", "source"};
+    for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(st, 0, c, shead[c], nullptr);
+    worksheet_write_string(st, 1, 0, "bus", nullptr);
+    worksheet_write_number(st, 1, 1, 2024, nullptr);
+    worksheet_write_string(st, 1, 2, "igangsat", nullptr);
+    worksheet_write_string(st, 1, 3, "Movia", nullptr);
+    lxw_worksheet* ind = workbook_add_worksheet(wb, "indicators");
+    const char* ihead[] = {"indicator", "year", "value", "unit", "measure", "source"};
+    for (lxw_col_t c = 0; c < 6; ++c) worksheet_write_string(ind, 0, c, ihead[c], nullptr);
+    worksheet_write_string(ind, 1, 0, "bus_el", nullptr);
+    worksheet_write_number(ind, 1, 1, 2024, nullptr);
+    worksheet_write_number(ind, 1, 2, 12, nullptr);
+    worksheet_write_string(ind, 1, 3, "buses", nullptr);
+    worksheet_write_string(ind, 1, 4, "bus", nullptr);
+    worksheet_write_string(ind, 1, 5, "register", nullptr);
+    REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
+
+    const std::vector<status::Indicator> catalogue{
+        {"bus_el", "Elbusser", "Electric buses", "buses", "transport", "test", "illustrative", "test"}};
+    const auto statuses = io::load_status(path);
+    const auto values = io::load_indicator_values(path, catalogue);
+    REQUIRE(statuses.size() == 1);
+    REQUIRE(values.size() == 1);
+    static const auto run = plan_run();
+    const auto s = status::build_status({run, test::scenario_ref(), statuses, catalogue, values}, 2024);
+    // The sheet's 12 buses, linked to 'bus': 75.6 t as computed by hand above.
+    CHECK(units::in_tonnes(*action(s, "bus").realised_effect) == Approx(75.6));
+}

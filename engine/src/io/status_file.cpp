@@ -131,9 +131,10 @@ std::vector<status::Indicator> load_indicator_catalogue(const std::string& path)
     return parse_indicator_catalogue(read_file(path), path);
 }
 
-std::vector<status::IndicatorValue> parse_indicator_values(std::string_view text, const std::string& name,
-                                                           const std::vector<status::Indicator>& catalogue) {
-    const auto table = CsvTable::parse(text, name, {"indicator", "year", "unit", "source"});
+namespace {
+
+std::vector<status::IndicatorValue> values_from_table(const CsvTable& table,
+                                                      const std::vector<status::Indicator>& catalogue) {
     std::map<std::string, const status::Indicator*> by_code;
     std::string codes;
     for (const auto& x : catalogue) {
@@ -174,9 +175,23 @@ std::vector<status::IndicatorValue> parse_indicator_values(std::string_view text
     return out;
 }
 
+const std::vector<std::string_view> kIndicatorColumns{"indicator", "year", "unit", "source"};
+
+}  // namespace
+
+std::vector<status::IndicatorValue> parse_indicator_values(std::string_view text, const std::string& name,
+                                                           const std::vector<status::Indicator>& catalogue) {
+    return values_from_table(CsvTable::parse(text, name, kIndicatorColumns), catalogue);
+}
+
 std::vector<status::IndicatorValue> load_indicator_values(const std::string& path,
                                                           const std::vector<status::Indicator>& catalogue) {
-    return parse_indicator_values(read_file(path), path, catalogue);
+    const auto ext = std::filesystem::path(path).extension().string();
+    if (ext == ".csv") return parse_indicator_values(read_file(path), path, catalogue);
+    if (ext == ".xlsx")  // the sheet "indicators": one workbook can hold the status (first sheet) and these
+        return values_from_table(
+            CsvTable::from_sheet(read_xlsx(path, std::string(kIndicatorSheet)), path, kIndicatorColumns), catalogue);
+    throw Error({path, 0, ""}, "unknown file type '" + ext + "'", "give a .csv or .xlsx indicator file");
 }
 
 }  // namespace klima::io

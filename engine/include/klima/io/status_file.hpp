@@ -28,7 +28,12 @@ std::vector<status::ActionStatus> parse_status_json(std::string_view text, const
 std::vector<status::Indicator> load_indicator_catalogue(const std::string& path);
 std::vector<status::Indicator> parse_indicator_catalogue(std::string_view text, const std::string& name);
 
-// A municipality's indicator values and targets (CSV, either dialect):
+// The sheet of an .xlsx workbook the indicator values are read from; the
+// status is read from the first sheet, so one workbook can hold both.
+inline constexpr std::string_view kIndicatorSheet = "indicators";
+
+// A municipality's indicator values and targets (CSV, either dialect, or the
+// sheet "indicators" of an .xlsx workbook):
 // indicator, year, unit, source (required); value, target, measure
 // (optional). Throws naming the file and line for an indicator the catalogue
 // lacks (listing its codes), a missing unit or one other than the catalogue's,
