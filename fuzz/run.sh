@@ -27,6 +27,11 @@ seed scenario_json "$root"/scenarios/*.json "$root"/tests/fixtures/scenario/*.js
 seed targets_json "$root"/data/targets/*.json "$root"/tests/fixtures/targets/*.json
 seed proposal_json "$root"/scenarios/proposals/*.json "$root"/tests/fixtures/impact/*.json
 seed uncertainty "$root"/fuzz/seeds/uncertainty*
+# status: the first byte picks the reader (0 status CSV, 1 status JSON, 2 indicator values).
+mkdir -p "$work/status"
+{ printf '\000'; cat "$root/data/koege/status-2024.csv"; } >"$work/status/status-csv"
+{ printf '\002'; cat "$root/data/koege/indicators.csv"; } >"$work/status/indicators-csv"
+{ printf '\001'; cat "$root/fuzz/seeds/status.json"; } >"$work/status/status-json"
 # The store: a small store of the bundled factors and the Køge activity, made by klima itself.
 mkdir -p "$work/store"
 "$build/bin/klima" db import "$root/data" --comment "fuzz seed" --db "$work/store/koege.db" >/dev/null
@@ -35,7 +40,7 @@ mkdir -p "$work/store"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 failed=()
-for target in activity_csv activity_json scenario_json targets_json proposal_json store uncertainty; do
+for target in activity_csv activity_json scenario_json targets_json proposal_json store uncertainty status; do
   echo "fuzz: $target for ${seconds}s" >&2
   if "$build/bin/fuzz_$target" "$work/$target" -max_total_time="$seconds" -seed=1 -timeout=10 \
     -artifact_prefix="$work/$target-" -print_final_stats=1 2>"$work/$target.log"; then
