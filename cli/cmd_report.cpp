@@ -17,7 +17,7 @@ namespace klima::cli {
 namespace {
 
 struct ReportOptions {
-    std::optional<std::string> scenario, out, targets, title, realised;
+    std::optional<std::string> scenario, out, targets, title, realised, status;
     std::optional<int> year, draws, threads;
     std::optional<std::uint64_t> seed;
     std::optional<std::string> uncertainty;
@@ -38,6 +38,7 @@ int run_report(const ReportOptions& o, std::ostream& out) {
     request.report_year = year;
     request.targets_file = o.targets;
     request.realised_file = o.realised;
+    request.status_file = o.status;
     request.title = o.title;
     request.analysis = !o.no_analysis;
     request.uncertainty_file = o.uncertainty;
@@ -83,6 +84,7 @@ Action define_report(CLI::App& command) {
              "write the report to this file (xlsx: default klima-report-MUNICIPALITY-YEAR.xlsx)");
     add_text(command, "--targets", o->targets, "FILE", "targets file (default the one the scenario names)");
     add_text(command, "--realised", o->realised, "FILE", "realised effects of measures so far");
+    add_text(command, "--status", o->status, "FILE", "the yearly status: realised effects computed at realised uptake");
     add_text(command, "--title", o->title, "TEXT", "title of the report (default the scenario's name)");
     add_text(command, "--uncertainty", o->uncertainty, "FILE",
              "uncertain inputs (docs/analysis.md): adds the probability of each target and the fan chart");

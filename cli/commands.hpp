@@ -22,6 +22,7 @@ Action define_scenario_macc(CLI::App& command);
 Action define_scenario_mc(CLI::App& command);
 Action define_report(CLI::App& command);
 Action define_impact(CLI::App& command);
+Action define_status(CLI::App& command);
 Action define_db_import(CLI::App& command);
 Action define_db_versions(CLI::App& command);
 Action define_db_scenarios(CLI::App& command);

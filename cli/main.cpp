@@ -40,6 +40,8 @@ constexpr Command kCommands[] = {
     {"scenario mc", "Monte Carlo: percentiles of BAU and scenario, the chance of meeting each target",
      klima::cli::define_scenario_mc},
     {"report", "the DK2020 progress report of a scenario for a reporting year", klima::cli::define_report},
+    {"status", "the yearly status: each action's status, realised against planned effect, indicators",
+     klima::cli::define_status},
     {"impact", "the climate impact of a proposed decision against the adopted scenario", klima::cli::define_impact},
     {"db", "the inventory store: yearly versions of activity data and emission factors", nullptr},
     {"db import", "store an activity file, a factor file or a data directory as a new version",

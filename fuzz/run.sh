@@ -31,6 +31,11 @@ seed uncertainty "$root"/fuzz/seeds/uncertainty*
 seed serve_http "$root"/fuzz/seeds/http/*
 seed activity_xlsx "$root"/fuzz/seeds/*.xlsx
 seed factor_overrides "$root"/data/overrides/*.csv
+# status: the first byte picks the reader (0 status CSV, 1 status JSON, 2 indicator values).
+mkdir -p "$work/status"
+{ printf '\000'; cat "$root/data/koege/status-2024.csv"; } >"$work/status/status-csv"
+{ printf '\002'; cat "$root/data/koege/indicators.csv"; } >"$work/status/indicators-csv"
+{ printf '\001'; cat "$root/fuzz/seeds/status.json"; } >"$work/status/status-json"
 # The store: a small store of the bundled factors and the Køge activity, made by klima itself.
 mkdir -p "$work/store"
 "$build/bin/klima" db import "$root/data" --comment "fuzz seed" --db "$work/store/koege.db" >/dev/null
@@ -40,7 +45,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 failed=()
 for target in activity_csv activity_json scenario_json targets_json proposal_json store uncertainty \
-  serve_http activity_xlsx factor_overrides; do
+  serve_http activity_xlsx factor_overrides status; do
   echo "fuzz: $target for ${seconds}s" >&2
   if "$build/bin/fuzz_$target" "$work/$target" -max_total_time="$seconds" -seed=1 -timeout=10 \
     -artifact_prefix="$work/$target-" -print_final_stats=1 2>"$work/$target.log"; then

@@ -8,6 +8,8 @@
 #include "klima/horizon.hpp"
 #include "klima/inventory.hpp"
 #include "klima/io/realised_file.hpp"
+#include "klima/io/status_file.hpp"
+#include "klima/status/yearly_status.hpp"
 
 namespace klima::api {
 namespace {
@@ -73,6 +75,11 @@ ReportOutcome build_report(const ReportRequest& request, InputSource& source) {
     ScenarioResult run = detail::run(in);
     // Realised effects go to MeasureResult::realised, which no analysis reads.
     if (request.realised_file) record_realised(run, io::load_realised(*request.realised_file));
+    if (request.status_file) {  // the realised column from the yearly status (issue 24)
+        const ScenarioRun adopted{in.spec, in.activity, run, in.drivers, {}, {}};
+        record_realised(run, status::realised_effects(status::build_status(
+                                 {adopted, in.ref, io::load_status(*request.status_file), {}, {}}, year)));
+    }
     const auto& targets = require_targets(in);
 
     std::vector<InventoryResult> inventories;

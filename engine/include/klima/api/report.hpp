@@ -22,7 +22,9 @@ struct ReportRequest {
     int report_year = 0;
     std::optional<std::string> targets_file;   // none: the one the scenario names
     std::optional<std::string> realised_file;  // realised effects per measure and year
-    std::optional<std::string> title;          // none: the scenario's name
+    // The yearly status (docs/status.md): realised effects computed at each action's realised uptake.
+    std::optional<std::string> status_file;
+    std::optional<std::string> title;  // none: the scenario's name
     // The analysis: MACC and cheapest portfolio, and with uncertain inputs the
     // Monte Carlo percentiles and the probability of each target.
     bool analysis = true;                                            // false: leave it out (faster)

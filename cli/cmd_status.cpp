@@ -1,0 +1,88 @@
+// klima status: the yearly status report of a plan (docs/status.md). Maps the
+// flags to api::StatusRequest and renders the outcome; knows no arithmetic.
+#include "commands.hpp"
+#include "options.hpp"
+#include "scenario_request.hpp"
+
+#include "klima/api/status.hpp"
+#include "klima/horizon.hpp"
+#include "klima/io/output_file.hpp"
+#include "klima/report/status_report.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <ostream>
+
+namespace klima::cli {
+
+namespace {
+
+struct StatusOptions {
+    std::optional<std::string> scenario, status, indicators, catalogue, targets, title, out, format;
+    std::optional<int> year;
+    report::Lang lang = report::Lang::da;
+    ScenarioRequestOptions request;
+};
+
+report::StatusFormat status_format(const std::optional<std::string>& word) {
+    using report::StatusFormat;
+    if (!word || *word == "md") return StatusFormat::md;
+    if (*word == "csv") return StatusFormat::csv;
+    if (*word == "json") return StatusFormat::json;
+    if (*word == "html") return StatusFormat::html;
+    if (*word == "export-csv") return StatusFormat::national;
+    throw UsageError({"", 0, "--format"}, "unknown status format '" + *word + "'",
+                     "use md, csv, json, html or export-csv (the export for the national monitoring)");
+}
+
+int run_status(const StatusOptions& o, std::ostream& out) {
+    const int year = *o.year;
+    if (!in_horizon(year))
+        throw UsageError({"", 0, "--year"}, "status year " + std::to_string(year) + " is outside " + horizon_text(),
+                         "give a year in that range");
+    const auto format = status_format(o.format);
+    api::StatusRequest request;
+    request.report.scenario = scenario_request(o.request, *o.scenario);
+    request.report.report_year = year;
+    request.report.targets_file = o.targets;
+    request.report.title = o.title;
+    request.status_file = *o.status;
+    request.indicators_file = o.indicators;
+    request.catalogue_file = o.catalogue;
+    const auto outcome = api::build_status(request);
+    const auto text =
+        report::render_status({outcome.report.data, outcome.status, outcome.municipality_code}, format, o.lang);
+    if (const auto& path = o.out) {
+        io::write_file_atomically(*path, text);  // a failed write leaves the old file whole
+        out << "wrote " << *path << "\n";
+        return 0;
+    }
+    out << text;
+    return 0;
+}
+
+}  // namespace
+
+Action define_status(CLI::App& command) {
+    auto o = std::make_shared<StatusOptions>();
+    add_text(command, "--scenario", o->scenario, "FILE", "the scenario, e.g. scenarios/koege-plan.json")->required();
+    add_integer(command, "--year", o->year, "YEAR", "the status year, within 1990-2050")->required();
+    add_text(command, "--status", o->status, "FILE",
+             "the actions' status per year (.csv, .xlsx or .json; docs/status.md)")
+        ->required();
+    add_text(command, "--indicators", o->indicators, "FILE", "the municipality's indicator values and targets (.csv)");
+    add_text(command, "--catalogue", o->catalogue, "FILE",
+             "the indicator catalogue (default DATA_DIR/indicators/catalogue.csv)");
+    add_text(command, "--format", o->format, "FORMAT",
+             "md, csv, json, html, or export-csv: one row per action and indicator value for the national "
+             "monitoring (default md)");
+    add_lang(command, o->lang);
+    add_text(command, "--out", o->out, "PATH", "write to this file instead of stdout");
+    add_text(command, "--targets", o->targets, "FILE", "targets file (default the one the scenario names)");
+    add_text(command, "--title", o->title, "TEXT", "title (default the scenario's name)");
+    add_scenario_request_options(command, o->request);
+    return [o](std::ostream& out) { return run_status(*o, out); };
+}
+
+}  // namespace klima::cli
