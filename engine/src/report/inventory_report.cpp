@@ -91,8 +91,7 @@ void write_table(OutputBuffer& buf, const InventoryResult& inv, const ReferenceD
            " factors applied; see --format json for each source.\n";
     if (overrides > 0)
         out += std::to_string(overrides) +
-               " of the factors applied are local overrides (rows marked [override]; see --format json for each).
-";
+               " of the factors applied are local overrides (rows marked [override]; see --format json for each).\n";
     if (how.allocation)
         out += "CHP allocation: " + std::string(to_string(*how.allocation)) + " — " +
                std::string(describe(*how.allocation)) + ".\n";
