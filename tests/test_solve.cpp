@@ -21,6 +21,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <iterator>
+
 using namespace klima;
 using Catch::Detail::Approx;
 
@@ -145,6 +148,34 @@ TEST_CASE("solve: a fixed amount can grow only until it overdraws its row") {
     CHECK(o.max_scale.value() >= 2.0 - 2e-4);
     CHECK(t(o.at_scale) == Approx(17200.25 - 250.0 * o.max_scale.value()));
     CHECK(t(o.remaining_gap) == Approx(17200.25 - 250.0 * o.max_scale.value() - 9158.4));
+}
+
+TEST_CASE("solve: the largest scale is searched also when the plan already meets the path") {
+    test::TempDir dir;
+    // a and b (0.4 each) and the bus measure (1000 MWh of the buses' 2000 MWh gas oil, step from 2021);
+    // a weaker target, −30 % against 2017: 0.7 × 16960 = 11872 t in 2030.
+    // At scale 1: 17200.25 − 0.4 (6667 + 7505) − 250 = 11281.45 t, under the path: met at
+    // 17200.25 − s (5668.8 + 250) = 11872  →  s = 5328.25 / 5918.8 = 0.900225…
+    // The largest scale: the shares allow 1 / 0.4 = 2.5, but the buses' row is overdrawn beyond ×2
+    // (2 × 1000 = 2000 MWh): limited by overdraw, found by bisection to 1e-4 from below.
+    auto text = two_reductions(0.4, 0.4);
+    const std::string bus = R"(, {"id": "bus", "name": "bus", "owner": "x", "start_year": 2021, "phase_in": "step",
+        "cost_dkk": 0, "source": "test", "effects": [{"op": "reduce", "rows": {"subsector": "busser"},
+        "amount": {"value": 1000, "unit": "MWh"}}]}]})";
+    text = text.substr(0, text.rfind("]}")) + bus;
+    std::ifstream in(test::fixture("targets/testby.json"));
+    std::string targets{std::istreambuf_iterator<char>(in), {}};
+    targets.replace(targets.find("\"reduction_pct\": 46"), 19, "\"reduction_pct\": 30");
+    auto r = request(dir, text, 2030);
+    r.targets_file = dir.write("targets30.json", targets);
+    const auto o = api::solve_scenario(r);
+    CHECK(t(o.target) == Approx(11872.0));
+    CHECK(t(o.at_plan) == Approx(11281.45));
+    REQUIRE(o.met);
+    CHECK(o.scale.value() == Approx(5328.25 / 5918.8).epsilon(1e-9));
+    CHECK(o.limited_by == api::ScaleLimit::overdraw);
+    CHECK(o.max_scale.value() <= 2.0);
+    CHECK(o.max_scale.value() >= 2.0 - 2e-4);
 }
 
 TEST_CASE("solve refuses an unknown measure and a year that is history, as usage errors") {

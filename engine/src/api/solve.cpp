@@ -120,20 +120,21 @@ SolveOutcome solve_scenario(const SolveRequest& request) {
     const auto tonnes_above = [&](double s) { return units::in_tonnes(f(s) - o.target); };
     double lo = 0.0, hi = 1.0, g_lo = units::in_tonnes(o.without - o.target),
            g_hi = units::in_tonnes(o.at_plan - o.target);
+    // The largest scale is reported whether or not the plan meets the path: the share cap (or the limit),
+    // lowered to where a larger scale would overdraw a row.
     const double cap = analysis::share_cap(spec, which, units::ratio(kMaxScale)).value();
     o.limited_by = cap < kMaxScale ? ScaleLimit::share : ScaleLimit::limit;
-    o.max_scale = units::ratio(cap);
+    double top = cap;
+    if (!f.feasible(top)) {
+        top = overdraw_limit(f, cap);
+        o.limited_by = ScaleLimit::overdraw;
+    }
+    o.max_scale = units::ratio(top);
     if (g_lo <= 0.0) {  // met without the measures
         o.met = true;
         o.scale = units::ratio(0.0);
         o.at_scale = o.without;
     } else if (g_hi > 0.0) {  // the plan is not enough: how far can it grow?
-        double top = cap;
-        if (!f.feasible(top)) {
-            top = overdraw_limit(f, cap);
-            o.limited_by = ScaleLimit::overdraw;
-            o.max_scale = units::ratio(top);
-        }
         lo = 1.0;
         g_lo = g_hi;
         hi = top;
