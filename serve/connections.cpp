@@ -11,6 +11,8 @@
 #include <vector>
 
 #include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -163,13 +165,40 @@ private:
 
 }  // namespace
 
-Server::Server(ConnectionLimits limits) : limits_(limits) {
+ComputeGate::ComputeGate(std::size_t slots)
+    : slots_(slots > 0 ? slots : std::max<std::size_t>(1, std::thread::hardware_concurrency())) {}
+
+ComputeGate::Turn ComputeGate::enter() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    const auto ticket = next_ticket_++;
+    changed_.wait(lock, [&] { return ticket == admitted_ && inside_ < slots_; });
+    ++admitted_;
+    ++inside_;
+    lock.unlock();
+    changed_.notify_all();  // the next ticket may enter too, if a slot is free
+    return Turn(*this);
+}
+
+void ComputeGate::leave() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        --inside_;
+    }
+    changed_.notify_all();
+}
+
+Server::Server(ConnectionLimits limits) : limits_(limits), gate_(limits.compute_slots) {
     new_task_queue = [this] { return queue_ = new FairQueue(std::max<std::size_t>(1, limits_.workers)); };
 }
 
 void Server::widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
 
 bool Server::process_and_close_socket(socket_t sock) {
+    // A reply goes out in two writes (headers, then body): with Nagle's algorithm the body waits
+    // for the client's ACK of the headers, which a client delays up to 40 ms (delayed ACK). On a
+    // kept-open connection that was most of a recompute's latency.
+    const int one = 1;
+    ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
     serve_connection(sock, std::max<std::size_t>(1, limits_.requests_per_connection));
     return true;
 }

@@ -10,7 +10,11 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <utility>
 
 namespace klima::serve {
 
@@ -19,9 +23,48 @@ struct ConnectionLimits {
     std::chrono::milliseconds request_deadline{10000};  // a request's line, headers and body, from its first byte
     std::size_t requests_per_connection = 100;          // then the connection is closed (Connection: close)
     std::size_t workers = 32;                           // threads answering requests
+    // Requests computing at once (ComputeGate); 0: one a core of the machine.
+    std::size_t compute_slots = 0;
 };
 
 class FairQueue;
+
+// Admits the requests that compute (a scenario run, a report) to at most `slots` at once, in the
+// order they asked: first come, first served. Thirty-two runs at once on two cores each take
+// sixteen times as long, and which finishes first is the scheduler's choice; through the gate each
+// waits its turn and then runs on a core of its own, so that the slowest wait is a queue's length,
+// not a lottery. A caller waits on a worker thread, so no more wait than there are workers; the
+// request has been read whole before it asks (no client can hold a slot by sending slowly).
+// Thread-safe.
+class ComputeGate {
+public:
+    explicit ComputeGate(std::size_t slots);
+    // Held while computing; the slot is given to the next in line when it is destroyed.
+    class Turn {
+    public:
+        explicit Turn(ComputeGate& gate) : gate_(&gate) {}
+        Turn(Turn&& other) noexcept : gate_(std::exchange(other.gate_, nullptr)) {}
+        Turn(const Turn&) = delete;
+        Turn& operator=(const Turn&) = delete;
+        Turn& operator=(Turn&&) = delete;
+        ~Turn() {
+            if (gate_) gate_->leave();
+        }
+
+    private:
+        ComputeGate* gate_;
+    };
+    // Blocks until every earlier caller has entered and a slot is free.
+    Turn enter();
+
+private:
+    void leave();
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::uint64_t next_ticket_ = 0, admitted_ = 0;  // tickets below admitted_ have entered
+    std::size_t inside_ = 0;
+    const std::size_t slots_;
+};
 
 // Not copyable; used as httplib::Server is: set routes, bind, listen_after_bind(), stop() from
 // another thread. widen_backlog() after binding.
@@ -32,6 +75,8 @@ public:
     // page's slider, the load test's 200 clients) overflows it, and the kernel drops handshakes
     // until the clients give up. listen() again on the bound socket widens the queue (POSIX).
     void widen_backlog();
+    // The gate of the requests that compute, sized by ConnectionLimits::compute_slots.
+    ComputeGate& compute_gate() { return gate_; }
 
 private:
     bool process_and_close_socket(socket_t sock) override;  // httplib's hook, called on a worker
@@ -39,6 +84,7 @@ private:
     void serve_connection(socket_t sock, std::size_t requests_left);
 
     ConnectionLimits limits_;
+    ComputeGate gate_;
     FairQueue* queue_ = nullptr;  // made by new_task_queue, owned and deleted by httplib
 };
 

@@ -79,7 +79,7 @@ struct Workbench::Impl {
     std::set<std::string> hosts;  // the Host values the server answers to (lower case), set by bind()
     explicit Impl(ServeConfig c) : handlers(std::move(c)), server(limits_of(handlers.config())) {}
     static ConnectionLimits limits_of(const ServeConfig& c) {
-        return {c.idle_timeout, c.request_deadline, c.requests_per_connection, c.workers};
+        return {c.idle_timeout, c.request_deadline, c.requests_per_connection, c.workers, c.compute_slots};
     }
 
     // The threat model of docs/reliability.md: any web page the planner opens may send requests
@@ -153,10 +153,15 @@ Workbench::Workbench(ServeConfig config) {
     s.Post("/api/scenario/save", [&h](const httplib::Request& req, httplib::Response& res) {
         send(res, h.save(req.body, param(req, "name").value_or("")));
     });
-    s.Post("/api/scenario/run", [&h](const httplib::Request& req, httplib::Response& res) {
+    // The routes that compute wait their turn at the gate (serve/connections.hpp); the reply is
+    // written after the turn is given back.
+    auto& gate = s.compute_gate();
+    s.Post("/api/scenario/run", [&h, &gate](const httplib::Request& req, httplib::Response& res) {
+        const auto turn = gate.enter();
         send(res, h.run(req.body, param(req, "name")));
     });
-    s.Post("/api/report", [&h](const httplib::Request& req, httplib::Response& res) {
+    s.Post("/api/report", [&h, &gate](const httplib::Request& req, httplib::Response& res) {
+        const auto turn = gate.enter();
         send(res, h.report(req.body, param(req, "name"), param(req, "format").value_or("html"),
                            param(req, "year").value_or(""), param(req, "lang").value_or("da"),
                            param(req, "analysis").value_or("1")));

@@ -29,6 +29,8 @@ struct ServeConfig {
     std::chrono::milliseconds request_deadline{10000};
     std::size_t requests_per_connection = 100;
     std::size_t workers = 32;  // threads answering requests; a connection yields its worker when others wait
+    // Runs and reports computing at once, the others queued first come, first served; 0: one a core.
+    std::size_t compute_slots = 0;
 };
 
 // Owns the HTTP server. bind() and then run() (blocking) or stop() from another

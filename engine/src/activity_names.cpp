@@ -111,21 +111,22 @@ bool resolve_display_names(ActivityRecord& r, const ReferenceData& ref) {
     return r.sector != before.sector || r.subsector != before.subsector || r.carrier != before.carrier;
 }
 
-void add_counted_subsectors(ActivitySet& records, const Taxonomy& taxonomy) {
-    bool any = false;
-    for (const auto& s : taxonomy.subsectors()) any = any || !s.counts_also.empty();
-    if (!any) return;
-    // The subsectors involved: those that count in others, and those others.
-    std::vector<std::pair<std::string_view, std::string_view>> involved;  // sector, subsector
+CountedSubsectors::CountedSubsectors(const Taxonomy& taxonomy) {
     for (const auto& s : taxonomy.subsectors())
         if (!s.counts_also.empty()) {
-            involved.emplace_back(s.sector, s.code);
-            for (const auto& also : s.counts_also) involved.emplace_back(s.sector, also);
+            involved_.emplace_back(s.sector, s.code);
+            for (const auto& also : s.counts_also) involved_.emplace_back(s.sector, also);
         }
-    const auto is_involved = [&](const ActivityRecord& r) {
-        return std::any_of(involved.begin(), involved.end(),
-                           [&](const auto& p) { return p.second == r.subsector && p.first == r.sector; });
-    };
+}
+
+bool CountedSubsectors::operator()(const ActivityRecord& r) const {
+    return std::any_of(involved_.begin(), involved_.end(),
+                       [&](const auto& p) { return p.second == r.subsector && p.first == r.sector; });
+}
+
+void add_counted_subsectors(ActivitySet& records, const Taxonomy& taxonomy) {
+    const CountedSubsectors is_involved(taxonomy);
+    if (!is_involved.any()) return;
     using Key = std::tuple<int, std::string, std::string, std::string>;  // year, sector, subsector, carrier
     std::map<Key, bool> present;
     for (const auto& r : records)

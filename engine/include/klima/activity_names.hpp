@@ -34,4 +34,18 @@ bool resolve_display_names(ActivityRecord& r, const ReferenceData& ref);
 // records of the subsectors involved are indexed.
 void add_counted_subsectors(ActivitySet& records, const Taxonomy& taxonomy);
 
+// Whether a record's subsector is involved in add_counted_subsectors: it lists
+// `counts_also` subsectors, or is listed by one. Only such records decide the
+// copies, so a reader that streams records keeps these and gives the copies
+// after. Holds views into the taxonomy, which must outlive it.
+class CountedSubsectors {
+public:
+    explicit CountedSubsectors(const Taxonomy& taxonomy);
+    bool any() const { return !involved_.empty(); }
+    bool operator()(const ActivityRecord& r) const;
+
+private:
+    std::vector<std::pair<std::string_view, std::string_view>> involved_;  // sector, subsector
+};
+
 }  // namespace klima

@@ -6,8 +6,10 @@
 #include "klima/reference_data.hpp"
 
 #include <array>
+#include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,7 +55,53 @@ struct InventoryResult {
     Total territorial;  // all territorial sectors, LULUCF included
     Total territorial_excl_lulucf;
     Total reported_apart;  // e.g. byggeri (embodied construction)
+    // Gas lines by the status of their factor (indexed by FactorStatus), and
+    // the t CO2e of those in territorial subsectors: what the report says rests
+    // on illustrative or derived factors, summed in line order.
+    std::array<int, 3> factors_by_status{};
+    std::array<units::Mass, 3> territorial_co2e_by_status{};
+    // "sector/subsector" where a local factor override was applied, and how many gas lines used one.
+    std::set<std::string> overridden_subsectors;
+    int override_factors = 0;
     int missing_cells() const { return territorial.missing + reported_apart.missing; }
+};
+
+// Gives each line of an inventory, in order, to a visitor: from the lines held
+// in InventoryResult::lines, or made again from a streamed source.
+using InventoryLineVisitor = std::function<void(const InventoryLine&)>;
+using InventoryLines = std::function<void(const InventoryLineVisitor&)>;
+// The lines held in `inv` (which must outlive the returned function).
+InventoryLines held_lines(const InventoryResult& inv);
+
+// An inventory built one record at a time, for inputs too large to hold: the
+// totals are those compute_inventory gives for the same records in the same
+// order, bit for bit. Lines are kept only when asked. Not for concurrent use;
+// `ref` must outlive it and the lines it returns.
+class InventoryBuilder {
+public:
+    InventoryBuilder(int year, const ReferenceData& ref, const std::string& gwp_set, bool keep_lines);
+    // Room for `lines` kept lines: a line has no noexcept move (Boost.Units
+    // quantities), so a growing vector would copy every line as it doubles.
+    void reserve(std::size_t lines) { out_.lines.reserve(lines); }
+    // Computes the line of `record` (of the builder's year), taking its
+    // strings, adds it to the totals and returns it; the reference is valid
+    // until the next add. Throws klima::Error at the record's origin as
+    // compute_inventory does.
+    const InventoryLine& add(ActivityRecord&& record);
+    // The totals (and lines, when kept). Throws klima::Error when no record
+    // was added, or when the total of the lines added is not finite (at the
+    // first line that makes it so).
+    InventoryResult finish() &&;
+
+private:
+    const ReferenceData& ref_;
+    const GwpSet& gwp_;
+    bool keep_;
+    InventoryResult out_;
+    InventoryLine line_;  // the last line, when lines are not kept
+    int added_ = 0;
+    units::Mass running_;               // Σ |line t CO2e|: a total's overflow found at its line
+    std::optional<Location> overflow_;  // the first line past which it is not finite
 };
 
 // Compute the inventory of `year`. Throws klima::Error at a record's origin

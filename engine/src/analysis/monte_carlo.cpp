@@ -112,7 +112,12 @@ MonteCarloOutcome monte_carlo(const PlanInputs& in, int launch_year, const PlanT
             auto scratch = model.scratch();
             std::vector<double> values(inputs.size());
             std::vector<units::Mass> b(model.years()), s(model.years());
-            for (std::size_t i = static_cast<std::size_t>(thread); i < n; i += static_cast<std::size_t>(stripes)) {
+            // A block of consecutive draws a thread: threads taking every other draw wrote
+            // neighbouring doubles of the same cache lines, and each write evicted the other's line.
+            // A draw's seed is its index, so the draws are the same however they are split.
+            const auto from = n * static_cast<std::size_t>(thread) / static_cast<std::size_t>(stripes);
+            const auto to = n * static_cast<std::size_t>(thread + 1) / static_cast<std::size_t>(stripes);
+            for (std::size_t i = from; i < to; ++i) {
                 std::mt19937_64 rng(mix(request.seed ^ mix(i)));
                 for (std::size_t k = 0; k < inputs.size(); ++k) {
                     values[k] = inputs[k].dist.draw(rng);
@@ -154,10 +159,22 @@ MonteCarloOutcome monte_carlo(const PlanInputs& in, int launch_year, const PlanT
     for (const auto& e : failed)
         if (e) std::rethrow_exception(e);
 
-    for (int y = first; y <= last; ++y) {
-        const auto k = static_cast<std::size_t>(y - first);
-        o.years.push_back({y, spread(bau[k]), spread(scen[k])});
-    }
+    // The spreads sort each year's draws: a task a year and series on the same executor.
+    o.years.resize(static_cast<std::size_t>(nyears));
+    std::vector<std::exception_ptr> unsorted(static_cast<std::size_t>(2 * nyears));
+    executor.run(2 * nyears, [&](int task) {
+        try {
+            const auto k = static_cast<std::size_t>(task / 2);
+            auto& year = o.years[k];
+            year.year = first + static_cast<int>(k);
+            if (task % 2 == 0) year.bau = spread(bau[k]);
+            else year.scenario = spread(scen[k]);
+        } catch (...) {  // bad_alloc: a task must not throw
+            unsorted[static_cast<std::size_t>(task)] = std::current_exception();
+        }
+    });
+    for (const auto& e : unsorted)
+        if (e) std::rethrow_exception(e);
     std::vector<int> target_years;
     for (const auto& t : targets.targets.interim) target_years.push_back(t.year);
     target_years.push_back(targets.targets.neutrality_year);

@@ -21,7 +21,42 @@ std::optional<report::Inhabitants> inhabitants_beside(const std::string& activit
     return std::nullopt;
 }
 
+// The inventory of a CSV file built row by row (io::stream_activity), holding
+// no lines; false when the file is not streamed (then nothing is set).
+bool stream_file(const InventoryRequest& request, const ReferenceData& ref, InventoryOutcome& out) {
+    const auto& path = *request.activity_file;
+    InventoryBuilder builder(request.year, ref, request.gwp_set, false);
+    const auto add = [&](ActivityRecord&& r) {
+        try {
+            builder.add(std::move(r));
+        } catch (const Error& e) {
+            throw e.located({path, 0, ""});
+        }
+    };
+    if (!io::stream_activity(path, ref, request.year, request.read.csv_dialect, add)) return false;
+    try {
+        out.inventory = std::move(builder).finish();
+    } catch (const Error& e) {
+        throw e.located({path, 0, ""});
+    }
+    out.streamed = true;
+    return true;
+}
+
 }  // namespace
+
+InventoryLines inventory_lines(const InventoryRequest& request, const InventoryOutcome& outcome) {
+    if (!outcome.streamed) return held_lines(outcome.inventory);
+    return [&request, &outcome](const InventoryLineVisitor& visit) {
+        InventoryBuilder builder(request.year, outcome.ref, request.gwp_set, false);
+        const bool streamed =
+            io::stream_activity(*request.activity_file, outcome.ref, request.year, request.read.csv_dialect,
+                                [&](ActivityRecord&& r) { visit(builder.add(std::move(r))); });
+        if (!streamed)
+            throw Error({*request.activity_file, 0, ""}, "the file changed while it was being read",
+                        "run the command again once the file is written");
+    };
+}
 
 InventoryOutcome inventory(const InventoryRequest& request, ReferenceData base) {
     InventoryOutcome out;
@@ -45,6 +80,13 @@ InventoryOutcome inventory(const InventoryRequest& request, ReferenceData base) 
         records = db.activity(v, request.year);       // that year's rows only, from the newest import holding it
         out.title = std::filesystem::path(path).filename().string() + " version " + std::to_string(v.id);
         out.from_store = true;
+    } else if (request.stream && request.activity_file && request.read.sheet.empty() &&
+               stream_file(request, base, out)) {
+        out.ref = std::move(base);  // the lines' factors point into the reference data: moved, not copied
+        path = *request.activity_file;
+        out.title = io::municipality_name(path);
+        out.inhabitants = inhabitants_beside(path, request.year);
+        return out;
     } else {
         path = request.activity_file.value_or("");
         auto read = request.read;

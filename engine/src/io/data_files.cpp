@@ -475,13 +475,14 @@ std::uint64_t key_hash(const ActivityRecord& r) {
 // caller reads the whole file again keeping every row, so that the error is
 // exactly the one of check_no_duplicates. With `mapped`, the pages of rows
 // already read are given back as it goes.
-std::optional<ActivitySet> read_activity_rows(std::string_view text, const std::string& name,
-                                              std::optional<CsvDialect> dialect, const ReferenceData* ref,
-                                              std::optional<int> year, std::vector<int>& years, MappedFile* mapped) {
-    ActivitySet out;
-    out.reserve(year ? lines_of_year(text, *year)
-                     : static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
-    std::vector<std::uint64_t> others;
+// Every row of a CSV text read and checked as load_activity checks them; each
+// row without a bad cell goes to `on_row` (a record that `ref` refuses too, so
+// that duplicates are found before that is reported). Throws the form errors,
+// with what `ref` refuses beside them; returns what `ref` refused alone, for
+// the caller to throw after its check for duplicates.
+template <class OnRow>
+BadCells scan_activity_rows(std::string_view text, const std::string& name, std::optional<CsvDialect> dialect,
+                            const ReferenceData* ref, std::vector<int>& years, MappedFile* mapped, OnRow&& on_row) {
     BadCells bad(name), invalid(name);
     ActivityRecord r;  // one record reused: a row of another year allocates nothing once it has grown
     std::size_t rows = 0;
@@ -491,16 +492,33 @@ std::optional<ActivitySet> read_activity_rows(std::string_view text, const std::
             if (mapped && ++rows % 1024 == 0) mapped->release_before(row.text("year").data());  // never read again
             if (!activity_from_row(row, name, r, bad, invalid, ref) || bad.any()) return;
             if (years.empty() || years.back() != r.year) years.push_back(r.year);
-            if (!year || r.year == *year) out.push_back(r);  // a copy: strings of their own size
-            else others.push_back(key_hash(r));
+            on_row(r);
         },
         activity_column);
     // Form errors, with what the reference data refuses beside them; else
     // duplicates; else what the reference data refuses.
     bad.merge(invalid);
     if (bad.any_but(invalid)) bad.throw_if_any();
-    std::sort(others.begin(), others.end());
-    if (std::adjacent_find(others.begin(), others.end()) != others.end()) return std::nullopt;
+    return invalid;
+}
+
+bool any_repeated(std::vector<std::uint64_t>& hashes) {
+    std::sort(hashes.begin(), hashes.end());
+    return std::adjacent_find(hashes.begin(), hashes.end()) != hashes.end();
+}
+
+std::optional<ActivitySet> read_activity_rows(std::string_view text, const std::string& name,
+                                              std::optional<CsvDialect> dialect, const ReferenceData* ref,
+                                              std::optional<int> year, std::vector<int>& years, MappedFile* mapped) {
+    ActivitySet out;
+    out.reserve(year ? lines_of_year(text, *year)
+                     : static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    std::vector<std::uint64_t> others;
+    const auto invalid = scan_activity_rows(text, name, dialect, ref, years, mapped, [&](const ActivityRecord& r) {
+        if (!year || r.year == *year) out.push_back(r);  // a copy: strings of their own size
+        else others.push_back(key_hash(r));
+    });
+    if (any_repeated(others)) return std::nullopt;
     check_no_duplicates(out);
     invalid.throw_if_any();
     return out;
@@ -575,6 +593,49 @@ std::string municipality_name(const std::string& activity_path) {
     if (!fs::exists(meta)) return dir.filename().string();
     const auto doc = parse_json(read_file(meta.string(), kMaxJsonFileBytes), meta.string());
     return JsonObject(doc, "", meta.string()).text("name");
+}
+
+bool stream_activity(const std::string& path, const ReferenceData& ref, int year, std::optional<CsvDialect> dialect,
+                     const ActivitySink& sink) {
+    if (fs::path(path).extension() != ".csv") return false;
+    MappedFile file(path);
+    if (!file.mapped()) return false;
+    std::vector<int> years;
+    std::vector<std::uint64_t> keys;  // every row's: 8 bytes a row, where a record takes a few hundred
+    std::optional<Error> held;        // the first error of `sink`, thrown after the file's own
+    bool any = false;
+    ActivitySet counted;  // the year's rows whose subsector counts in others (few): for their copies
+    const CountedSubsectors involved(ref.taxonomy);
+    const auto give = [&](ActivityRecord&& r) {
+        if (held) return;
+        try {
+            sink(std::move(r));
+        } catch (const Error& e) {
+            held = e;
+        }
+    };
+    const auto invalid = scan_activity_rows(file.text(), path, dialect, &ref, years, &file, [&](ActivityRecord& r) {
+        keys.push_back(key_hash(r));
+        if (r.year != year) return;
+        any = true;
+        if (involved(r)) counted.push_back(r);
+        give(std::move(r));
+    });
+    file.release_all();
+    if (any_repeated(keys)) return false;  // load_activity names both rows (or finds a chance meeting)
+    invalid.throw_if_any();
+    if (!any) {
+        std::sort(years.begin(), years.end());
+        years.erase(std::unique(years.begin(), years.end()), years.end());
+        const std::string present = join(years, ", ", [](int y) { return std::to_string(y); });
+        throw Error({path, 0, "year"}, "no activity records for " + std::to_string(year),
+                    present.empty() ? "the data holds no records" : "choose one of the years present: " + present);
+    }
+    const std::size_t read = counted.size();
+    add_counted_subsectors(counted, ref.taxonomy);  // appends the copies, as load_activity appends them
+    for (std::size_t i = read; i < counted.size(); ++i) give(std::move(counted[i]));
+    if (held) throw *held;
+    return true;
 }
 
 ActivitySet load_activity(const std::string& path, const ReferenceData* ref, const ActivityReadOptions& options) {

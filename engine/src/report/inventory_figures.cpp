@@ -10,18 +10,13 @@ InventoryFigures inventory_figures(const InventoryResult& inv, const ReferenceDa
     for (const auto& [sector, total] : inv.by_sector)
         if (ref.taxonomy.first_subsector(sector).territorial && excl != 0.0)
             f.share_pct[sector] = 100.0 * units::in_tonnes(total.co2e) / excl;
-    for (const auto& l : inv.lines)
-        for (const auto& g : l.gases) {
-            const auto status = g.factor->status();
-            const bool counted = l.subsector && l.subsector->territorial;
-            if (status == FactorStatus::illustrative) {
-                ++f.illustrative_factors;
-                if (counted) f.illustrative_co2e += g.co2e;
-            } else if (status == FactorStatus::derived) {
-                ++f.derived_factors;
-                if (counted) f.derived_co2e += g.co2e;
-            }
-        }
+    // Counted as the lines were computed (InventoryResult), so that a streamed inventory has them too.
+    const auto illustrative = static_cast<std::size_t>(FactorStatus::illustrative);
+    const auto derived = static_cast<std::size_t>(FactorStatus::derived);
+    f.illustrative_factors = inv.factors_by_status[illustrative];
+    f.derived_factors = inv.factors_by_status[derived];
+    f.illustrative_co2e = inv.territorial_co2e_by_status[illustrative];
+    f.derived_co2e = inv.territorial_co2e_by_status[derived];
     if (const double all = units::in_tonnes(inv.territorial.co2e); all != 0.0) {
         f.illustrative_pct = 100.0 * units::in_tonnes(f.illustrative_co2e) / all;
         f.derived_pct = 100.0 * units::in_tonnes(f.derived_co2e) / all;

@@ -95,7 +95,8 @@ void line(JsonWriter& w, const InventoryLine& l) {
 
 }  // namespace
 
-void write_json(OutputBuffer& out, const InventoryResult& inv, const ReferenceData& ref, const InventoryOutput& how) {
+void write_json(OutputBuffer& out, const InventoryResult& inv, const InventoryLines& lines, const ReferenceData& ref,
+                const InventoryOutput& how) {
     JsonWriter w(out);
     w.begin_object();
     const auto figures = inventory_figures(inv, ref);
@@ -122,7 +123,7 @@ void write_json(OutputBuffer& out, const InventoryResult& inv, const ReferenceDa
     w.end_object();
     w.key("gwp_set").value(inv.gwp_set);
     w.key("lines").begin_array();
-    for (const auto& l : inv.lines) line(w, l);
+    lines([&](const InventoryLine& l) { line(w, l); });
     w.end_array();
     if (how.inhabitants) {
         const double n = units::in_count(how.inhabitants->count);

@@ -8,6 +8,7 @@
 
 namespace klima::report {
 
-void write_json(OutputBuffer& out, const InventoryResult& inv, const ReferenceData& ref, const InventoryOutput& how);
+void write_json(OutputBuffer& out, const InventoryResult& inv, const InventoryLines& lines, const ReferenceData& ref,
+                const InventoryOutput& how);
 
 }  // namespace klima::report

@@ -7,7 +7,6 @@
 #include "text.hpp"
 
 #include <optional>
-#include <set>
 #include <sstream>
 
 namespace klima::report {
@@ -46,14 +45,8 @@ void write_table(OutputBuffer& buf, const InventoryResult& inv, const ReferenceD
     head += pad("Total", 13) + pad("%", 8) + pad("missing", 9);
     const std::string rule(head.size(), '-');
     out += head + "\n" + rule + "\n";
-    std::set<std::string> overridden;  // "sector/subsector" where a local override was applied
-    int overrides = 0;
-    for (const auto& l : inv.lines)
-        for (const auto& g : l.gases)
-            if (g.factor->override_layer) {
-                overridden.insert(l.record.sector + "/" + l.record.subsector);
-                ++overrides;
-            }
+    const auto& overridden = inv.overridden_subsectors;  // "sector/subsector" where a local override was applied
+    const int overrides = inv.override_factors;
     const auto figures = inventory_figures(inv, ref);
     for (const auto& sector : ref.taxonomy.sectors()) {
         const auto it = inv.by_sector.find(sector);
@@ -106,7 +99,8 @@ void append_figures(std::string& out, const std::optional<double>& share, std::o
     if (per_inhabitant) append_fixed(out, *per_inhabitant, 9);
 }
 
-void write_csv(OutputBuffer& buf, const InventoryResult& inv, const ReferenceData& ref, const InventoryOutput& how) {
+void write_csv(OutputBuffer& buf, const InventoryResult& inv, const InventoryLines& lines, const ReferenceData& ref,
+               const InventoryOutput& how) {
     std::string& out = buf.text();
     out +=
         "year,sector,subsector,carrier,quantity,unit,gas,factor,factor_unit,factor_status,gwp,t_gas,t_co2e,"
@@ -114,7 +108,7 @@ void write_csv(OutputBuffer& buf, const InventoryResult& inv, const ReferenceDat
     const auto figures = inventory_figures(inv, ref);
     const double inhabitants = how.inhabitants ? units::in_count(how.inhabitants->count) : 0.0;
     std::string prefix;
-    for (const auto& l : inv.lines) {
+    lines([&](const InventoryLine& l) {
         const auto& r = l.record;
         prefix.clear();
         prefix.append(std::to_string(r.year)).append(",").append(r.sector).append(",").append(r.subsector);
@@ -127,7 +121,7 @@ void write_csv(OutputBuffer& buf, const InventoryResult& inv, const ReferenceDat
             append_figures(out, share_of(figures, r.sector), std::nullopt);
             out += '\n';
             buf.maybe_flush();
-            continue;
+            return;
         }
         const auto kind = units::kind_of(*r.amount);
         for (const auto& g : l.gases) {
@@ -150,18 +144,23 @@ void write_csv(OutputBuffer& buf, const InventoryResult& inv, const ReferenceDat
             out += '\n';
         }
         buf.maybe_flush();
-    }
+    });
 }
 
 }  // namespace
 
 void write_inventory(std::ostream& out, const InventoryResult& inv, const ReferenceData& ref,
                      const InventoryOutput& how) {
+    write_inventory(out, inv, held_lines(inv), ref, how);
+}
+
+void write_inventory(std::ostream& out, const InventoryResult& inv, const InventoryLines& lines,
+                     const ReferenceData& ref, const InventoryOutput& how) {
     OutputBuffer buf(out);
     switch (how.format) {
         case Format::table: write_table(buf, inv, ref, how); break;
-        case Format::json: write_json(buf, inv, ref, how); break;
-        case Format::csv: write_csv(buf, inv, ref, how); break;
+        case Format::json: write_json(buf, inv, lines, ref, how); break;
+        case Format::csv: write_csv(buf, inv, lines, ref, how); break;
     }
     buf.flush();
 }

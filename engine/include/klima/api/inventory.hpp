@@ -24,6 +24,10 @@ struct InventoryRequest {
     io::ActivityReadOptions read;  // for the file; only `year`'s records are kept
     std::optional<std::string> store;
     std::optional<int> version;
+    // From a CSV file, hold no lines: the outcome has the totals, and
+    // inventory_lines reads the file again to give the lines one by one, so
+    // that a year of any size takes bounded memory. Other sources hold them.
+    bool stream = false;
 };
 
 struct InventoryOutcome {
@@ -34,9 +38,17 @@ struct InventoryOutcome {
     // The year's population from drivers.csv beside the activity file, when
     // it has that year: for the per-inhabitant totals. None from a store.
     std::optional<report::Inhabitants> inhabitants;
+    // The lines were not held (InventoryRequest::stream): inventory.lines is empty.
+    bool streamed = false;
 };
 
 // Throws klima::Error naming the file or store at fault (kind input, io or store).
 InventoryOutcome inventory(const InventoryRequest& request, ReferenceData base);
+
+// The outcome's lines in order: those it holds, or, when it was streamed,
+// made again from the request's file (read and computed a second time, one
+// line at a time). `request` and `outcome` must outlive the function. Throws
+// as `inventory` does should the file have changed in between.
+InventoryLines inventory_lines(const InventoryRequest& request, const InventoryOutcome& outcome);
 
 }  // namespace klima::api

@@ -8,6 +8,7 @@
 #include "klima/io/csv_dialect.hpp"
 #include "klima/reference_data.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,20 @@ struct ActivityReadOptions {
 // which load_activity also runs when `ref` is given.
 ActivitySet load_activity(const std::string& path, const ReferenceData* ref = nullptr,
                           const ActivityReadOptions& options = {});
+// The records of `year` of a CSV activity file given to `sink` one by one, in
+// the order load_activity returns them (the file's rows, then the copies that
+// add_counted_subsectors appends), with none held: the file is mapped and its
+// pages given back as it goes; every other row is kept as a 64-bit hash of its
+// key only. Checks as load_activity with `ref` does, with the same errors in
+// the same order; a klima::Error thrown by `sink` is held, `sink` is not called
+// again, and the error is thrown once the file's own checks have passed.
+// Returns false when the file is not streamed: not a .csv, empty or not
+// mappable, or two rows' keys hash alike (a duplicate, or by chance), perhaps
+// after `sink` was called; the caller then drops what `sink` made and calls
+// load_activity, which names a duplicate's two rows.
+using ActivitySink = std::function<void(ActivityRecord&&)>;
+bool stream_activity(const std::string& path, const ReferenceData& ref, int year, std::optional<CsvDialect> dialect,
+                     const ActivitySink& sink);
 ActivitySet parse_activity_csv(std::string_view text, const std::string& name,
                                std::optional<CsvDialect> dialect = std::nullopt);
 ActivitySet parse_activity_json(std::string_view text, const std::string& name);

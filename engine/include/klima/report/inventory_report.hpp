@@ -54,6 +54,12 @@ InventoryFigures inventory_figures(const InventoryResult& inv, const ReferenceDa
 // stay whole is written with io::write_file_atomically).
 void write_inventory(std::ostream& out, const InventoryResult& inv, const ReferenceData& ref,
                      const InventoryOutput& how);
+// The same with the lines given by `lines` rather than held in `inv` (a
+// streamed inventory, whose `inv` holds the totals only): each line is
+// written as `lines` gives it, and none is kept. The table has no lines and
+// does not call it.
+void write_inventory(std::ostream& out, const InventoryResult& inv, const InventoryLines& lines,
+                     const ReferenceData& ref, const InventoryOutput& how);
 
 // The same output as one string.
 std::string render_inventory(const InventoryResult& inv, const ReferenceData& ref, const InventoryOutput& how);
