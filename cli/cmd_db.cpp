@@ -31,13 +31,14 @@ struct ImportOptions {
     io::ActivityReadOptions read;
     ChpAllocation allocation = ChpAllocation::declared;
     bool overrides = false;
+    bool status = false;
 };
 
 int db_import(const ImportOptions& o, bool allocation_given, std::ostream& out) {
     const auto dir = data_dir(o.store.data_dir);
     const auto ref = io::load_reference_data(dir);
     api::StoreImportRequest request{
-        store_path(o.store.db, o.file), o.file, o.comment, o.read, dir, std::nullopt, o.overrides};
+        store_path(o.store.db, o.file), o.file, o.comment, o.read, dir, std::nullopt, o.overrides, o.status};
     if (allocation_given) request.allocation = o.allocation;
     const auto r = api::import_into_store(request, ref);
     if (r.bundled_version) out << "recorded the factor set of " << dir << " as version " << *r.bundled_version << "\n";
@@ -46,13 +47,15 @@ int db_import(const ImportOptions& o, bool allocation_given, std::ostream& out) 
         return 0;
     }
     const char* what = r.kind == store::VersionKind::activity ? "activity rows"
+                       : r.kind == store::VersionKind::status ? "action statuses"
                        : r.overrides                          ? "factor overrides"
                                                               : "emission factors";
     out << "stored " << r.rows << " " << what << " as version " << r.outcome.version << " in " << r.store_path << "\n";
-    if (r.kind == store::VersionKind::activity) {
+    if (r.kind == store::VersionKind::activity || r.kind == store::VersionKind::status) {
         const store::Store db(r.store_path, store::Open::read_only);
-        const auto years = db.years_imported(r.outcome.version);
-        out << "years revised: ";
+        const auto years = r.kind == store::VersionKind::activity ? db.years_imported(r.outcome.version)
+                                                                  : db.status_years_imported(r.outcome.version);
+        out << (r.kind == store::VersionKind::status ? "status years revised: " : "years revised: ");
         for (std::size_t i = 0; i < years.size(); ++i) out << (i ? ", " : "") << years[i];
         out << "; every other year stays as it was\n";
     }
@@ -66,8 +69,8 @@ Action define_db_import(CLI::App& command) {
     auto o = std::make_shared<ImportOptions>();
     command
         .add_option("FILE", o->file,
-                    "an activity file (.csv, .json, .xlsx), a factor CSV (it has a gas column) or a data directory "
-                    "(its emission factors)")
+                    "an activity file (.csv, .json, .xlsx), a factor CSV (it has a gas column), a data directory "
+                    "(its emission factors), or with --status the actions' status")
         ->required();
     command.add_option("--comment", o->comment, "why this import; kept with the version")
         ->required()
@@ -77,6 +80,9 @@ Action define_db_import(CLI::App& command) {
     command.add_flag("--overrides", o->overrides,
                      "FILE is a CSV of local factor overrides (carrier, subsector, years, value, unit, status, "
                      "source), laid over the store's factor set");
+    command.add_flag("--status", o->status,
+                     "FILE is the yearly status of a plan's actions (.csv, .xlsx or .json; docs/status.md), kept "
+                     "as a version revising the years it holds");
     const auto* allocation = add_allocation(command, o->allocation);
     return [o, allocation](std::ostream& out) { return db_import(*o, allocation->count() > 0, out); };
 }

@@ -6,7 +6,9 @@
 
 #include "klima/io/csv.hpp"
 #include "klima/io/output_file.hpp"
+#include "klima/io/status_export_file.hpp"
 #include "klima/national/national_report.hpp"
+#include "klima/report/status_counts_report.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -22,6 +24,7 @@ struct NationalOptions {
     std::optional<int> draws, threads;
     std::optional<std::uint64_t> seed;
     report::Lang lang = report::Lang::da;
+    std::vector<std::string> status_exports;  // files or folders of klima status --format export-csv
 };
 
 national::NationalFormat national_format(const std::optional<std::string>& word) {
@@ -50,7 +53,34 @@ national::NationalStatus status(const NationalOptions& o) {
                                     national::load_coded_targets(dir + "/targets"), p);
 }
 
+// --status-export: the municipalities' actions counted by status, from their exports.
+int run_status_counts(const NationalOptions& o, std::ostream& out) {
+    using F = report::StatusCountFormat;
+    const auto word = o.format.value_or("md");
+    const F format = word == "md" || word == "table" ? F::md
+                     : word == "csv"                 ? F::csv
+                     : word == "json"                ? F::json
+                                                     : throw UsageError({"", 0, "--format"},
+                                                                        "--status-export counts in md, csv or json, "
+                                                                                       "not '" +
+                                                                            word + "'",
+                                                                        "give --format md, csv or json");
+    if (o.kommune)
+        throw UsageError({"", 0, "--kommune"}, "--status-export counts every municipality it is given",
+                         "drop --kommune, or give only that municipality's export");
+    const auto text = report::render_status_counts(status::count_by_status(io::load_status_exports(o.status_exports)),
+                                                   format, o.lang);
+    if (o.out) {
+        io::write_file_atomically(*o.out, text);
+        out << "wrote " << *o.out << "\n";
+        return 0;
+    }
+    out << text;
+    return 0;
+}
+
 int run_national(const NationalOptions& o, std::ostream& out) {
+    if (!o.status_exports.empty()) return run_status_counts(o, out);
     const auto format = national_format(o.format);  // checked before any file is read
     const auto s = status(o);
     std::optional<std::size_t> m;
@@ -115,6 +145,11 @@ Action define_national(CLI::App& command) {
     add_integer(command, "--threads", o->threads, "T",
                 "threads for the bootstrap (default 0: all); results do not depend on it");
     add_data_dir(command, o->data);
+    command
+        .add_option("--status-export", o->status_exports,
+                    "count the actions by status of every municipality whose export (klima status --format "
+                    "export-csv) is given: files, or folders of .csv files; output md, csv or json")
+        ->type_name("FILE|DIR...");
     return [o](std::ostream& out) { return run_national(*o, out); };
 }
 

@@ -32,8 +32,9 @@ report::StatusFormat status_format(const std::optional<std::string>& word) {
     if (*word == "json") return StatusFormat::json;
     if (*word == "html") return StatusFormat::html;
     if (*word == "export-csv") return StatusFormat::national;
+    if (*word == "xlsx") return StatusFormat::xlsx;
     throw UsageError({"", 0, "--format"}, "unknown status format '" + *word + "'",
-                     "use md, csv, json, html or export-csv (the export for the national monitoring)");
+                     "use md, csv, json, html, xlsx or export-csv (the export for the national monitoring)");
 }
 
 int run_status(const StatusOptions& o, std::ostream& out) {
@@ -47,12 +48,22 @@ int run_status(const StatusOptions& o, std::ostream& out) {
     request.report.report_year = year;
     request.report.targets_file = o.targets;
     request.report.title = o.title;
-    request.status_file = *o.status;
+    if (!o.status && !o.request.db)
+        throw UsageError({"", 0, "--status"}, "no status to report",
+                         "give --status FILE, or --db PATH to read the status imported into a store");
+    request.status_file = o.status.value_or("");  // empty: the store's
     request.indicators_file = o.indicators;
     request.catalogue_file = o.catalogue;
     const auto outcome = api::build_status(request);
-    const auto text =
-        report::render_status({outcome.report.data, outcome.status, outcome.municipality_code}, format, o.lang);
+    const report::StatusView view{outcome.report.data, outcome.status, outcome.municipality_code};
+    if (format == report::StatusFormat::xlsx) {
+        const auto path = o.out.value_or("klima-status-" + outcome.report.scenario.run.spec.municipality + "-" +
+                                         std::to_string(year) + ".xlsx");
+        report::write_status_xlsx(view, o.lang, path);  // built beside `path`, renamed over it when complete
+        out << "wrote " << path << "\n";
+        return 0;
+    }
+    const auto text = report::render_status(view, format, o.lang);
     if (const auto& path = o.out) {
         io::write_file_atomically(*path, text);  // a failed write leaves the old file whole
         out << "wrote " << *path << "\n";
@@ -69,14 +80,15 @@ Action define_status(CLI::App& command) {
     add_text(command, "--scenario", o->scenario, "FILE", "the scenario, e.g. scenarios/koege-plan.json")->required();
     add_integer(command, "--year", o->year, "YEAR", "the status year, within 1990-2050")->required();
     add_text(command, "--status", o->status, "FILE",
-             "the actions' status per year (.csv, .xlsx or .json; docs/status.md)")
-        ->required();
+             "the actions' status per year (.csv, .xlsx or .json; docs/status.md); default: the status in the "
+             "store of --db");
     add_text(command, "--indicators", o->indicators, "FILE", "the municipality's indicator values and targets (.csv)");
     add_text(command, "--catalogue", o->catalogue, "FILE",
              "the indicator catalogue (default DATA_DIR/indicators/catalogue.csv)");
     add_text(command, "--format", o->format, "FORMAT",
-             "md, csv, json, html, or export-csv: one row per action and indicator value for the national "
-             "monitoring (default md)");
+             "md, csv, json, html, xlsx (sheets for themes, actions, indicators, emissions; written to --out, "
+             "default klima-status-MUNICIPALITY-YEAR.xlsx), or export-csv: one row per action and indicator "
+             "value for the national monitoring (default md)");
     add_lang(command, o->lang);
     add_text(command, "--out", o->out, "PATH", "write to this file instead of stdout");
     add_text(command, "--targets", o->targets, "FILE", "targets file (default the one the scenario names)");

@@ -1,6 +1,6 @@
 // The inventory store: the bytes are written to a file and opened as a store
 // read-only, as `klima db versions`, `db diff` and `inventory --db` do; every
-// version's activity and factors are read, and an inventory computed from the
+// version's activity, factors and action status are read, and an inventory computed from the
 // current one. A damaged or foreign file must be refused with klima::Error.
 #include "fuzz_common.hpp"
 
@@ -42,6 +42,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const store::Store s(path, store::Open::read_only);
         const store::Store::ReadTransaction snapshot(s);
         for (const auto& v : s.versions()) {
+            try {  // the status of actions (schema 6), whatever the version's kind
+                (void)s.statuses(v);
+            } catch (const Error&) {  // a damaged status table: read the activity and factors still
+            }
             try {
                 (void)s.activity(v);
                 (void)s.factors(v);

@@ -31,15 +31,19 @@ seed uncertainty "$root"/fuzz/seeds/uncertainty*
 seed serve_http "$root"/fuzz/seeds/http/*
 seed activity_xlsx "$root"/fuzz/seeds/*.xlsx
 seed factor_overrides "$root"/data/overrides/*.csv
-# status: the first byte picks the reader (0 status CSV, 1 status JSON, 2 indicator values).
+# status: the first byte picks the reader (0 status CSV, 1 status JSON, 2 indicator values, 3 the export
+# for the national monitoring).
 mkdir -p "$work/status"
 { printf '\000'; cat "$root/data/koege/status-2024.csv"; } >"$work/status/status-csv"
 { printf '\002'; cat "$root/data/koege/indicators.csv"; } >"$work/status/indicators-csv"
 { printf '\001'; cat "$root/fuzz/seeds/status.json"; } >"$work/status/status-json"
+{ printf '\003'; "$build/bin/klima" status --scenario "$root/scenarios/koege-plan.json" --year 2024 \
+    --status "$root/data/koege/status-2024.csv" --format export-csv; } >"$work/status/export-csv"
 # The store: a small store of the bundled factors and the Køge activity, made by klima itself.
 mkdir -p "$work/store"
 "$build/bin/klima" db import "$root/data" --comment "fuzz seed" --db "$work/store/koege.db" >/dev/null
 "$build/bin/klima" db import "$root/data/koege/activity.csv" --comment "fuzz seed" --db "$work/store/koege.db" >/dev/null
+"$build/bin/klima" db import "$root/data/koege/status-2024.csv" --status --comment "fuzz seed" --db "$work/store/koege.db" >/dev/null
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"

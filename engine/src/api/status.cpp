@@ -2,6 +2,7 @@
 
 #include "klima/io/csv.hpp"
 #include "klima/io/status_file.hpp"
+#include "klima/store/store.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -20,10 +21,27 @@ std::string municipality_code(const std::string& activity_file) {
     return j["code"].get<std::string>();
 }
 
+// The statuses the store's current version sees, read in one snapshot.
+std::vector<status::ActionStatus> stored_status(const std::optional<std::string>& store_path) {
+    if (!store_path)
+        throw Error({"", 0, "status"}, "no status file and no store to read the status from",
+                    "give a status file, or a store that holds one", ErrorKind::usage);
+    const store::Store db(*store_path, store::Open::read_only);
+    const store::Store::ReadTransaction snapshot(db);
+    const auto cur = db.current();
+    auto out = cur ? db.statuses(*cur) : std::vector<status::ActionStatus>{};
+    if (out.empty())
+        throw Error({*store_path, 0, "status"}, "the store holds no status of actions",
+                    "import a status file into the store first (docs/status.md)", ErrorKind::store)
+            .about(Subject::store_contents);
+    return out;
+}
+
 }  // namespace
 
 StatusOutcome build_status(const StatusRequest& request) {
-    const auto statuses = io::load_status(request.status_file);
+    const auto statuses = request.status_file.empty() ? stored_status(request.report.scenario.store)
+                                                      : io::load_status(request.status_file);
     // The catalogue is read when indicator values are given (or it is named).
     std::vector<status::Indicator> catalogue;
     if (request.indicators_file || request.catalogue_file)

@@ -2,6 +2,7 @@
 
 #include "klima/io/csv.hpp"
 #include "klima/io/factor_overrides.hpp"
+#include "klima/io/status_file.hpp"
 #include "klima/sha256.hpp"
 
 #include <filesystem>
@@ -39,6 +40,23 @@ StoreImportResult import_factors(const StoreImportRequest& request, const Factor
                         db.path(),
                         from.allocation,
                         std::nullopt};
+    return r;
+}
+
+// A status version: read and checked before the store is opened, so a refused file creates no
+// store and writes nothing. Recorded with the allocation of the store's current version.
+StoreImportResult import_status(const StoreImportRequest& request, store::Provenance from) {
+    const auto statuses = io::load_status(request.file);
+    from.sha256 = sha256_hex(io::read_file(request.file));
+    store::Store::check_import(statuses, from);
+    store::Store db(request.store_path);
+    if (const auto cur = db.current()) from.allocation = cur->allocation;
+    StoreImportResult r;
+    r.kind = store::VersionKind::status;
+    r.rows = statuses.size();
+    r.outcome = db.import_status(statuses, from);
+    r.store_path = db.path();
+    r.allocation = from.allocation;
     return r;
 }
 
@@ -87,6 +105,10 @@ StoreImportResult import_into_store(const StoreImportRequest& request, const Ref
     if (!fs::exists(file)) throw Error({file, 0, ""}, "file not found", "check the path");
     store::Provenance from{file, "", request.comment, request.allocation.value_or(ChpAllocation::declared)};
 
+    if (request.status && request.overrides)
+        throw Error({file, 0, ""}, "a file cannot be both factor overrides and an action status",
+                    "import the status file without the overrides option", ErrorKind::usage);
+    if (request.status) return import_status(request, from);
     if (fs::is_directory(file)) {  // a data directory: its emission factors
         const auto dir_ref = io::load_reference_data(file, from.allocation);
         from.sha256 = factor_dir_sha256(file, from.allocation);

@@ -1,6 +1,8 @@
 #include "status_text.hpp"
 #include "text.hpp"
 
+#include "klima/error.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -245,6 +247,9 @@ std::string render_status(const StatusView& view, StatusFormat format, Lang lang
         case StatusFormat::json: return render_json(view);
         case StatusFormat::html: return render_status_html(view, lang);
         case StatusFormat::national: return render_national(view);
+        case StatusFormat::xlsx:
+            throw Error({}, "the xlsx status is a binary workbook", "write it with write_status_xlsx",
+                        ErrorKind::internal);
     }
     return {};
 }

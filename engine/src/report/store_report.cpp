@@ -92,6 +92,12 @@ std::string render_version_diff(const store::VersionComparison& c, const std::st
             << "\n";
     for (const auto& t : c.touched) {
         out << label(t.version.id) << " (" << store::kind_label(t.version) << ", " << t.version.file << ") ";
+        if (t.version.kind == store::VersionKind::status) {
+            out << "revised the action status of " << (t.years.size() == 1 ? "year " : "years ");
+            for (std::size_t i = 0; i < t.years.size(); ++i) out << (i ? ", " : "") << t.years[i];
+            out << "; every other year's status as before, emissions untouched\n";
+            continue;
+        }
         if (t.version.kind != store::VersionKind::activity) {
             out << (t.version.overrides ? "replaced the factor overrides" : "replaced the factor set")
                 << ": every year may change\n";

@@ -20,10 +20,19 @@ void migrate(const sql::Db& db, int target);
 
 std::string utc_now();
 
+// Within an open write transaction: the version that identical content was stored as, else a
+// new version row pointing at itself for what it imports (activity, a factor set, overrides or
+// status) and at the current version's others (store_rows.cpp).
+ImportOutcome add_version(const sql::Db& db, const Store& store, VersionKind kind, bool overrides,
+                          const Provenance& from);
+// Throws (internal) for an import without a SHA-256 of its source.
+void require_hash(const Provenance& from);
+
 // Schema 3 keeps the unit as written and the three-way factor status; schema 5 keeps years,
 // the CHP allocation and overrides. A store of an older schema (opened read-only, or built by a
 // test as an older klima did) is read and written with the columns it has.
 inline constexpr int kUnitAndStatusSchema = 3;
-inline constexpr int kYearsSchema = 5;  // "2026-11-23T07:30:00Z"
+inline constexpr int kYearsSchema = 5;
+inline constexpr int kStatusSchema = 6;  // the yearly status of actions, status_from
 
 }  // namespace klima::store

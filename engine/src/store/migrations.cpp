@@ -165,6 +165,64 @@ ALTER TABLE versions ADD COLUMN allocation TEXT CHECK (allocation IN ('declared'
 ALTER TABLE versions ADD COLUMN overrides INTEGER NOT NULL DEFAULT 0 CHECK (overrides IN (0, 1));
 ALTER TABLE versions ADD COLUMN overrides_from INTEGER REFERENCES versions(id);
 )sql",
+    // 6: the yearly status of a plan's actions (issue 24, docs/status.md), kept by year as activity is:
+    // a version of kind 'status' holds the status rows of the years its file held (status_years), and
+    // every version points at the status import in force (status_from). SQLite cannot change the CHECK
+    // on versions.kind: the table is rebuilt (foreign keys are off while migrate() runs this, and
+    // checked with PRAGMA foreign_key_check before the commit); every row keeps its id.
+    R"sql(
+CREATE TABLE versions_v6 (
+    id             INTEGER PRIMARY KEY,
+    parent         INTEGER REFERENCES versions(id),
+    kind           TEXT NOT NULL CHECK (kind IN ('activity', 'factors', 'status')),
+    file           TEXT NOT NULL,
+    sha256         TEXT NOT NULL CHECK (length(sha256) = 64),
+    imported_at    TEXT NOT NULL,
+    comment        TEXT NOT NULL,
+    activity_from  INTEGER REFERENCES versions(id),
+    factors_from   INTEGER REFERENCES versions(id),
+    allocation     TEXT CHECK (allocation IN ('declared', '125', '200', 'energy')),
+    overrides      INTEGER NOT NULL DEFAULT 0 CHECK (overrides IN (0, 1)),
+    overrides_from INTEGER REFERENCES versions(id),
+    status_from    INTEGER REFERENCES versions(id),
+    UNIQUE (kind, sha256)
+);
+INSERT INTO versions_v6 (id, parent, kind, file, sha256, imported_at, comment, activity_from, factors_from,
+                         allocation, overrides, overrides_from, status_from)
+    SELECT id, parent, kind, file, sha256, imported_at, comment, activity_from, factors_from, allocation, overrides,
+           overrides_from, NULL FROM versions;
+DROP TABLE versions;
+ALTER TABLE versions_v6 RENAME TO versions;
+-- state: the English word of the status (klima::status::name_en); uptake in `unit` (the measure's
+-- uptake unit or '%'), NULL when not given; spent_dkk NULL when not given.
+CREATE TABLE status (
+    version_id   INTEGER NOT NULL REFERENCES versions(id),
+    row_no       INTEGER NOT NULL,
+    year         INTEGER NOT NULL,
+    action       TEXT NOT NULL,
+    state        TEXT NOT NULL CHECK (state IN ('not started', 'in progress', 'completed', 'delayed', 'abandoned',
+                                                'ongoing')),
+    uptake       REAL,
+    unit         TEXT NOT NULL,
+    spent_dkk    REAL,
+    note         TEXT NOT NULL,
+    source       TEXT NOT NULL,
+    date         TEXT NOT NULL,
+    origin_file  TEXT NOT NULL,
+    origin_line  INTEGER NOT NULL,
+    origin_field TEXT NOT NULL,
+    PRIMARY KEY (version_id, row_no),
+    CHECK (uptake IS NULL OR uptake >= 0),
+    CHECK (spent_dkk IS NULL OR spent_dkk >= 0)
+);
+CREATE INDEX status_by_year ON status (version_id, year, row_no);
+CREATE TABLE status_years (
+    version_id INTEGER NOT NULL REFERENCES versions(id),
+    year       INTEGER NOT NULL,
+    rows       INTEGER NOT NULL CHECK (rows > 0),
+    PRIMARY KEY (version_id, year)
+);
+)sql",
 };
 
 int user_version(const sql::Db& db) {
@@ -175,8 +233,26 @@ int user_version(const sql::Db& db) {
 
 }  // namespace
 
+namespace {
+
+// Foreign keys off while the steps run (step 6 rebuilds a table others refer to; SQLite ignores
+// the pragma inside a transaction, so it is set before), on again however migrate() ends.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(const sql::Db& db) : db_(db) { db_.exec("PRAGMA foreign_keys=OFF"); }
+    ~ForeignKeysOff() { sqlite3_exec(db_.get(), "PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr); }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    const sql::Db& db_;
+};
+
+}  // namespace
+
 void migrate(const sql::Db& db, int target) {
     if (user_version(db) == target) return;
+    const ForeignKeysOff fk(db);
     sql::WriteTransaction tx(db);
     // Read again under the write lock: another process may have migrated meanwhile.
     const int at = user_version(db);
@@ -187,6 +263,10 @@ void migrate(const sql::Db& db, int target) {
                     "use a newer klima for this store", ErrorKind::store);
     for (int step = at + 1; step <= target; ++step) db.exec(kSteps[static_cast<std::size_t>(step - 1)]);
     if (at < target) {
+        sql::Stmt broken(db, "PRAGMA foreign_key_check");
+        if (broken.step())
+            throw Error({db.path(), 0, ""}, "the store's rows refer to a missing row (table " + broken.text(0) + ")",
+                        "the store is damaged; restore it from a copy", ErrorKind::store);
         db.exec("PRAGMA user_version = " + std::to_string(target));
         db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     }

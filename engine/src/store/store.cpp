@@ -10,7 +10,14 @@
 
 namespace klima::store {
 
-std::string_view to_string(VersionKind k) { return k == VersionKind::activity ? "activity" : "factors"; }
+std::string_view to_string(VersionKind k) {
+    switch (k) {
+        case VersionKind::activity: return "activity";
+        case VersionKind::factors: return "factors";
+        case VersionKind::status: return "status";
+    }
+    return "?";
+}
 
 std::string utc_now() {
     const std::time_t t = std::time(nullptr);
@@ -148,10 +155,12 @@ std::string Store::integrity_check() const {
 
 namespace {
 
-// The version columns; a store older than schema 5 (read-only) lacks the last three.
+// The version columns; a store older than schema 5 (read-only) lacks allocation, overrides and
+// overrides_from, one older than schema 6 status_from.
 std::string version_query(int schema, const char* rest) {
     std::string q = "SELECT id, parent, kind, file, sha256, imported_at, comment, activity_from, factors_from, ";
-    q += schema >= kYearsSchema ? "allocation, overrides, overrides_from" : "NULL, 0, NULL";
+    q += schema >= kYearsSchema ? "allocation, overrides, overrides_from, " : "NULL, 0, NULL, ";
+    q += schema >= kStatusSchema ? "status_from" : "NULL";
     return q.append(" FROM versions ").append(rest);
 }
 
@@ -159,7 +168,8 @@ Version read_version(const sql::Stmt& q) {
     Version v;
     v.id = q.integer(0);
     v.parent = q.opt_integer(1);
-    v.kind = q.text(2) == "activity" ? VersionKind::activity : VersionKind::factors;
+    const auto kind = q.text(2);
+    v.kind = kind == "activity" ? VersionKind::activity : kind == "status" ? VersionKind::status : VersionKind::factors;
     v.file = q.text(3);
     v.sha256 = q.text(4);
     v.imported_at = q.text(5);
@@ -169,6 +179,7 @@ Version read_version(const sql::Stmt& q) {
     if (!q.is_null(9)) v.allocation = parse_chp_allocation(q.text(9)).value_or(ChpAllocation::declared);
     v.overrides = q.integer(10) == 1;
     v.overrides_from = q.opt_integer(11);
+    v.status_from = q.opt_integer(12);
     return v;
 }
 

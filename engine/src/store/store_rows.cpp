@@ -42,9 +42,8 @@ units::FactorValue factor_from_si(units::AmountKind k, double v) {
     return MassPerCount::from_value(v);
 }
 
-// Within an open write transaction: the version that identical content was
-// stored as, else a new version row pointing at itself for what it imports
-// (activity, a factor set or overrides) and at the current version's others.
+}  // namespace
+
 ImportOutcome add_version(const sql::Db& db, const Store& store, VersionKind kind, bool overrides,
                           const Provenance& from) {
     sql::Stmt same(db, "SELECT id FROM versions WHERE kind = ? AND sha256 = ?");
@@ -56,13 +55,26 @@ ImportOutcome add_version(const sql::Db& db, const Store& store, VersionKind kin
     std::optional<int> activity_from = cur ? cur->activity_from : std::nullopt;
     std::optional<int> factors_from = cur ? cur->factors_from : std::nullopt;
     std::optional<int> overrides_from = cur ? cur->overrides_from : std::nullopt;
-    (kind == VersionKind::activity ? activity_from : overrides ? overrides_from : factors_from) = id;
-    const bool v5 = store.schema_version() >= kYearsSchema;
-    sql::Stmt ins(db, v5 ? "INSERT INTO versions (id, parent, kind, file, sha256, imported_at, comment, activity_from, "
-                           "factors_from, allocation, overrides, overrides_from) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                         : "INSERT INTO versions (id, parent, kind, file, sha256, imported_at, comment, activity_from, "
-                           "factors_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    std::optional<int> status_from = cur ? cur->status_from : std::nullopt;
+    (kind == VersionKind::activity ? activity_from
+     : kind == VersionKind::status ? status_from
+     : overrides                   ? overrides_from
+                                   : factors_from) = id;
+    const int schema = store.schema_version();
+    const bool v5 = schema >= kYearsSchema, v6 = schema >= kStatusSchema;
+    if (kind == VersionKind::status && !v6)
+        throw Error({store.path(), 0, ""},
+                    "a store of schema " + std::to_string(schema) + " cannot keep the status of actions",
+                    "open the store for writing so that it is migrated", ErrorKind::store);
+    sql::Stmt ins(db,
+                  v6   ? "INSERT INTO versions (id, parent, kind, file, sha256, imported_at, comment, activity_from, "
+                         "factors_from, allocation, overrides, overrides_from, status_from) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  : v5 ? "INSERT INTO versions (id, parent, kind, file, sha256, imported_at, comment, activity_from, "
+                         "factors_from, allocation, overrides, overrides_from) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                       : "INSERT INTO versions (id, parent, kind, file, sha256, imported_at, comment, activity_from, "
+                         "factors_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     ins.bind(1, id)
         .bind(2, cur ? std::optional<int>(cur->id) : std::nullopt)
         .bind(3, std::string(to_string(kind)))
@@ -73,7 +85,8 @@ ImportOutcome add_version(const sql::Db& db, const Store& store, VersionKind kin
         .bind(8, activity_from)
         .bind(9, factors_from);
     if (v5) ins.bind(10, std::string(to_string(from.allocation))).bind(11, overrides ? 1 : 0).bind(12, overrides_from);
-    else if (overrides)
+    if (v6) ins.bind(13, status_from);
+    if (!v5 && overrides)
         throw Error({store.path(), 0, ""},
                     "a store of schema " + std::to_string(store.schema_version()) + " cannot keep factor overrides",
                     "open the store for writing so that it is migrated", ErrorKind::store);
@@ -86,6 +99,8 @@ void require_hash(const Provenance& from) {
         throw Error({from.file, 0, "sha256"}, "import without a SHA-256 of the source file",
                     "hash the file's bytes with klima::sha256_hex before importing", ErrorKind::internal);
 }
+
+namespace {
 
 // The version whose rows hold `v`'s activity; throws when it has none yet.
 int activity_half(const Version& v, const std::string& db_path) {

@@ -37,7 +37,9 @@ std::vector<VersionTouch> touched_between(const Store& store, int v1, int v2) {
     const int from = std::min(v1, v2), to = std::max(v1, v2);
     for (const auto& v : store.versions())
         if (v.id > from && v.id <= to)
-            out.push_back({v, v.kind == VersionKind::activity ? store.years_imported(v.id) : std::vector<int>{}});
+            out.push_back({v, v.kind == VersionKind::activity ? store.years_imported(v.id)
+                              : v.kind == VersionKind::status ? store.status_years_imported(v.id)
+                                                              : std::vector<int>{}});
     return out;
 }
 

@@ -30,14 +30,18 @@ struct StoreImportRequest {
     // the one the store's factor set must be for (nullopt: whatever it is; declared for a new store).
     std::optional<ChpAllocation> allocation;
     bool overrides = false;  // `file` is a CSV of local factor overrides (io/factor_overrides.hpp)
+    // `file` is the yearly status of a plan's actions (.csv, .xlsx or .json; io/status_file.hpp):
+    // a status version revising the years the file holds. Checked as a file alone; whether its
+    // actions are the scenario's is checked when klima status reads it.
+    bool status = false;
 };
 
 struct StoreImportResult {
     store::VersionKind kind = store::VersionKind::activity;
-    bool overrides = false;                              // a version of local factor overrides
-    std::size_t rows = 0;                                // activity rows or emission factors the file holds
-    store::ImportOutcome outcome;                        // the version, and whether identical content was stored before
-    std::string store_path;                              // the store written (or left unchanged)
+    bool overrides = false;        // a version of local factor overrides
+    std::size_t rows = 0;          // activity rows, emission factors or action statuses the file holds
+    store::ImportOutcome outcome;  // the version, and whether identical content was stored before
+    std::string store_path;        // the store written (or left unchanged)
     ChpAllocation allocation = ChpAllocation::declared;  // recorded with the version
     // The version that recorded the factor set of `data_dir` before this import, if one was needed.
     std::optional<int> bundled_version;

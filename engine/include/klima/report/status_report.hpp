@@ -12,8 +12,9 @@
 
 namespace klima::report {
 
-// `national` is the export: one row per action and one per indicator value (CSV).
-enum class StatusFormat { md, csv, json, html, national };
+// `national` is the export: one row per action and one per indicator value (CSV);
+// xlsx a binary workbook, written by write_status_xlsx.
+enum class StatusFormat { md, csv, json, html, national, xlsx };
 
 struct StatusView {
     const ReportData& report;  // the DK2020 report's numbers for the same scenario and year
@@ -24,6 +25,14 @@ struct StatusView {
 // Markdown, CSV, JSON, HTML (self-contained, an inline SVG chart per
 // indicator) or the national export, in Danish or English (the export's
 // column names are English, its status words Danish and English).
+// Throws (internal) for xlsx.
 std::string render_status(const StatusView& view, StatusFormat format, Lang lang);
+
+// The status as an .xlsx workbook (libxlsxwriter): sheets Themes, Actions, Indicators and
+// Emissions (Temaer, Handlinger, Indikatorer, Udledning in Danish), figures as numbers (t CO2e,
+// uptakes in the measure's unit), an empty cell for no figure. Built beside `path` and renamed
+// over it when complete; throws klima::Error (kind io) when it cannot be written, the old file
+// then whole. Not for use while other threads write to stderr (libxlsxwriter prints there).
+void write_status_xlsx(const StatusView& view, Lang lang, const std::string& path);
 
 }  // namespace klima::report

@@ -9,12 +9,15 @@
 // activity import up to `activity_from` holding the year, so an import revises
 // exactly the years it holds. Its factors are the set imported by `factors_from`
 // (else the newest factor set in the store) with the overrides of
-// `overrides_from` laid over it.
+// `overrides_from` laid over it. The yearly status of a plan's actions is kept
+// by year the same way (schema 6): version N's status for a year is that of the
+// newest status import up to `status_from` holding the year.
 #pragma once
 
 #include "klima/activity.hpp"
 #include "klima/factors.hpp"
 #include "klima/inventory.hpp"
+#include "klima/status/action_status.hpp"
 #include "klima/store/repository.hpp"
 
 #include <memory>
@@ -24,7 +27,7 @@
 
 namespace klima::store {
 
-enum class VersionKind { activity, factors };
+enum class VersionKind { activity, factors, status };
 std::string_view to_string(VersionKind k);
 
 struct Version {
@@ -38,11 +41,12 @@ struct Version {
     std::string comment;
     std::optional<int> activity_from, factors_from;  // versions that imported each half
     std::optional<int> overrides_from;               // the overrides version in force, if any (schema 5)
+    std::optional<int> status_from;                  // the status import in force, if any (schema 6)
     // The CHP allocation the version's factor set was read for (before schema 5: declared).
     ChpAllocation allocation = ChpAllocation::declared;
 };
 
-// "activity", "factors" or "overrides".
+// "activity", "factors", "overrides" or "status".
 std::string_view kind_label(const Version& v);
 
 struct Provenance {
@@ -108,7 +112,7 @@ enum class Open {
 // one thread at a time (give each thread its own Store; they may share the file).
 class Store : public Repository {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // Opens as `mode` says and, unless read_only, migrates to `schema`.
     // Tests pass an older `schema` to build a store as an older klima did.
@@ -121,6 +125,7 @@ public:
     // import would. Run them before opening a store so that a refused import creates no file.
     static void check_import(const ActivitySet& records, const Provenance& from);
     static void check_import(const FactorLibrary& factors, const Provenance& from);
+    static void check_import(const std::vector<status::ActionStatus>& statuses, const Provenance& from);
 
     // Each import is one transaction: on any error nothing is written.
     // Content identical to an earlier version of the same kind is not stored again.
@@ -129,6 +134,10 @@ public:
     // A factor version holding only local overrides (schema 5), laid over the factor set in force;
     // it replaces earlier overrides as a whole. Every row must have override_layer set.
     ImportOutcome import_overrides(const FactorLibrary& overrides, const Provenance& from);
+    // A status version (schema 6): the action statuses of the years the file holds. It revises exactly
+    // those years (a year's rows replace that year's earlier rows as a whole); activity, factors and
+    // overrides stay as they were. Throws (kind store) for a store of an older schema opened so.
+    ImportOutcome import_status(const std::vector<status::ActionStatus>& statuses, const Provenance& from);
 
     std::vector<Version> versions() const;
     std::optional<Version> current() const;
@@ -150,6 +159,15 @@ public:
     std::optional<int> factor_set_of(const Version& v) const;
     // The overrides in force at `v` (its overrides_from), as stored; empty when none.
     FactorLibrary overrides_of(const Version& v) const;
+
+    // The action statuses `v` sees: every year, each from the newest status import up to its
+    // status_from holding it, in year order then row order; empty when none (or a store older
+    // than schema 6). Each row's origin is the file and line it was imported from.
+    std::vector<status::ActionStatus> statuses(const Version& v) const;
+    // The status years `v` sees, ascending; for each, the status import it is read from.
+    std::vector<std::pair<int, int>> status_years(const Version& v) const;
+    // The years status import `version` held (empty for another kind of version).
+    std::vector<int> status_years_imported(int version) const;
 
     // Replace the stored inventories of `version` under `gwp_set` by `results`.
     void save_inventories(int version, const std::string& gwp_set, const std::vector<InventoryResult>& results);

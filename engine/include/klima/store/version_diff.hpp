@@ -22,7 +22,7 @@ ReferenceData with_factors(const ReferenceData& base, FactorLibrary factors);
 // `base`'s own factors) and its overrides laid over it; `allocation` is the version's.
 ReferenceData reference_for(const Store& store, const Version& v, const ReferenceData& base);
 
-// A version after an earlier one and the years its activity import held (empty for factors).
+// A version after an earlier one and the years its activity or status import held (empty for factors).
 struct VersionTouch {
     Version version;
     std::vector<int> years;

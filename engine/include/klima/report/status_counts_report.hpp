@@ -1,0 +1,20 @@
+// Actions by status across municipalities (klima national --status-export, docs/status.md): a
+// table per status year, a row per municipality and the sum. Renders only: the counts come from
+// status::count_by_status.
+#pragma once
+
+#include "klima/report/progress_report.hpp"
+#include "klima/status/status_counts.hpp"
+
+#include <string>
+#include <vector>
+
+namespace klima::report {
+
+enum class StatusCountFormat { md, csv, json };
+
+// Markdown (Danish or English), CSV (year,municipality_code,municipality,actions,<six states>,
+// not_reported,file; English column names, a row "total" per year) or JSON.
+std::string render_status_counts(const std::vector<status::YearCount>& years, StatusCountFormat format, Lang lang);
+
+}  // namespace klima::report
