@@ -5,6 +5,7 @@
 #include "support.hpp"
 
 #include "klima/error.hpp"
+#include "klima/io/input_file.hpp"
 #include "klima/national/national_history.hpp"
 #include "klima/plan_inputs.hpp"
 #include "klima/scenario.hpp"
@@ -12,6 +13,8 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+
+#include <filesystem>
 
 using namespace klima;
 using Catch::Contains;
@@ -191,4 +194,42 @@ TEST_CASE("an unknown municipality code on the command line exits 1 with the err
     const auto r = test::run_cli("scenario run --data-dir '" + kRoot + "/data' '" + file + "'");
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Contains("/history/national") && Contains("'0999'"));
+}
+
+TEST_CASE("db import --national: a municipality's sector totals become a store version; a revision shows in db diff") {
+    test::TempDir dir;
+    namespace fs = std::filesystem;
+    const auto national = dir.file("national");
+    fs::copy(kRoot + "/data/national", national);
+    const std::string db = dir.file("k.db"), data = "--data-dir '" + kRoot + "/data' ";
+    // An unknown code: refused, exit 1, no store made.
+    const auto bad =
+        test::run_cli("db import '" + national + "' --national 0999 --comment x --db '" + db + "' " + data);
+    CHECK(bad.exit_code == 1);
+    CHECK_THAT(bad.err, Contains("'0999'"));
+    CHECK_FALSE(fs::exists(db));
+    // Roskilde: 6 years × 5 sectors = 30 records.
+    const auto first =
+        test::run_cli("db import '" + national + "' --national 0265 --comment first --db '" + db + "' " + data);
+    REQUIRE(first.exit_code == 0);
+    CHECK_THAT(first.out, Contains("stored 30 activity rows"));
+    const auto versions = test::run_cli("db versions --db '" + db + "' " + data);
+    CHECK_THAT(versions.out, Contains("vintage 2026-05-18, sector totals of 0265"));
+    // 2023 from the store: 107,915.6 + 99,551.1 + 12,372.9 + 7,978.9 + 5,542.4 = 233,360.9 t.
+    const auto inv = test::run_cli("inventory --db '" + db + "' --year 2023 --format json " + data);
+    REQUIRE(inv.exit_code == 0);
+    CHECK(nlohmann::json::parse(inv.out)["totals"]["territorial"]["t_co2e"].get<double>() == Approx(233360.9));
+    // A revised vintage: energi 2022 132,030.6 → 132,000.0 (−30.6 t), imported as the next version.
+    auto csv = io::read_file(national + "/municipal-emissions-2018-2023.csv");
+    const std::string from = "0265,Roskilde,2022,energi,132030.6", to = "0265,Roskilde,2022,energi,132000.0";
+    REQUIRE(csv.find(from) != std::string::npos);
+    csv.replace(csv.find(from), from.size(), to);
+    dir.write("national/municipal-emissions-2018-2023.csv", csv);
+    const auto second =
+        test::run_cli("db import '" + national + "' --national 0265 --comment revised --db '" + db + "' " + data);
+    REQUIRE(second.exit_code == 0);
+    const auto diff = test::run_cli("db diff 2 3 --db '" + db + "' " + data);
+    INFO(diff.out << diff.err);
+    REQUIRE(diff.exit_code == 0);
+    CHECK_THAT(diff.out, Contains("-30.6"));
 }

@@ -30,6 +30,10 @@ struct StoreImportRequest {
     // the one the store's factor set must be for (nullopt: whatever it is; declared for a new store).
     std::optional<ChpAllocation> allocation;
     bool overrides = false;  // `file` is a CSV of local factor overrides (io/factor_overrides.hpp)
+    // `file` is a national directory (data/national/) and this municipality's sector totals are
+    // imported as an activity version (national/national_history.hpp), the vintage named in the
+    // version's comment; nullopt: `file` is what it is.
+    std::optional<std::string> national_code;
 };
 
 struct StoreImportResult {
