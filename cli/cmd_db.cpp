@@ -32,6 +32,7 @@ struct ImportOptions {
     ChpAllocation allocation = ChpAllocation::declared;
     bool overrides = false;
     bool status = false;
+    std::string national;  // a kommunekode: FILE is data/national/
 };
 
 int db_import(const ImportOptions& o, bool allocation_given, std::ostream& out) {
@@ -40,6 +41,7 @@ int db_import(const ImportOptions& o, bool allocation_given, std::ostream& out) 
     api::StoreImportRequest request{
         store_path(o.store.db, o.file), o.file, o.comment, o.read, dir, std::nullopt, o.overrides, o.status};
     if (allocation_given) request.allocation = o.allocation;
+    if (!o.national.empty()) request.national_code = o.national;
     const auto r = api::import_into_store(request, ref);
     if (r.bundled_version) out << "recorded the factor set of " << dir << " as version " << *r.bundled_version << "\n";
     if (r.outcome.already_stored) {
@@ -83,6 +85,11 @@ Action define_db_import(CLI::App& command) {
     command.add_flag("--status", o->status,
                      "FILE is the yearly status of a plan's actions (.csv, .xlsx or .json; docs/status.md), kept "
                      "as a version revising the years it holds");
+    command
+        .add_option("--national", o->national,
+                    "FILE is a national directory (data/national/): import this municipality's sector totals "
+                    "of the Energi- og CO2-regnskab as an activity version")
+        ->type_name("CODE");
     const auto* allocation = add_allocation(command, o->allocation);
     return [o, allocation](std::ostream& out) { return db_import(*o, allocation->count() > 0, out); };
 }

@@ -217,8 +217,10 @@ std::optional<api::ScenarioRequest> sandboxed_request(const ServeConfig& config,
         return std::nullopt;
     }
     const auto spec = io::parse_scenario(body, anchor);
-    std::vector<std::pair<std::string, std::string>> files{{"/activity", spec.activity_file},
-                                                           {"/drivers", spec.drivers_file}};
+    std::vector<std::pair<std::string, std::string>> files;
+    // A national history reads data/national/ of the server's own data directory.
+    if (!spec.history.national()) files.emplace_back("/activity", spec.activity_file);
+    files.emplace_back("/drivers", spec.drivers_file);
     if (spec.targets_file) files.emplace_back("/targets", *spec.targets_file);
     for (const auto& [field, file] : files)
         if (!sandbox.contains(file)) {

@@ -174,7 +174,7 @@ TEST_CASE("serve: the scenario list and the page", "[serve]") {
     REQUIRE(list);
     REQUIRE(list->status == 200);
     const auto j = nlohmann::json::parse(list->body);
-    REQUIRE(j.size() == 3);  // ballerup, koege-plan, koege (sorted)
+    REQUIRE(j.size() == 4);  // ballerup, koege-plan, koege, national-roskilde (sorted)
     CHECK(j[1]["file"] == "koege-plan.json");
     CHECK(j[1]["measures"] == 42);
     CHECK(j[2]["municipality"] == "koege");
@@ -186,6 +186,18 @@ TEST_CASE("serve: the scenario list and the page", "[serve]") {
     const auto missing = client.Get("/secret.txt");
     REQUIRE(missing);
     CHECK(missing->status == 404);
+}
+
+TEST_CASE("serve: a scenario with a national history runs and says so", "[serve]") {
+    RunningServer server;
+    auto client = server.client();
+    const auto r = client.Post("/api/scenario/run?name=national-roskilde.json",
+                               read(kRepo + "/scenarios/national-roskilde.json"), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    const auto j = nlohmann::json::parse(r->body, nullptr, false);
+    REQUIRE(j.is_object());
+    CHECK(j.dump().find("sector totals of municipality 0265") != std::string::npos);
 }
 
 TEST_CASE("serve: the DK2020 report of the scenario on screen, as html and xlsx", "[serve]") {

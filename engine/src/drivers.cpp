@@ -69,6 +69,11 @@ DriverMapping default_driver_mapping() {
         {"affald/spildevand", Driver::population},
         {"byggeri/nybyggeri", Driver::population},
         {"byggeri/renovering", Driver::households},
+        // A national history's sector totals (docs/national.md): energy and waste grow with the
+        // population, road transport with vehicle-km; landbrug and industriprocesser held constant.
+        {"energi/energi_regnskab", Driver::population},
+        {"transport/transport_regnskab", Driver::vehicle_km},
+        {"affald/affald_regnskab", Driver::population},
     };
 }
 

@@ -31,6 +31,7 @@ ScenarioResult empty_result(const Setup& s) {
     out.municipality = s.spec.municipality;
     out.base_year = s.spec.base_year;
     out.gwp_set = s.gwp.name;
+    out.history = s.spec.history;
     out.bau = Trajectory(s.row_keys, s.spec.base_year, s.spec.end_year);
     out.scenario = out.bau;
     for (const auto& m : s.spec.measures) {

@@ -8,6 +8,7 @@
 
 #include "klima/activity.hpp"
 #include "klima/drivers.hpp"
+#include "klima/national/national_data.hpp"
 #include "klima/reference_data.hpp"
 #include "klima/scenario.hpp"
 #include "klima/targets.hpp"
@@ -63,6 +64,9 @@ public:
     virtual ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) = 0;
     virtual Drivers drivers(const std::string& file) = 0;
     virtual TargetSet targets(const std::string& file) = 0;
+    // The regnskab's figures in `dir` (data/national/), for a scenario with a national history;
+    // read from the files unless a source replaces it.
+    virtual national::NationalData national_figures(const std::string& dir);
 };
 
 // The data files as they are on disk: the activity file the scenario names.
@@ -88,7 +92,9 @@ private:
     std::string path_;
 };
 
-// The plan's inputs, each read once through `source`. Throws klima::Error
+// The plan's inputs, each read once through `source`. A scenario with "history": {"national": CODE}
+// takes its activity from the regnskab's sector totals in `data_dir`/national (whatever the source's
+// activity) and is checked to have only measures sector totals carry (national_history.hpp). Throws klima::Error
 // (kind input, io or store) naming the file and JSON path or line at fault.
 // With `with_targets` and no targets file named anywhere, `targets` stays
 // none: the analyses that need them say so (require_targets).

@@ -39,9 +39,12 @@ struct MeasureSpec {
 
 struct ScenarioSpec {
     std::string name;
-    std::string municipality;                 // e.g. "koege"
-    std::string file;                         // the scenario file itself
-    std::string activity_file;                // resolved path
+    std::string municipality;   // e.g. "koege"
+    std::string file;           // the scenario file itself
+    std::string activity_file;  // resolved path (national: the regnskab's emissions file)
+    // "history": {"national": CODE} instead of "activity": sector totals from data/national/
+    // (national/national_history.hpp); source and vintage are set when they are loaded.
+    ScenarioHistory history;
     std::string drivers_file;                 // resolved path
     std::optional<std::string> targets_file;  // resolved path to data/targets/<municipality>.json
     int base_year = 0;

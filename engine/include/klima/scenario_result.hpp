@@ -42,12 +42,25 @@ enum class YearKind {
 };
 std::string_view to_string(YearKind k);
 
+// Where a scenario's history comes from (docs/scenarios.md, "History"): an activity file (or the
+// store), or the Energi- og CO2-regnskab's sector totals for one municipality (data/national/),
+// which every output names.
+struct ScenarioHistory {
+    enum class Kind { activity, national };
+    Kind kind = Kind::activity;
+    std::string municipality_code;  // national: the kommunekode, "0253"
+    std::string source;             // national: "Energi- og CO2-regnskabet, Energistyrelsen / klimaregnskabet.dk"
+    std::string vintage;            // national: the vintage read, "2026-05-18"
+    bool national() const { return kind == Kind::national; }
+};
+
 struct ScenarioResult {
     std::string name;
     std::string municipality;  // e.g. "koege"
     int base_year = 0;         // first year of the trajectories (the scenario's base year)
     int launch_year = 0;       // the inventory year the projection starts from (docs/method.md)
     std::string gwp_set;
+    ScenarioHistory history;  // copied from the spec
     // base_year..2050, t CO2e per row. Up to the launch year both hold the
     // history (inventories, interpolated between them) and are equal; from
     // it on, the projections. Measure effects are zero before the launch year.

@@ -55,7 +55,8 @@ StatusOutcome build_status(const StatusRequest& request) {
     const auto& run = out.report.scenario.run;
     out.status =
         status::build_status({run, out.report.scenario.ref, statuses, catalogue, values}, request.report.report_year);
-    out.municipality_code = municipality_code(run.spec.activity_file);
+    out.municipality_code =
+        run.spec.history.national() ? run.spec.history.municipality_code : municipality_code(run.spec.activity_file);
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include "klima/api/store_import.hpp"
+#include "klima/national/national_history.hpp"
 
 #include "klima/io/csv.hpp"
 #include "klima/io/factor_overrides.hpp"
@@ -108,7 +109,31 @@ StoreImportResult import_into_store(const StoreImportRequest& request, const Ref
     if (request.status && request.overrides)
         throw Error({file, 0, ""}, "a file cannot be both factor overrides and an action status",
                     "import the status file without the overrides option", ErrorKind::usage);
+    if (request.national_code && (request.status || request.overrides))
+        throw Error({file, 0, ""}, "a national directory is neither factor overrides nor an action status",
+                    "import it with --national alone", ErrorKind::usage);
     if (request.status) return import_status(request, from);
+    if (request.national_code) {  // the regnskab's sector totals of one municipality, as activity
+        const auto figures = national::load_national(file);
+        const std::string emissions = (fs::path(file) / "municipal-emissions-2018-2023.csv").string();
+        const auto records = national::history_records(figures, *request.national_code, emissions, {file, 0, ""});
+        for (const auto& rec : records) reference.validate(rec);
+        from.file = emissions;
+        from.sha256 = sha256_hex("national " + *request.national_code + "\n" + io::read_file(emissions));
+        from.comment = request.comment + " (" + figures.source + ", vintage " + figures.vintage +
+                       ", sector totals of " + *request.national_code + ")";
+        store::Store::check_import(records, from);
+        store::Store db(request.store_path);
+        StoreImportResult r;
+        r.bundled_version = ensure_factor_set(db, request.data_dir, request.allocation);
+        if (const auto cur = db.current())
+            if (const auto set = db.factor_set_of(*cur)) from.allocation = db.version(*set).allocation;
+        r.allocation = from.allocation;
+        r.store_path = db.path();
+        r.rows = records.size();
+        r.outcome = db.import_activity(records, from);
+        return r;
+    }
     if (fs::is_directory(file)) {  // a data directory: its emission factors
         const auto dir_ref = io::load_reference_data(file, from.allocation);
         from.sha256 = factor_dir_sha256(file, from.allocation);

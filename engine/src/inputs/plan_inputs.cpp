@@ -8,6 +8,7 @@
 #include "klima/io/factor_overrides.hpp"
 #include "klima/io/scenario_file.hpp"
 #include "klima/io/targets_file.hpp"
+#include "klima/national/national_history.hpp"
 #include "klima/store/repository.hpp"
 #include "klima/store/store.hpp"
 #include "klima/store/version_diff.hpp"
@@ -30,6 +31,8 @@ ActivitySet FileSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
 Drivers FileSource::drivers(const std::string& file) { return io::load_drivers(file); }
 
 TargetSet FileSource::targets(const std::string& file) { return io::load_targets(file); }
+
+national::NationalData InputSource::national_figures(const std::string& dir) { return national::load_national(dir); }
 
 ActivitySet StoreSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
     const auto db = store::open_repository(path_);
@@ -64,7 +67,20 @@ PlanInputs load_plan(const PlanRequest& request, InputSource& source) {
     in.spec = request.scenario_json ? io::parse_scenario(*request.scenario_json, request.scenario_file)
                                     : source.scenario(request.scenario_file);
     if (request.from_year) in.spec.launch_year = request.from_year;
-    in.activity = source.activity(in.spec, in.ref);
+    if (in.spec.history.national()) {
+        const std::string dir = request.data_dir + "/national";
+        const auto figures = source.national_figures(dir);
+        in.spec.activity_file = dir + "/municipal-emissions-2018-2023.csv";
+        in.spec.history.source = figures.source;
+        in.spec.history.vintage = figures.vintage;
+        in.activity = national::history_records(figures, in.spec.history.municipality_code, in.spec.activity_file,
+                                                {in.spec.file, 0, "/history/national"});
+        for (const auto& r : in.activity) in.ref.validate(r);
+        const auto years = years_in(in.activity);
+        national::check_measures_on_sector_totals(in.spec, in.activity, in.spec.launch_year.value_or(years.back()));
+    } else {
+        in.activity = source.activity(in.spec, in.ref);
+    }
     in.drivers = source.drivers(in.spec.drivers_file);
     in.targets_file = request.targets_file ? request.targets_file : in.spec.targets_file;
     if (request.with_targets && in.targets_file) {

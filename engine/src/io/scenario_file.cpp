@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -103,7 +104,22 @@ ScenarioSpec parse_scenario(std::string_view text, const std::string& name) {
                         "give an inventory year from base_year on, or leave it out to start from the latest inventory");
     }
     s.gwp_set = top.text_or("gwp_set", kDefaultGwpSet);
-    s.activity_file = resolve(name, top.text("activity"));
+    if (top.has("history")) {
+        if (top.has("activity"))
+            throw Error(top.at("history"), "the scenario gives both \"activity\" and \"history\"",
+                        "keep \"activity\" for an activity file, or \"history\": {\"national\": \"0259\"} for "
+                        "the regnskab's sector totals, not both");
+        JsonObject history(top.value("history"), "/history", name);
+        const std::string code = history.text("national");
+        if (code.size() != 4 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            throw Error(history.at("national"), "'" + code + "' is not a municipality code",
+                        "give the four-digit kommunekode of data/national/municipalities.csv, e.g. \"0259\"");
+        history.finish("docs/scenarios.md");
+        s.history.kind = ScenarioHistory::Kind::national;
+        s.history.municipality_code = code;
+    } else {
+        s.activity_file = resolve(name, top.text("activity"));
+    }
     s.drivers_file = resolve(name, top.text("drivers"));
     if (top.has("targets")) s.targets_file = resolve(name, top.text("targets"));
     if (top.has("bau_scaling")) {

@@ -91,6 +91,11 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"kind_interpolated", {"interpoleret", "interpolated"}},
         {"kind_projected", {"fremskrevet", "projected"}},
         {"years_line", {"År", "Years"}},
+        {"history_line", {"Historik", "History"}},
+        {"history_activity", {"aktivitetsdata", "activity data"}},
+        {"history_national",
+         {"Energi- og CO2-regnskabet (version {vintage}), sektortotaler for kommune {code}",
+          "Energi- og CO2-regnskabet (vintage {vintage}), sector totals of municipality {code}"}},
         {"projected_from", {"fremskrevet fra opgørelsen for", "projected from the inventory of"}},
         {"carried_row",
          {"mangler i opgørelsen for {launch}; fremskrevet fra værdien i {from}",
@@ -185,6 +190,15 @@ const std::string& tr(std::string_view key, Lang lang) {
     const auto it = table().find(key);
     if (it == table().end()) throw std::logic_error("report label missing: " + std::string(key));
     return lang == Lang::da ? it->second.first : it->second.second;
+}
+
+std::string history_text(const ScenarioHistory& h, Lang l) {
+    if (!h.national()) return tr("history_activity", l);
+    std::string out = tr("history_national", l);
+    for (const auto& [key, value] : {std::pair<std::string, std::string>{"{vintage}", h.vintage},
+                                     std::pair<std::string, std::string>{"{code}", h.municipality_code}})
+        if (const auto at = out.find(key); at != std::string::npos) out.replace(at, key.size(), value);
+    return out;
 }
 
 std::string describe(const Finding& f, Lang l) {

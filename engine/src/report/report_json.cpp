@@ -1,6 +1,7 @@
 // The progress report as JSON: the same figures as the CSV, nested, in
 // tonnes CO2e; a missing figure is null, never 0.
 #include "allocation_note.hpp"
+#include "history_note.hpp"
 #include "labels.hpp"
 #include "report_text.hpp"
 
@@ -138,6 +139,7 @@ std::string render_json(const ReportData& d, Lang l) {
     for (const auto& c : d.scenario.carried)
         carried.push_back({{"row", c.row}, {"carrier", c.carrier}, {"from_year", c.from_year}});
     j["history"] = {{"base_year", d.scenario.base_year}, {"launch_year", d.scenario.launch_year}, {"carried", carried}};
+    j["history"].update(history_json(d.scenario.history, l));  // kind, label; a national history's source
     json estimated = json::array();  // rows and years whose measure shares are sampled, each within its bound
     for (const auto& e : d.scenario.estimated)
         estimated.push_back({{"row", e.row}, {"year", e.year}, {"measures", e.measures}, {"bound_t", t(e.bound)}});

@@ -39,7 +39,8 @@ Section targets_section(const ReportData& d, Lang l) {
     s.lines = {tr("plan", l) + ": " + tg.name, tr("scope", l) + ": " + scope_text(tg.scope, l),
                tr("scenario", l) + ": " + d.scenario.name,
                tr("years_line", l) + ": " + year_spans_text(d.scenario, l) + " (" + tr("projected_from", l) + " " +
-                   std::to_string(d.scenario.launch_year) + ")"};
+                   std::to_string(d.scenario.launch_year) + ")",
+               tr("history_line", l) + ": " + history_text(d.scenario.history, l)};
     for (const auto& c : d.scenario.carried)
         s.lines.push_back(c.row + " " + c.carrier + ": " +
                           filled(tr("carried_row", l), {{"launch", std::to_string(d.scenario.launch_year)},
@@ -48,7 +49,9 @@ Section targets_section(const ReportData& d, Lang l) {
     const auto& anchors = d.path.anchors();
     const auto stated = tg.stated_sources.find(tg.reference_year);
     s.rows.push_back({text(tr("reference_year", l)), year(tg.reference_year), t(anchors.front().second, l),
-                      text(stated == tg.stated_sources.end() ? tr("from_inventory", l) : stated->second)});
+                      text(stated != tg.stated_sources.end() ? stated->second
+                           : d.scenario.history.national()   ? history_text(d.scenario.history, l)
+                                                             : tr("from_inventory", l))});
     for (std::size_t i = 0; i < tg.interim.size(); ++i) {
         const auto& it = tg.interim[i];
         s.rows.push_back({text(tr("interim_target", l) + " " + reduction_text(it.reduction, l) + " " +

@@ -3,6 +3,8 @@
 #include "klima/sector_totals.hpp"
 
 #include "allocation_note.hpp"
+#include "history_note.hpp"
+#include "labels.hpp"
 #include "report_text.hpp"
 #include "text.hpp"
 
@@ -59,6 +61,7 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
     out << "Scenario: " << r.name << " (" << r.municipality << "), base year " << r.base_year << "–"
         << r.bau.last_year() << ", t CO2e (GWP-100 " << r.gwp_set << ")\n";
     out << "Activity: " << run.spec.activity_file << "\nDrivers:  " << run.spec.drivers_file << "\n";
+    out << "History:  " << history_text(r.history, Lang::en) << "\n";
     out << "Years:    " << year_spans_text(r, Lang::en) << "; projected from the " << r.launch_year << " inventory\n";
     for (const auto& c : r.carried)
         out << "Carried:  " << c.row << " " << c.carrier << " is not in the " << r.launch_year
@@ -206,6 +209,7 @@ std::string render_json(const ScenarioRun& run, ChpAllocation allocation) {
     j["gwp_set"] = r.gwp_set;
     j["unit"] = "t CO2e";
     j["activity_file"] = run.spec.activity_file;
+    j["history"] = history_json(r.history, Lang::en);
     j["drivers_file"] = run.spec.drivers_file;
     j["targets_file"] = run.spec.targets_file ? nlohmann::json(*run.spec.targets_file) : nlohmann::json(nullptr);
     nlohmann::json years = nlohmann::json::array(), drivers = nlohmann::json::array();

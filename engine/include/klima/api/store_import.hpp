@@ -34,6 +34,10 @@ struct StoreImportRequest {
     // a status version revising the years the file holds. Checked as a file alone; whether its
     // actions are the scenario's is checked when klima status reads it.
     bool status = false;
+    // `file` is a national directory (data/national/) and this municipality's sector totals are
+    // imported as an activity version (national/national_history.hpp), the vintage named in the
+    // version's comment; nullopt: `file` is what it is.
+    std::optional<std::string> national_code;
 };
 
 struct StoreImportResult {
