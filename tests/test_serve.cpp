@@ -174,7 +174,7 @@ TEST_CASE("serve: the scenario list and the page", "[serve]") {
     REQUIRE(list);
     REQUIRE(list->status == 200);
     const auto j = nlohmann::json::parse(list->body);
-    REQUIRE(j.size() == 3);  // ballerup, koege-plan, koege (sorted)
+    REQUIRE(j.size() == 4);  // ballerup, koege-plan, koege-trends, koege (sorted)
     CHECK(j[1]["file"] == "koege-plan.json");
     CHECK(j[1]["measures"] == 42);
     CHECK(j[2]["municipality"] == "koege");

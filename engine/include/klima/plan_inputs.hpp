@@ -63,6 +63,8 @@ public:
     virtual ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) = 0;
     virtual Drivers drivers(const std::string& file) = 0;
     virtual TargetSet targets(const std::string& file) = 0;
+    // The trends file a scenario names (io::load_trends unless overridden).
+    virtual std::vector<Trend> trends(const std::string& file);
 };
 
 // The data files as they are on disk: the activity file the scenario names.

@@ -8,6 +8,7 @@
 #include "klima/io/factor_overrides.hpp"
 #include "klima/io/scenario_file.hpp"
 #include "klima/io/targets_file.hpp"
+#include "klima/io/trends_file.hpp"
 #include "klima/store/repository.hpp"
 #include "klima/store/store.hpp"
 #include "klima/store/version_diff.hpp"
@@ -30,6 +31,8 @@ ActivitySet FileSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
 Drivers FileSource::drivers(const std::string& file) { return io::load_drivers(file); }
 
 TargetSet FileSource::targets(const std::string& file) { return io::load_targets(file); }
+
+std::vector<Trend> InputSource::trends(const std::string& file) { return io::load_trends(file); }
 
 ActivitySet StoreSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
     const auto db = store::open_repository(path_);
@@ -66,6 +69,7 @@ PlanInputs load_plan(const PlanRequest& request, InputSource& source) {
     if (request.from_year) in.spec.launch_year = request.from_year;
     in.activity = source.activity(in.spec, in.ref);
     in.drivers = source.drivers(in.spec.drivers_file);
+    if (in.spec.trends_file) in.spec.trends = source.trends(*in.spec.trends_file);
     in.targets_file = request.targets_file ? request.targets_file : in.spec.targets_file;
     if (request.with_targets && in.targets_file) {
         in.targets = source.targets(*in.targets_file);

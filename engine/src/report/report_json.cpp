@@ -138,6 +138,10 @@ std::string render_json(const ReportData& d, Lang l) {
     for (const auto& c : d.scenario.carried)
         carried.push_back({{"row", c.row}, {"carrier", c.carrier}, {"from_year", c.from_year}});
     j["history"] = {{"base_year", d.scenario.base_year}, {"launch_year", d.scenario.launch_year}, {"carried", carried}};
+    json trends = json::array();
+    for (const auto& tr : d.scenario.trends)
+        trends.push_back({{"id", tr.id}, {"name", tr.name}, {"status", tr.status}, {"source", tr.source}});
+    j["bau"] = {{"kind", std::string(d.scenario.bau_kind())}, {"trends", trends}};
     json estimated = json::array();  // rows and years whose measure shares are sampled, each within its bound
     for (const auto& e : d.scenario.estimated)
         estimated.push_back({{"row", e.row}, {"year", e.year}, {"measures", e.measures}, {"bound_t", t(e.bound)}});
