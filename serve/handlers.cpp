@@ -222,6 +222,7 @@ std::optional<api::ScenarioRequest> sandboxed_request(const ServeConfig& config,
     if (!spec.history.national()) files.emplace_back("/activity", spec.activity_file);
     files.emplace_back("/drivers", spec.drivers_file);
     if (spec.targets_file) files.emplace_back("/targets", *spec.targets_file);
+    if (spec.trends_file) files.emplace_back("/trends", *spec.trends_file);
     for (const auto& [field, file] : files)
         if (!sandbox.contains(file)) {
             refused = error_reply(403, "input", field, "'" + file + "' lies outside the data and scenarios folders",

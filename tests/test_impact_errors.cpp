@@ -54,7 +54,9 @@ TEST_CASE("impact errors: a proposal measure reusing a plan id, or starting befo
     reuse.replace(reuse.find("\"id\": \"x\""), 9, "\"id\": \"elbusser\"");
     const auto e1 = error_of(reuse);
     CHECK(e1.where().field == "/measures/0/id");
-    CHECK_THAT(e1.problem(), Catch::Contains("also a measure of the scenario"));
+    // A plan measure's id is a repeat of that measure (issue 25): refused when it does something else.
+    CHECK_THAT(e1.problem(),
+               Catch::Contains("has the id of a measure of the scenario") && Catch::Contains("does something else"));
 
     auto early = kMeasureHead + R"("effects": [{"op": "reduce", "rows": {"subsector": "lastbiler"}, "share": 0.1}]}]})";
     early.replace(early.find("2026"), 4, "2023");

@@ -8,6 +8,7 @@
 #include "klima/api/monte_carlo.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/io/scenario_file.hpp"
+#include "klima/io/trends_file.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -228,5 +229,31 @@ TEST_CASE("Draw model: a draw that overdraws a row is declined, and Monte Carlo 
         const std::string problem = e.problem();
         CHECK(problem.rfind("in Monte Carlo draw 0: measure 'b' removes", 0) == 0);
         CHECK(problem.find("but the year holds only") != std::string::npos);
+    }
+}
+
+TEST_CASE("Draw model: a BAU with trends gives the full runs' totals in every year (issue 25)") {
+    const std::string data = KLIMA_DEFAULT_DATA_DIR;
+    auto base = load(data + "/../scenarios/koege-trends.json", data);
+    REQUIRE(base.spec.trends_file);
+    base.spec.trends = io::load_trends(*base.spec.trends_file);  // as load_plan reads them
+    REQUIRE(base.spec.trends.size() == 2);
+    const std::vector<UncertainInput> inputs{on_rows(On::activity, "transport", "personbiler", "*"),
+                                             on_driver(Driver::vehicle_km), on_measure("ladestandere")};
+    const std::vector<std::vector<double>> draws{{1.0, 1.0, 1.0}, {0.9, 1.3, 0.5}, {1.1, 0.6, 1.4}};
+    const analysis::DrawModel model(base, inputs, 2023, TargetScope::incl_lulucf);
+    auto scratch = model.scratch();
+    std::vector<units::Mass> bau(model.years()), scen(model.years());
+    for (const auto& draw : draws) {
+        const auto full = full_run(base, inputs, draw);
+        REQUIRE(full);
+        REQUIRE(full->bau_with_trends);
+        REQUIRE(model.evaluate(draw, scratch, bau, scen));
+        for (int y = 2023; y <= 2050; ++y) {
+            INFO("year " << y);
+            const auto k = static_cast<std::size_t>(y - 2023);
+            CHECK(relative(bau[k], model.in_scope(full->bau, y)) < 1e-9);
+            CHECK(relative(scen[k], model.in_scope(full->scenario, y)) < 1e-9);
+        }
     }
 }

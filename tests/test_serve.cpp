@@ -174,10 +174,12 @@ TEST_CASE("serve: the scenario list and the page", "[serve]") {
     REQUIRE(list);
     REQUIRE(list->status == 200);
     const auto j = nlohmann::json::parse(list->body);
-    REQUIRE(j.size() == 4);  // ballerup, koege-plan, koege, national-roskilde (sorted)
+    REQUIRE(j.size() == 5);  // ballerup, koege-plan, koege-trends, koege, national-roskilde (sorted)
     CHECK(j[1]["file"] == "koege-plan.json");
     CHECK(j[1]["measures"] == 42);
-    CHECK(j[2]["municipality"] == "koege");
+    CHECK(j[2]["file"] == "koege-trends.json");
+    CHECK(j[3]["municipality"] == "koege");
+    CHECK(j[4]["file"] == "national-roskilde.json");
     const auto page = client.Get("/");
     REQUIRE(page);
     CHECK(page->status == 200);

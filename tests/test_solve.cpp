@@ -129,6 +129,9 @@ TEST_CASE("solve: when even the largest scale is not enough it says so and gives
     CHECK(o.scale.value() == Approx(2.5));
     CHECK(t(o.at_scale) == Approx(9782.75));
     CHECK(t(o.remaining_gap) == Approx(624.35));
+    // What limits it: a's reduction of the energi rows, 40 % at ×1, reaches 100 % at ×2.5 (issue 25).
+    CHECK_THAT(o.limited_by_what,
+               Catch::Contains("measure 'a'") && Catch::Contains("reduce of energi") && Catch::Contains("40 %"));
 }
 
 TEST_CASE("solve: a fixed amount can grow only until it overdraws its row") {
@@ -143,6 +146,8 @@ TEST_CASE("solve: a fixed amount can grow only until it overdraws its row") {
     const auto o = api::solve_scenario(request(dir, text, 2030));
     CHECK_FALSE(o.met);
     CHECK(o.limited_by == api::ScaleLimit::overdraw);
+    // What limits it: the overdraw just above, naming the measure and the row (issue 25).
+    CHECK_THAT(o.limited_by_what, Catch::Contains("measure 'bus'") && Catch::Contains("transport/busser gasolie"));
     // Bisection to 1e-4 of the scale, from below: 2 − 2e-4 ≤ max ≤ 2.
     CHECK(o.max_scale.value() <= 2.0);
     CHECK(o.max_scale.value() >= 2.0 - 2e-4);

@@ -32,6 +32,8 @@ ScenarioResult empty_result(const Setup& s) {
     out.base_year = s.spec.base_year;
     out.gwp_set = s.gwp.name;
     out.history = s.spec.history;
+    out.bau_with_trends = !s.spec.trends.empty();
+    for (const auto& t : s.spec.trends) out.trends.push_back({t.id, t.name, t.status, t.source});
     out.bau = Trajectory(s.row_keys, s.spec.base_year, s.spec.end_year);
     out.scenario = out.bau;
     for (const auto& m : s.spec.measures) {
@@ -83,6 +85,7 @@ void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult&
             if (!index.count(d)) index[d] = s.drivers.index(d, launch, year).value();
             bau[k] = plan.keys[k].base * index[d];
         }
+        plan::apply_trends(plan, spec, launch, year, bau);
         IntensityTable table(s.ref, s.gwp, year);
         for (std::size_t k = 0; k < nkeys; ++k) {
             probes[k].year = year;

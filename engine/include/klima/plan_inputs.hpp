@@ -67,6 +67,8 @@ public:
     // The regnskab's figures in `dir` (data/national/), for a scenario with a national history;
     // read from the files unless a source replaces it.
     virtual national::NationalData national_figures(const std::string& dir);
+    // The trends file a scenario names (io::load_trends unless overridden).
+    virtual std::vector<Trend> trends(const std::string& file);
 };
 
 // The data files as they are on disk: the activity file the scenario names.

@@ -11,6 +11,7 @@
 #include "klima/measures.hpp"
 #include "klima/reference_data.hpp"
 #include "klima/scenario_result.hpp"
+#include "klima/trends.hpp"
 
 #include <map>
 #include <optional>
@@ -55,6 +56,10 @@ struct ScenarioSpec {
     std::string gwp_set = kDefaultGwpSet;
     DriverMapping driver_mapping = default_driver_mapping();
     std::vector<MeasureSpec> measures;
+    // The trends file the scenario names ("trends"), resolved; none: a frozen BAU.
+    std::optional<std::string> trends_file;
+    // The trends BAU holds (read from trends_file by load_plan); empty: frozen.
+    std::vector<Trend> trends;
     // The scenario's "uncertainty" object ({"inputs": [...]}, the uncertainty
     // file's format) as JSON text, read by the Monte Carlo facade; empty when absent.
     std::string uncertainty_inputs;

@@ -67,6 +67,13 @@ struct ScenarioResult {
     Trajectory bau;
     Trajectory scenario;               // same shape
     std::vector<YearKind> year_kinds;  // one per year base_year..last year
+    // Whether BAU holds trends, and which (id, name, status, source), in the trends file's order.
+    struct TrendInfo {
+        std::string id, name, status, source;
+    };
+    bool bau_with_trends = false;
+    std::vector<TrendInfo> trends;
+    std::string_view bau_kind() const { return bau_with_trends ? "with trends" : "frozen"; }
     YearKind kind_of(int year) const;  // throws klima::Error outside the trajectories
     std::vector<MeasureResult> measures;
     // Activity values missing in the base-year inventory (left out of its

@@ -84,6 +84,16 @@ DrawModel::DrawModel(const Inputs& base, const std::vector<UncertainInput>& inpu
         }
     }
 
+    // The trends' ops on BAU per year, as plan::apply_trends makes them.
+    trend_ops_.assign(nyears, {});
+    for (std::size_t y = 1; y < nyears; ++y)
+        for (const auto& t : plan.trends) {
+            const auto& trend = spec.trends[t.player];
+            const double share = plan::remaining_phase(t.kind, t.full_share(), trend.share(launch_ + int(y)).value(),
+                                                       trend.share(launch_).value());
+            if (share > 0.0) trend_ops_[y].push_back(t.instantiate(units::ratio(share)));
+        }
+
     // Phase-in shares, as project() takes them.
     done_.resize(nmeasures);
     for (std::size_t j = 0; j < nmeasures; ++j) done_[j] = spec.measures[j].phase.share(launch_).value();
@@ -220,6 +230,10 @@ bool DrawModel::evaluate(const std::vector<double>& values, Scratch& s, std::vec
             for (std::size_t t = at.first; t < at.last; ++t) i += terms_[t].kg_per_si * s.product[terms_[t].set];
             s.intensity[k] = i;
             s.after[k] = i;
+        }
+        if (!trend_ops_[y].empty()) {
+            for (const plan::Op& op : trend_ops_[y]) plan::apply(op, s.bau);
+            s.amount = s.bau;
         }
         for (std::size_t t : active_[y]) {
             const TemplateInfo& info = templates_[t];

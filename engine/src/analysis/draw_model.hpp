@@ -90,6 +90,7 @@ private:
     std::vector<KeyInfo> keys_;
     std::vector<TemplateInfo> templates_;
     std::vector<plan::Op> ops_;                      // per template, value 0
+    std::vector<std::vector<plan::Op>> trend_ops_;   // per year from the launch, the trends' ops on BAU
     std::vector<std::vector<std::size_t>> measure_;  // per measure, its measure inputs
     std::vector<std::size_t> driver_input_;          // per driver, the input deciding its growth (or none)
     std::vector<std::vector<double>> driver_index_;  // per driver, per year: the base index

@@ -1,6 +1,8 @@
 #include "scale.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <string>
 #include <type_traits>
 #include <variant>
 
@@ -40,7 +42,41 @@ double full_share(const Effect& e) {
         e);
 }
 
+// The rows a share-sized effect acts on, in words.
+std::string rows_of(const Effect& e) {
+    return std::visit(
+        [](const auto& x) -> std::string {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, FactorChange> || std::is_same_v<T, Reduce>) {
+                return x.rows.describe();
+            } else if constexpr (std::is_same_v<T, Switch>) {
+                return x.from.describe();
+            } else {
+                return x.row.describe();
+            }
+        },
+        e);
+}
+
 }  // namespace
+
+std::string share_limiter(const ScenarioSpec& spec, const std::vector<std::size_t>& which) {
+    double largest = 0.0;
+    std::string out;
+    for (std::size_t j : which) {
+        const auto& m = spec.measures.at(j);
+        for (std::size_t e = 0; e < m.effects.size(); ++e) {
+            const double share = full_share(m.effects[e]);
+            if (share <= largest) continue;
+            largest = share;
+            const long pct = std::lround(100.0 * share);
+            out = "measure '" + m.id + "', effect " + std::to_string(e + 1) + ": " +
+                  std::string(effect_op(m.effects[e])) + " of " + rows_of(m.effects[e]) + ", " + std::to_string(pct) +
+                  " % at the planned size";
+        }
+    }
+    return out;
+}
 
 ScenarioSpec scaled(const ScenarioSpec& spec, const std::vector<units::Ratio>& scale) {
     ScenarioSpec out = spec;

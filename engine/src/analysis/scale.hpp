@@ -21,4 +21,10 @@ ScenarioSpec scaled(const ScenarioSpec& spec, const std::vector<units::Ratio>& s
 // 1 at full effect: 1 / the largest such share. `limit` when they have none.
 units::Ratio share_cap(const ScenarioSpec& spec, const std::vector<std::size_t>& which, units::Ratio limit);
 
+// What sets share_cap: the measure and effect of `which` with the largest
+// share at full effect, in words ("measure 'elbusser', effect 1: switch of
+// transport/busser gasolie, 100 % at ×1"); empty when no effect is
+// share-sized.
+std::string share_limiter(const ScenarioSpec& spec, const std::vector<std::size_t>& which);
+
 }  // namespace klima::analysis

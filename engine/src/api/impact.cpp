@@ -8,7 +8,9 @@
 #include "klima/report/progress_report.hpp"
 #include "klima/sector_totals.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace klima::api {
@@ -22,24 +24,69 @@ constexpr int kMilestone = 2030;
 
 Location field(const Location& origin, const std::string& key) { return {origin.file, 0, origin.field + "/" + key}; }
 
-// Proposal measures are new decisions: unique ids against the plan, acting after the launch year.
-void check_proposal(const io::Proposal& p, const ScenarioSpec& plan, int launch_year) {
-    std::set<std::string> plan_ids;
-    for (const auto& m : plan.measures) plan_ids.insert(m.id);
-    for (const auto& m : p.measures) {
-        if (plan_ids.count(m.id))
-            throw Error(field(m.origin, "id"),
-                        "measure id '" + m.id + "' is also a measure of the scenario " + plan.file,
-                        "give the proposal's measure an id of its own");
+// Whether two measures do the same, each alone on BAU from the launch year:
+// the same emissions every row and year.
+bool same_alone(const ScenarioSpec& plan, const MeasureSpec& x, const MeasureSpec& y, int launch,
+                const ActivitySet& activity, const Drivers& drivers, const ReferenceData& ref) {
+    ScenarioSpec one = plan, other = plan;
+    one.launch_year = other.launch_year = launch;
+    one.measures = {x};
+    other.measures = {y};
+    try {
+        const auto a = klima::run_scenario(one, activity, drivers, ref, RunOptions{false});
+        const auto b = klima::run_scenario(other, activity, drivers, ref, RunOptions{false});
+        const double scale = std::max(1.0, a.scenario.kg().cwiseAbs().maxCoeff());
+        return (a.scenario.kg() - b.scenario.kg()).cwiseAbs().maxCoeff() <= 1e-9 * scale;
+    } catch (const Error&) {
+        return false;  // one of them cannot act alone: not the same measure
+    }
+}
+
+// The proposal's measures that repeat a plan measure (proposal index → plan
+// index): the plan measure of the same id, which the proposal measure must
+// then do exactly, or one of the same type and phase-in that does exactly
+// the same alone on BAU (a contract decided again under a new id). The other
+// measures are new decisions: ids of their own, acting after the launch year.
+std::map<std::size_t, std::size_t> check_proposal(const io::Proposal& p, const ScenarioSpec& plan, int launch_year,
+                                                  const ActivitySet& activity, const Drivers& drivers,
+                                                  const ReferenceData& ref) {
+    std::map<std::string, std::size_t> plan_ids;
+    for (std::size_t j = 0; j < plan.measures.size(); ++j) plan_ids[plan.measures[j].id] = j;
+    std::map<std::size_t, std::size_t> repeats;
+    for (std::size_t i = 0; i < p.measures.size(); ++i) {
+        const auto& m = p.measures[i];
+        if (const auto twin = plan_ids.find(m.id); twin != plan_ids.end()) {
+            if (!same_alone(plan, plan.measures[twin->second], m, launch_year, activity, drivers, ref))
+                throw Error(field(m.origin, "id"),
+                            "measure '" + m.id + "' has the id of a measure of the scenario " + plan.file +
+                                " but does something else",
+                            "give a new decision an id of its own; to record the plan's measure decided again, "
+                            "repeat it unchanged");
+            repeats[i] = twin->second;
+            continue;
+        }
+        for (std::size_t j = 0; j < plan.measures.size(); ++j) {
+            const auto& q = plan.measures[j];
+            if (q.type != m.type || q.phase.shape != m.phase.shape || q.phase.start_year != m.phase.start_year ||
+                q.phase.full_effect_year != m.phase.full_effect_year || q.effects.size() != m.effects.size())
+                continue;
+            if (same_alone(plan, q, m, launch_year, activity, drivers, ref)) {
+                repeats[i] = j;
+                break;
+            }
+        }
+        if (repeats.count(i)) continue;
         if (m.phase.start_year <= launch_year)
             throw Error(field(m.origin, m.phase.shape == PhaseIn::Shape::table ? "phase_in" : "start_year"),
                         "measure '" + m.id + "' starts in " + std::to_string(m.phase.start_year) +
                             ", but the projection starts from the " + std::to_string(launch_year) +
                             " inventory, which already holds what happened up to then",
-                        "give a start year from " + std::to_string(launch_year + 1));
+                        "give a start year from " + std::to_string(launch_year + 1) +
+                            ", or, if it is a measure of the plan decided again, repeat that measure unchanged");
     }
     if (p.growth) {
-        std::set<std::string> taken = plan_ids;
+        std::set<std::string> taken;
+        for (const auto& [id, j] : plan_ids) taken.insert(id);
         for (const auto& m : p.measures) taken.insert(m.id);
         for (const auto& id : {p.growth->id, p.growth->id + "_byggeri"})
             if (taken.count(id))
@@ -47,6 +94,7 @@ void check_proposal(const io::Proposal& p, const ScenarioSpec& plan, int launch_
                             "id '" + id + "' is already a measure of the scenario or the proposal",
                             "give the growth an id of its own");
     }
+    return repeats;
 }
 
 std::optional<GapFigures> gap_figures(const ScenarioResult& r, const std::optional<TargetSet>& targets,
@@ -102,7 +150,7 @@ ImpactResult assess_impact(const ImpactRequest& request) {
     const auto& plan = adopted.run.spec;
     const auto& a = adopted.run.result;
     const int launch = a.launch_year;
-    check_proposal(proposal, plan, launch);
+    const auto repeats = check_proposal(proposal, plan, launch, adopted.run.activity, adopted.run.drivers, ref);
 
     ImpactResult out;
     out.scenario_name = plan.name;
@@ -117,24 +165,34 @@ ImpactResult assess_impact(const ImpactRequest& request) {
     // The proposal's measures: as written, and its growth expanded into add and construction effects.
     std::vector<MeasureSpec> added = proposal.measures;
     if (proposal.growth) {
-        auto g =
-            detail::expand_growth(*proposal.growth, launch, adopted.run.activity, adopted.run.drivers, ref.taxonomy);
+        // A resident's electricity: the data directory's household figure, where it has one.
+        const auto household =
+            io::load_household_electricity(request.scenario.data_dir + "/impact/household_electricity.csv");
+        auto g = detail::expand_growth(*proposal.growth, launch, adopted.run.activity, adopted.run.drivers,
+                                       ref.taxonomy, household);
         out.growth_rows = std::move(g.rows);
         for (auto& m : g.measures) added.push_back(std::move(m));
         out.growth = proposal.growth;
     }
-    std::set<std::string> ids;
-    for (const auto& m : added) {
-        ids.insert(m.id);
+    std::set<std::string> ids;  // the proposal's new measures (repeats are the plan's own)
+    for (std::size_t i = 0; i < added.size(); ++i) {
+        const auto& m = added[i];
+        if (repeats.count(i)) {
+            out.repeated.push_back(m.id);
+        } else {
+            ids.insert(m.id);
+        }
         out.measure_ids.push_back(m.id);
         out.measure_names.push_back(m.name);
         out.cost += m.cost;
     }
 
     // (b) the plan with the proposal and (c) the proposal alone on BAU, from the same launch year.
+    // A repeat is the plan's measure decided again: (b) holds it once, so it adds nothing.
     ScenarioSpec with = plan;
     with.launch_year = launch;
-    with.measures.insert(with.measures.end(), added.begin(), added.end());
+    for (std::size_t i = 0; i < added.size(); ++i)
+        if (!repeats.count(i)) with.measures.push_back(added[i]);
     ScenarioSpec alone = plan;
     alone.launch_year = launch;
     alone.measures = added;
@@ -186,6 +244,13 @@ ImpactResult assess_impact(const ImpactRequest& request) {
     }
     out.share_2030 = sum_measures(b, ids, kMilestone, kMilestone);
     out.share_2025_2050 = sum_measures(b, ids, kCumulativeFrom, out.last_year);
+    // A repeat and its twin are two identical players whose union does what
+    // either does alone: Shapley gives each half the twin's effect.
+    for (const auto& [i, j] : repeats) {
+        const auto& twin = b.measures[j].effect;
+        out.share_2030 += 0.5 * twin.total(kMilestone);
+        out.share_2025_2050 += 0.5 * twin.cumulative(kCumulativeFrom, out.last_year);
+    }
     out.cost_per_tonne = cost_per_tonne(out.cost, out.avoided_all_years);
 
     for (const auto& sector : tax.sectors()) {
@@ -203,8 +268,10 @@ ImpactResult assess_impact(const ImpactRequest& request) {
     for (const auto& m : proposal.measures) out.sources.push_back({Kind::measure, m.name, m.source});
     if (proposal.growth) out.sources.push_back({Kind::growth, proposal.growth->name, proposal.growth->source});
     std::set<int> population_years;
-    for (const auto& r : out.growth_rows)
-        if (r.estimated) population_years.insert(r.inventory_year);
+    for (const auto& r : out.growth_rows) {
+        if (r.household_default) out.sources.push_back({Kind::household, std::to_string(r.inventory_year), r.source});
+        else if (r.estimated) population_years.insert(r.inventory_year);
+    }
     for (int y : population_years)
         out.sources.push_back({Kind::population, std::to_string(y), adopted.run.drivers.at(y).source});
     if (targets)

@@ -64,7 +64,8 @@ MeasureSpec measure_of(const io::GrowthSpec& g, std::string id, std::string name
 }  // namespace
 
 ExpandedGrowth expand_growth(const io::GrowthSpec& g, int launch_year, const ActivitySet& activity,
-                             const Drivers& drivers, const Taxonomy& taxonomy) {
+                             const Drivers& drivers, const Taxonomy& taxonomy,
+                             const std::optional<io::HouseholdElectricity>& household) {
     if (g.from_year <= launch_year)
         throw Error(at(g, "from_year"),
                     "the growth starts in " + std::to_string(g.from_year) + ", but the projection starts from the " +
@@ -86,6 +87,19 @@ ExpandedGrowth expand_growth(const io::GrowthSpec& g, int launch_year, const Act
             throw Error(g.per_inhabitant_at[i], e.problem(), e.fix());
         }
         if (own.count(key)) continue;
+        if (household && key == std::string(codes::kEnergy) + "/" + codes::kElectricitySub) {
+            // A resident's own electricity, not the municipal average with industry and trade.
+            GrowthRow row{key,
+                          codes::kElectricity,
+                          units::Amount{household->per_resident * units::in_count(g.residents)},
+                          true,
+                          household->year,
+                          units::count(0.0),
+                          household->source};
+            row.household_default = true;
+            out.rows.push_back(std::move(row));
+            continue;
+        }
         for (auto& r : per_inhabitant(g, i, launch_year, activity, drivers)) out.rows.push_back(std::move(r));
     }
     for (const auto& a : g.activity)

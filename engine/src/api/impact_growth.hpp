@@ -6,6 +6,7 @@
 #pragma once
 
 #include "klima/api/impact.hpp"
+#include "klima/io/household_electricity.hpp"
 
 #include <vector>
 
@@ -17,9 +18,11 @@ struct ExpandedGrowth {
 };
 
 // `launch_year`: the inventory year the projections start from; the growth
-// must start after it. Throws klima::Error naming the proposal file and the
-// JSON path under /growth.
+// must start after it. `household`: the household electricity per resident
+// that energi/el in per_inhabitant takes (none: the inventory's average). Throws klima::Error naming the proposal file
+// and the JSON path under /growth.
 ExpandedGrowth expand_growth(const io::GrowthSpec& growth, int launch_year, const ActivitySet& activity,
-                             const Drivers& drivers, const Taxonomy& taxonomy);
+                             const Drivers& drivers, const Taxonomy& taxonomy,
+                             const std::optional<io::HouseholdElectricity>& household = std::nullopt);
 
 }  // namespace klima::api::detail

@@ -35,17 +35,20 @@ public:
         return analysis::scope_total(result.scenario, year_, scope_, loaded_.ref.taxonomy);
     }
     units::Mass operator()(double s) { return total(run(s)); }
-    // Whether the scaled measures can run (no row overdrawn).
+    // Whether the scaled measures can run (no row overdrawn); the last
+    // refusal's problem is kept in `refused`.
     bool feasible(double s) {
         try {
             run(s);
             return true;
-        } catch (const Error&) {
+        } catch (const Error& e) {
+            refused = e.problem();
             return false;
         }
     }
 
     int runs = 0;
+    std::string refused;  // the problem of the last infeasible run (the overdraw: measure, row, year)
 
 private:
     const PlanInputs& loaded_;
@@ -72,12 +75,19 @@ std::vector<std::size_t> chosen_measures(const ScenarioSpec& spec, const std::op
 }
 
 // The largest feasible scale in [1, cap] when `cap` overdraws a row: bisection
-// on whether the run succeeds, to 1e-4 of the scale.
-double overdraw_limit(Evaluator& f, double cap) {
+// on whether the run succeeds, to 1e-4 of the scale. `why`: the overdraw just
+// above it (the refusal at the bisection's upper end).
+double overdraw_limit(Evaluator& f, double cap, std::string& why) {
     double lo = 1.0, hi = cap;
+    why = f.refused;  // the refusal at cap
     while (hi - lo > 1e-4 * hi) {
         const double mid = 0.5 * (lo + hi);
-        (f.feasible(mid) ? lo : hi) = mid;
+        if (f.feasible(mid)) {
+            lo = mid;
+        } else {
+            hi = mid;
+            why = f.refused;
+        }
     }
     return lo;
 }
@@ -124,9 +134,10 @@ SolveOutcome solve_scenario(const SolveRequest& request) {
     // lowered to where a larger scale would overdraw a row.
     const double cap = analysis::share_cap(spec, which, units::ratio(kMaxScale)).value();
     o.limited_by = cap < kMaxScale ? ScaleLimit::share : ScaleLimit::limit;
+    if (o.limited_by == ScaleLimit::share) o.limited_by_what = analysis::share_limiter(spec, which);
     double top = cap;
     if (!f.feasible(top)) {
-        top = overdraw_limit(f, cap);
+        top = overdraw_limit(f, cap, o.limited_by_what);
         o.limited_by = ScaleLimit::overdraw;
     }
     o.max_scale = units::ratio(top);

@@ -9,6 +9,7 @@
 #include "klima/io/scenario_file.hpp"
 #include "klima/io/targets_file.hpp"
 #include "klima/national/national_history.hpp"
+#include "klima/io/trends_file.hpp"
 #include "klima/store/repository.hpp"
 #include "klima/store/store.hpp"
 #include "klima/store/version_diff.hpp"
@@ -33,6 +34,7 @@ Drivers FileSource::drivers(const std::string& file) { return io::load_drivers(f
 TargetSet FileSource::targets(const std::string& file) { return io::load_targets(file); }
 
 national::NationalData InputSource::national_figures(const std::string& dir) { return national::load_national(dir); }
+std::vector<Trend> InputSource::trends(const std::string& file) { return io::load_trends(file); }
 
 ActivitySet StoreSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
     const auto db = store::open_repository(path_);
@@ -82,6 +84,7 @@ PlanInputs load_plan(const PlanRequest& request, InputSource& source) {
         in.activity = source.activity(in.spec, in.ref);
     }
     in.drivers = source.drivers(in.spec.drivers_file);
+    if (in.spec.trends_file) in.spec.trends = source.trends(*in.spec.trends_file);
     in.targets_file = request.targets_file ? request.targets_file : in.spec.targets_file;
     if (request.with_targets && in.targets_file) {
         in.targets = source.targets(*in.targets_file);

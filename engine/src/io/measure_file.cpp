@@ -207,6 +207,8 @@ private:
     std::optional<Uptake> uptake_;
 };
 
+}  // namespace
+
 Effect read_effect(JsonObject& e, const std::optional<Uptake>& uptake, const std::string& measure_id, std::size_t index,
                    const std::string& file) {
     EffectReader r(e, uptake, file);
@@ -296,6 +298,8 @@ Effect read_effect(JsonObject& e, const std::optional<Uptake>& uptake, const std
     e.finish(kGuide);
     return out;
 }
+
+namespace {
 
 PhaseIn read_phase(JsonObject& m, int base_year, const std::string& file) {
     PhaseIn p;

@@ -12,6 +12,11 @@
 
 namespace klima::io {
 
+// One effect of a measure (docs/scenarios.md, "Effects"), `uptake` the
+// measure's; `measure_id` and `index` name the rows of its own factors.
+Effect read_effect(JsonObject& e, const std::optional<Uptake>& uptake, const std::string& measure_id, std::size_t index,
+                   const std::string& file);
+
 // `preset` turns a preset type and its params into typed parameters.
 MeasureSpec read_measure(JsonObject& m, int base_year, const std::string& file,
                          const std::function<MeasureParams(const std::string&, JsonObject&, const Location&)>& preset);

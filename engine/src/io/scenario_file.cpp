@@ -122,6 +122,7 @@ ScenarioSpec parse_scenario(std::string_view text, const std::string& name) {
     }
     s.drivers_file = resolve(name, top.text("drivers"));
     if (top.has("targets")) s.targets_file = resolve(name, top.text("targets"));
+    if (top.has("trends")) s.trends_file = resolve(name, top.text("trends"));
     if (top.has("bau_scaling")) {
         JsonObject scaling(top.value("bau_scaling"), "/bau_scaling", name);
         for (const auto& [key, v] : top.value("bau_scaling").items())

@@ -164,7 +164,8 @@ std::string render_json_impact(const analysis::ImpactResult& r) {
     j["proposal"] = {{"name", r.proposal_name},
                      {"file", r.proposal_file},
                      {"description", r.proposal_description},
-                     {"measures", r.measure_ids}};
+                     {"measures", r.measure_ids},
+                     {"repeats_plan_measures", r.repeated}};
     j["scenario"] = {{"name", r.scenario_name}, {"municipality", r.municipality}, {"launch_year", r.launch_year}};
     j["sign"] = "avoided: positive = the proposal lowers emissions, negative = it raises them";
     j["scope"] = std::string(to_string(r.scope));
@@ -193,17 +194,20 @@ std::string render_json_impact(const analysis::ImpactResult& r) {
     j["raises_emissions"] = r.avoided_all_years.value() < 0;
     j["growth_rows"] = json::array();
     for (const auto& g : r.growth_rows)
-        j["growth_rows"].push_back({{"row", g.row},
-                                    {"carrier", g.carrier},
-                                    {"at_full", units::display_value(g.at_full)},
-                                    {"unit", std::string(units::display_unit(units::kind_of(g.at_full)))},
-                                    {"estimated_per_inhabitant", g.estimated},
-                                    {"inventory_year", g.estimated ? json(g.inventory_year) : json(nullptr)},
-                                    {"population", g.estimated ? json(units::in_count(g.population)) : json(nullptr)},
-                                    {"source", g.source}});
+        j["growth_rows"].push_back(
+            {{"row", g.row},
+             {"carrier", g.carrier},
+             {"at_full", units::display_value(g.at_full)},
+             {"unit", std::string(units::display_unit(units::kind_of(g.at_full)))},
+             {"estimated_per_inhabitant", g.estimated},
+             {"household_default", g.household_default},
+             {"inventory_year", g.estimated && !g.household_default ? json(g.inventory_year) : json(nullptr)},
+             {"figure_year", g.household_default ? json(g.inventory_year) : json(nullptr)},
+             {"population", g.estimated && !g.household_default ? json(units::in_count(g.population)) : json(nullptr)},
+             {"source", g.source}});
     j["sources"] = json::array();
     for (const auto& s : r.sources) {
-        static const char* kinds[] = {"measure", "growth", "population", "target"};
+        static const char* kinds[] = {"measure", "growth", "population", "target", "household_electricity"};
         j["sources"].push_back({{"kind", kinds[static_cast<int>(s.kind)]}, {"what", s.what}, {"source", s.source}});
     }
     return j.dump(2) + "\n";

@@ -83,6 +83,17 @@ std::vector<Table> tables(const analysis::ImpactResult& r, Lang l) {
                 "rækkefølgen (docs/method.md); et forslag, der gentager et tiltag i planen, får omtrent halvdelen."
               : "The share splits the interaction between the proposal and the plan's measures evenly and "
                 "independently of order (docs/method.md); a proposal that repeats a plan measure gets about half.";
+    for (const auto& repeated : r.repeated) {
+        std::string id = repeated;  // shown by its name
+        for (std::size_t i = 0; i < r.measure_ids.size() && i < r.measure_names.size(); ++i)
+            if (r.measure_ids[i] == repeated) id = r.measure_names[i];
+        inter.note += da(l) ? " Tiltaget «" + id +
+                                  "» gentager et af planens tiltag uændret: det lægger intet til, og dets andel er "
+                                  "halvdelen af tiltagets effekt."
+                            : " Measure “" + id +
+                                  "” repeats a measure of the plan unchanged: it adds nothing, and its share is half "
+                                  "the measure's effect.";
+    }
     out.push_back(std::move(inter));
 
     if (!r.growth_rows.empty()) {
@@ -94,7 +105,12 @@ std::vector<Table> tables(const analysis::ImpactResult& r, Lang l) {
         for (const auto& row : r.growth_rows) {
             const auto kind = units::kind_of(row.at_full);
             std::string how;
-            if (row.estimated)
+            if (row.household_default)
+                how = da(l) ? "husholdningernes elforbrug pr. indbygger (landstal " +
+                                  std::to_string(row.inventory_year) + "), ikke kommunens gennemsnit med erhverv"
+                            : "household electricity per resident (national, " + std::to_string(row.inventory_year) +
+                                  "), not the municipal average with industry";
+            else if (row.estimated)
                 how = (da(l) ? "anslået pr. indbygger fra opgørelsen for " : "estimated per inhabitant from the ") +
                       std::to_string(row.inventory_year) + (da(l) ? " (indbyggere " : " inventory (population ") +
                       decimal_text(units::in_count(row.population), 0, l) + ")";
@@ -168,6 +184,10 @@ std::vector<std::string> assumptions(const analysis::ImpactResult& r, Lang l) {
             case Kind::growth: what = (da(l) ? "Vækst «" : "Growth “") + s.what + (da(l) ? "»" : "”"); break;
             case Kind::population: what = (da(l) ? "Befolkning " : "Population ") + s.what; break;
             case Kind::target: what = (da(l) ? "Mål " : "Target ") + s.what; break;
+            case Kind::household:
+                what = (da(l) ? "Husholdningernes elforbrug pr. indbygger " : "Household electricity per resident ") +
+                       s.what;
+                break;
         }
         a.push_back(what + ": " + s.source);
     }

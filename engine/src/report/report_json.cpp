@@ -140,6 +140,10 @@ std::string render_json(const ReportData& d, Lang l) {
         carried.push_back({{"row", c.row}, {"carrier", c.carrier}, {"from_year", c.from_year}});
     j["history"] = {{"base_year", d.scenario.base_year}, {"launch_year", d.scenario.launch_year}, {"carried", carried}};
     j["history"].update(history_json(d.scenario.history, l));  // kind, label; a national history's source
+    json trends = json::array();
+    for (const auto& tr : d.scenario.trends)
+        trends.push_back({{"id", tr.id}, {"name", tr.name}, {"status", tr.status}, {"source", tr.source}});
+    j["bau"] = {{"kind", std::string(d.scenario.bau_kind())}, {"trends", trends}};
     json estimated = json::array();  // rows and years whose measure shares are sampled, each within its bound
     for (const auto& e : d.scenario.estimated)
         estimated.push_back({{"row", e.row}, {"year", e.year}, {"measures", e.measures}, {"bound_t", t(e.bound)}});

@@ -1,5 +1,6 @@
 #include "report_sections.hpp"
 
+#include "klima/join.hpp"
 #include "labels.hpp"
 #include "report_text.hpp"
 
@@ -41,6 +42,13 @@ Section targets_section(const ReportData& d, Lang l) {
                tr("years_line", l) + ": " + year_spans_text(d.scenario, l) + " (" + tr("projected_from", l) + " " +
                    std::to_string(d.scenario.launch_year) + ")",
                tr("history_line", l) + ": " + history_text(d.scenario.history, l)};
+    if (d.scenario.bau_with_trends) {
+        std::vector<std::string> named;
+        for (const auto& t : d.scenario.trends) named.push_back(t.name);
+        s.lines.push_back(tr("bau_line", l) + ": " + filled(tr("bau_with_trends", l), {{"trends", join(named, "; ")}}));
+    } else {
+        s.lines.push_back(tr("bau_line", l) + ": " + tr("bau_frozen", l));
+    }
     for (const auto& c : d.scenario.carried)
         s.lines.push_back(c.row + " " + c.carrier + ": " +
                           filled(tr("carried_row", l), {{"launch", std::to_string(d.scenario.launch_year)},

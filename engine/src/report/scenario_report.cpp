@@ -1,5 +1,6 @@
 #include "klima/report/scenario_report.hpp"
 
+#include "klima/join.hpp"
 #include "klima/sector_totals.hpp"
 
 #include "allocation_note.hpp"
@@ -62,6 +63,16 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
         << r.bau.last_year() << ", t CO2e (GWP-100 " << r.gwp_set << ")\n";
     out << "Activity: " << run.spec.activity_file << "\nDrivers:  " << run.spec.drivers_file << "\n";
     out << "History:  " << history_text(r.history, Lang::en) << "\n";
+    out << "BAU:      " << r.bau_kind();
+    if (r.bau_with_trends) {
+        std::vector<std::string> named;
+        for (const auto& t : r.trends) named.push_back(t.id + " (" + t.status.substr(0, t.status.find(':')) + ")");
+        out << " (" << (run.spec.trends_file ? *run.spec.trends_file : std::string("trends")) << ": "
+            << join(named, ", ") << "); measures are credited beyond them";
+    } else {
+        out << " (each row scaled by its driver; no trends file)";
+    }
+    out << "\n";
     out << "Years:    " << year_spans_text(r, Lang::en) << "; projected from the " << r.launch_year << " inventory\n";
     for (const auto& c : r.carried)
         out << "Carried:  " << c.row << " " << c.carrier << " is not in the " << r.launch_year
@@ -212,6 +223,12 @@ std::string render_json(const ScenarioRun& run, ChpAllocation allocation) {
     j["history"] = history_json(r.history, Lang::en);
     j["drivers_file"] = run.spec.drivers_file;
     j["targets_file"] = run.spec.targets_file ? nlohmann::json(*run.spec.targets_file) : nlohmann::json(nullptr);
+    j["bau_kind"] = std::string(r.bau_kind());
+    j["trends_file"] = run.spec.trends_file ? nlohmann::json(*run.spec.trends_file) : nlohmann::json(nullptr);
+    nlohmann::json trends = nlohmann::json::array();
+    for (const auto& t : r.trends)
+        trends.push_back({{"id", t.id}, {"name", t.name}, {"status", t.status}, {"source", t.source}});
+    j["trends"] = trends;
     nlohmann::json years = nlohmann::json::array(), drivers = nlohmann::json::array();
     for (int y = r.base_year; y <= r.bau.last_year(); ++y) {
         years.push_back(y);

@@ -52,6 +52,7 @@ std::string as_json(const SolveOutcome& o) {
     j["without_t"] = in_tonnes(o.without);
     j["max_scale"] = o.max_scale.value();
     j["limited_by"] = std::string(to_string(o.limited_by));
+    j["limited_by_what"] = o.limited_by_what.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.limited_by_what);
     j["met"] = o.met;
     j["scale"] = o.scale.value();
     j["scenario_t"] = in_tonnes(o.at_scale);
@@ -69,6 +70,7 @@ std::string as_csv(const SolveOutcome& o) {
     out << "bau_t," << fixed(in_tonnes(o.bau), 3) << "\ntarget_t," << fixed(in_tonnes(o.target), 3) << "\n";
     out << "planned_t," << fixed(in_tonnes(o.at_plan), 3) << "\nwithout_t," << fixed(in_tonnes(o.without), 3) << "\n";
     out << "max_scale," << fixed(o.max_scale.value(), 6) << "\nlimited_by," << to_string(o.limited_by) << "\n";
+    out << "limited_by_what," << text::csv_quote(o.limited_by_what) << "\n";
     out << "met," << (o.met ? "true" : "false") << "\nscale," << fixed(o.scale.value(), 6) << "\n";
     out << "scenario_t," << fixed(in_tonnes(o.at_scale), 3) << "\nremaining_gap_t,"
         << fixed(in_tonnes(o.remaining_gap), 3) << "\n";
@@ -89,7 +91,9 @@ std::string as_table(const SolveOutcome& o) {
     out << "  as planned (×1)             " << fixed(in_tonnes(o.at_plan)) << "   gap "
         << fixed(in_tonnes(o.at_plan - o.target)) << "\n";
     out << "  largest scale               ×" << fixed(o.max_scale.value(), 3) << " (" << limit_words(o.limited_by)
-        << ")\n\n";
+        << ")\n";
+    if (!o.limited_by_what.empty()) out << "  limited by                  " << o.limited_by_what << "\n";
+    out << "\n";
     if (o.met && o.scale.value() == 0.0) {
         out << "Met at scale ×0: even without " << (o.measure ? "this measure" : "the measures")
             << " the scenario is on or under the target path in " << y << ".\n";
@@ -100,6 +104,9 @@ std::string as_table(const SolveOutcome& o) {
         out << "Not met: even at the largest scale ×" << fixed(o.scale.value(), 3) << " the scenario is "
             << fixed(in_tonnes(o.at_scale)) << " t in " << y << ", " << fixed(in_tonnes(o.remaining_gap))
             << " t above the target path (the remaining gap).\n";
+        if (!o.limited_by_what.empty())
+            out << "What limits it: " << o.limited_by_what
+                << (o.limited_by == ScaleLimit::share ? " (the measure cannot go beyond 100 %)" : "") << ".\n";
     }
     bool any = false;
     for (const auto& m : o.scaled) {

@@ -227,6 +227,20 @@ public:
         });
     }
 
+    // The trends: their target rows interned as rows BAU holds (their
+    // factors needed every year), then their templates into plan.trends.
+    void trends() {
+        for (std::size_t i = 0; i < spec_.trends.size(); ++i) {
+            const auto& t = spec_.trends[i];
+            const std::size_t before = plan_.keys.size();
+            target_of(t.change, t.origin);
+            into_ = &plan_.trends;
+            compile(t.change, i, 0, t.origin);
+            into_ = &plan_.templates;
+            for (std::size_t k = before; k < plan_.keys.size(); ++k) plan_.keys[k].created = false;
+        }
+    }
+
 private:
     template <class F>
     void for_each_effect(F f) {
@@ -246,8 +260,8 @@ private:
         t.kind = kind;
         t.at = at;
         t.rows = std::move(rows);
-        plan_.templates.push_back(std::move(t));
-        return plan_.templates.back();
+        into_->push_back(std::move(t));
+        return into_->back();
     }
 
     // Pass 1: the rows written to.
@@ -384,6 +398,7 @@ private:
     Plan& plan_;
     KeyTable keys_;
     std::vector<RowKey> missing_;
+    std::vector<Template>* into_ = &plan_.templates;  // where add() puts templates
 };
 
 }  // namespace
@@ -427,6 +442,17 @@ double Template::full_share() const {
     }
 }
 
+void apply_trends(const Plan& plan, const ScenarioSpec& spec, int launch, int year, std::vector<double>& bau) {
+    if (year <= launch) return;
+    for (const Template& t : plan.trends) {
+        const auto& trend = spec.trends[t.player];
+        const double share =
+            remaining_phase(t.kind, t.full_share(), trend.share(year).value(), trend.share(launch).value());
+        if (share <= 0.0) continue;
+        plan::apply(t.instantiate(units::ratio(share)), bau);  // a share switch takes at most what is there
+    }
+}
+
 void add_own_factors(const ScenarioSpec& spec, ReferenceData& ref) {
     for (const auto& m : spec.measures)
         for (const auto& e : m.effects) {
@@ -452,6 +478,7 @@ Plan compile(const ScenarioSpec& spec, const ActivitySet& activity, const Refere
     Plan plan;
     Compiler c(spec, ref, rows, plan);
     c.launch(activity, spec.base_year, launch_year);
+    c.trends();
     c.measures();
     return plan;
 }

@@ -40,6 +40,9 @@ struct Plan {
     std::vector<Key> keys;
     std::vector<Template> templates;  // canonical order: stage, measure id, effect index
     std::vector<std::size_t> rank;    // measure index → position in id order
+    // The trends BAU holds (spec.trends, in file order; `player` the trend's
+    // index): share switches applied to BAU itself, before any measure.
+    std::vector<Template> trends;
     // Keys the launch year lacks (or leaves empty), carried from the latest
     // earlier inventory year that holds them.
     struct Carried {
@@ -54,6 +57,12 @@ struct Plan {
 // construction), added to `ref` (a copy of the reference data) when it lacks
 // the carrier: what compile and the intensity tables need for those rows.
 void add_own_factors(const ScenarioSpec& spec, ReferenceData& ref);
+
+// BAU of a year with its trends: each trend's template applied to `bau` (the
+// driver-scaled amounts) with the share still to come after the launch year,
+// (s(y) − s(L)) / (1 − s(L)) (docs/method.md, "BAU with trends"). Nothing
+// changes in the launch year or for a plan without trends.
+void apply_trends(const Plan& plan, const ScenarioSpec& spec, int launch, int year, std::vector<double>& bau);
 
 // `rows` maps "sector/subsector" to its trajectory row. The keys start from
 // the activity of `launch_year` (rows it lacks carried from earlier years

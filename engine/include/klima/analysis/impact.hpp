@@ -23,6 +23,10 @@ struct GrowthRow {
     int inventory_year = 0;   // estimated: the inventory it comes from
     units::Count population;  // estimated: that year's population (drivers file)
     std::string source;       // the inventory row's or the proposal's source
+    // energi/el from the household electricity per resident (data/impact/
+    // household_electricity.csv, year in inventory_year), not from the
+    // inventory's municipal average, which includes industry and trade.
+    bool household_default = false;
 };
 
 // Emissions avoided (positive) or added (negative) by the proposal, per year
@@ -52,6 +56,10 @@ struct ImpactResult {
     int launch_year = 0;  // the inventory year the projections start from
     int first_year = 0, last_year = 0;
     std::vector<std::string> measure_ids, measure_names;  // the proposal's, growth included
+    // The proposal's measures that repeat a plan measure (same id, same effect
+    // alone on BAU): the same decision taken again adds nothing, and its share
+    // is half the plan measure's effect (docs/impact.md).
+    std::vector<std::string> repeated;
     // adopted scenario − scenario with the proposal, per year: positive = the
     // decision lowers emissions, negative = it raises them.
     ImpactSeries avoided;
@@ -72,7 +80,7 @@ struct ImpactResult {
     std::vector<GrowthRow> growth_rows;
     std::optional<io::GrowthSpec> growth;
     struct Source {
-        enum class Kind { measure, growth, population, target } kind = Kind::measure;
+        enum class Kind { measure, growth, population, target, household } kind = Kind::measure;
         std::string what;  // the measure's or growth's name, or the year (population, target)
         std::string source;
     };

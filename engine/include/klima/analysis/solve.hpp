@@ -50,6 +50,10 @@ struct SolveOutcome {
     units::Mass without;                 // with the scaled measures left out (scale 0)
     units::Ratio max_scale;              // the largest scale the measures allow
     ScaleLimit limited_by = ScaleLimit::limit;
+    // What sets max_scale, in words: the measure and effect whose share
+    // reaches 100 % (share), or the overdraw a larger scale runs into (the
+    // measure, row and year); empty for kMaxScale.
+    std::string limited_by_what;
     // Met: the smallest scale in [0, max_scale] at which the scenario is on or
     // under the target path in `year` (0 when it is without the measures).
     bool met = false;
