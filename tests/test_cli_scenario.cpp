@@ -155,12 +155,17 @@ TEST_CASE("cli report: a plan with themes has a section by theme", "[cli][report
     const auto doc = nlohmann::json::parse(in);
     const auto& themes = doc["progress"]["themes"];
     REQUIRE(themes.size() == 5);
-    // Each theme's planned 2030 effect is the sum of its measures' planned 2030 effects.
+    // Each theme's 2030 effect is the sum of its measures' 2030 effects (the one effect, issue 25), in and
+    // outside the target's scope alike.
     for (const auto& t : themes) {
-        double sum = 0.0;
+        double sum = 0.0, outside = 0.0;
         for (const auto& m : doc["progress"]["measures"])
-            if (m["theme"] == t["theme"]) sum += m["planned_2030_t"].get<double>();
-        CHECK(t["planned_2030_t"].get<double>() == Approx(sum).epsilon(1e-12));
+            if (m["theme"] == t["theme"]) {
+                sum += m["effect_2030"]["total_t"].get<double>();
+                outside += m["effect_2030"]["outside_scope_t"].get<double>();
+            }
+        CHECK(t["effect_2030"]["total_t"].get<double>() == Approx(sum).epsilon(1e-12));
+        CHECK(t["effect_2030"]["outside_scope_t"].get<double>() == Approx(outside).margin(1e-9));
     }
     std::ifstream md_in(dir.file("r.md"));
     const std::string text((std::istreambuf_iterator<char>(md_in)), std::istreambuf_iterator<char>());

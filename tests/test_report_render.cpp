@@ -54,8 +54,8 @@ TEST_CASE("report: Markdown in Danish and English", "[report]") {
                Contains("| I alt ekskl. LULUCF | 521,4 | 521,4 | 100,0 | -80,8 % | -80,8 % | 500,0 | – | 250,0 | – |"));
     // landbrug: no 2023 inventory → "–", never 0
     CHECK_THAT(da, Contains("| Landbrug | 42,0 | 42,0 | – | – | – | 0,0 | 22,7 | 0,0 | -22,7 |"));
-    CHECK_THAT(da, Contains("| Vindmøller (vind) | Teknik og Miljø | 2021 | 2030 | 60,0 | 50,0 | 200,0 | bagud |"));
-    CHECK_THAT(da, Contains("| Elbusser (elbusser) | – | 2025 | 2025 | 0,0 | – | 50,0 | ikke startet |"));
+    CHECK_THAT(da, Contains("| Vindmøller (vind) | Teknik og Miljø | 2021 | 2030 | 60,0 | 50,0 | bagud | 200,0 | – |"));
+    CHECK_THAT(da, Contains("| Elbusser (elbusser) | – | 2025 | 2025 | 0,0 | – | ikke startet | 50,0 | – |"));
     CHECK_THAT(da, Contains("Budgettet er opbrugt i: 2041"));
     CHECK_THAT(da, Contains("Budgettet rækker (år): 24,6"));
     CHECK_THAT(da, Contains("Kumuleret budget (Budgetår 2017–2050): 7.022,3 t CO2e"));
@@ -108,8 +108,16 @@ TEST_CASE("report: JSON with nulls for missing figures", "[report]") {
     CHECK(j["progress"]["totals"]["excl_lulucf"]["target_2030_t"].is_null());
     CHECK(j["progress"]["measures"][0]["status"] == "behind");
     CHECK(j["progress"]["measures"][0]["status_text"] == "bagud");
-    // Latest inventory 2023 is current; findings: 1 interim target, CH4, N2O, elbusser without owner
-    CHECK(j["dk2020_check"].size() == 4);
+    // Latest inventory 2023 is current; findings: CH4, N2O, the base year 2017 wholly on illustrative factors
+    // (every fixture factor is; 100 % > 10 %), 1 interim target, neutrality missed in 2050 (scenario
+    // 400 + 100 − 50 − 200 − 50 = 200 t against a path of 0), elbusser without owner
+    CHECK(j["dk2020_check"].size() == 6);
+    std::vector<std::string> kinds;
+    for (const auto& f : j["dk2020_check"]) kinds.push_back(f["kind"]);
+    CHECK(kinds == std::vector<std::string>{"gas_not_covered", "gas_not_covered", "base_year_uncertain_factors",
+                                            "too_few_interim_targets", "target_missed", "measure_without_owner"});
+    for (const auto& f : j["dk2020_check"])
+        if (f["kind"] == "target_missed") CHECK_THAT(f["text"].get<std::string>(), Catch::Contains("2050"));
 }
 
 TEST_CASE("report: self-contained HTML with three SVG charts", "[report]") {

@@ -1,6 +1,7 @@
 #include "klima/gap.hpp"
 
 #include "klima/error.hpp"
+#include "klima/scope_total.hpp"
 
 namespace klima {
 
@@ -48,8 +49,8 @@ GapAnalysis analyse_gap(const ScenarioResult& result, const TargetSet& targets, 
     for (int y = first; y <= last; ++y) {
         YearGap yg;
         yg.year = y;
-        yg.bau = sector_totals(result.bau, y, taxonomy).total(targets.scope);
-        yg.scenario = sector_totals(sc, y, taxonomy).total(targets.scope);
+        yg.bau = scope_total(result.bau, y, taxonomy, targets.scope).total;
+        yg.scenario = scope_total(sc, y, taxonomy, targets.scope).total;
         yg.target = path.at(y);
         yg.gap = yg.scenario - yg.target;
         g.years.push_back(yg);

@@ -149,6 +149,7 @@ ProgressTable build_progress(const ScenarioResult& result, const TargetSet& targ
         mp.full_effect_year = mr.full_effect_year;
         mp.planned = planned_in(mr, report_year);
         mp.planned_milestone = planned_in(mr, m);
+        mp.effect_milestone = measure_effect(mr, m, taxonomy, targets.scope);
         if (const auto it = mr.realised.find(report_year); it != mr.realised.end()) mp.realised = it->second;
         if (mp.realised)
             mp.status = *mp.realised >= mp.planned * units::ratio(kOnTrackShare) ? MeasureStatus::on_track
@@ -159,12 +160,15 @@ ProgressTable build_progress(const ScenarioResult& result, const TargetSet& targ
     const auto themes = themes_of(result);
     if (names_themes(themes))
         for (const auto& t : themes) {
-            const auto at = [&](int y) {
-                Mass sum = units::kilograms(0.0);
-                for (std::size_t i : t.measures) sum += planned_in(result.measures[i], y);
-                return sum;
-            };
-            p.themes.push_back({t.theme, t.measures.size(), at(report_year), at(m)});
+            // Σ of the measures' figures as shown in the measure table, so the theme adds up to its rows.
+            auto sum = measure_effect(MeasureResult{}, m, taxonomy, targets.scope);
+            for (std::size_t i : t.measures) {
+                const auto& e = p.measures[i].effect_milestone;
+                sum.total += e.total;
+                sum.construction += e.construction;
+                if (e.lulucf_apart) sum.lulucf_apart = *sum.lulucf_apart + *e.lulucf_apart;
+            }
+            p.themes.push_back({t.theme, t.measures.size(), sum});
         }
     return p;
 }

@@ -19,7 +19,7 @@ const TEXT = {
     noStore: 'Gem kræver et lager: start klima serve med --db FIL', needComment: 'Skriv en kommentar først',
     conflict: (c) => `${c.author || 'En anden'} har gemt version ${c.version} i mellemtiden (${c.created_at}: "${c.comment}"). Dine ændringer er ikke gemt.`,
     reload: 'Hent den nyeste version',
-    scope: 'Scenariet i målets afgrænsning', scopeNote: 'Kurverne: alle rækker; målsti og afstand til målet: målets afgrænsning,', sector: 'Sektor', computing: 'regner …', ready: 'klar', noTarget: 'ingen mål', total: 'I alt',
+    scope: 'Scenariet i målets afgrænsning', scopeNote: 'Kurverne: alle rækker; målsti og afstand til målet: målets afgrænsning,', sector: 'Sektor', computing: 'regner …', ready: 'klar', noTarget: 'ingen mål', total: 'I alt', construction: 'Byggeri (vises for sig, uden for I alt)', lulucfApart: 'LULUCF (vises for sig, uden for målets afgrænsning)',
   },
   en: {
     title: 'klima – climate plan workbench', scenario: 'Scenario', language: 'Language',
@@ -36,7 +36,7 @@ const TEXT = {
     noStore: 'Saving needs a store: start klima serve with --db FILE', needComment: 'Write a comment first',
     conflict: (c) => `${c.author || 'Someone else'} saved version ${c.version} meanwhile (${c.created_at}: "${c.comment}"). Your changes are not saved.`,
     reload: 'Load the latest version',
-    scope: 'The scenario in the targets\' scope', scopeNote: 'Curves: all rows; target path and distance to the target: the targets\' scope,', sector: 'Sector', computing: 'computing …', ready: 'ready', noTarget: 'no targets', total: 'Total',
+    scope: 'The scenario in the targets\' scope', scopeNote: 'Curves: all rows; target path and distance to the target: the targets\' scope,', sector: 'Sector', computing: 'computing …', ready: 'ready', noTarget: 'no targets', total: 'Total', construction: 'Construction (shown apart, not in the total)', lulucfApart: 'LULUCF (shown apart, outside the targets\' scope)',
   },
 };
 const COLOURS = { history: '#1d2a33', bau: '#9aa5ab', scen: '#3f8f6b', target: '#c0563a' };
@@ -288,11 +288,13 @@ function draw() {
   const run = state.run;
   if (!run) return;
   const i2030 = run.years.indexOf(2030);
-  const scen = run.years.map((y, i) => totalAt(run.scenario, i));
-  const bau = run.years.map((y, i) => totalAt(run.bau, i));
+  // The one total per year (the run's "totals", docs/workbench.md): the targets' scope, construction apart.
+  const scen = run.totals.scenario.total_t;
+  const bau = run.totals.bau.total_t;
   const fig = $('fig2030');
   fig.textContent = i2030 < 0 ? '–' : fmt(scen[i2030]) + ' t';
   fig.dataset.value = i2030 < 0 ? '' : String(scen[i2030]);
+  fig.title = i2030 < 0 ? '' : t('construction') + ': ' + fmt(run.totals.scenario.construction_t[i2030]) + ' t';
   $('bau2030').textContent = i2030 < 0 ? '–' : fmt(bau[i2030]) + ' t';
   const target = state.report ? state.report.target : {};
   const gap = state.report && state.report.gap;
@@ -365,18 +367,17 @@ function drawEffects(run, i2030) {
   for (const row of document.querySelectorAll('#measures tr.off td.effect')) row.textContent = '–';
 }
 
+// The latest inventory as the run gives it (latest_inventory, docs/workbench.md): its sectors in the
+// targets' scope add up to the total; construction (and LULUCF out of the scope) below it, apart.
 function drawInventory(run) {
-  const i = run.years.indexOf(run.launch_year);
-  const sectors = {};
-  for (const [key, values] of Object.entries(run.scenario)) {
-    const sector = key.split('/')[0];
-    sectors[sector] = (sectors[sector] || 0) + values[i];
-  }
+  const inv = run.latest_inventory;
   const row = (tag, cells) => el('tr', {}, cells.map(([text, cls]) => el(tag, { className: cls || '' }, [text])));
-  const total = Object.values(sectors).reduce((a, b) => a + b, 0);
-  $('inventory').replaceChildren(row('th', [[t('sector') + ' (' + run.launch_year + ')'], ['t CO2e']]),
-    ...Object.entries(sectors).map(([s, v]) => row('td', [[s], [fmt(v), 'num']])),
-    row('th', [[t('total')], [fmt(total), 'num']]));
+  const apart = [];
+  if (inv.lulucf_apart_t !== null) apart.push(row('td', [[t('lulucfApart')], [fmt(inv.lulucf_apart_t), 'num']]));
+  if (inv.construction_t !== 0) apart.push(row('td', [[t('construction')], [fmt(inv.construction_t), 'num']]));
+  $('inventory').replaceChildren(row('th', [[t('sector') + ' (' + inv.year + ')'], ['t CO2e']]),
+    ...inv.sectors.map((s) => row('td', [[state.lang === 'en' ? s.name_en : s.name_da], [fmt(s.t), 'num']])),
+    row('th', [[t('total')], [fmt(inv.total_t), 'num']]), ...apart);
 }
 
 // Every text that comes from a scenario, a store or the server (names, ids, sectors, messages)

@@ -7,6 +7,7 @@
 #include "klima/error.hpp"
 #include "klima/gap.hpp"
 #include "klima/scenario_result.hpp"
+#include "klima/scope_total.hpp"
 #include "klima/sector_totals.hpp"
 #include "klima/targets.hpp"
 
@@ -37,9 +38,13 @@ inline constexpr double kOnTrackShare = 0.9;
 struct MeasureProgress {
     std::string id, name, owner, theme;
     int start_year = 0, full_effect_year = 0;
-    units::Mass planned;                  // effect planned in the reporting year
+    units::Mass planned;                  // effect planned in the reporting year (the plan as adopted)
     std::optional<units::Mass> realised;  // as reported; none when not reported
-    units::Mass planned_milestone;        // effect planned in 2030
+    units::Mass planned_milestone;        // the plan as adopted in 2030: compared with, never shown as the effect
+    // The measure's effect in 2030: the order-free (Shapley) share in the targets' scope, and
+    // what it avoids outside it (measure_effect, scope_total.hpp). The one effect every
+    // section of the report shows (MACC, portfolio, themes, sectors).
+    ScopeTotal effect_milestone;
     MeasureStatus status = MeasureStatus::no_report;
 };
 
@@ -51,12 +56,12 @@ struct ProgressTable {
     std::vector<ProgressRow> sectors;  // territorial sectors, taxonomy order
     ProgressRow total_incl_lulucf, total_excl_lulucf;
     std::vector<MeasureProgress> measures;
-    // Planned effects summed by theme (order of first appearance); empty
-    // when no measure names a theme.
+    // The measures' effects in 2030 (effect_milestone) summed by theme (order of
+    // first appearance); empty when no measure names a theme.
     struct Theme {
         std::string theme;
         std::size_t measures = 0;
-        units::Mass planned, planned_milestone;
+        ScopeTotal effect_milestone;
     };
     std::vector<Theme> themes;
 };

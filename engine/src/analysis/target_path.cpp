@@ -1,5 +1,6 @@
 #include "klima/analysis/target_path.hpp"
 
+#include "klima/scope_total.hpp"
 #include "klima/sector_totals.hpp"
 
 namespace klima::analysis {
@@ -50,7 +51,7 @@ void require_projected_year(int year, int launch_year, int end_year, const Targe
 }
 
 units::Mass scope_total(const Trajectory& t, int year, TargetScope scope, const Taxonomy& taxonomy) {
-    return sector_totals(t, year, taxonomy).total(scope);
+    return klima::scope_total(t, year, taxonomy, scope).total;
 }
 
 }  // namespace klima::analysis

@@ -68,9 +68,12 @@ ScenarioOutcome outcome(PlanInputs&& in, ScenarioResult&& result) {
 }  // namespace detail
 
 ScenarioOutcome run_scenario(const ScenarioRequest& request) {
-    auto in = detail::load(request);
+    auto in = detail::load_with_targets(request, std::nullopt);  // the scenario's own targets, for their scope
+    const auto scope = in.targets ? in.targets->scope : kDefaultScope;
     auto result = detail::run(in);
-    return detail::outcome(std::move(in), std::move(result));
+    auto o = detail::outcome(std::move(in), std::move(result));
+    o.scope = scope;
+    return o;
 }
 
 }  // namespace klima::api

@@ -82,7 +82,10 @@ ReportData assemble_report(const ScenarioResult& scenario, const TargetSet& targ
 
     auto gap = analyse_gap(scenario, targets, path, taxonomy, reference);
     auto progress = build_progress(scenario, targets, path, gap, taxonomy, totals, report_year);
-    auto findings = dk2020_check(targets, scenario, latest, report_year);
+    const InventoryResult* base = nullptr;  // the base year's inventory: how sure its factors are
+    for (const auto& inv : inventories)
+        if (inv.year == scenario.base_year) base = &inv;
+    auto findings = dk2020_check(targets, scenario, latest, report_year, CheckInputs{&gap, base});
     auto chart = chart_data(scenario, gap, taxonomy);
     for (const auto& t : totals)
         if (t.year >= chart.years.front() && t.year <= chart.years.back())
@@ -92,9 +95,26 @@ ReportData assemble_report(const ScenarioResult& scenario, const TargetSet& targ
         s->name_da = tr(key, Lang::da);
         s->name_en = tr(key, Lang::en);
     }
-    return ReportData{
-        std::move(title),    report_year,         scenario,         targets,      std::move(path), std::move(gap),
-        std::move(progress), std::move(findings), std::move(chart), std::nullopt, ReportAnalysis{}};
+    ReportData d{std::move(title),
+                 report_year,
+                 scenario,
+                 targets,
+                 std::move(path),
+                 std::move(gap),
+                 std::move(progress),
+                 std::move(findings),
+                 std::move(chart),
+                 std::nullopt,
+                 ReportAnalysis{},
+                 {},
+                 {},
+                 std::nullopt};
+    for (const auto& y : d.gap.years) {
+        d.bau_totals.push_back(scope_total(scenario.bau, y.year, taxonomy, targets.scope));
+        d.scenario_totals.push_back(scope_total(scenario.scenario, y.year, taxonomy, targets.scope));
+    }
+    if (latest) d.latest_inventory = scope_total(*latest, taxonomy, targets.scope);
+    return d;
 }
 
 }  // namespace klima::report

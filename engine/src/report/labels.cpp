@@ -1,4 +1,5 @@
 #include "labels.hpp"
+#include "report_text.hpp"
 
 #include "klima/error.hpp"
 
@@ -54,7 +55,7 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"change_vs_base", {"Ændring ift. basisår", "Change vs base year"}},
         {"bau_milestone", {"BAU 2030", "BAU 2030"}},
         {"target_milestone", {"Mål 2030", "Target 2030"}},
-        {"planned_effect", {"Planlagt effekt 2030", "Planned effect 2030"}},
+        {"planned_effect", {"Tiltagenes effekt 2030", "Effect of the measures 2030"}},
         {"remaining_gap", {"Resterende manko 2030", "Remaining gap 2030"}},
         {"sector_note",
          {"Sektormål er en lige procentvis fordeling af målstien ud fra referenceåret; LULUCF har intet sektormål.",
@@ -108,11 +109,25 @@ const std::map<std::string, Pair, std::less<>>& table() {
          {"mangler i opgørelsen for {launch}; fremskrevet fra værdien i {from}",
           "missing from the {launch} inventory; projected from its {from} value"}},
         {"planned_note",
-         {"Planlagt: planen som vedtaget (fremskrevet fra {base}). Gabet og den planlagte effekt i sektortabellen "
-          "regnes fra den seneste opgørelse ({launch}) med det, der er tilbage af hvert tiltag.",
-          "Planned: the plan as adopted (projected from {base}). The gap and the planned effect in the sector table "
-          "start from the latest inventory ({launch}) with what is left of each measure."}},
+         {"Planlagt: planen som vedtaget (fremskrevet fra {base}). Gabet og effekterne regnes fra den seneste "
+          "opgørelse ({launch}) med det, der er tilbage af hvert tiltag.",
+          "Planned: the plan as adopted (projected from {base}). The gap and the effects start from the latest "
+          "inventory ({launch}) with what is left of each measure."}},
         {"total", {"I alt", "Total"}},
+        {"planned_adopted", {"Planlagt {year} (planen som vedtaget)", "Planned {year} (plan as adopted)"}},
+        {"effect_year", {"Effekt {year}", "Effect {year}"}},
+        {"outside_scope_year", {"Uden for målets afgrænsning {year}", "Outside the target's scope {year}"}},
+        {"outside_scope", {"uden for målets afgrænsning", "outside the target's scope"}},
+        {"total_line",
+         {"I alt: de territoriale sektorer i målets afgrænsning ({scope}). Byggeri (indlejret udledning) indgår ikke "
+          "og vises for sig: {t} t CO2e i {year}.",
+          "Total: the territorial sectors in the target's scope ({scope}). Construction (embodied emissions) is not "
+          "in it and is shown apart: {t} t CO2e in {year}."}},
+        {"effect_note",
+         {"Effekt: tiltagets rækkefølgeuafhængige andel (Shapley) af BAU − scenarie i målets afgrænsning, den samme i "
+          "alle afsnit; det, tiltaget undgår uden for afgrænsningen (byggeri), står i sin egen kolonne.",
+          "Effect: the measure's order-free (Shapley) share of BAU − scenario in the target's scope, the same in every "
+          "section; what it avoids outside the scope (construction) is in its own column."}},
         {"how_sure", {"Sandsynlighed for at nå målene", "How likely the targets are"}},
         {"chance_interim",
          {"Sandsynlighed for at nå {reduction} i {year}: {p}", "Probability of reaching {reduction} by {year}: {p}"}},
@@ -238,6 +253,24 @@ std::string describe(const Finding& f, Lang l) {
                             " aktivitetsværdi(er); fremskrivning og scenarie er derfor for lave."
                       : "The base year " + year_text(f.year) + " lacks " + std::to_string(f.count) +
                             " activity value(s), so the projection and scenario are understated.";
+        case FindingKind::target_missed: {
+            const auto t = tonnes_text(f.amount.value_or(units::kilograms(0.0)), l);
+            return da ? "Målet for " + year_text(f.year) + " nås ikke: scenariet ligger " + t +
+                            " t CO2e over målstien (i målets afgrænsning)."
+                      : "The " + year_text(f.year) + " target is missed: the scenario lies " + t +
+                            " t CO2e above the target path (in the target's scope).";
+        }
+        case FindingKind::base_year_uncertain_factors: {
+            const auto p = decimal_text(units::in_count(f.share.value_or(units::ratio(0.0))) * 100.0, 1, l) + " %";
+            const auto t = tonnes_text(f.amount.value_or(units::kilograms(0.0)), l);
+            return da ? p + " af basisårets (" + year_text(f.year) + ") udledning i målets afgrænsning (" + t +
+                            " t CO2e) bygger på illustrative eller afledte emissionsfaktorer, mere end 10 %."
+                      : p + " of the base year's (" + year_text(f.year) + ") emissions in the target's scope (" + t +
+                            " t CO2e) rest on illustrative or derived emission factors, more than 10 %.";
+        }
+        case FindingKind::measure_without_cost:
+            return da ? "Tiltaget " + f.subject + " har ingen omkostning angivet."
+                      : "Measure " + f.subject + " has no cost given.";
     }
     return {};
 }

@@ -164,16 +164,17 @@ std::string render_csv(const ReportData& d, Lang l) {
         put("theme", m.theme);
         put("start_year", m.start_year ? std::to_string(m.start_year) : "");
         put("full_effect_year", m.full_effect_year ? std::to_string(m.full_effect_year) : "");
-        put("planned_t", t(m.planned));
+        put("planned_t", t(m.planned));  // the plan as adopted, in the reporting year
         put("realised_t", t(m.realised));
-        put("planned_2030_t", t(m.planned_milestone));
         put("status", std::string(to_string(m.status)));
+        put("effect_2030_t", t(m.effect_milestone.total));  // order-free, in the target's scope
+        put("effect_2030_outside_scope_t", t(outside_scope(m.effect_milestone)));
     }
     for (const auto& th : d.progress.themes) {
         const auto put = [&](const char* col, const std::string& v) { w.put("themes", th.theme, th.theme, col, v); };
         put("measures", std::to_string(th.measures));
-        put("planned_t", t(th.planned));
-        put("planned_2030_t", t(th.planned_milestone));
+        put("effect_2030_t", t(th.effect_milestone.total));
+        put("effect_2030_outside_scope_t", t(outside_scope(th.effect_milestone)));
     }
     if (d.analysis.included) analysis_rows(w, d, l);
     for (const auto& f : d.findings)

@@ -38,6 +38,14 @@ json progress_row(const ProgressRow& r, Lang l) {
             {"remaining_gap_2030_t", t(r.remaining_gap)}};
 }
 
+// A total or an effect split as scope_total.hpp gives it: in the scope, and apart.
+json split_json(const ScopeTotal& e) {
+    return {{"total_t", t(e.total)},
+            {"construction_t", t(e.construction)},
+            {"lulucf_apart_t", e.lulucf_apart ? t(*e.lulucf_apart) : json(nullptr)},
+            {"outside_scope_t", t(outside_scope(e))}};
+}
+
 json spread(const analysis::Spread& s) { return {{"p5", t(s.p5)}, {"p50", t(s.p50)}, {"p95", t(s.p95)}}; }
 json per_tonne(const std::optional<units::MoneyPerMass>& c) {
     return c ? json(units::in_dkk_per_tonne(*c)) : json(nullptr);
@@ -126,6 +134,14 @@ std::string render_json(const ReportData& d, Lang l) {
         yj["kind"] = std::string(to_string(d.scenario.kind_of(y.year)));  // actual, interpolated or projected
         j["gap"]["years"].push_back(std::move(yj));
     }
+    // The one total per year (scope_total.hpp): "total" as the scenario run and the workbench give it.
+    j["totals"] = {{"scope", std::string(to_string(tg.scope))}, {"years", json::array()}};
+    for (std::size_t i = 0; i < d.scenario_totals.size(); ++i)
+        j["totals"]["years"].push_back({{"year", d.scenario_totals[i].year},
+                                        {"bau", split_json(d.bau_totals[i])},
+                                        {"scenario", split_json(d.scenario_totals[i])}});
+    j["latest_inventory"] = d.latest_inventory ? split_json(*d.latest_inventory) : json(nullptr);
+    if (d.latest_inventory) j["latest_inventory"]["year"] = d.latest_inventory->year;
     j["gap"]["sectors"] = json::array();
     for (const auto& s : d.gap.sectors) {
         json sj = {{"sector", s.sector},
@@ -167,15 +183,13 @@ std::string render_json(const ReportData& d, Lang l) {
                                              {"full_effect_year", m.full_effect_year},
                                              {"planned_t", t(m.planned)},
                                              {"realised_t", t(m.realised)},
-                                             {"planned_2030_t", t(m.planned_milestone)},
                                              {"status", std::string(to_string(m.status))},
-                                             {"status_text", status_text(m.status, l)}});
+                                             {"status_text", status_text(m.status, l)},
+                                             {"effect_2030", split_json(m.effect_milestone)}});
     j["progress"]["themes"] = json::array();
     for (const auto& th : p.themes)
-        j["progress"]["themes"].push_back({{"theme", th.theme},
-                                           {"measures", th.measures},
-                                           {"planned_t", t(th.planned)},
-                                           {"planned_2030_t", t(th.planned_milestone)}});
+        j["progress"]["themes"].push_back(
+            {{"theme", th.theme}, {"measures", th.measures}, {"effect_2030", split_json(th.effect_milestone)}});
     j["dk2020_check"] = json::array();
     for (const auto& f : d.findings)
         j["dk2020_check"].push_back(

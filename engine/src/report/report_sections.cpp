@@ -105,41 +105,64 @@ Section sectors_section(const ReportData& d, Lang l) {
               tr("target_milestone", l),
               tr("planned_effect", l),
               tr("remaining_gap", l)};
+    // The one total (scope_total.hpp): what it holds, and construction apart, never inside it.
+    if (const auto& latest = d.latest_inventory)
+        s.lines.push_back(filled(tr("total_line", l), {{"scope", scope_text(d.targets.scope, l)},
+                                                       {"year", std::to_string(latest->year)},
+                                                       {"t", tonnes_text(latest->construction, l)}}));
     for (const auto& r : p.sectors) s.rows.push_back(progress_cells(r, l));
     s.rows.push_back(progress_cells(p.total_incl_lulucf, l));
     s.rows.push_back(progress_cells(p.total_excl_lulucf, l));
     return s;
 }
 
+// What an effect avoids outside the target's scope (construction; LULUCF when the scope leaves it out).
+units::Mass apart(const ScopeTotal& e) { return outside_scope(e); }
+// An effect in the scope; a measure acting only outside it is said to, never shown as 0.
+Cell effect_cell(const ScopeTotal& e, Lang l) {
+    if (e.total == units::kilograms(0.0) && apart(e) != units::kilograms(0.0)) return text(tr("outside_scope", l));
+    return t(e.total, l);
+}
+Cell apart_cell(const ScopeTotal& e, Lang l) { return apart(e) == units::kilograms(0.0) ? text("–") : t(apart(e), l); }
+// The effect of measure `id` in the milestone year, as the measure table shows it; nullptr when unknown.
+const ScopeTotal* effect_of(const ReportData& d, const std::string& id) {
+    for (const auto& m : d.progress.measures)
+        if (m.id == id) return &m.effect_milestone;
+    return nullptr;
+}
+
 Section measures_section(const ReportData& d, Lang l) {
-    Section s{"measures", with_unit(tr("measures", l), l), {}, {}, {}, {}};
+    Section s{"measures", with_unit(tr("measures", l), l), {}, {}, {}, tr("effect_note", l)};
     if (d.scenario.launch_year != d.scenario.base_year)
-        s.note = filled(tr("planned_note", l), {{"base", std::to_string(d.scenario.base_year)},
-                                                {"launch", std::to_string(d.scenario.launch_year)}});
-    const auto y = std::to_string(d.report_year);
+        s.note.append(" ").append(filled(tr("planned_note", l), {{"base", std::to_string(d.scenario.base_year)},
+                                                                 {"launch", std::to_string(d.scenario.launch_year)}}));
+    const auto y = std::to_string(d.report_year), m2030 = std::to_string(d.progress.milestone_year);
     s.head = {tr("measure", l),
               tr("owner", l),
               tr("start", l),
               tr("full_effect", l),
-              tr("planned", l) + " " + y,
+              filled(tr("planned_adopted", l), {{"year", y}}),
               tr("realised", l) + " " + y,
-              tr("planned_effect", l),
-              tr("status", l)};
+              tr("status", l),
+              filled(tr("effect_year", l), {{"year", m2030}}),
+              filled(tr("outside_scope_year", l), {{"year", m2030}})};
     for (const auto& m : d.progress.measures)
         s.rows.push_back({text(m.name + " (" + m.id + ")"), text(m.owner.empty() ? "–" : m.owner),
                           m.start_year ? year(m.start_year) : text("–"),
                           m.full_effect_year ? year(m.full_effect_year) : text("–"), t(m.planned, l), t(m.realised, l),
-                          t(m.planned_milestone, l), text(status_text(m.status, l))});
+                          text(status_text(m.status, l)), effect_cell(m.effect_milestone, l),
+                          apart_cell(m.effect_milestone, l)});
     return s;
 }
 
 Section themes_section(const ReportData& d, Lang l) {
-    Section s{"themes", with_unit(tr("themes", l), l), {}, {}, {}, {}};
-    const auto y = std::to_string(d.report_year);
-    s.head = {tr("theme", l), tr("measure_count", l), tr("planned", l) + " " + y, tr("planned_effect", l)};
+    Section s{"themes", with_unit(tr("themes", l), l), {}, {}, {}, tr("effect_note", l)};
+    const auto m2030 = std::to_string(d.progress.milestone_year);
+    s.head = {tr("theme", l), tr("measure_count", l), filled(tr("effect_year", l), {{"year", m2030}}),
+              filled(tr("outside_scope_year", l), {{"year", m2030}})};
     for (const auto& th : d.progress.themes)
-        s.rows.push_back({text(th.theme.empty() ? "–" : th.theme), text(std::to_string(th.measures)), t(th.planned, l),
-                          t(th.planned_milestone, l)});
+        s.rows.push_back({text(th.theme.empty() ? "–" : th.theme), text(std::to_string(th.measures)),
+                          effect_cell(th.effect_milestone, l), apart_cell(th.effect_milestone, l)});
     return s;
 }
 
@@ -231,7 +254,7 @@ Section uncertainty_section(const ReportData& d, Lang l) {
     return s;
 }
 
-Section macc_section(const analysis::AbatementOutcome& a, Lang l) {
+Section macc_section(const ReportData& d, const analysis::AbatementOutcome& a, Lang l) {
     const auto y = std::to_string(a.year);
     Section s{"macc", filled(tr("macc", l), {{"year", y}}), {}, {}, {}, tr("macc_note", l)};
     s.lines.push_back(
@@ -249,15 +272,17 @@ Section macc_section(const analysis::AbatementOutcome& a, Lang l) {
     for (const auto& m : a.measures) {
         cumulated += m.in_year;
         const bool costed = has_cost(m);
-        s.rows.push_back({text(m.name + " (" + m.id + ")"),
-                          costed ? dkk_per_t(m.per_tonne_discounted, l) : text(tr("no_cost", l)),
-                          costed ? dkk_per_t(m.per_tonne, l) : text("–"), t(m.in_year, l), t(cumulated, l),
-                          costed ? dkk(m.cost, l) : text("–"), costed ? dkk(m.cost_discounted, l) : text("–")});
+        // in_year is the measure's effect in the scope (the measure table's figure in the milestone year).
+        const ScopeTotal* e = a.year == d.progress.milestone_year ? effect_of(d, m.id) : nullptr;
+        s.rows.push_back(
+            {text(m.name + " (" + m.id + ")"), costed ? dkk_per_t(m.per_tonne_discounted, l) : text(tr("no_cost", l)),
+             costed ? dkk_per_t(m.per_tonne, l) : text("–"), e ? effect_cell(*e, l) : t(m.in_year, l), t(cumulated, l),
+             costed ? dkk(m.cost, l) : text("–"), costed ? dkk(m.cost_discounted, l) : text("–")});
     }
     return s;
 }
 
-Section portfolio_section(const analysis::AbatementOutcome& a, Lang l) {
+Section portfolio_section(const ReportData& d, const analysis::AbatementOutcome& a, Lang l) {
     const auto y = std::to_string(a.year);
     const auto& p = a.portfolio;
     Section s{"portfolio", filled(tr("portfolio", l), {{"year", y}}), {}, {}, {}, {}};
@@ -276,9 +301,11 @@ Section portfolio_section(const analysis::AbatementOutcome& a, Lang l) {
             ++left_out;
             continue;
         }
+        const ScopeTotal* e = a.year == d.progress.milestone_year ? effect_of(d, m.id) : nullptr;
+        const bool outside = e && effect_cell(*e, l).number == std::nullopt && level > 0.0;
         s.rows.push_back({text(m.name + " (" + m.id + ")"),
                           {decimal_text(level * 100.0, 1, l) + " %", level * 100.0},
-                          t(m.in_year * level, l),
+                          outside ? text(tr("outside_scope", l)) : t(m.in_year * level, l),
                           dkk(m.cost_discounted * level, l)});
     }
     s.note = filled(tr("portfolio_note", l), {{"n", std::to_string(left_out)}});
@@ -303,8 +330,8 @@ std::vector<Section> report_sections(const ReportData& d, Lang l) {
     if (d.analysis.included) {
         out.push_back(uncertainty_section(d, l));
         if (const auto& a = d.analysis.abatement) {
-            out.push_back(macc_section(*a, l));
-            out.push_back(portfolio_section(*a, l));
+            out.push_back(macc_section(d, *a, l));
+            out.push_back(portfolio_section(d, *a, l));
         }
     }
     out.push_back(check_section(d, l));

@@ -28,14 +28,15 @@ double sector_t(const Trajectory& t, const std::string& sector, int year) {
     return in_tonnes(t.sector_total(sector, year));
 }
 
-double territorial_t(const Trajectory& t, const ReferenceData& ref, int year) {
-    return in_tonnes(sector_totals(t, year, ref.taxonomy).incl_lulucf());
+// The one total of a year (scope_total.hpp), as the report and the workbench give it.
+ScopeTotal total_of(const Trajectory& t, const ReferenceData& ref, int year, TargetScope scope) {
+    return scope_total(t, year, ref.taxonomy, scope);
 }
 
 std::string money_millions(units::Money m) { return fixed(units::in_dkk(m) / 1e6, 1); }
 
 std::string trajectory_table(const std::string& title, const Trajectory& t, const ReferenceData& ref,
-                             const std::vector<int>& years) {
+                             const std::vector<int>& years, TargetScope scope) {
     std::ostringstream out;
     std::string head = pad(title, 30, false);
     for (int y : years) head += pad(std::to_string(y), 11);
@@ -45,13 +46,17 @@ std::string trajectory_table(const std::string& title, const Trajectory& t, cons
         for (int y : years) row += pad(fixed(sector_t(t, sector, y)), 11);
         out << row << "\n";
     }
-    std::string total = pad("Territorial total", 30, false);
-    for (int y : years) total += pad(fixed(territorial_t(t, ref, y)), 11);
-    out << std::string(head.size(), '-') << "\n" << total << "\n\n";
+    // The one total (scope_total.hpp): the targets' scope. Construction (the sector row above, "reported apart")
+    // and LULUCF out of the scope are not in it.
+    std::string total = pad("Total", 30, false);
+    for (int y : years) total += pad(fixed(in_tonnes(total_of(t, ref, y, scope).total)), 11);
+    out << std::string(head.size(), '-') << "\n"
+        << total << "  (" << to_string(scope) << (scope == TargetScope::excl_lulucf ? "; LULUCF" : "")
+        << (scope == TargetScope::excl_lulucf ? " and construction apart)" : "; construction apart)") << "\n\n";
     return out.str();
 }
 
-std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
+std::string render_table(const ScenarioRun& run, const ReferenceData& ref, TargetScope scope) {
     const auto& r = run.result;
     auto years = milestone_years(r.base_year, r.bau.last_year());
     if (std::find(years.begin(), years.end(), r.launch_year) == years.end()) {
@@ -111,12 +116,14 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
     factor_row("Fjernvarme, kg CO2e/MWh", run.district_heat_factor);
     out << "\n";
 
-    out << trajectory_table("BAU, t CO2e", r.bau, ref, years);
-    out << trajectory_table("Scenario, t CO2e", r.scenario, ref, years);
+    out << trajectory_table("BAU, t CO2e", r.bau, ref, years, scope);
+    out << trajectory_table("Scenario, t CO2e", r.scenario, ref, years, scope);
 
     std::string gap = pad("Reduction BAU − scenario", 30, false);
-    for (int y : years) gap += pad(fixed(territorial_t(r.bau, ref, y) - territorial_t(r.scenario, ref, y)), 11);
-    out << gap << "  (territorial)\n\n";
+    for (int y : years)
+        gap +=
+            pad(fixed(in_tonnes(total_of(r.bau, ref, y, scope).total - total_of(r.scenario, ref, y, scope).total)), 11);
+    out << gap << "  (total, " << to_string(scope) << ")\n\n";
 
     const int mid = r.bau.has_year(2030) ? 2030 : r.bau.last_year();
     const int end = r.bau.last_year();
@@ -130,14 +137,25 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
     owner_w = width(owner_w);
     std::string mh = pad("Measure", label_w, false) + pad("Owner", owner_w, false) + pad("Years", 11, false) +
                      pad("t " + std::to_string(mid), 11) + pad("t " + std::to_string(end), 11) +
-                     pad("cumulative t", 14) + pad("cost mio DKK", 14) + pad("DKK/t", 10);
+                     pad("cumulative t", 14) + pad("cost mio DKK", 14) + pad("DKK/t", 10) +
+                     pad("apart t " + std::to_string(mid), 14);
     out << mh << "\n" << std::string(mh.size(), '-') << "\n";
     units::Money cost{};
     units::Mass avoided{}, planned{};
+    // A measure's effect in the year: in the scope (the figure of every output), and what it avoids apart
+    // (construction, LULUCF out of the scope) in its own column, never folded into the first.
+    auto in_scope = [&](const Trajectory& effect, int y) {
+        return effect.row_count() ? total_of(effect, ref, y, scope) : ScopeTotal{};
+    };
+    auto apart = [&](const ScopeTotal& st) {
+        return st.construction + st.lulucf_apart.value_or(units::kilograms(0.0));
+    };
     auto figures = [&](const Trajectory& effect, units::Money c, const std::optional<units::MoneyPerMass>& per_t) {
-        return pad(fixed(in_tonnes(effect.total(mid))), 11) + pad(fixed(in_tonnes(effect.total(end))), 11) +
+        const auto at_mid = in_scope(effect, mid);
+        return pad(fixed(in_tonnes(at_mid.total)), 11) + pad(fixed(in_tonnes(in_scope(effect, end).total)), 11) +
                pad(fixed(in_tonnes(effect.cumulative(r.base_year, end)), 0), 14) + pad(money_millions(c), 14) +
-               pad(per_t ? fixed(units::in_dkk_per_tonne(*per_t), 0) : "n/a", 10);
+               pad(per_t ? fixed(units::in_dkk_per_tonne(*per_t), 0) : "n/a", 10) +
+               pad(fixed(in_tonnes(apart(at_mid))), 14);
     };
     const auto themes = themes_of(r);
     const bool grouped = names_themes(themes);
@@ -161,12 +179,19 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref) {
     }
     out << std::string(mh.size(), '-') << "\n";
     out << pad("All measures", label_w + owner_w + 11, false)
-        << pad(fixed(in_tonnes(r.bau.total(mid) - r.scenario.total(mid))), 11)
-        << pad(fixed(in_tonnes(r.bau.total(end) - r.scenario.total(end))), 11) << pad(fixed(in_tonnes(avoided), 0), 14)
-        << pad(money_millions(cost), 14)
-        << pad(planned.value() > 0 ? fixed(units::in_dkk_per_tonne(cost / planned), 0) : "n/a", 10) << "\n\n";
-    out << "Effects are Shapley shares over all measures (order-free; they sum to BAU − scenario, all rows incl.\n"
-           "construction).";
+        << pad(fixed(in_tonnes(total_of(r.bau, ref, mid, scope).total - total_of(r.scenario, ref, mid, scope).total)),
+               11)
+        << pad(fixed(in_tonnes(total_of(r.bau, ref, end, scope).total - total_of(r.scenario, ref, end, scope).total)),
+               11)
+        << pad(fixed(in_tonnes(avoided), 0), 14) << pad(money_millions(cost), 14)
+        << pad(planned.value() > 0 ? fixed(units::in_dkk_per_tonne(cost / planned), 0) : "n/a", 10)
+        << pad(fixed(in_tonnes(apart(total_of(r.bau, ref, mid, scope)) - apart(total_of(r.scenario, ref, mid, scope)))),
+               14)
+        << "\n\n";
+    out << "Effects are Shapley shares over all measures (order-free); the year columns are in the total's scope\n"
+           "("
+        << to_string(scope) << ", as the report), \"apart\" what a measure avoids outside it (construction"
+        << (scope == TargetScope::excl_lulucf ? ", LULUCF" : "") << ");\ncumulative t counts all rows.";
     if (r.launch_year != r.base_year)
         out << " They count from " << r.launch_year + 1 << ": what each measure has left after the " << r.launch_year
             << "\ninventory, which already holds its earlier uptake (docs/method.md).";
@@ -201,7 +226,49 @@ nlohmann::json rows_json(const Trajectory& t) {
     return rows;
 }
 
-std::string render_json(const ScenarioRun& run, ChpAllocation allocation) {
+// The one total per year of `t` (scope_total.hpp), one entry per year of the run:
+// {"total_t": [...], "construction_t": [...], "lulucf_apart_t": [...] or null}.
+nlohmann::json totals_json(const Trajectory& t, const ReferenceData& ref, TargetScope scope, int from, int to) {
+    nlohmann::json total = nlohmann::json::array(), construction = nlohmann::json::array(),
+                   lulucf = nlohmann::json::array();
+    for (int y = from; y <= to; ++y) {
+        const auto st = t.row_count() && t.has_year(y) ? scope_total(t, y, ref.taxonomy, scope) : ScopeTotal{};
+        total.push_back(in_tonnes(st.total));
+        construction.push_back(in_tonnes(st.construction));
+        lulucf.push_back(st.lulucf_apart ? nlohmann::json(in_tonnes(*st.lulucf_apart)) : nlohmann::json(nullptr));
+    }
+    return {{"total_t", total},
+            {"construction_t", construction},
+            {"lulucf_apart_t", scope == TargetScope::excl_lulucf ? lulucf : nlohmann::json(nullptr)}};
+}
+
+// The latest inventory (the launch year's) in the same terms as the report's "latest" figure: the
+// inventory itself, so rows carried into the projection from earlier years (`carried`) are not in it;
+// its sectors in the scope add up to total_t. (Computed here from the run's activity: the facade
+// does not keep the inventory; moving it there is a follow-up.)
+nlohmann::json latest_inventory_json(const ScenarioRun& run, const ReferenceData& ref, TargetScope scope) {
+    const auto& r = run.result;
+    const auto inv = compute_inventory(run.activity, r.launch_year, ref, r.gwp_set);
+    const auto st = scope_total(inv, ref.taxonomy, scope);
+    nlohmann::json sectors = nlohmann::json::array();
+    const auto by_sector = sector_totals(inv, ref.taxonomy);
+    for (const auto& sector : ref.taxonomy.sectors()) {
+        if (!by_sector.has(sector) || (scope == TargetScope::excl_lulucf && sector == kLulucfSector)) continue;
+        const auto& first = ref.taxonomy.first_subsector(sector);
+        sectors.push_back({{"sector", sector},
+                           {"name_da", first.sector_da},
+                           {"name_en", first.sector_en},
+                           {"t", in_tonnes(by_sector.by_sector.at(sector))}});
+    }
+    return {{"year", r.launch_year},
+            {"total_t", in_tonnes(st.total)},
+            {"construction_t", in_tonnes(st.construction)},
+            {"lulucf_apart_t", st.lulucf_apart ? nlohmann::json(in_tonnes(*st.lulucf_apart)) : nlohmann::json(nullptr)},
+            {"sectors", sectors}};
+}
+
+std::string render_json(const ScenarioRun& run, const ReferenceData& ref, TargetScope scope) {
+    const ChpAllocation allocation = ref.allocation;
     const auto& r = run.result;
     nlohmann::json j;
     j["name"] = r.name;
@@ -252,6 +319,11 @@ std::string render_json(const ScenarioRun& run, ChpAllocation allocation) {
     j["drivers"] = drivers;
     j["bau"] = rows_json(r.bau);
     j["scenario"] = rows_json(r.scenario);
+    // The one total per year (issue 25): what the report and the workbench tiles show as "total".
+    j["scope"] = std::string(to_string(scope));
+    j["totals"] = {{"bau", totals_json(r.bau, ref, scope, r.base_year, r.bau.last_year())},
+                   {"scenario", totals_json(r.scenario, ref, scope, r.base_year, r.bau.last_year())}};
+    j["latest_inventory"] = latest_inventory_json(run, ref, scope);
     nlohmann::json measures = nlohmann::json::array();
     for (std::size_t i = 0; i < r.measures.size(); ++i) {
         const auto& m = r.measures[i];
@@ -274,7 +346,8 @@ std::string render_json(const ScenarioRun& run, ChpAllocation allocation) {
              {"planned_t", planned},
              {"cost_per_tonne_dkk",
               m.cost_per_tonne ? nlohmann::json(units::in_dkk_per_tonne(*m.cost_per_tonne)) : nlohmann::json(nullptr)},
-             {"effect", rows_json(m.effect)}});
+             {"effect", rows_json(m.effect)},
+             {"effect_totals", totals_json(m.effect, ref, scope, r.base_year, r.bau.last_year())}});
     }
     j["measures"] = measures;
     nlohmann::json themes = nlohmann::json::array();
@@ -337,11 +410,11 @@ std::vector<int> milestone_years(int base_year, int end_year) {
     return out;
 }
 
-std::string render_scenario(const ScenarioRun& run, const ReferenceData& ref, Format format) {
+std::string render_scenario(const ScenarioRun& run, const ReferenceData& ref, Format format, TargetScope scope) {
     switch (format) {
         case Format::table:
-            return with_allocation_note(render_table(run, ref), NoteForm::text, ref.allocation, Lang::en);
-        case Format::json: return render_json(run, ref.allocation);
+            return with_allocation_note(render_table(run, ref, scope), NoteForm::text, ref.allocation, Lang::en);
+        case Format::json: return render_json(run, ref, scope);
         case Format::csv: return with_allocation_note(render_csv(run), NoteForm::csv_series, ref.allocation, Lang::en);
     }
     return {};

@@ -39,7 +39,7 @@ PlanTargets plan_targets(const PlanInputs& in, const ScenarioResult* scenario);
 // launch year, at most `end_year`, and on the target path: the year a solve or a MACC is asked for.
 void require_projected_year(int year, int launch_year, int end_year, const TargetPath& path);
 
-// The territorial total of `year` in `scope` (sector_totals.hpp).
+// The total of `year` in `scope`: klima::scope_total's `total` (scope_total.hpp).
 units::Mass scope_total(const Trajectory& t, int year, TargetScope scope, const Taxonomy& taxonomy);
 
 }  // namespace klima::analysis

@@ -7,6 +7,7 @@
 #include "klima/factors.hpp"
 #include "klima/reference_data.hpp"
 #include "klima/scenario.hpp"
+#include "klima/scope_total.hpp"
 
 #include <optional>
 #include <string>
@@ -35,6 +36,10 @@ struct ScenarioRequest {
 struct ScenarioOutcome {
     ReferenceData ref;  // what the run used (allocation applied, store factors when asked)
     ScenarioRun run;
+    // The scope of the targets file the scenario names (read and checked for the
+    // same municipality); kDefaultScope when it names none. Every total of the
+    // run's outputs is taken in it (scope_total.hpp).
+    TargetScope scope = kDefaultScope;
 };
 
 // Throws klima::Error (kind input, io or store) naming the file and JSON path or line at fault.

@@ -9,6 +9,7 @@
 #include "klima/gap.hpp"
 #include "klima/progress.hpp"
 #include "klima/scenario_result.hpp"
+#include "klima/scope_total.hpp"
 #include "klima/targets.hpp"
 
 #include <string>
@@ -60,6 +61,12 @@ struct ReportData {
     // loaded with; every text output states it when set.
     std::optional<ChpAllocation> allocation;
     ReportAnalysis analysis;
+    // The one total per year (scope_total.hpp) in the targets' scope, with
+    // construction and LULUCF outside the scope apart: BAU and scenario for
+    // each year of gap.years (their `total` equals the gap's figures), and the
+    // latest inventory at or before the report year (none when there is none).
+    std::vector<ScopeTotal> bau_totals, scenario_totals;
+    std::optional<ScopeTotal> latest_inventory;
 };
 
 // `inventories`: every inventory year the activity data has (any order).

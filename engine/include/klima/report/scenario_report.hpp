@@ -5,6 +5,7 @@
 
 #include "klima/report/inventory_report.hpp"
 #include "klima/scenario.hpp"
+#include "klima/scope_total.hpp"
 
 #include <string>
 #include <vector>
@@ -14,6 +15,9 @@ namespace klima::report {
 // base year, 2025, 2030, …, 2050 (those within the run's years).
 std::vector<int> milestone_years(int base_year, int end_year);
 
-std::string render_scenario(const ScenarioRun& run, const ReferenceData& ref, Format format);
+// Every total is the run's total in `scope` (scope_total.hpp: the targets' scope,
+// construction and LULUCF outside it shown apart), as the report and the workbench give it.
+std::string render_scenario(const ScenarioRun& run, const ReferenceData& ref, Format format,
+                            TargetScope scope = kDefaultScope);
 
 }  // namespace klima::report
