@@ -92,9 +92,21 @@ ReportData assemble_report(const ScenarioResult& scenario, const TargetSet& targ
         s->name_da = tr(key, Lang::da);
         s->name_en = tr(key, Lang::en);
     }
-    return ReportData{
-        std::move(title),    report_year,         scenario,         targets,      std::move(path), std::move(gap),
-        std::move(progress), std::move(findings), std::move(chart), std::nullopt, ReportAnalysis{}};
+    std::map<std::string, std::pair<std::string, std::string>> row_names;
+    for (const auto& s : taxonomy.subsectors())
+        row_names[s.sector + "/" + s.code] = {s.sector_da + ", " + s.name_da, s.sector_en + ", " + s.name_en};
+    return ReportData{std::move(title),
+                      report_year,
+                      scenario,
+                      targets,
+                      std::move(path),
+                      std::move(gap),
+                      std::move(progress),
+                      std::move(findings),
+                      std::move(chart),
+                      std::nullopt,
+                      ReportAnalysis{},
+                      std::move(row_names)};
 }
 
 }  // namespace klima::report

@@ -11,6 +11,7 @@
 #include "klima/scenario_result.hpp"
 #include "klima/targets.hpp"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,9 @@ struct ReportData {
     // loaded with; every text output states it when set.
     std::optional<ChpAllocation> allocation;
     ReportAnalysis analysis;
+    // Display names of the taxonomy's rows for people: "sector/subsector" → (Danish, English), as
+    // "Transport, Søfart"; the renderers name a row by these, never by its code.
+    std::map<std::string, std::pair<std::string, std::string>> row_names;
 };
 
 // `inventories`: every inventory year the activity data has (any order).
