@@ -49,6 +49,12 @@ TEST_CASE("report files: XLSX workbook with one sheet per section and numbers as
     CHECK_THAT(book, Contains("<sheet name=\"Status i korte træk\""));
     CHECK_THAT(book, Contains("<sheet name=\"Opgørelse pr. sektor (t CO2e)\""));
     CHECK_THAT(book, Contains("<sheet name=\"Diagramdata\""));
+    // The trajectory chart reads BAU from the data sheet: years 2017–2050 in rows 2–35 of column A, BAU in B
+    const auto chart = shell("unzip -p '" + path + "' xl/charts/chart1.xml", dir);
+    CHECK_THAT(chart, Contains("Diagramdata!$A$2:$A$35") && Contains("Diagramdata!$B$2:$B$35"));
+    // Tonnes shown whole (the cell keeps the full value), percentages with one decimal
+    const auto styles = shell("unzip -p '" + path + "' xl/styles.xml", dir);
+    CHECK_THAT(styles, Contains("formatCode=\"#,##0\"") && Contains("formatCode=\"#,##0.0\""));
     const auto strings = shell("unzip -p '" + path + "' xl/sharedStrings.xml", dir);
     CHECK_THAT(strings, Contains("Fremdrift pr. sektor (t CO2e)"));
     CHECK_THAT(strings, Contains("I alt inkl. LULUCF"));
