@@ -97,10 +97,9 @@ TEST_CASE("Køge report: sector figures computed by hand", "[cli][report][koege]
 TEST_CASE("Køge report: Markdown row and the HTML page with nine wedges", "[cli][report][koege]") {
     const auto md = run_cli(koege("--lang da"));
     REQUIRE(md.exit_code == 0);
-    // −29.2 % = (17000 − 24000)/24000; Danish decimal comma
-    // BAU 2030 = the 2023 level (constant); gap 17.000 − 12.960 = 4.040
-    CHECK_THAT(md.out, Contains("| Industriprocesser | 24.000,0 | 24.000,0 | 17.000,0 | -29,2 % | -29,2 % | 17.000,0 | "
-                                "12.960,0 | 0,0 | 4.040,0 |"));
+    // −29.2 % = (17000 − 24000)/24000; Danish decimal comma; whole tonnes; reference = base year 2017
+    // BAU 2030 = the 2023 level (constant); target 24000 × 0.54 = 12960; gap 17.000 − 12.960 = 4.040
+    CHECK_THAT(md.out, Contains("| Industriprocesser | 24.000 | 17.000 | -29,2 % | 17.000 | 12.960 | 0 | 4.040 |"));
     CHECK_THAT(md.out, Contains("Planen har 1 delmål; DK2020 kræver mindst 2 før klimaneutralitet."));
 
     klima::test::TempDir dir;

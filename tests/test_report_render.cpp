@@ -43,31 +43,34 @@ TEST_CASE("report: Markdown in Danish and English", "[report]") {
     const auto& d = test::hand_report();
     const auto da = render_report(d, ReportFormat::md, Lang::da);
     CHECK_THAT(da, Contains("# Testby — Fremdriftsrapport 2023"));
-    // Danish decimal comma; −77.912 % = (100 − 452.7348)/452.7348
-    CHECK_THAT(da, Contains("| Energi | 452,7 | 452,7 | 100,0 | -77,9 % | -77,9 % | 400,0 | 244,5 | 200,0 | -44,5 |"));
-    // Totals: (100 − 441.3748)/441.3748 = −77.3 %; BAU 450; target 238.3; planned 250; gap −38.3
-    CHECK_THAT(
-        da,
-        Contains("| I alt inkl. LULUCF | 441,4 | 441,4 | 100,0 | -77,3 % | -77,3 % | 450,0 | 238,3 | 250,0 | -38,3 |"));
-    // Excl. LULUCF: 521.4 in 2017, (100 − 521.3748)/521.3748 = −80.8 %; BAU 500; no target
+    // Whole tonnes, Danish thousands point; −77.912 % = (100 − 452.7348)/452.7348. The base year is
+    // the reference year (2017), so its columns are shown once: reference/base, latest, change, BAU,
+    // target 244.476792, planned 200, remaining gap −44.476792
     CHECK_THAT(da,
-               Contains("| I alt ekskl. LULUCF | 521,4 | 521,4 | 100,0 | -80,8 % | -80,8 % | 500,0 | – | 250,0 | – |"));
-    // landbrug: no 2023 inventory → "–", never 0
-    CHECK_THAT(da, Contains("| Landbrug | 42,0 | 42,0 | – | – | – | 0,0 | 22,7 | 0,0 | -22,7 |"));
-    CHECK_THAT(da, Contains("| Vindmøller (vind) | Teknik og Miljø | 2021 | 2030 | 60,0 | 50,0 | bagud | 200,0 | – |"));
-    CHECK_THAT(da, Contains("| Elbusser (elbusser) | – | 2025 | 2025 | 0,0 | – | ikke startet | 50,0 | – |"));
+               Contains("| Sektor | Reference- og basisår 2017 | Seneste 2023 | Ændring ift. reference | BAU 2030 |"));
+    CHECK_THAT(da, Contains("| Energi | 453 | 100 | -77,9 % | 400 | 244 | 200 | -44 |"));
+    // Totals: (100 − 441.3748)/441.3748 = −77.3 %; BAU 450; target 238.342392; planned 250; gap −38.342392
+    CHECK_THAT(da, Contains("| I alt inkl. LULUCF | 441 | 100 | -77,3 % | 450 | 238 | 250 | -38 |"));
+    // Excl. LULUCF: 521.3748 in 2017, (100 − 521.3748)/521.3748 = −80.8 %; BAU 500; no target
+    CHECK_THAT(da, Contains("| I alt ekskl. LULUCF | 521 | 100 | -80,8 % | 500 | – | 250 | – |"));
+    // landbrug: no 2023 inventory → "–", never 0; target 42 × 0.54 = 22.68
+    CHECK_THAT(da, Contains("| Landbrug | 42 | – | – | 0 | 23 | 0 | -23 |"));
+    // Danish names measures by name only (the id is a code)
+    CHECK_THAT(da, Contains("| Vindmøller | Teknik og Miljø | 2021 | 2030 | 60 | 50 | bagud | 200 | – |"));
+    CHECK_THAT(da, Contains("| Elbusser | – | 2025 | 2025 | 0 | – | ikke startet | 50 | – |"));
     CHECK_THAT(da, Contains("Budgettet er opbrugt i: 2041"));
     CHECK_THAT(da, Contains("Budgettet rækker (år): 24,6"));
-    CHECK_THAT(da, Contains("Kumuleret budget (Budgetår 2017–2050): 7.022,3 t CO2e"));
-    CHECK_THAT(da, Contains("| Delmål -46,0 % i forhold til 2017 | 2030 | 238,3 | test fixture |"));
+    CHECK_THAT(da, Contains("Kumuleret budget (Budgetår 2017–2050): 7.022 t CO2e"));  // 7022.273068
+    CHECK_THAT(da, Contains("| Delmål -46,0 % i forhold til 2017 | 2030 | 238 | test fixture |"));
     // The gap by year says which years are inventories and which projected
-    CHECK_THAT(da, Contains("| 2030 | fremskrevet | 450,0 | 200,0 | 238,3 | -38,3 |"));
-    CHECK_THAT(da, Contains("| 2017 | opgjort | 450,0 | 450,0 |"));
+    CHECK_THAT(da, Contains("| 2030 | fremskrevet | 450 | 200 | 238 | -38 |"));
+    CHECK_THAT(da, Contains("| 2017 | opgjort | 450 | 450 |"));
     CHECK_THAT(da, Contains("År: 2017 opgjort, 2018–2050 fremskrevet (fremskrevet fra opgørelsen for 2017)"));
-    CHECK_THAT(da, Contains("Tiltaget elbusser har ingen ansvarlig."));
+    CHECK_THAT(da, Contains("Tiltaget «Elbusser» har ingen ansvarlig."));  // by name, not by the id elbusser
 
     const auto en = render_report(d, ReportFormat::md, Lang::en);
-    CHECK_THAT(en, Contains("| Energy | 452.7 | 452.7 | 100.0 | -77.9 % | -77.9 % | 400.0 | 244.5 | 200.0 | -44.5 |"));
+    CHECK_THAT(en, Contains("| Energy | 453 | 100 | -77.9 % | 400 | 244 | 200 | -44 |"));
+    CHECK_THAT(en, Contains("| Vindmøller (vind) | Teknik og Miljø | 2021 | 2030 | 60 | 50 | behind | 200 | – |"));
     CHECK_THAT(en, Contains("Budget lasts (years): 24.6"));
     CHECK_THAT(en, Contains("Measure elbusser has no owner."));
     CHECK_THAT(en, Contains("The plan has 1 interim target(s)"));
@@ -142,4 +145,27 @@ TEST_CASE("report: XLSX is only written to a file, and the engine's errors name 
                       Contains("write_report_xlsx") && !Contains("--"));
     CHECK_THROWS_WITH(write_report_xlsx(test::hand_report(), Lang::da, "/nonexistent/dir/r.xlsx"),
                       Contains("/nonexistent/dir/r.xlsx") && Contains("writable") && !Contains("--out"));
+}
+
+TEST_CASE("report: the summary comes first and says on track or not, the largest measures and sources", "[report]") {
+    const auto& d = test::hand_report();
+    const auto da = render_report(d, ReportFormat::md, Lang::da);
+    // The summary is the first section, before the targets
+    CHECK(da.find("## Status i korte træk") < da.find("## Mål"));
+    // 2030: scenario 200 − target path 238.342392 = −38.342392: 38 t under the path
+    CHECK_THAT(
+        da, Contains("- På sporet i 2030: scenariet ligger 38 t CO2e under målstien (scenarie 200 t, målsti 238 t)."));
+    // Planned 2030 effects: vind 200 t (20 × 10 years to 2030), elbusser 50 t; only two measures
+    CHECK_THAT(da,
+               Contains("- De tre største tiltag efter planlagt effekt 2030: Vindmøller (200 t), Elbusser (50 t)\n"));
+    // Scenario 2030 by sector: energi 400 − 200 = 200, transport 100 − 50 = 50, LULUCF −50 is a sink, not listed
+    CHECK_THAT(da,
+               Contains("- De tre største tilbageværende kilder 2030 (scenarie): Energi (200 t), Transport (50 t)\n"));
+    const auto en = render_report(d, ReportFormat::md, Lang::en);
+    CHECK_THAT(en, Contains("## Summary"));
+    CHECK_THAT(en, Contains("The three largest measures by planned effect 2030: Vindmøller (vind) (200 t), Elbusser "
+                            "(elbusser) (50 t)"));
+    // The HTML shows the summary before its charts
+    const auto html = render_report(d, ReportFormat::html, Lang::da);
+    CHECK(html.find("<section id=\"summary\">") < html.find("<svg "));
 }

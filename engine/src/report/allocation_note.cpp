@@ -23,17 +23,26 @@ nlohmann::ordered_json allocation_json(ChpAllocation a, Lang lang) {
 }
 
 std::string with_allocation_note(std::string rendered, NoteForm form, ChpAllocation a, Lang lang) {
-    const std::string key(to_string(a)), text = what(a, lang);
+    // The set's code is shown in English output only, where it matches the --allocation flag;
+    // Danish output describes the method in words alone.
+    const std::string key = lang == Lang::da ? std::string() : std::string(to_string(a)) + " — ";
+    const std::string text = what(a, lang);
     const std::string label = lang == Lang::da ? "Kraftvarmefordeling" : "CHP allocation";
     switch (form) {
-        case NoteForm::text: return rendered + label + ": " + key + " — " + text + ".\n";
-        case NoteForm::markdown: return rendered + "\n" + label + ": `" + key + "` — " + text + ".\n";
+        case NoteForm::text: return rendered + label + ": " + key + text + ".\n";
+        case NoteForm::markdown: {
+            std::string code;  // appended, not concatenated: GCC 12 raises a false -Wrestrict on "`" + s
+            if (lang != Lang::da) code.append("`").append(to_string(a)).append("` — ");
+            return rendered + "\n" + label + ": " + code + text + ".\n";
+        }
         case NoteForm::csv_key_value:
-            return rendered + "report,chp_allocation," + label + ",text,\"" + key + ": " + text + "\"\n";
+            return rendered + "report,chp_allocation," + label + ",text,\"" + std::string(to_string(a)) + ": " + text +
+                   "\"\n";
         case NoteForm::csv_series:
-            return rendered + "chp_allocation," + key + ",,,,,\n";  // the series CSV has 7 columns
+            return rendered + "chp_allocation," + std::string(to_string(a)) +
+                   ",,,,,\n";  // the series CSV has 7 columns
         case NoteForm::html: {
-            const std::string p = "<p class=\"chp-allocation\">" + label + ": " + key + " — " + text + ".</p>\n";
+            const std::string p = "<p class=\"chp-allocation\">" + label + ": " + key + text + ".</p>\n";
             const auto at = rendered.rfind("</body>");
             return at == std::string::npos ? rendered + p : rendered.insert(at, p);
         }

@@ -95,6 +95,9 @@ ReportData assemble_report(const ScenarioResult& scenario, const TargetSet& targ
         s->name_da = tr(key, Lang::da);
         s->name_en = tr(key, Lang::en);
     }
+    std::map<std::string, std::pair<std::string, std::string>> row_names;
+    for (const auto& s : taxonomy.subsectors())
+        row_names[s.sector + "/" + s.code] = {s.sector_da + ", " + s.name_da, s.sector_en + ", " + s.name_en};
     ReportData d{std::move(title),
                  report_year,
                  scenario,
@@ -108,7 +111,8 @@ ReportData assemble_report(const ScenarioResult& scenario, const TargetSet& targ
                  ReportAnalysis{},
                  {},
                  {},
-                 std::nullopt};
+                 std::nullopt,
+                 std::move(row_names)};
     for (const auto& y : d.gap.years) {
         d.bau_totals.push_back(scope_total(scenario.bau, y.year, taxonomy, targets.scope));
         d.scenario_totals.push_back(scope_total(scenario.scenario, y.year, taxonomy, targets.scope));

@@ -84,7 +84,7 @@ std::string impact_paragraph(const analysis::ImpactResult& r, Lang l) {
         const auto& b = *r.with_proposal;
         if (da(l))
             o << " Manglen til målet i 2030 går fra " << t(a.gap_2030, l) << " til " << t(b.gap_2030, l) << " t CO2e ("
-              << signed_t(b.gap_2030 - a.gap_2030, l) << " t; positiv mangel: over målsporet). CO2-budgettet på "
+              << signed_t(b.gap_2030 - a.gap_2030, l) << " t; positiv mangel: over målstien). CO2-budgettet på "
               << t(a.budget, l) << " t opbruges " << budget_words(b, l) << " (uden forslaget: " << budget_words(a, l)
               << ").";
         else

@@ -50,6 +50,7 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"sector", {"Sektor", "Sector"}},
         {"reference", {"Reference", "Reference"}},
         {"base", {"Basisår", "Base year"}},
+        {"reference_base", {"Reference- og basisår", "Reference and base year"}},
         {"latest", {"Seneste", "Latest"}},
         {"change_vs_reference", {"Ændring ift. reference", "Change vs reference"}},
         {"change_vs_base", {"Ændring ift. basisår", "Change vs base year"}},
@@ -134,7 +135,7 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"chance_neutral",
          {"Sandsynlighed for klimaneutralitet i {year}: {p}", "Probability of climate neutrality by {year}: {p}"}},
         {"mc_draws",
-         {"Monte Carlo: {draws} trækninger, seed {seed}, over {inputs} usikre input (fra data, scenarie og "
+         {"Monte Carlo: {draws} trækninger, startværdi {seed}, over {inputs} usikre input (fra data, scenarie og "
           "usikkerhedsfil; docs/analysis.md); i målets omfang",
           "Monte Carlo: {draws} draws, seed {seed}, over {inputs} uncertain inputs (from the data, the scenario and "
           "an uncertainty file; docs/analysis.md); in the target's scope"}},
@@ -163,7 +164,7 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"cost_disc_dkk", {"Diskonteret omkostning (kr.)", "Discounted cost (DKK)"}},
         {"no_cost", {"ingen omkostning angivet", "no cost given"}},
         {"no_cost_line",
-         {"Ingen omkostning angivet (cost_dkk 0), regnet som gratis i porteføljen: {ids}",
+         {"Ingen omkostning angivet (omkostning 0 kr.), regnet som gratis i porteføljen: {ids}",
           "No cost given (cost_dkk 0), counted as free in the portfolio: {ids}"}},
         {"macc_note",
          {"Billigst først efter diskonteret omkostning pr. ton; bredden er tiltagets effekt i målåret. Omkostningen "
@@ -186,6 +187,9 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"portfolio_note",
          {"Niveau: andel af tiltagets planlagte omfang. Tiltag på niveau 0 er udeladt: {n}.",
           "Level: the share of the measure's planned size. Measures at level 0 are left out: {n}."}},
+        {"portfolio_none_left_out",
+         {"Niveau: andel af tiltagets planlagte omfang. Intet tiltag er udeladt.",
+          "Level: the share of the measure's planned size. No measure is left out."}},
         {"uptake_level", {"Niveau", "Level"}},
         {"effect_at_level", {"Effekt {year} ved niveau (t CO2e)", "Avoided {year} at level (t CO2e)"}},
         {"cost_at_level", {"Diskonteret omkostning ved niveau (kr.)", "Discounted cost at level (DKK)"}},
@@ -198,6 +202,25 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"chart_macc", {"Marginal omkostningskurve (MACC) {year}", "Marginal abatement cost curve (MACC) {year}"}},
         {"required_reduction", {"Krævet reduktion {year}", "Required reduction {year}"}},
         {"unit_dkk_t", {"kr./t CO2e", "DKK/t CO2e"}},
+        {"summary", {"Status i korte træk", "Summary"}},
+        {"summary_on_track",
+         {"På sporet i {year}: scenariet ligger {t} t CO2e under målstien (scenarie {scenario} t, målsti {target} t).",
+          "On track in {year}: the scenario is {t} t CO2e below the target path (scenario {scenario} t, target "
+          "path {target} t)."}},
+        {"summary_off_track",
+         {"Ikke på sporet i {year}: scenariet ligger {t} t CO2e over målstien (scenarie {scenario} t, målsti "
+          "{target} t).",
+          "Not on track in {year}: the scenario is {t} t CO2e above the target path (scenario {scenario} t, target "
+          "path {target} t)."}},
+        {"summary_measures",
+         {"De tre største tiltag efter planlagt effekt {year}", "The three largest measures by planned effect {year}"}},
+        {"summary_sources",
+         {"De tre største tilbageværende kilder {year} (scenarie)",
+          "The three largest remaining sources {year} (scenario)"}},
+        {"summary_no_measures", {"ingen tiltag med effekt", "no measure with an effect"}},
+        {"legend_numbers", {"Numrene på søjlerne", "Numbers on the bars"}},
+        {"chart_data", {"Diagramdata", "Chart data"}},
+        {"inventory_sheet", {"Opgørelse pr. sektor (t CO2e)", "Inventory by sector (t CO2e)"}},
         {"yes", {"ja", "yes"}},
         {"no", {"nej", "no"}},
     };

@@ -23,10 +23,14 @@ std::string render_html(const ReportData& d, Lang l) {
     o << "<!DOCTYPE html>\n<html lang=\"" << (l == Lang::da ? "da" : "en") << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<title>" << xml_escape(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
       << "<h1>" << xml_escape(title) << "</h1>\n";
-    o << "<figure>" << svg_trajectory(d, l) << "</figure>\n";
-    o << "<figure>" << svg_wedges(d, l) << "</figure>\n";
-    o << "<figure>" << svg_sector_bars(d, l) << "</figure>\n";
-    for (const auto& s : report_sections(d, l)) {
+    const auto figures = [&] {
+        o << "<figure>" << svg_trajectory(d, l) << "</figure>\n";
+        o << "<figure>" << svg_wedges(d, l) << "</figure>\n";
+        o << "<figure>" << svg_sector_bars(d, l) << "</figure>\n";
+    };
+    const auto sections = report_sections(d, l);
+    if (sections.empty() || sections.front().id != "summary") figures();
+    for (const auto& s : sections) {
         o << "<section id=\"" << s.id << "\">\n<h2>" << xml_escape(s.heading) << "</h2>\n";
         if (!s.lines.empty()) {
             o << "<ul>\n";
@@ -51,6 +55,7 @@ std::string render_html(const ReportData& d, Lang l) {
         }
         if (!s.note.empty()) o << "<p class=\"note\">" << xml_escape(s.note) << "</p>\n";
         o << "</section>\n";
+        if (s.id == "summary") figures();  // the summary first, then the charts
     }
     o << "</body>\n</html>\n";
     return o.str();

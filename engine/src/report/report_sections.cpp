@@ -5,6 +5,7 @@
 #include "report_text.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace klima::report {
 namespace {
@@ -50,7 +51,7 @@ Section targets_section(const ReportData& d, Lang l) {
         s.lines.push_back(tr("bau_line", l) + ": " + tr("bau_frozen", l));
     }
     for (const auto& c : d.scenario.carried)
-        s.lines.push_back(c.row + " " + c.carrier + ": " +
+        s.lines.push_back(row_label(d, c.row, l) + " (" + c.carrier + "): " +
                           filled(tr("carried_row", l), {{"launch", std::to_string(d.scenario.launch_year)},
                                                         {"from", std::to_string(c.from_year)}}));
     s.head = {tr("targets", l), tr("year", l), with_unit(tr("level", l), l), tr("source", l)};
@@ -113,6 +114,12 @@ Section sectors_section(const ReportData& d, Lang l) {
     for (const auto& r : p.sectors) s.rows.push_back(progress_cells(r, l));
     s.rows.push_back(progress_cells(p.total_incl_lulucf, l));
     s.rows.push_back(progress_cells(p.total_excl_lulucf, l));
+    // A base year that is the reference year repeats its two columns: show them once.
+    if (p.base_year == p.reference_year) {
+        s.head[1] = tr("reference_base", l) + " " + std::to_string(p.reference_year);
+        s.head.erase(s.head.begin() + 5), s.head.erase(s.head.begin() + 2);  // change vs base, base
+        for (auto& row : s.rows) row.erase(row.begin() + 5), row.erase(row.begin() + 2);
+    }
     return s;
 }
 
@@ -147,7 +154,7 @@ Section measures_section(const ReportData& d, Lang l) {
               filled(tr("effect_year", l), {{"year", m2030}}),
               filled(tr("outside_scope_year", l), {{"year", m2030}})};
     for (const auto& m : d.progress.measures)
-        s.rows.push_back({text(m.name + " (" + m.id + ")"), text(m.owner.empty() ? "–" : m.owner),
+        s.rows.push_back({text(measure_label(m.name, m.id, l)), text(m.owner.empty() ? "–" : m.owner),
                           m.start_year ? year(m.start_year) : text("–"),
                           m.full_effect_year ? year(m.full_effect_year) : text("–"), t(m.planned, l), t(m.realised, l),
                           text(status_text(m.status, l)), effect_cell(m.effect_milestone, l),
@@ -223,7 +230,10 @@ Section uncertainty_section(const ReportData& d, Lang l) {
         for (std::size_t i = 0; i < std::min<std::size_t>(3, mc->influence.size()); ++i) {
             const auto& in = mc->influence[i];
             if (i) line += "; ";
-            line.append(in.input).append(" (ρ = ").append(decimal_text(in.rank_correlation, 2, l)).append(")");
+            line.append(input_label(d, in.input, l))
+                .append(" (ρ = ")
+                .append(decimal_text(in.rank_correlation, 2, l))
+                .append(")");
         }
         s.lines.push_back(std::move(line));
     }
@@ -263,7 +273,7 @@ Section macc_section(const ReportData& d, const analysis::AbatementOutcome& a, L
                                     {"t", tonnes_text(a.required, l)}}));
     std::string without;
     for (const auto& m : a.measures)
-        if (!has_cost(m)) without.append(without.empty() ? "" : ", ").append(m.id);
+        if (!has_cost(m)) without.append(without.empty() ? "" : ", ").append(measure_label(m.name, m.id, l));
     if (!without.empty()) s.lines.push_back(filled(tr("no_cost_line", l), {{"ids", without}}));
     s.head = {
         tr("measure", l),   tr("dkk_per_t_disc", l), tr("dkk_per_t", l),    filled(tr("in_year", l), {{"year", y}}),
@@ -274,10 +284,11 @@ Section macc_section(const ReportData& d, const analysis::AbatementOutcome& a, L
         const bool costed = has_cost(m);
         // in_year is the measure's effect in the scope (the measure table's figure in the milestone year).
         const ScopeTotal* e = a.year == d.progress.milestone_year ? effect_of(d, m.id) : nullptr;
-        s.rows.push_back(
-            {text(m.name + " (" + m.id + ")"), costed ? dkk_per_t(m.per_tonne_discounted, l) : text(tr("no_cost", l)),
-             costed ? dkk_per_t(m.per_tonne, l) : text("–"), e ? effect_cell(*e, l) : t(m.in_year, l), t(cumulated, l),
-             costed ? dkk(m.cost, l) : text("–"), costed ? dkk(m.cost_discounted, l) : text("–")});
+        s.rows.push_back({text(measure_label(m.name, m.id, l)),
+                          costed ? dkk_per_t(m.per_tonne_discounted, l) : text(tr("no_cost", l)),
+                          costed ? dkk_per_t(m.per_tonne, l) : text("–"), e ? effect_cell(*e, l) : t(m.in_year, l),
+                          t(cumulated, l), costed ? dkk(m.cost, l) : text("–"),
+                          costed ? dkk(m.cost_discounted, l) : text("–")});
     }
     return s;
 }
@@ -294,35 +305,88 @@ Section portfolio_section(const ReportData& d, const analysis::AbatementOutcome&
                                                         {"gap", tonnes_text(p.remaining_gap, l)}}));
     s.head = {tr("measure", l), tr("uptake_level", l), filled(tr("effect_at_level", l), {{"year", y}}),
               tr("cost_at_level", l)};
-    int left_out = 0;
+    std::string left_out;  // the measures at level 0, by name
     for (const auto& m : a.measures) {
         const double level = units::in_count(m.level);
         if (level <= 1e-9) {
-            ++left_out;
+            left_out.append(left_out.empty() ? "" : ", ").append(measure_label(m.name, m.id, l));
             continue;
         }
         const ScopeTotal* e = a.year == d.progress.milestone_year ? effect_of(d, m.id) : nullptr;
         const bool outside = e && effect_cell(*e, l).number == std::nullopt && level > 0.0;
-        s.rows.push_back({text(m.name + " (" + m.id + ")"),
+        s.rows.push_back({text(measure_label(m.name, m.id, l)),
                           {decimal_text(level * 100.0, 1, l) + " %", level * 100.0},
                           outside ? text(tr("outside_scope", l)) : t(m.in_year * level, l),
                           dkk(m.cost_discounted * level, l)});
     }
-    s.note = filled(tr("portfolio_note", l), {{"n", std::to_string(left_out)}});
+    s.note = left_out.empty() ? tr("portfolio_none_left_out", l) : filled(tr("portfolio_note", l), {{"n", left_out}});
+    return s;
+}
+
+// "A (13.447 t), B (4.412 t), C (…)": the first three of `items`, largest first.
+std::string three_largest(std::vector<std::pair<std::string, units::Mass>> items, Lang l) {
+    std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+        return units::in_tonnes(a.second) > units::in_tonnes(b.second);
+    });
+    std::string out;
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, items.size()); ++i)
+        out.append(i ? ", " : "").append(items[i].first).append(" (" + tonnes_text(items[i].second, l) + " t)");
+    return out;
+}
+
+// What a council reads first: on track or not in the milestone year and by how much, the chance
+// of reaching it (when the report has the Monte Carlo), the three largest measures by the effect
+// the measure table shows, and the three largest sectors left in the scenario that year.
+Section summary_section(const ReportData& d, Lang l) {
+    const int year = d.progress.milestone_year;
+    Section s{"summary", tr("summary", l), {}, {}, {}, {}};
+    const auto y = std::to_string(year);
+    if (d.gap.years.empty() || year < d.gap.years.front().year || year > d.gap.years.back().year) return s;
+    const auto& g = d.gap.at(year);
+    const double gap = units::in_tonnes(g.gap);
+    s.lines.push_back(
+        filled(tr(gap > 0 ? "summary_off_track" : "summary_on_track", l), {{"year", y},
+                                                                           {"t", decimal_text(std::abs(gap), 0, l)},
+                                                                           {"scenario", tonnes_text(g.scenario, l)},
+                                                                           {"target", tonnes_text(g.target, l)}}));
+    if (d.analysis.included && d.analysis.uncertainty)
+        for (const auto& c : d.analysis.uncertainty->targets)
+            if (c.year == year) s.lines.push_back(chance_line(d, c, l));
+    std::vector<std::pair<std::string, units::Mass>> measures, sources;
+    for (const auto& m : d.progress.measures)
+        if (units::in_tonnes(m.effect_milestone.total) > 0)  // the order-free effect in the scope
+            measures.emplace_back(measure_label(m.name, m.id, l), m.effect_milestone.total);
+    const auto measures_text = three_largest(measures, l);
+    s.lines.push_back(filled(tr("summary_measures", l), {{"year", y}}) + ": " +
+                      (measures_text.empty() ? tr("summary_no_measures", l) : measures_text));
+    const auto& c = d.chart;
+    for (std::size_t i = 0; i < c.years.size(); ++i)
+        if (c.years[i] == year)
+            for (const auto& sector : c.sectors)  // a sink (LULUCF below zero) is no source
+                if (units::in_tonnes(sector.values[i]) > 0)
+                    sources.emplace_back(series_name(sector, l), sector.values[i]);
+    if (!sources.empty())
+        s.lines.push_back(filled(tr("summary_sources", l), {{"year", y}}) + ": " + three_largest(sources, l));
     return s;
 }
 
 Section check_section(const ReportData& d, Lang l) {
     Section s{"check", tr("check", l), {}, {}, {}, {}};
     if (d.findings.empty()) s.lines.push_back(tr("check_ok", l));
-    for (const auto& f : d.findings) s.lines.push_back(describe(f, l));
+    for (auto f : d.findings) {
+        // A finding names a measure by its id; Danish output names it by its name (the id is a code).
+        if (l == Lang::da)
+            for (const auto& m : d.scenario.measures)
+                if (m.id == f.subject && !m.name.empty()) f.subject = "«" + m.name + "»";
+        s.lines.push_back(describe(f, l));
+    }
     return s;
 }
 
 }  // namespace
 
 std::vector<Section> report_sections(const ReportData& d, Lang l) {
-    std::vector<Section> out{targets_section(d, l), budget_section(d, l), sectors_section(d, l),
+    std::vector<Section> out{summary_section(d, l), targets_section(d, l), budget_section(d, l), sectors_section(d, l),
                              measures_section(d, l)};
     if (!d.progress.themes.empty()) out.push_back(themes_section(d, l));
     out.push_back(sector_gap_section(d, l));

@@ -36,7 +36,7 @@ std::string decimal_text(double v, int decimals, Lang lang) {
     return s;
 }
 
-std::string tonnes_text(units::Mass m, Lang lang) { return decimal_text(units::in_tonnes(m), 1, lang); }
+std::string tonnes_text(units::Mass m, Lang lang) { return decimal_text(units::in_tonnes(m), 0, lang); }
 
 std::string tonnes_text(const std::optional<units::Mass>& m, Lang lang) { return m ? tonnes_text(*m, lang) : "–"; }
 
@@ -58,6 +58,63 @@ std::string sector_name(const ReportData& d, const std::string& sector, Lang lan
     for (const auto& r : d.progress.sectors)
         if (r.key == sector) return row_name(r, lang);
     return sector;
+}
+
+std::string measure_label(const std::string& name, const std::string& id, Lang lang) {
+    return lang == Lang::da || name == id ? name : name + " (" + id + ")";
+}
+
+std::string row_label(const ReportData& d, const std::string& row, Lang lang) {
+    const auto it = d.row_names.find(row);
+    if (it == d.row_names.end()) return row;
+    return lang == Lang::da ? it->second.first : it->second.second;
+}
+
+namespace {
+
+// A row selector's name for people: "*/*" all sectors, "transport/*" a sector, else the row's.
+std::string selector_label(const ReportData& d, const std::string& row, Lang lang) {
+    const bool da = lang == Lang::da;
+    if (row == "*/*") return da ? "alle sektorer" : "all sectors";
+    const auto slash = row.find('/');
+    if (slash != std::string::npos && row.substr(slash) == "/*") {
+        const auto sector = row.substr(0, slash + 1);
+        for (const auto& [key, names] : d.row_names)
+            if (key.rfind(sector, 0) == 0) {
+                const auto& name = da ? names.first : names.second;
+                return name.substr(0, name.find(", "));
+            }
+    }
+    return row_label(d, row, lang);
+}
+
+}  // namespace
+
+std::string input_label(const ReportData& d, const std::string& label, Lang lang) {
+    if (lang != Lang::da) return label;
+    const auto space = label.find(' ');
+    if (space == std::string::npos) return label;
+    const auto kind = label.substr(0, space), rest = label.substr(space + 1);
+    if (kind == "activity" || kind == "factor") {
+        const auto gap = rest.rfind(' ');
+        const auto row = rest.substr(0, gap), carrier = gap == std::string::npos ? "" : rest.substr(gap + 1);
+        const auto where =
+            selector_label(d, row, lang) + (carrier.empty() || carrier == "*" ? "" : " (" + carrier + ")");
+        return (kind == "activity" ? "aktivitet: " : "emissionsfaktor: ") + where;
+    }
+    if (kind == "driver") {
+        static const std::pair<const char*, const char*> kDrivers[] = {{"population", "befolkning"},
+                                                                       {"households", "husstande"},
+                                                                       {"vehicle_km", "kørte km"},
+                                                                       {"constant", "konstant"}};
+        for (const auto& [code, name] : kDrivers)
+            if (rest == code) return std::string("fremskrivning: ") + name;
+        return "fremskrivning: " + rest;
+    }
+    if (kind == "measure")
+        for (const auto& m : d.scenario.measures)
+            if (m.id == rest) return "tiltag: " + m.name;
+    return label;
 }
 
 std::string status_text(MeasureStatus s, Lang lang) { return tr(to_string(s), lang); }

@@ -14,7 +14,7 @@ namespace klima::report {
 std::string xml_escape(const std::string& s);
 // A number with `decimals` decimals for people, thousands grouped: 570.108,1 (da), 570,108.1 (en).
 std::string decimal_text(double v, int decimals, Lang lang);
-// Tonnes with one decimal, for people: decimal comma in Danish.
+// Whole tonnes, for people (md, html, xlsx text; csv and json keep full precision): 570.108 (da).
 std::string tonnes_text(units::Mass m, Lang lang);
 std::string tonnes_text(const std::optional<units::Mass>& m, Lang lang);  // "–" when none
 // A relative change as a signed percentage with one decimal ("-12.5 %"), "–" when none.
@@ -23,6 +23,15 @@ std::string percent_text(const std::optional<units::Ratio>& r, Lang lang);
 std::string reduction_text(units::Ratio r, Lang lang);
 // A sector's name from the progress table, the code when absent.
 std::string sector_name(const ReportData& d, const std::string& sector, Lang lang);
+// A measure for people: its name in Danish (the id is a code), "name (id)" in English.
+std::string measure_label(const std::string& name, const std::string& id, Lang lang);
+// A taxonomy row ("transport/soe") by its display names ("Transport, Søfart"), the code when unknown.
+std::string row_label(const ReportData& d, const std::string& row, Lang lang);
+// An uncertain input of the Monte Carlo ("activity transport/personbiler benzin", "factor */* gasolie",
+// "driver vehicle_km", "measure elbusser") for people: in Danish by display names ("aktivitet:
+// Transport, Personbiler (benzin)", "emissionsfaktor: alle sektorer (gasolie)", "fremskrivning: kørte
+// km", "tiltag: Alle busser er elbusser i 2025"); in English as the label, which names the input.
+std::string input_label(const ReportData& d, const std::string& label, Lang lang);
 std::string status_text(MeasureStatus s, Lang lang);
 std::string scope_text(TargetScope s, Lang lang);
 // "opgjort" / "actual", "interpoleret" / "interpolated", "fremskrevet" / "projected"
@@ -33,6 +42,11 @@ std::string year_spans_text(const ScenarioResult& r, Lang lang);
 std::vector<int> overview_years(const GapAnalysis& gap);
 // A gap row's value in a year, none when the year is not covered.
 std::optional<units::Mass> gap_in(const SectorGap& s, int year);
+
+// An Excel sheet name for `heading` (report_xlsx.cpp): at most 31 characters, cut on a word
+// boundary (a bracketed unit dropped first), none of []:*?/\, and not in `taken` (case-insensitively);
+// appends the name to `taken`.
+std::string sheet_name(const std::string& heading, std::vector<std::string>& taken);
 
 std::string render_markdown(const ReportData& d, Lang lang);
 std::string render_csv(const ReportData& d, Lang lang);

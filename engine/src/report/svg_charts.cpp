@@ -45,10 +45,11 @@ Frame frame(double x_lo, double x_hi, double y_lo, double y_hi) {
     return {x_lo, x_hi, std::floor(y_lo / step) * step, std::ceil(y_hi / step) * step};
 }
 
-std::string open_svg(const std::string& id, const std::string& title) {
+// `height` above kHeight leaves room under the plot (the MACC's numbered legend).
+std::string open_svg(const std::string& id, const std::string& title, double height = kHeight) {
     std::ostringstream o;
-    o << "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"" << id << "\" width=\"" << kWidth << "\" height=\"" << kHeight
-      << "\" viewBox=\"0 0 " << kWidth << " " << kHeight << "\" role=\"img\">\n<title>" << xml_escape(title)
+    o << "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"" << id << "\" width=\"" << kWidth << "\" height=\"" << height
+      << "\" viewBox=\"0 0 " << kWidth << " " << height << "\" role=\"img\">\n<title>" << xml_escape(title)
       << "</title>\n"
       << "<text x=\"" << kLeft << "\" y=\"22\" font-size=\"15\" font-weight=\"bold\">" << xml_escape(title)
       << "</text>\n";
@@ -73,14 +74,16 @@ std::string axes(const Frame& f, const std::vector<int>& x_ticks, Lang l, const 
     return o.str();
 }
 
-// At most 40 characters (not bytes) for a legend, with an ellipsis.
+// At most 37 characters (not bytes) for a legend, with an ellipsis: what fits right of the plot
+// (900 − 648 − 4 px at 6.6 px a character, the estimate of text_width for 11 px).
+constexpr std::size_t kLegendChars = 37;
 std::string shortened(const std::string& s) {
     std::size_t chars = 0, cut = std::string::npos;
     for (std::size_t i = 0; i < s.size(); ++i) {
         if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-        if (++chars == 40) cut = i;
+        if (++chars == kLegendChars) cut = i;
     }
-    return cut == std::string::npos || chars <= 40 ? s : s.substr(0, cut) + "…";
+    return cut == std::string::npos || chars <= kLegendChars ? s : s.substr(0, cut) + "…";
 }
 
 std::string legend(std::size_t i, const std::string& name, const char* fill, bool line, const char* dash = "",
@@ -127,10 +130,26 @@ std::string total_lines(const Frame& f, const ChartData& c, Lang l) {
            "<circle cx=\"" + num(x + 9) + "\" cy=\"" + num(y + 5) + "\" r=\"3\" fill=\"#000\"/>\n";
 }
 
-std::vector<int> year_ticks(const std::vector<int>& years) {
+// Text boxes are estimated, not measured: a character is at most 0.6 of the font size wide
+// (digits in sans-serif fonts about 0.55); the overlap test of the charts uses the same estimate.
+constexpr double kCharWidth = 0.6, kTickFont = 11;
+double text_width(std::size_t chars, double font = kTickFont) { return kCharWidth * font * static_cast<double>(chars); }
+
+// Year ticks on a round step (1, 2, 5, 10, 20, 50 … years) wide enough for a four-digit label and a
+// gap; the first and last year are labelled too when they keep that distance from their neighbour.
+std::vector<int> year_ticks(const Frame& f, const std::vector<int>& years) {
     std::vector<int> t;
+    if (years.empty()) return t;
+    const double per_year = f.x(f.x_lo + 1) - f.x(f.x_lo), room = text_width(4) + 8;
+    int step = 1;
+    for (int decade = 1; per_year * step < room && decade < 1000000; decade *= 10)
+        for (int m : {1, 2, 5})
+            if (per_year * step < room) step = m * decade;
     for (int y : years)
-        if (y % 5 == 0 || y == years.front() || y == years.back()) t.push_back(y);
+        if (y % step == 0) t.push_back(y);
+    const auto far_enough = [&](int a, int b) { return std::abs(f.x(a) - f.x(b)) >= room; };
+    if (t.empty() || far_enough(years.front(), t.front())) t.insert(t.begin(), years.front());
+    if (far_enough(years.back(), t.back())) t.push_back(years.back());
     return t;
 }
 
@@ -168,7 +187,7 @@ std::string svg_trajectory(const ReportData& d, Lang l) {
         std::min({extreme(c.bau.values, false), extreme(c.scenario.values, false), extreme(c.target.values, false)});
     for (const auto& [year, mass] : c.inventories) hi = std::max(hi, tonnes(mass)), lo = std::min(lo, tonnes(mass));
     const auto f = frame(c.years.front(), c.years.back(), lo, hi);
-    std::string s = open_svg("chart-trajectory", tr("chart_trajectory", l)) + axes(f, year_ticks(c.years), l);
+    std::string s = open_svg("chart-trajectory", tr("chart_trajectory", l)) + axes(f, year_ticks(f, c.years), l);
     if (d.report_year >= c.years.front() && d.report_year <= c.years.back())
         s += "<line class=\"report-year\" x1=\"" + num(f.x(d.report_year)) + "\" x2=\"" + num(f.x(d.report_year)) +
              "\" y1=\"" + num(kTop) + "\" y2=\"" + num(kHeight - kBottom) +
@@ -195,7 +214,7 @@ std::string svg_wedges(const ReportData& d, Lang l) {
     for (const auto& e : edges)
         for (double v : e) hi = std::max(hi, v), lo = std::min(lo, v);
     const auto f = frame(c.years.front(), c.years.back(), lo, hi);
-    std::string s = open_svg("chart-wedges", tr("chart_wedges", l)) + axes(f, year_ticks(c.years), l);
+    std::string s = open_svg("chart-wedges", tr("chart_wedges", l)) + axes(f, year_ticks(f, c.years), l);
     for (std::size_t k = 0; k < c.measures.size(); ++k) {
         std::ostringstream p;
         p << "<path class=\"wedge\" data-measure=\"" << xml_escape(c.measures[k].key) << "\" fill=\"" << colour(k)
@@ -265,7 +284,7 @@ std::string svg_fan(const ReportData& d, const analysis::MonteCarloOutcome& mc, 
     for (const auto* v : {&bau5, &bau95, &sc5, &sc95, &target})
         hi = std::max(hi, extreme(*v, true)), lo = std::min(lo, extreme(*v, false));
     const auto f = frame(years.front(), years.back(), lo, hi);
-    std::string s = open_svg("chart-fan", tr("chart_fan", l)) + axes(f, year_ticks(years), l);
+    std::string s = open_svg("chart-fan", tr("chart_fan", l)) + axes(f, year_ticks(f, years), l);
     s += band(f, years, bau5, bau95, "band-bau", "#888888", "0.25");
     s += band(f, years, sc5, sc95, "band-scenario", "#1f78b4", "0.35");
     s += polyline(f, years, bau50, "bau-median", "#888888", "6 4");
@@ -294,7 +313,12 @@ std::string svg_macc(const analysis::AbatementOutcome& a, Lang l) {
     const double required = tonnes(a.required);
     const double x_hi = std::max({width, required, 1.0});
     const auto f = frame(0, x_hi, lo, hi);
-    std::string s = open_svg("chart-macc", with_year(tr("chart_macc", l), a.year)) + axes(f, {}, l, "unit_dkk_t");
+    // Each bar carries its number; the numbers are listed with the names under the plot, two columns.
+    constexpr double kLegendRow = 15, kLegendTop = kHeight + 12;
+    const double legend_rows = std::ceil(static_cast<double>(shown.size()) / 2.0);
+    std::string s =
+        open_svg("chart-macc", with_year(tr("chart_macc", l), a.year), kLegendTop + kLegendRow * legend_rows + 4) +
+        axes(f, {}, l, "unit_dkk_t");
     const double step = tick_step(x_hi);
     for (double v = 0; v <= x_hi + step / 100; v += step)
         s += "<text x=\"" + num(f.x(v)) + "\" y=\"" + num(kHeight - kBottom + 16) +
@@ -303,10 +327,29 @@ std::string svg_macc(const analysis::AbatementOutcome& a, Lang l) {
          "\" font-size=\"11\" text-anchor=\"end\">" + xml_escape(tr("unit_t", l)) + "</text>\n";
     double at = 0;
     bool any_without = false;
+    struct Box {
+        double x0, x1, y0, y1;
+    };
+    std::vector<Box> placed;  // the number labels so far: a new one moves up until it is clear of them
+    std::string numbers;
+    const auto number_label = [&](std::size_t k, double cx, double base) {
+        const auto label = std::to_string(k + 1);
+        const double w = text_width(label.size(), 10), h = 10;
+        double y = base;
+        for (bool clear = false; !clear && y > kTop;) {
+            clear = true;
+            for (const auto& b : placed)
+                if (cx - w / 2 < b.x1 && cx + w / 2 > b.x0 && y - h < b.y1 && y > b.y0) clear = false, y = b.y0 - 2;
+        }
+        placed.push_back({cx - w / 2, cx + w / 2, y - h, y});
+        numbers += "<text class=\"macc-number\" x=\"" + num(cx) + "\" y=\"" + num(y) +
+                   "\" font-size=\"10\" text-anchor=\"middle\">" + label + "</text>\n";
+    };
     for (std::size_t k = 0; k < shown.size(); ++k) {
         const auto& m = *shown[k];
         const double w = tonnes(m.in_year);
         const std::string x = num(f.x(at)), bar_width = num(f.x(at + w) - f.x(at));
+        const double centre = (f.x(at) + f.x(at + w)) / 2;
         const std::string tip =
             xml_escape(m.name) + ": " + tonnes_text(m.in_year, l) + " " + xml_escape(tr("unit_t", l));
         at += w;
@@ -315,6 +358,7 @@ std::string svg_macc(const analysis::AbatementOutcome& a, Lang l) {
             s += "<rect class=\"macc-nocost\" data-measure=\"" + xml_escape(m.id) + "\" x=\"" + x + "\" y=\"" +
                  num(f.y(0) - 3) + "\" width=\"" + bar_width + "\" height=\"6\" fill=\"#bbbbbb\"><title>" + tip + ", " +
                  xml_escape(tr("no_cost", l)) + "</title></rect>\n";
+            number_label(k, centre, f.y(0) - 6);
             continue;
         }
         const double h = units::in_dkk_per_tonne(*m.per_tonne_discounted);
@@ -323,6 +367,14 @@ std::string svg_macc(const analysis::AbatementOutcome& a, Lang l) {
              "\" width=\"" + bar_width + "\" height=\"" + num(height) + "\" fill=\"" + colour(k) +
              "\" stroke=\"#fff\" stroke-width=\"0.5\"><title>" + tip + ", " + decimal_text(h, 0, l) + " " +
              xml_escape(tr("unit_dkk_t", l)) + "</title></rect>\n";
+        number_label(k, centre, f.y(std::max(0.0, h)) - 3);
+    }
+    s += numbers;
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+        const double x = k % 2 == 0 ? kLeft : kLeft + (kWidth - kLeft) / 2;
+        const double y = kLegendTop + kLegendRow * static_cast<double>(k / 2) + 10;
+        s += "<text class=\"macc-legend\" x=\"" + num(x) + "\" y=\"" + num(y) + "\" font-size=\"11\">" +
+             std::to_string(k + 1) + " " + xml_escape(shortened(shown[k]->name)) + "</text>\n";
     }
     std::size_t entry = 0;
     if (required > 0) {

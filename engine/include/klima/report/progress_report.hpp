@@ -12,6 +12,7 @@
 #include "klima/scope_total.hpp"
 #include "klima/targets.hpp"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,9 @@ struct ReportData {
     // latest inventory at or before the report year (none when there is none).
     std::vector<ScopeTotal> bau_totals, scenario_totals;
     std::optional<ScopeTotal> latest_inventory;
+    // Display names of the taxonomy's rows for people: "sector/subsector" → (Danish, English), as
+    // "Transport, Søfart"; the renderers name a row by these, never by its code.
+    std::map<std::string, std::pair<std::string, std::string>> row_names;
 };
 
 // `inventories`: every inventory year the activity data has (any order).
