@@ -219,6 +219,19 @@ try {
   without.measures.splice(0, 1);
   if (off !== cli2030(without)) fail(`with the measure off: page ${off}, klima scenario run ${cli2030(without)}`);
 
+  // with district heating off, the heat pumps are measure 0 of the scenario sent: the error's path
+  // /measures/0/… still lands on the heat-pump row, not on the first row of the table
+  await typeInto(field('varmepumper', '/params/households'), '12000');
+  await errored();
+  const mapped = await page.evaluate(() => ({
+    after: document.querySelector('#measures tr.error-row')?.previousElementSibling?.dataset.id ?? null,
+    technical: document.querySelector('#measures tr.error-row details pre')?.textContent ?? '' }));
+  if (mapped.after !== 'varmepumper' || !mapped.technical.includes('/measures/0'))
+    fail(`with a measure off the error is shown after '${mapped.after}' (${mapped.technical})`);
+  await typeInto(field('varmepumper', '/params/households'), '1200');
+  await drawn();
+  if ((await page.$eval('#fig2030', (el) => el.dataset.value)) !== off) fail('after the second fix the figure is not the one before');
+
   await page.select('#lang', 'en');
   const heading = await page.$eval('h2[data-t="measures"]', (el) => el.textContent);
   if (heading !== 'Measures') fail(`English heading is '${heading}'`);
