@@ -263,7 +263,7 @@ TEST_CASE("serve: every answer carries a CSP without inline script and nosniff; 
           "[serve][hostile]") {
     ServedWorkbench server;
     auto client = server.client();
-    for (const char* path : {"/", "/app.js", "/style.css", "/api/scenarios", "/no-such-page"}) {
+    for (const char* path : {"/", "/app.js", "/edit.js", "/style.css", "/api/scenarios", "/no-such-page"}) {
         const auto r = client.Get(path);
         REQUIRE(r);
         const auto csp = r->get_header_value("Content-Security-Policy");
@@ -278,13 +278,18 @@ TEST_CASE("serve: every answer carries a CSP without inline script and nosniff; 
     CHECK(refused->get_header_value("X-Content-Type-Options") == "nosniff");
     const auto page = client.Get("/");
     REQUIRE(page);
-    CHECK(page->body.find("<script>") == std::string::npos);  // only <script src="/app.js">
+    CHECK(page->body.find("<script>") == std::string::npos);  // only <script src="/edit.js"> and "/app.js"
     CHECK(page->body.find(" on") == std::string::npos);       // no onclick= and the like
     CHECK(page->body.find("style=") == std::string::npos);
     const auto app = read_all(kServeRepo + "/serve/web/app.js");
     // one innerHTML assignment left: the chart, built from numbers and the page's own words
     CHECK(app.find("innerHTML =") == app.rfind("innerHTML ="));
     CHECK(app.find("$('chart').innerHTML =") != std::string::npos);
+    // the measures' fields, the engine's errors and added measures are built with el() and text only
+    const auto edit = read_all(kServeRepo + "/serve/web/edit.js");
+    CHECK(edit.find("innerHTML") == std::string::npos);
+    CHECK(edit.find("outerHTML") == std::string::npos);
+    CHECK(edit.find("insertAdjacentHTML") == std::string::npos);
 }
 
 TEST_CASE("serve: the report's file name is built from a safe alphabet (RFC 6266)", "[serve][hostile]") {

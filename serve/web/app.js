@@ -1,42 +1,47 @@
-// klima workbench: loads a scenario, lets the planner switch measures and move
-// their years and uptake, POSTs the edited scenario to /api/scenario/run on each
-// change and redraws. Plain JavaScript and SVG; nothing is loaded from elsewhere.
+// klima workbench: loads a scenario, lets the planner switch measures, move their years and
+// uptake, edit their numbers, add, copy and remove them (edit.js), POSTs the edited scenario to
+// /api/scenario/run on each change and redraws. Plain JavaScript and SVG; nothing is loaded from
+// elsewhere.
 'use strict';
 
 const TEXT = {
   da: {
     title: 'klima – arbejdsbord for klimaplanen', scenario: 'Scenarie', language: 'Sprog',
     fig2030: 'Scenarie 2030', bau2030: 'BAU 2030', target2030: 'Mål 2030', gap2030: 'Over målet 2030 (negativ: under)',
+    outside2030: 'Byggeri 2030 (uden for målet)', outsideLulucf2030: 'Byggeri og LULUCF 2030 (uden for målet)',
+    inScope: 'i målets afgrænsning', gapIs: 'scenarie − mål',
     recompute: 'Genberegnet på', trajectory: 'Udledning, t CO2e om året',
     effects: 'Virkemidlernes effekt 2030 (t CO2e)', inventory: 'Seneste opgørelse efter sektor (t CO2e)',
     measures: 'Virkemidler', report: 'DK2020-rapport for det viste scenarie',
-    hint: 'Slå virkemidler til og fra, og flyt start, fuld effekt og omfang: scenariet regnes om ved hver ændring.',
+    hint: 'Slå virkemidler til og fra, flyt start, fuld effekt og omfang, og ret tallene under »Tal«: scenariet regnes om ved hver ændring.',
     downloadHtml: 'Hent rapport (HTML)', downloadXlsx: 'Hent rapport (XLSX)',
     history: 'Historik', bau: 'BAU (uden virkemidler)', scen: 'Scenarie', target: 'Målsti',
-    on: 'Til', measure: 'Virkemiddel', start: 'Start', full: 'Fuld effekt', scale: 'Omfang', effect: 'Effekt 2030',
+    on: 'Til', measure: 'Virkemiddel', start: 'Start', full: 'Fuld effekt', scale: 'Omfang', effect: 'Effekt 2030', edit: '',
     save: 'Gem scenariet som ny version', comment: 'Kommentar', author: 'Dit navn', saveButton: 'Gem',
     saved: (n) => `version ${n} gemt`, fromFile: 'fra filen (ingen gemt version)', openVersion: (n, c) => `version ${n}: ${c}`,
     noStore: 'Gem kræver et lager: start klima serve med --db FIL', needComment: 'Skriv en kommentar først',
     conflict: (c) => `${c.author || 'En anden'} har gemt version ${c.version} i mellemtiden (${c.created_at}: "${c.comment}"). Dine ændringer er ikke gemt.`,
     reload: 'Hent den nyeste version',
-    scope: 'Scenariet i målets afgrænsning', scopeNote: 'Kurverne: alle rækker; målsti og afstand til målet: målets afgrænsning,', sector: 'Sektor', computing: 'regner …', ready: 'klar', noTarget: 'ingen mål', total: 'I alt', construction: 'Byggeri (vises for sig, uden for I alt)', lulucfApart: 'LULUCF (vises for sig, uden for målets afgrænsning)',
+    scope: 'Scenariet i målets afgrænsning', scopeNote: 'Alle kurver i afgrænsningen:', sector: 'Sektor', computing: 'regner …', ready: 'klar', noTarget: 'ingen mål', total: 'I alt', construction: 'Byggeri (vises for sig, uden for I alt)', lulucfApart: 'LULUCF (vises for sig, uden for målets afgrænsning)',
   },
   en: {
     title: 'klima – climate plan workbench', scenario: 'Scenario', language: 'Language',
     fig2030: 'Scenario 2030', bau2030: 'BAU 2030', target2030: 'Target 2030', gap2030: 'Above the 2030 target (negative: below)',
+    outside2030: 'Construction 2030 (outside the target)', outsideLulucf2030: 'Construction and LULUCF 2030 (outside the target)',
+    inScope: 'in the targets\' scope', gapIs: 'scenario − target',
     recompute: 'Recomputed in', trajectory: 'Emissions, t CO2e a year',
     effects: 'Effect of the measures in 2030 (t CO2e)', inventory: 'Latest inventory by sector (t CO2e)',
     measures: 'Measures', report: 'DK2020 report of the scenario on screen',
-    hint: 'Switch measures on and off and move their start, full effect and uptake: the scenario is recomputed on every change.',
+    hint: 'Switch measures on and off, move their start, full effect and uptake, and edit their figures under "Figures": the scenario is recomputed on every change.',
     downloadHtml: 'Download report (HTML)', downloadXlsx: 'Download report (XLSX)',
     history: 'History', bau: 'BAU (no measures)', scen: 'Scenario', target: 'Target path',
-    on: 'On', measure: 'Measure', start: 'Start', full: 'Full effect', scale: 'Uptake', effect: 'Effect 2030',
+    on: 'On', measure: 'Measure', start: 'Start', full: 'Full effect', scale: 'Uptake', effect: 'Effect 2030', edit: '',
     save: 'Save the scenario as a new version', comment: 'Comment', author: 'Your name', saveButton: 'Save',
     saved: (n) => `version ${n} saved`, fromFile: 'from the file (no saved version)', openVersion: (n, c) => `version ${n}: ${c}`,
     noStore: 'Saving needs a store: start klima serve with --db FILE', needComment: 'Write a comment first',
     conflict: (c) => `${c.author || 'Someone else'} saved version ${c.version} meanwhile (${c.created_at}: "${c.comment}"). Your changes are not saved.`,
     reload: 'Load the latest version',
-    scope: 'The scenario in the targets\' scope', scopeNote: 'Curves: all rows; target path and distance to the target: the targets\' scope,', sector: 'Sector', computing: 'computing …', ready: 'ready', noTarget: 'no targets', total: 'Total', construction: 'Construction (shown apart, not in the total)', lulucfApart: 'LULUCF (shown apart, outside the targets\' scope)',
+    scope: 'The scenario in the targets\' scope', scopeNote: 'All curves in the scope:', sector: 'Sector', computing: 'computing …', ready: 'ready', noTarget: 'no targets', total: 'Total', construction: 'Construction (shown apart, not in the total)', lulucfApart: 'LULUCF (shown apart, outside the targets\' scope)',
   },
 };
 const COLOURS = { history: '#1d2a33', bau: '#9aa5ab', scen: '#3f8f6b', target: '#c0563a' };
@@ -52,7 +57,12 @@ const state = {
   lang: 'da', file: null, original: null, controls: [], run: null, report: null, seq: 0, busy: false, again: false,
   version: null, versions: null, hasStore: false, saveNote: null,
 };
+const SCOPE_NAMES = {
+  territorial_incl_lulucf: ['territorialt, inkl. LULUCF', 'territorial, incl. LULUCF'],
+  territorial_excl_lulucf: ['territorialt, ekskl. LULUCF', 'territorial, excl. LULUCF'],
+};
 const $ = (id) => document.getElementById(id);
+const scopeName = (code) => (SCOPE_NAMES[code] ? SCOPE_NAMES[code][state.lang === 'da' ? 0 : 1] : code);
 const t = (key) => TEXT[state.lang][key];
 const fmt = (v) => Math.round(v).toLocaleString(state.lang === 'da' ? 'da-DK' : 'en-GB');
 
@@ -66,6 +76,10 @@ function totalAt(rows, i) {
 function applyLanguage() {
   document.documentElement.lang = state.lang;
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
+  for (const el of document.querySelectorAll('[data-et]')) el.textContent = et(el.dataset.et);
+  const preset = $('preset');
+  preset.replaceChildren(...Object.entries(PRESET_TEMPLATES).map(([type, tpl]) =>
+    el('option', { value: type }, [state.lang === 'da' ? tpl.da : type.replace(/_/g, ' ')])));
   if (state.original) { buildControls(); draw(); }
   showSaveState();
 }
@@ -73,9 +87,11 @@ function applyLanguage() {
 async function api(path, options) {
   const res = await fetch(path, options);
   if (!res.ok) {
-    let message = res.status + ' ' + res.statusText;
-    try { message = (await res.json()).error.message; } catch (e) { /* not JSON */ }
-    throw new Error(message);
+    let detail = { message: res.status + ' ' + res.statusText };
+    try { detail = (await res.json()).error; } catch (e) { /* not JSON */ }
+    const error = new Error(detail.message);
+    error.detail = detail;  // kind, path, problem, fix: where the error belongs (edit.js)
+    throw error;
   }
   return res;
 }
@@ -142,9 +158,11 @@ function scaleSizes(obj, keys, k, shares) {
 function editedScenario() {
   const s = JSON.parse(JSON.stringify(state.original));
   s.measures = [];
+  state.sentIndex = [];  // measure k of the scenario sent is row sentIndex[k] of the page
   state.original.measures.forEach((orig, i) => {
     const c = state.controls[i];
     if (!c.on) return;
+    state.sentIndex.push(i);
     const m = JSON.parse(JSON.stringify(orig));
     const shape = typeof m.phase_in === 'object' ? m.phase_in.shape : m.phase_in;
     if (shape !== 'table') {
@@ -166,12 +184,15 @@ function editedScenario() {
   return s;
 }
 
-function slider(min, max, step, value, oninput) {
+// A slider with its value and unit beside it ("130 %"); show(v) may add what the value means.
+function slider(min, max, step, value, oninput, unit = '', show = () => '') {
   const input = document.createElement('input');
   Object.assign(input, { type: 'range', min, max, step, value });
   const out = document.createElement('output');
-  out.textContent = value;
-  input.addEventListener('input', () => { out.textContent = input.value; oninput(Number(input.value), input); });
+  const tell = () => { out.textContent = input.value + (unit ? ' ' + unit : '') + show(Number(input.value)); };
+  tell();
+  input.addEventListener('input', () => { oninput(Number(input.value), input); tell(); });
+  input.tell = tell;
   const span = document.createElement('span');
   span.append(input, ' ', out);
   return span;
@@ -181,28 +202,29 @@ function buildControls() {
   const table = $('measures');
   table.replaceChildren();
   const head = table.insertRow();
-  for (const key of ['on', 'measure', 'start', 'full', 'scale', 'effect']) head.appendChild(document.createElement('th')).textContent = t(key);
+  for (const key of ['on', 'measure', 'start', 'full', 'scale', 'effect', 'edit']) head.appendChild(document.createElement('th')).textContent = t(key);
   const base = state.original.base_year, end = state.original.end_year ?? 2050;
   state.original.measures.forEach((m, i) => {
     const c = state.controls[i];
     const row = table.insertRow();
     row.dataset.id = m.id;
-    row.className = c.on ? '' : 'off';
+    row.className = c.on ? 'measure' : 'measure off';
     const box = document.createElement('input');
     Object.assign(box, { type: 'checkbox', checked: c.on });
-    box.addEventListener('change', () => { c.on = box.checked; row.className = c.on ? '' : 'off'; recompute(); });
+    box.addEventListener('change', () => { c.on = box.checked; row.className = c.on ? 'measure' : 'measure off'; recompute(); });
     row.insertCell().appendChild(box);
-    row.insertCell().textContent = m.name + (m.theme ? ' · ' + m.theme : '');
+    const nameCell = row.insertCell();
+    nameCell.append(el('div', {}, [m.name + (m.theme ? ' · ' + m.theme : '')]),
+      paramFields(i, () => { scaleInput.tell(); recompute(); }));
     const table_shape = typeof m.phase_in === 'object' && m.phase_in.shape === 'table';
     const start = slider(base + 1, end, 1, c.start, (v) => {
       c.start = v;
-      if (c.full < v) { c.full = v; fullInput.value = v; fullInput.nextSibling.nextSibling.textContent = v; }
+      if (c.full < v) { c.full = v; fullInput.value = v; fullInput.tell(); }
       recompute();
     });
     const full = slider(base + 1, end, 1, c.full, (v, input) => {
       c.full = Math.max(v, c.start);
       input.value = c.full;
-      input.nextSibling.nextSibling.textContent = c.full;
       recompute();
     });
     const fullInput = full.querySelector('input');
@@ -211,12 +233,27 @@ function buildControls() {
     if (table_shape) { start.querySelector('input').disabled = true; fullInput.disabled = true; }
     row.insertCell().appendChild(start);
     row.insertCell().appendChild(full);
-    const scale = slider(10, 200, 5, c.scale, (v) => { c.scale = v; recompute(); });
-    scale.querySelector('input').className = 'scale';
+    // the scale in %, and the uptake it gives in the measure's own unit (households, buses, ha …)
+    const scale = slider(10, 200, 5, c.scale, (v) => { c.scale = v; recompute(); }, '%', (v) => {
+      const u = uptakeOf(m);
+      return u ? ' = ' + fmtSize(u.value * v / 100) + ' ' + u.unit : '';
+    });
+    const scaleInput = scale.querySelector('input');
+    scaleInput.className = 'scale';
     row.insertCell().appendChild(scale);
     const effect = row.insertCell();
     effect.className = 'num effect';
+    const copy = el('button', { className: 'copy', type: 'button' }, [et('copy')]);
+    copy.addEventListener('click', () => { copyMeasure(i); buildControls(); recompute(); });
+    const remove = el('button', { className: 'remove', type: 'button' }, [et('remove')]);
+    remove.addEventListener('click', () => { removeMeasure(i); buildControls(); recompute(); });
+    row.insertCell().append(copy, remove);
   });
+}
+
+// A size in its own unit: whole for counts and areas, three significant digits for small shares.
+function fmtSize(v) {
+  return Math.abs(v) >= 10 || v === 0 ? fmt(v) : v.toLocaleString(state.lang === 'da' ? 'da-DK' : 'en-GB', { maximumSignificantDigits: 3 });
 }
 
 // Posts the edited scenario and draws the answer. One recompute is in flight at a time: a change
@@ -240,6 +277,7 @@ async function computeOnce(seq) {
   $('status').textContent = t('computing');
   const file = state.file;
   const body = JSON.stringify(editedScenario());
+  const sent = state.sentIndex;
   const began = performance.now();
   // The gap is the report's: target and scenario in the targets' scope (often without some rows).
   // Its reporting year is the latest inventory year, which the first run of a scenario tells.
@@ -252,59 +290,85 @@ async function computeOnce(seq) {
     if (reportPromise === undefined) reportPromise = reportFor(run.launch_year);
     const report = await reportPromise;
     if (seq !== state.seq || file !== state.file) return;  // changed meanwhile: the next round draws
+    if (report && report.error) {  // no target path and gap to show: as stale as a refused run
+      const error = new Error(report.error.message);
+      error.detail = report.error;
+      throw error;
+    }
     state.run = run;
     state.report = report;
     state.elapsed = performance.now() - began;
     showError('');
+    showEngineError(null);
     draw();
     $('status').textContent = t('ready');
     document.body.dataset.seq = String(seq);  // for tests: the answer to change number seq is drawn
   } catch (e) {
-    if (seq !== state.seq) return;
-    showError(e.message);
+    if (seq !== state.seq || file !== state.file) return;
+    // the figures on screen are of the last scenario that ran: marked stale until the error is fixed
+    showEngineError(e.detail || { message: e.message }, sent);
     $('status').textContent = '';
+    document.body.dataset.errorSeq = String(seq);  // for tests: the answer to change number seq is an error
   }
 }
 
-// The target path and the 2030 gap in the targets' scope, from the report of the latest inventory year.
+// The target path in the targets' scope, from the report of the latest inventory year.
 async function loadTargets(body, year) {
   try {
     const res = await api('/api/report?format=json&analysis=0&lang=' + state.lang + '&year=' + year + '&name=' + encodeURIComponent(state.file),
       { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
     const report = await res.json();
     const target = {};
-    let gap = null;
     for (const y of report.gap.years) {
       if (y.target_t !== null) target[y.year] = y.target_t;
-      if (y.year === 2030) gap = y;
     }
-    return { target, gap, scope: report.targets.scope };
+    return { target, scope: report.targets.scope };
   } catch (e) {
-    return { target: {}, gap: null, error: e.message };
+    return { target: {}, error: e.detail || { message: e.message } };
   }
+}
+
+// The totals per year aligned with run.years: { scenario, bau, outside }, from the run's own
+// "totals" (the engine's scope_total): the scope's total, and what lies outside it (construction,
+// LULUCF when the targets leave it out).
+function scopeTotals(run) {
+  const s = run.totals.scenario;
+  const apart = (i) => s.construction_t[i] + ((s.lulucf_apart_t && s.lulucf_apart_t[i]) || 0);
+  return { scenario: s.total_t, bau: run.totals.bau.total_t, outside: s.total_t.map((v, i) => apart(i)) };
 }
 
 function draw() {
   const run = state.run;
   if (!run) return;
   const i2030 = run.years.indexOf(2030);
-  // The one total per year (the run's "totals", docs/workbench.md): the targets' scope, construction apart.
-  const scen = run.totals.scenario.total_t;
-  const bau = run.totals.bau.total_t;
-  const fig = $('fig2030');
-  fig.textContent = i2030 < 0 ? '–' : fmt(scen[i2030]) + ' t';
-  fig.dataset.value = i2030 < 0 ? '' : String(scen[i2030]);
-  fig.title = i2030 < 0 ? '' : t('construction') + ': ' + fmt(run.totals.scenario.construction_t[i2030]) + ' t';
-  $('bau2030').textContent = i2030 < 0 ? '–' : fmt(bau[i2030]) + ' t';
-  const target = state.report ? state.report.target : {};
-  const gap = state.report && state.report.gap;
-  if (gap && gap.target_t !== null) {
-    $('target2030').textContent = fmt(gap.target_t) + ' t';
-    $('gap2030').textContent = fmt(gap.gap_t) + ' t';
-    $('gap2030').title = t('scope') + ' ' + state.report.scope + ': ' + fmt(gap.scenario_t) + ' t';
+  // The one total per year (the run's "totals", docs/method.md "One total per year"): in the targets'
+  // scope (or the default scope without targets), construction and LULUCF outside the scope apart.
+  const totals = scopeTotals(run);
+  const scen = totals.scenario, bau = totals.bau;
+  const hasTargets = !!(state.report && !state.report.error && Object.keys(state.report.target).length);
+  const target = hasTargets ? state.report.target : {};
+  const tile = (id, v) => {
+    $(id).textContent = v === null ? '–' : fmt(v) + ' t';
+    $(id).dataset.value = v === null ? '' : String(v);
+  };
+  const at2030 = (series) => (i2030 < 0 ? null : series[i2030]);
+  tile('fig2030', at2030(scen));
+  tile('bau2030', at2030(bau));
+  $('fig2030-note').textContent = hasTargets ? t('inScope') : scopeName(run.scope);
+  // what lies outside the scope (construction, and LULUCF where the targets leave it out)
+  tile('outside2030', at2030(totals.outside));
+  $('outside-label').textContent = run.scope === 'territorial_excl_lulucf' ? t('outsideLulucf2030') : t('outside2030');
+  if (hasTargets && i2030 >= 0 && target[2030] !== undefined) {
+    tile('target2030', target[2030]);
+    // the gap as the tiles show it: shown scenario − shown target, so that the three add up
+    $('gap2030').textContent = fmt(Math.round(scen[i2030]) - Math.round(target[2030])) + ' t';
+    $('gap2030').dataset.value = String(scen[i2030] - target[2030]);
+    $('gap2030').title = t('gapIs') + ', ' + scopeName(run.scope);
   } else {
     $('target2030').textContent = t('noTarget');
+    $('target2030').dataset.value = '';
     $('gap2030').textContent = '–';
+    $('gap2030').dataset.value = '';
   }
   state.launchYear = run.launch_year;
   $('elapsed').textContent = Math.round(state.elapsed) + ' ms';
@@ -313,20 +377,33 @@ function draw() {
   drawInventory(run);
 }
 
+// Round ticks from bottom to at least top: steps of 1, 2 or 5 times a power of ten, about five of them.
+function roundTicks(bottom, top) {
+  const rough = (top - bottom) / 5 || 1;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((k) => k * power).find((s) => s >= rough);
+  const ticks = [];
+  for (let v = Math.floor(bottom / step) * step; ; v += step) {
+    ticks.push(Math.round(v));
+    if (v >= top) break;
+  }
+  return ticks;
+}
+
 function drawChart(run, scen, bau, target) {
   const W = 900, H = 320, L = 70, R = 15, T = 15, B = 30;
   const years = run.years, first = years[0], last = years[years.length - 1];
   const launch = years.indexOf(run.launch_year);
   const values = scen.concat(bau, Object.values(target));
-  const top = Math.max(...values) * 1.05, bottom = Math.min(0, ...values);
+  const ticks = roundTicks(Math.min(0, ...values), Math.max(...values));
+  const top = ticks[ticks.length - 1], bottom = ticks[0];
   const x = (y) => L + (y - first) / (last - first) * (W - L - R);
   const y = (v) => T + (top - v) / (top - bottom) * (H - T - B);
   const path = (pts) => pts.map(([a, b], k) => (k ? 'L' : 'M') + x(a).toFixed(1) + ',' + y(b).toFixed(1)).join('');
   let svg = `<svg viewBox="0 0 ${W} ${H}" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${t('trajectory')}">`;
-  for (let k = 0; k <= 4; k++) {
-    const v = bottom + (top - bottom) * k / 4;
+  for (const v of ticks) {
     svg += `<line x1="${L}" x2="${W - R}" y1="${y(v)}" y2="${y(v)}" stroke="#e3e7e4"/>`;
-    svg += `<text x="${L - 6}" y="${y(v) + 4}" font-size="11" text-anchor="end">${fmt(v)}</text>`;
+    svg += `<text class="tick" x="${L - 6}" y="${y(v) + 4}" font-size="11" text-anchor="end">${fmt(v)}</text>`;
   }
   for (let yr = Math.ceil(first / 5) * 5; yr <= last; yr += 5)
     svg += `<text x="${x(yr)}" y="${H - 10}" font-size="11" text-anchor="middle">${yr}</text>`;
@@ -345,7 +422,7 @@ function drawChart(run, scen, bau, target) {
     swatch.style.background = COLOURS[k];  // a style property, not an attribute: allowed by the CSP
     return el('span', {}, [swatch, t(k)]);
   });
-  if (tpts.length) items.push(el('span', { className: 'note' }, [t('scopeNote') + ' ' + state.report.scope]));
+  items.push(el('span', { className: 'note' }, [t('scopeNote') + ' ' + scopeName(run.scope)]));
   $('legend').replaceChildren(...items);
 }
 
@@ -451,6 +528,7 @@ async function save() {
 }
 
 $('save').addEventListener('click', save);
+$('add').addEventListener('click', () => { addPreset($('preset').value); buildControls(); recompute(); });
 $('reload').addEventListener('click', () => loadScenario(state.file).catch((e) => showError(e.message)));
 $('author').value = localStorage.getItem('klima-author') || '';
 $('author').addEventListener('change', () => localStorage.setItem('klima-author', $('author').value.trim()));

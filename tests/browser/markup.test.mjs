@@ -53,8 +53,9 @@ try {
     page.on('dialog', async (d) => { fail('a dialog opened: ' + d.message()); await d.dismiss(); });
     await page.goto(url + '?scenario=markup.json');
     // drawn, or an error shown: a reader that refuses the id (the id rule) answers 400, shown as text
+    // next to the measure (errorSeq) or under the page
     await page.waitForFunction(() => document.body.dataset.seq === String(state.seq) ||
-      !document.getElementById('error').hidden, { timeout: 30000 });
+      document.body.dataset.errorSeq === String(state.seq) || !document.getElementById('error').hidden, { timeout: 30000 });
     await new Promise((r) => setTimeout(r, 300));  // an image's onerror would have fired by now
     const found = await page.evaluate(() => ({
       pwned: window.__pwned ?? null,
