@@ -213,7 +213,7 @@ const std::map<std::string, Pair, std::less<>>& table() {
           "Not on track in {year}: the scenario is {t} t CO2e above the target path (scenario {scenario} t, target "
           "path {target} t)."}},
         {"summary_measures",
-         {"De tre største tiltag efter planlagt effekt {year}", "The three largest measures by planned effect {year}"}},
+         {"De tre største tiltag efter effekt {year}", "The three largest measures by effect {year}"}},
         {"summary_sources",
          {"De tre største tilbageværende kilder {year} (scenarie)",
           "The three largest remaining sources {year} (scenario)"}},
