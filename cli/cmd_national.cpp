@@ -5,7 +5,6 @@
 #include "options.hpp"
 
 #include "klima/io/csv.hpp"
-#include "klima/io/output_file.hpp"
 #include "klima/io/status_export_file.hpp"
 #include "klima/national/national_report.hpp"
 #include "klima/report/status_counts_report.hpp"
@@ -70,13 +69,7 @@ int run_status_counts(const NationalOptions& o, std::ostream& out) {
                          "drop --kommune, or give only that municipality's export");
     const auto text = report::render_status_counts(status::count_by_status(io::load_status_exports(o.status_exports)),
                                                    format, o.lang);
-    if (o.out) {
-        io::write_file_atomically(*o.out, text);
-        out << "wrote " << *o.out << "\n";
-        return 0;
-    }
-    out << text;
-    return 0;
+    return write_output(o.out, text, out);  // a failed write leaves the old file whole
 }
 
 int run_national(const NationalOptions& o, std::ostream& out) {
@@ -106,13 +99,7 @@ int run_national(const NationalOptions& o, std::ostream& out) {
             map = national::load_map(data_dir(o.data) + "/national/municipalities.topo.json");
         text = national::render_national(s, format, o.lang, map ? &*map : nullptr);
     }
-    if (o.out) {
-        io::write_file_atomically(*o.out, text);
-        out << "wrote " << *o.out << "\n";
-        return 0;
-    }
-    out << text;
-    return 0;
+    return write_output(o.out, text, out);  // a failed write leaves the old file whole
 }
 
 struct ImportOptions {

@@ -4,7 +4,6 @@
 
 #include "klima/api/report.hpp"
 #include "klima/horizon.hpp"
-#include "klima/io/output_file.hpp"
 #include "klima/report/progress_report.hpp"
 
 #include <CLI/CLI.hpp>
@@ -63,13 +62,7 @@ int run_report(const ReportOptions& o, std::ostream& out) {
         return 0;
     }
     const auto text = report::render_report(data, o.format, o.lang);  // states the CHP allocation itself
-    if (const auto& path = o.out) {
-        io::write_file_atomically(*path, text);  // a failed write leaves the old report whole
-        out << "wrote " << *path << "\n";
-        return 0;
-    }
-    out << text;
-    return 0;
+    return write_output(o.out, text, out);                            // a failed write leaves the old file whole
 }
 
 }  // namespace

@@ -6,7 +6,6 @@
 
 #include "klima/api/status.hpp"
 #include "klima/horizon.hpp"
-#include "klima/io/output_file.hpp"
 #include "klima/report/status_report.hpp"
 
 #include <CLI/CLI.hpp>
@@ -64,13 +63,7 @@ int run_status(const StatusOptions& o, std::ostream& out) {
         return 0;
     }
     const auto text = report::render_status(view, format, o.lang);
-    if (const auto& path = o.out) {
-        io::write_file_atomically(*path, text);  // a failed write leaves the old file whole
-        out << "wrote " << *path << "\n";
-        return 0;
-    }
-    out << text;
-    return 0;
+    return write_output(o.out, text, out);  // a failed write leaves the old file whole
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "options.hpp"
 #include "data_dir.hpp"
 
+#include "klima/io/output_file.hpp"
 #include "klima/join.hpp"
 
 #include <CLI/CLI.hpp>
@@ -195,6 +196,16 @@ const std::string& checked_gwp(const std::string& name, const GwpTable& sets) {
         if (s.name == name) return name;
     throw UsageError({"", 0, "--gwp"}, "unknown GWP set '" + name + "'",
                      "use one of " + join(sets.all(), ", ", [](const GwpSet& s) { return s.name; }));
+}
+
+int write_output(const std::optional<std::string>& path, const std::string& text, std::ostream& out) {
+    if (path) {
+        io::write_file_atomically(*path, text);
+        out << "wrote " << *path << "\n";
+        return 0;
+    }
+    out << text;
+    return 0;
 }
 
 }  // namespace klima::cli

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <string>
 
 namespace CLI {
@@ -59,5 +60,9 @@ CLI::Option* add_data_dir(CLI::App& command, std::optional<std::string>& target)
 std::string data_dir(const std::optional<std::string>& option);
 // `name` when `sets` has a GWP set of that name; else a UsageError for --gwp listing them.
 const std::string& checked_gwp(const std::string& name, const GwpTable& sets);
+
+// A command's text output: to `path` when given (written beside it and renamed over it, so a
+// failed write leaves the old file whole; "wrote PATH" on `out`), else printed on `out`. Returns 0.
+int write_output(const std::optional<std::string>& path, const std::string& text, std::ostream& out);
 
 }  // namespace klima::cli

@@ -98,6 +98,32 @@ int JsonObject::integer(const std::string& key) {
 
 int JsonObject::year(const std::string& key) { return checked_year(integer(key), at(key)); }
 
+std::vector<std::pair<int, units::Ratio>> JsonObject::year_shares(std::string_view falling_fix) {
+    std::vector<std::pair<int, units::Ratio>> out;
+    for (const auto& item : j_.items()) {
+        const std::string& year_text = item.key();
+        const Location where = at(year_text);
+        int year = 0;
+        try {
+            std::size_t used = 0;
+            year = std::stoi(year_text, &used);
+            if (used != year_text.size()) throw std::invalid_argument(year_text);
+        } catch (const std::exception&) {
+            throw Error(where, "'" + year_text + "' is not a year", "write years as \"2030\"");
+        }
+        checked_year(year, where);
+        const double share = number(year_text, 0, 1);
+        if (!out.empty() && year <= out.back().first)
+            throw Error(where, "years must increase", "list the years in order");
+        if (!falling_fix.empty() && !out.empty() && share < out.back().second.value())
+            throw Error(
+                where, "the share falls from " + short_number(out.back().second.value()) + " to " + short_number(share),
+                std::string(falling_fix));
+        out.push_back({year, units::ratio(share)});
+    }
+    return out;
+}
+
 const nlohmann::json& JsonObject::array(const std::string& key) {
     const auto& v = value(key);
     if (!v.is_array()) throw Error(at(key), "expected an array", "write [ {…}, … ]");

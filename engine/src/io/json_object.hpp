@@ -5,6 +5,7 @@
 #pragma once
 
 #include "klima/error.hpp"
+#include "klima/units.hpp"
 #include "readers.hpp"
 
 #include <nlohmann/json.hpp>
@@ -38,6 +39,10 @@ public:
     int integer(const std::string& key);
     int year(const std::string& key);  // a whole number within klima's 1990–2050
     const nlohmann::json& array(const std::string& key);
+    // This object as a table of years: every key a year ("2030") within 1990–2050 with a share in
+    // [0, 1], years increasing (a phase-in table, a trend's path). With `falling_fix`, a share
+    // below the year before is refused with that fix. Empty when the object is.
+    std::vector<std::pair<int, units::Ratio>> year_shares(std::string_view falling_fix = {});
 
     // Throws at the first key no accessor asked for; `guide` names the doc of the format.
     void finish(std::string_view guide) const;

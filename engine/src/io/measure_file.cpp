@@ -328,22 +328,7 @@ PhaseIn read_phase(JsonObject& m, int base_year, const std::string& file) {
                             "write {\"shape\": \"table\", \"shares\": {\"2025\": 0.3, \"2030\": 1}}");
             p.shape = PhaseIn::Shape::table;
             JsonObject shares(o->value("shares"), o->path() + "/shares", file);
-            for (const auto& [year_text, value] : o->value("shares").items()) {
-                const Location at = shares.at(year_text);
-                int year = 0;
-                try {
-                    std::size_t used = 0;
-                    year = std::stoi(year_text, &used);
-                    if (used != year_text.size()) throw std::invalid_argument(year_text);
-                } catch (const std::exception&) {
-                    throw Error(at, "'" + year_text + "' is not a year", "write years as \"2030\"");
-                }
-                checked_year(year, at);
-                const double share = shares.number(year_text, 0, 1);
-                if (!p.table.empty() && year <= p.table.back().first)
-                    throw Error(at, "years must increase", "list the years in order");
-                p.table.push_back({year, units::ratio(share)});
-            }
+            p.table = shares.year_shares();
             if (p.table.empty())
                 throw Error(shares.at(""), "the table has no years", "give at least one year and share");
             shares.finish(kGuide);

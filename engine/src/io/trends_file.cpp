@@ -46,27 +46,7 @@ Switch read_change(JsonObject& t, const std::string& file) {
 
 std::vector<std::pair<int, units::Ratio>> read_shares(JsonObject& t, const std::string& file) {
     JsonObject shares(t.value("shares"), t.path() + "/shares", file);
-    std::vector<std::pair<int, units::Ratio>> out;
-    for (const auto& [year_text, value] : t.value("shares").items()) {
-        const Location at = shares.at(year_text);
-        int year = 0;
-        try {
-            std::size_t used = 0;
-            year = std::stoi(year_text, &used);
-            if (used != year_text.size()) throw std::invalid_argument(year_text);
-        } catch (const std::exception&) {
-            throw Error(at, "'" + year_text + "' is not a year", "write years as \"2030\"");
-        }
-        checked_year(year, at);
-        const double share = shares.number(year_text, 0, 1);
-        if (!out.empty() && year <= out.back().first) throw Error(at, "years must increase", "list the years in order");
-        if (!out.empty() && share < out.back().second.value())
-            throw Error(
-                at, "the share falls from " + short_number(out.back().second.value()) + " to " + short_number(share),
-                "give shares that never fall (a trend moves the service one way)");
-        out.push_back({year, units::ratio(share)});
-        (void)value;
-    }
+    auto out = shares.year_shares("give shares that never fall (a trend moves the service one way)");
     if (out.empty()) throw Error(t.at("shares"), "the trend has no shares", "give at least one year and share");
     shares.finish(kGuide);
     return out;
