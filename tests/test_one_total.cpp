@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <filesystem>
 
 using namespace klima;
@@ -146,4 +147,34 @@ TEST_CASE("one total: CLI JSON, report JSON and /api/scenario/run give the same 
     }
     CHECK(compared ==
           4);  // koege.json, koege-plan.json, koege-trends.json, ballerup.json (national-roskilde has no targets)
+}
+
+TEST_CASE("one total: the gap table's launch year reconciles with the latest inventory when rows are carried",
+          "[one_total][cli]") {
+    // koege.json: the 2023 inventory lacks transport/soe gasolie, which is projected from 2017, so the
+    // gap table's 2023 scenario is the inventory's total plus that row; the note says both figures.
+    const std::string file = kRoot + "/scenarios/koege.json", data = " --data-dir " + kRoot + "/data";
+    const auto rep = run_cli("report --scenario " + file + data + " --year 2023 --no-analysis --format json");
+    REQUIRE(rep.exit_code == 0);
+    const auto r = nlohmann::json::parse(rep.out);
+    REQUIRE(r.at("history").at("carried").size() == 1);
+    const double inventory = r.at("latest_inventory").at("total_t").get<double>();
+    double shown = 0;
+    for (const auto& g : r.at("gap").at("years"))
+        if (g.at("year") == 2023) shown = g.at("scenario_t").get<double>();
+    REQUIRE(shown > inventory);          // the carried row adds to the inventory
+    const auto rounded = [](double v) {  // whole tonnes with the Danish thousands point, as the md shows
+        const auto digits = std::to_string(std::llround(v));
+        std::string s;
+        for (std::size_t i = 0; i < digits.size(); ++i) {
+            if (i > 0 && (digits.size() - i) % 3 == 0) s += '.';
+            s += digits[i];
+        }
+        return s;
+    };
+    const auto md = run_cli("report --scenario " + file + data + " --year 2023 --no-analysis");
+    REQUIRE(md.exit_code == 0);
+    CHECK_THAT(md.out, Catch::Contains("2023: opgørelsen (" + rounded(inventory) + " t"));
+    CHECK_THAT(md.out, Catch::Contains("Transport, Sø (gasolie, 2017): " + rounded(shown - inventory) +
+                                       " t) = " + rounded(shown) + " t."));
 }

@@ -106,6 +106,11 @@ const std::map<std::string, Pair, std::less<>>& table() {
         {"bau_with_trends",
          {"med tendenser: {trends}; tiltagene regnes kun for det, de når ud over dem",
           "with trends: {trends}; measures are credited only beyond them"}},
+        {"gap_carried_note",
+         {"{year}: opgørelsen ({inventory} t, fremdriftstabellens »Seneste«) plus rækker, den mangler, fremskrevet "
+          "fra et tidligere år ({rows}: {carried} t) = {scenario} t.",
+          "{year}: the inventory ({inventory} t, the progress table's \"Latest\") plus rows it lacks, projected from "
+          "an earlier year ({rows}: {carried} t) = {scenario} t."}},
         {"carried_row",
          {"mangler i opgørelsen for {launch}; fremskrevet fra værdien i {from}",
           "missing from the {launch} inventory; projected from its {from} value"}},

@@ -191,6 +191,22 @@ Section gap_section(const ReportData& d, Lang l) {
     for (const auto& y : d.gap.years)
         s.rows.push_back({year(y.year), text(year_kind_text(d.scenario.kind_of(y.year), l)), t(y.bau, l),
                           t(y.scenario, l), t(y.target, l), t(y.gap, l)});
+    // The launch year's scenario holds rows its inventory lacks, projected from earlier years: say
+    // how the latest inventory's total (the progress table's) and this table's figure reconcile.
+    const auto& inv = d.latest_inventory;
+    const int launch = d.scenario.launch_year;
+    if (inv && inv->year == launch && !d.scenario.carried.empty() && launch >= d.gap.years.front().year &&
+        launch <= d.gap.years.back().year) {
+        const auto shown = d.gap.at(launch).scenario;
+        std::vector<std::string> rows;
+        for (const auto& c : d.scenario.carried)
+            rows.push_back(row_label(d, c.row, l) + " (" + c.carrier + ", " + std::to_string(c.from_year) + ")");
+        s.note = filled(tr("gap_carried_note", l), {{"year", std::to_string(launch)},
+                                                    {"inventory", tonnes_text(inv->total, l)},
+                                                    {"carried", tonnes_text(shown - inv->total, l)},
+                                                    {"rows", join(rows, "; ")},
+                                                    {"scenario", tonnes_text(shown, l)}});
+    }
     return s;
 }
 
