@@ -326,16 +326,10 @@ Reply Handlers::save(const std::string& body, const std::string& name) const {
             const int version = api::save_scenario_version(save);
             return Reply{200, "application/json", answer_text(nlohmann::json{{"version", version}}), {}};
         } catch (const store::ScenarioConflict& e) {
+            // Based on a version the store does not hold (none is saved): a conflict without a current version.
             auto out = nlohmann::json::parse(from_error(e).body);
             out["error"]["kind"] = "conflict";
-            out["current"] = version_json(e.latest());
-            return Reply{409, "application/json", answer_text(out), {}};
-        } catch (const Error& e) {
-            if (e.where().field != "based_on") throw;
-            // based on a version the store does not hold (none is saved): a conflict without a current version
-            auto out = nlohmann::json::parse(from_error(e).body);
-            out["error"]["kind"] = "conflict";
-            out["current"] = nullptr;
+            out["current"] = e.latest() ? version_json(*e.latest()) : nlohmann::json(nullptr);
             return Reply{409, "application/json", answer_text(out), {}};
         }
     });

@@ -100,7 +100,7 @@ ReportOutcome build_report(const ReportRequest& request, InputSource& source) {
     }
     auto data =
         report::assemble_report(run, targets, in.ref.taxonomy, inventories, year, request.title.value_or(spec.name));
-    data.allocation = request.scenario.allocation;
+    data.allocation = in.ref.allocation;  // the set the run's factors were read for (a store's: its version's)
     if (analysed) data.analysis = std::move(*analysed);
     return ReportOutcome{detail::outcome(std::move(in), std::move(run)), std::move(data)};
 }

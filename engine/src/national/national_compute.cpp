@@ -23,9 +23,10 @@ std::optional<std::size_t> year_index(const NationalData& d, int year) {
 }
 
 void check(const NationalParams& p) {
-    if (p.draws < 1 || p.draws > 100000)
-        throw Error({"", 0, "draws"}, "draws must be 1–100,000, not " + std::to_string(p.draws), "give e.g. 1000",
-                    ErrorKind::usage)
+    if (p.draws < 1 || p.draws > kMaxDraws)
+        throw Error({"", 0, "draws"},
+                    "draws must be 1–" + std::to_string(kMaxDraws) + ", not " + std::to_string(p.draws),
+                    "give e.g. " + std::to_string(kDefaultDraws), ErrorKind::usage)
             .about(Subject::request);
     if (p.threads < 0 || p.threads > 256)
         throw Error({"", 0, "threads"}, "threads must be 0–256", "give 0 for the hardware's count", ErrorKind::usage)

@@ -1,6 +1,7 @@
 #include "klima/report/scenario_report.hpp"
 
 #include "klima/join.hpp"
+#include "klima/progress.hpp"
 #include "klima/sector_totals.hpp"
 
 #include "allocation_note.hpp"
@@ -125,7 +126,7 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref, Targe
             pad(fixed(in_tonnes(total_of(r.bau, ref, y, scope).total - total_of(r.scenario, ref, y, scope).total)), 11);
     out << gap << "  (total, " << to_string(scope) << ")\n\n";
 
-    const int mid = r.bau.has_year(2030) ? 2030 : r.bau.last_year();
+    const int mid = r.bau.has_year(kMilestoneYear) ? kMilestoneYear : r.bau.last_year();
     const int end = r.bau.last_year();
     auto width = [](std::size_t w) { return w + 2; };
     std::size_t label_w = 12, owner_w = 10;

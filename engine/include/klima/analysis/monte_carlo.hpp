@@ -10,6 +10,7 @@
 #pragma once
 
 #include "klima/analysis/target_path.hpp"
+#include "klima/draws.hpp"
 #include "klima/executor.hpp"
 #include "klima/plan_inputs.hpp"
 #include "klima/scenario_result.hpp"
@@ -22,15 +23,11 @@
 
 namespace klima::analysis {
 
-// The default number of draws (docs/analysis.md) and seed.
-inline constexpr int kDefaultDraws = 1000;
-inline constexpr std::uint64_t kDefaultSeed = 1;
-
-// The most draws and threads a run takes: 100,000 draws keep the stored totals near 120 MB
-// (34 years × 2 series + the drawn inputs, 8 bytes each, per draw) and give percentiles whose
-// sampling error is below a fifth of a percentage point.
-inline constexpr int kMaxDraws = 100'000;
-inline constexpr int kMaxThreads = 64;
+// The default number of draws (docs/analysis.md), the seed, the most draws and threads (klima/draws.hpp).
+using klima::kDefaultDraws;
+using klima::kDefaultSeed;
+using klima::kMaxDraws;
+using klima::kMaxThreads;
 
 struct MonteCarloSettings {
     // An uncertainty file; its inputs replace those of the data and the
