@@ -12,9 +12,10 @@ MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
     require_targets(in);
     const auto planned = detail::run(in, RunOptions{false});
     const auto targets = analysis::plan_targets(in, &planned);
+    const analysis::MonteCarloSettings settings{detail::uncertainty_file(request.uncertainty_file, in), request.draws,
+                                                request.seed};
     ThreadPool pool(request.threads);
-    return analysis::monte_carlo(in, planned.launch_year, targets,
-                                 {request.uncertainty_file, request.draws, request.seed}, pool);
+    return analysis::monte_carlo(in, planned.launch_year, targets, settings, pool);
 }
 
 bool has_uncertainty(const ScenarioRequest& request) { return analysis::has_uncertainty(detail::load(request)); }

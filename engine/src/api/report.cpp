@@ -36,9 +36,10 @@ report::ReportAnalysis analyse(const ReportRequest& request, const PlanInputs& i
     // The Monte Carlo runs when an uncertainty file is given or the scenario, its activity,
     // factors or drivers carry distributions (docs/analysis.md).
     if (request.uncertainty_file || analysis::has_uncertainty(in)) {
+        const analysis::MonteCarloSettings settings{detail::uncertainty_file(request.uncertainty_file, in),
+                                                    request.draws, request.seed};
         ThreadPool pool(request.threads);
-        a.uncertainty = analysis::monte_carlo(in, run.launch_year, targets,
-                                              {request.uncertainty_file, request.draws, request.seed}, pool);
+        a.uncertainty = analysis::monte_carlo(in, run.launch_year, targets, settings, pool);
     }
     return a;
 }
