@@ -109,8 +109,8 @@ std::string content_disposition(const std::string& file_name) {
     return "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + name;
 }
 
-Handlers::Handlers(ServeConfig config)
-    : config_(std::move(config)), sandbox_({config_.data_dir, config_.scenarios_dir}) {}
+Handlers::Handlers(ServeConfig config, Executor& analysis)
+    : config_(std::move(config)), sandbox_({config_.data_dir, config_.scenarios_dir}), analysis_(&analysis) {}
 
 Reply Handlers::list_scenarios() const {
     return guarded([&] {
@@ -360,6 +360,7 @@ Reply Handlers::report(const std::string& body, const std::optional<std::string>
         request.scenario = *scenario;
         request.report_year = year;
         request.analysis = analysis == "1";
+        request.executor = analysis_;  // the workbench's one pool
         const auto outcome = api::build_report(request);
         const auto lang = lang_text == "da" ? report::Lang::da : report::Lang::en;
         const auto stem =

@@ -38,8 +38,9 @@ report::ReportAnalysis analyse(const ReportRequest& request, const PlanInputs& i
     if (request.uncertainty_file || analysis::has_uncertainty(in)) {
         const analysis::MonteCarloSettings settings{detail::uncertainty_file(request.uncertainty_file, in),
                                                     request.draws, request.seed};
-        ThreadPool pool(request.threads);
-        a.uncertainty = analysis::monte_carlo(in, run.launch_year, targets, settings, pool);
+        std::optional<ThreadPool> own;
+        Executor& executor = request.executor ? *request.executor : own.emplace(request.threads);
+        a.uncertainty = analysis::monte_carlo(in, run.launch_year, targets, settings, executor);
     }
     return a;
 }
@@ -56,7 +57,7 @@ ReportOutcome build_report(const ReportRequest& request, InputSource& source) {
         throw Error({"", 0, "report year"}, "reporting year " + std::to_string(year) + " is outside " + horizon_text(),
                     "give a year in that range");
     if (request.analysis) {  // before anything runs
-        check_draw_settings(request.draws, request.threads);
+        check_draw_settings(request.draws, request.executor ? request.executor->workers() : request.threads);
         check_discount_rate(request.discount_rate);
     }
     auto plan = detail::plan_request(request.scenario);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "klima/draws.hpp"
+#include "klima/executor.hpp"
 #include "klima/national/national_data.hpp"
 #include "klima/progress.hpp"
 #include "klima/targets.hpp"
@@ -127,6 +128,10 @@ struct NationalStatus {
 // ignored. Throws klima::Error (usage, Subject::request) for draws < 1 or > 100,000, threads < 0.
 // Safe to call concurrently (it shares nothing); runs the Monte Carlo on params.threads threads.
 NationalStatus compute_status(NationalData data, const std::vector<TargetSet>& targets, const NationalParams& params);
+// The same with the bootstrap on `executor` (a pool shared with other runs, one municipality a
+// task) instead of a pool of params.threads; the result does not depend on it.
+NationalStatus compute_status(NationalData data, const std::vector<TargetSet>& targets, const NationalParams& params,
+                              Executor& executor);
 
 // Every *.json of `dir` (data/targets/) that names a municipality_code, read with io::load_targets
 // (whose errors pass on); none when `dir` is not a directory.
