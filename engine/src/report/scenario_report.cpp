@@ -7,6 +7,7 @@
 #include "allocation_note.hpp"
 #include "history_note.hpp"
 #include "labels.hpp"
+#include "render_by_format.hpp"
 #include "report_text.hpp"
 #include "text.hpp"
 
@@ -412,13 +413,11 @@ std::vector<int> milestone_years(int base_year, int end_year) {
 }
 
 std::string render_scenario(const ScenarioRun& run, const ReferenceData& ref, Format format, TargetScope scope) {
-    switch (format) {
-        case Format::table:
-            return with_allocation_note(render_table(run, ref, scope), NoteForm::text, ref.allocation, Lang::en);
-        case Format::json: return render_json(run, ref, scope);
-        case Format::csv: return with_allocation_note(render_csv(run), NoteForm::csv_series, ref.allocation, Lang::en);
-    }
-    return {};
+    return render_by_format(
+        format,
+        [&] { return with_allocation_note(render_table(run, ref, scope), NoteForm::text, ref.allocation, Lang::en); },
+        [&] { return render_json(run, ref, scope); },
+        [&] { return with_allocation_note(render_csv(run), NoteForm::csv_series, ref.allocation, Lang::en); });
 }
 
 }  // namespace klima::report
