@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
                                        std::pair{"write_inventory table, 35k lines", report::Format::table}}) {
         const report::Format f = format;  // clang does not let a lambda capture a structured binding
         bench::print(name, bench::measure(5, 1, [&] {
-                         report::write_inventory(nowhere, inv, ref, {f, "Køge", ChpAllocation::declared});
+                         report::write_inventory(nowhere, inv, ref, {f, "Køge", true, std::nullopt, {}});
                      }));
     }
     return 0;

@@ -52,7 +52,7 @@ int run_inventory(const InventoryOptions& o, bool allocation_given, std::ostream
     const auto outcome = api::inventory(request, std::move(base));
     // The table and JSON say the CHP allocation once: from a file the one asked, from the store
     // the one recorded with the version (in CSV every el and district-heat source says it).
-    report::InventoryOutput how{o.format, o.title.value_or(outcome.title), outcome.ref.allocation, outcome.inhabitants};
+    report::InventoryOutput how{o.format, o.title.value_or(outcome.title), true, outcome.inhabitants, "--format json"};
     report::write_inventory(out, outcome.inventory, api::inventory_lines(request, outcome), outcome.ref,
                             how);  // streamed: rows are written as they are produced
     return 0;

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "options.hpp"
 
+#include "klima/draws.hpp"
 #include "klima/io/csv.hpp"
 #include "klima/io/status_export_file.hpp"
 #include "klima/national/national_report.hpp"
@@ -44,8 +45,9 @@ national::NationalStatus status(const NationalOptions& o) {
     if (o.draws) p.draws = *o.draws;
     if (o.threads) p.threads = *o.threads;
     if (o.seed) p.seed = *o.seed;
-    if (p.draws < 1 || p.draws > 100000)
-        throw UsageError({"", 0, "--draws"}, "--draws must be 1–100000", "give e.g. --draws 1000");
+    if (p.draws < 1 || p.draws > kMaxDraws)
+        throw UsageError({"", 0, "--draws"}, "--draws must be 1–" + std::to_string(kMaxDraws),
+                         "give e.g. --draws " + std::to_string(kDefaultDraws));
     if (p.threads < 0 || p.threads > 256)
         throw UsageError({"", 0, "--threads"}, "--threads must be 0–256", "give 0 for the hardware's count");
     return national::compute_status(national::load_national(dir + "/national"),
@@ -127,8 +129,9 @@ Action define_national(CLI::App& command) {
     add_lang(command, o->lang);
     add_text(command, "--kommune", o->kommune, "CODE|NAME", "one municipality's page, e.g. 0259 or Køge");
     add_text(command, "--out", o->out, "FILE", "write to FILE (xlsx: default klima-national.xlsx)");
-    add_integer(command, "--draws", o->draws, "N", "bootstrap draws per municipality (default 1000)");
-    add_seed(command, o->seed, "seed of the bootstrap (default 1)");
+    add_integer(command, "--draws", o->draws, "N",
+                "bootstrap draws per municipality (default " + std::to_string(kDefaultDraws) + ")");
+    add_seed(command, o->seed, "seed of the bootstrap (default " + std::to_string(kDefaultSeed) + ")");
     add_integer(command, "--threads", o->threads, "T",
                 "threads for the bootstrap (default 0: all); results do not depend on it");
     add_data_dir(command, o->data);

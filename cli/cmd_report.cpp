@@ -50,7 +50,7 @@ int run_report(const ReportOptions& o, std::ostream& out) {
                          "drop --no-analysis, or drop --uncertainty, --draws, --seed, --threads and --discount");
     const auto outcome = api::build_report(request);
     const auto& data = outcome.data;
-    const auto allocation = request.scenario.allocation;
+    const auto allocation = outcome.scenario.ref.allocation;
 
     if (o.format == report::ReportFormat::xlsx) {
         const auto path = o.out.value_or("klima-report-" + outcome.scenario.run.spec.municipality + "-" +
@@ -83,7 +83,8 @@ Action define_report(CLI::App& command) {
              "uncertain inputs (docs/analysis.md): adds the probability of each target and the fan chart");
     add_integer(command, "--draws", o->draws, "N",
                 "Monte Carlo draws with --uncertainty (default " + std::to_string(analysis::kDefaultDraws) + ")");
-    add_seed(command, o->seed, "seed of the draws (default 1); the same seed gives the same report");
+    add_seed(command, o->seed,
+             "seed of the draws (default " + std::to_string(kDefaultSeed) + "); the same seed gives the same report");
     add_integer(command, "--threads", o->threads, "T", "threads to draw on (default 1); results do not depend on it");
     add_number(command, "--discount", o->discount_pct, "PCT",
                "discount rate of the MACC in % a year (default 3.5, the Finance Ministry's social rate)");

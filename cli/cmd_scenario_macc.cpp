@@ -45,7 +45,8 @@ int macc(const MaccOptions& o, std::ostream& out) {
 Action define_scenario_macc(CLI::App& command) {
     auto o = std::make_shared<MaccOptions>();
     command.add_option("FILE", o->file, "the scenario file, e.g. scenarios/koege-plan.json")->required();
-    add_integer(command, "--year", o->year, "YEAR", "the target year: MACC widths and the portfolio (default 2030)");
+    add_integer(command, "--year", o->year, "YEAR",
+                "the target year: MACC widths and the portfolio (default " + std::to_string(kMilestoneYear) + ")");
     add_number(command, "--discount", o->discount_pct, "PCT",
                "discount rate in % a year (default 3.5, the Finance Ministry's social rate; 0: undiscounted)");
     add_number(command, "--budget", o->budget_dkk, "DKK",

@@ -46,7 +46,8 @@ Action define_scenario_mc(CLI::App& command) {
              "same target (docs/analysis.md)");
     add_integer(command, "--draws", o->draws, "N",
                 "number of draws (default " + std::to_string(analysis::kDefaultDraws) + ")");
-    add_seed(command, o->seed, "seed of the draws (default 1); the same seed gives the same results");
+    add_seed(command, o->seed,
+             "seed of the draws (default " + std::to_string(kDefaultSeed) + "); the same seed gives the same results");
     add_integer(command, "--threads", o->threads, "T", "threads to draw on (default 1); results do not depend on it");
     add_text(command, "--targets", o->targets, "FILE", "the targets file (default: the one the scenario names)");
     add_format(command, o->format, "table, json or csv (one row per series and year); default table");

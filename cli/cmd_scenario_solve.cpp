@@ -42,7 +42,8 @@ int solve(const SolveOptions& o, std::ostream& out) {
 Action define_scenario_solve(CLI::App& command) {
     auto o = std::make_shared<SolveOptions>();
     command.add_option("FILE", o->file, "the scenario file, e.g. scenarios/koege-plan.json")->required();
-    add_integer(command, "--year", o->year, "YEAR", "the year the target path must be met (default 2030)");
+    add_integer(command, "--year", o->year, "YEAR",
+                "the year the target path must be met (default " + std::to_string(kMilestoneYear) + ")");
     add_text(command, "--measure", o->measure, "ID", "scale only this measure (default: all measures together)");
     add_text(command, "--targets", o->targets, "FILE", "the targets file (default: the one the scenario names)");
     add_format(command, o->format, "table, json or csv (key,value); default table");

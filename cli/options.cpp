@@ -179,7 +179,10 @@ void add_read_options(CLI::App& command, io::ActivityReadOptions& target) {
 }
 
 CLI::Option* add_gwp(CLI::App& command, std::string& target) {
-    return command.add_option("--gwp", target, "GWP-100 set of the data directory, e.g. AR4, AR5, AR6 (default AR5)")
+    return command
+        .add_option(
+            "--gwp", target,
+            std::string("GWP-100 set of the data directory, e.g. AR4, AR5, AR6 (default ") + kDefaultGwpSet + ")")
         ->type_name("SET");
 }
 

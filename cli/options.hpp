@@ -51,7 +51,7 @@ CLI::Option* add_lang(CLI::App& command, report::Lang& target);
 CLI::Option* add_allocation(CLI::App& command, ChpAllocation& target);
 // --csv-dialect auto|comma|danish|comma-1252|danish-1252 and --sheet NAME: how an activity file is read.
 void add_read_options(CLI::App& command, io::ActivityReadOptions& target);
-// --gwp NAME (default AR5); checked against the loaded GWP sets by checked_gwp.
+// --gwp NAME (default kDefaultGwpSet); checked against the loaded GWP sets by checked_gwp.
 CLI::Option* add_gwp(CLI::App& command, std::string& target);
 // --data-dir DIR; see data_dir.
 CLI::Option* add_data_dir(CLI::App& command, std::optional<std::string>& target);

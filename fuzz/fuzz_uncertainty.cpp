@@ -4,7 +4,6 @@
 // A distribution that is accepted must draw finite multipliers of 0 or more.
 #include "fuzz_common.hpp"
 
-#include "analysis/uncertainty.hpp"
 #include "io/readers.hpp"
 
 #include "klima/distribution.hpp"
@@ -34,12 +33,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         try {
             check_draws(io::distribution_from_json(j, "fuzz.json", ""));
         } catch (const Error&) {}
-        ScenarioSpec spec;
-        spec.file = "fuzz.json";
-        spec.measures.push_back(MeasureSpec{});
-        spec.measures.back().id = "m";
-        spec.uncertainty_inputs = j.dump();
-        for (const auto& u : analysis::scenario_uncertainty(spec)) check_draws(u.dist);
+        std::vector<MeasureSpec> measures(1);
+        measures.back().id = "m";
+        for (const auto& u : io::uncertain_inputs_from_json(j, "fuzz.json", "/uncertainty", measures))
+            check_draws(u.dist);
     });
     return 0;
 }

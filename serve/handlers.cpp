@@ -109,8 +109,8 @@ std::string content_disposition(const std::string& file_name) {
     return "attachment; filename=\"" + name + "\"; filename*=UTF-8''" + name;
 }
 
-Handlers::Handlers(ServeConfig config)
-    : config_(std::move(config)), sandbox_({config_.data_dir, config_.scenarios_dir}) {}
+Handlers::Handlers(ServeConfig config, Executor& analysis)
+    : config_(std::move(config)), sandbox_({config_.data_dir, config_.scenarios_dir}), analysis_(&analysis) {}
 
 Reply Handlers::list_scenarios() const {
     return guarded([&] {
@@ -326,16 +326,10 @@ Reply Handlers::save(const std::string& body, const std::string& name) const {
             const int version = api::save_scenario_version(save);
             return Reply{200, "application/json", answer_text(nlohmann::json{{"version", version}}), {}};
         } catch (const store::ScenarioConflict& e) {
+            // Based on a version the store does not hold (none is saved): a conflict without a current version.
             auto out = nlohmann::json::parse(from_error(e).body);
             out["error"]["kind"] = "conflict";
-            out["current"] = version_json(e.latest());
-            return Reply{409, "application/json", answer_text(out), {}};
-        } catch (const Error& e) {
-            if (e.where().field != "based_on") throw;
-            // based on a version the store does not hold (none is saved): a conflict without a current version
-            auto out = nlohmann::json::parse(from_error(e).body);
-            out["error"]["kind"] = "conflict";
-            out["current"] = nullptr;
+            out["current"] = e.latest() ? version_json(*e.latest()) : nlohmann::json(nullptr);
             return Reply{409, "application/json", answer_text(out), {}};
         }
     });
@@ -366,6 +360,7 @@ Reply Handlers::report(const std::string& body, const std::optional<std::string>
         request.scenario = *scenario;
         request.report_year = year;
         request.analysis = analysis == "1";
+        request.executor = analysis_;  // the workbench's one pool
         const auto outcome = api::build_report(request);
         const auto lang = lang_text == "da" ? report::Lang::da : report::Lang::en;
         const auto stem =

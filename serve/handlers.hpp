@@ -7,6 +7,8 @@
 #include "sandbox.hpp"
 #include "workbench.hpp"
 
+#include "klima/executor.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,7 +42,8 @@ std::string content_disposition(const std::string& file_name);
 // Every handler may be called concurrently; none throws (errors are replies).
 class Handlers {
 public:
-    explicit Handlers(ServeConfig config);
+    // `analysis`: the pool reports' Monte Carlos run on; it must outlive the Handlers.
+    Handlers(ServeConfig config, Executor& analysis);
 
     // GET /api/scenarios: [{file, name, municipality, measures}] of the scenarios folder.
     Reply list_scenarios() const;
@@ -67,6 +70,7 @@ public:
 private:
     ServeConfig config_;
     Sandbox sandbox_;
+    Executor* analysis_;  // not owned
 };
 
 }  // namespace klima::serve

@@ -21,12 +21,12 @@ struct NationalCache {
     std::unique_ptr<national::NationalMap> map;
     std::string failure;  // the error of the first computation, answered to every request
 
-    const national::NationalStatus* get(const ServeConfig& c) {
+    const national::NationalStatus* get(const ServeConfig& c, Executor& bootstrap) {
         std::call_once(once, [&] {
             try {
                 status = std::make_unique<national::NationalStatus>(
                     national::compute_status(national::load_national(c.data_dir + "/national"),
-                                             national::load_coded_targets(c.data_dir + "/targets"), {}));
+                                             national::load_coded_targets(c.data_dir + "/targets"), {}, bootstrap));
                 map = std::make_unique<national::NationalMap>(
                     national::load_map(c.data_dir + "/national/municipalities.topo.json"));
             } catch (const Error& e) {
@@ -49,11 +49,11 @@ report::Lang lang_of(const httplib::Request& req) {
 
 }  // namespace
 
-void add_national_routes(httplib::Server& s, const ServeConfig& config) {
+void add_national_routes(httplib::Server& s, const ServeConfig& config, Executor& bootstrap) {
     auto cache = std::make_shared<NationalCache>();
-    const auto with = [cache, &config](auto&& answer) {
-        return [cache, &config, answer](const httplib::Request& req, httplib::Response& res) {
-            const auto* st = cache->get(config);
+    const auto with = [cache, &config, &bootstrap](auto&& answer) {
+        return [cache, &config, &bootstrap, answer](const httplib::Request& req, httplib::Response& res) {
+            const auto* st = cache->get(config, bootstrap);
             if (!st) {
                 reply(res, error_reply(500, "input", "", "the national figures cannot be read: " + cache->failure,
                                        "fix data/national/ (docs/national.md)"));

@@ -7,13 +7,16 @@
 
 #include "workbench.hpp"
 
+#include "klima/executor.hpp"
+
 namespace httplib {
 class Server;
 }
 
 namespace klima::serve {
 
-// Registers the routes on `server`; `config` must outlive it. Safe for concurrent requests.
-void add_national_routes(httplib::Server& server, const ServeConfig& config);
+// Registers the routes on `server`; `config` and `bootstrap` (the pool the national bootstrap runs on,
+// once, at the first request) must outlive it. Safe for concurrent requests.
+void add_national_routes(httplib::Server& server, const ServeConfig& config, Executor& bootstrap);
 
 }  // namespace klima::serve

@@ -5,7 +5,9 @@
 #include "national_routes.hpp"
 #include "web_assets.hpp"
 
+#include "klima/draws.hpp"
 #include "klima/error.hpp"
+#include "klima/executor.hpp"
 #include "klima/store/store.hpp"
 
 #include <httplib.h>
@@ -14,6 +16,7 @@
 #include <cctype>
 #include <filesystem>
 #include <set>
+#include <thread>
 
 namespace klima::serve {
 namespace {
@@ -74,10 +77,18 @@ constexpr const char* kContentSecurityPolicy =
 }  // namespace
 
 struct Workbench::Impl {
+    ThreadPool analysis_pool;  // shared by every report's Monte Carlo and the national bootstrap
     Handlers handlers;
     Server server;
     std::set<std::string> hosts;  // the Host values the server answers to (lower case), set by bind()
-    explicit Impl(ServeConfig c) : handlers(std::move(c)), server(limits_of(handlers.config())) {}
+    explicit Impl(ServeConfig c)
+        : analysis_pool(analysis_threads(c)),
+          handlers(std::move(c), analysis_pool),
+          server(limits_of(handlers.config())) {}
+    static int analysis_threads(const ServeConfig& c) {
+        const std::size_t n = c.analysis_threads ? c.analysis_threads : std::thread::hardware_concurrency();
+        return static_cast<int>(std::clamp<std::size_t>(n, 1, kMaxThreads));
+    }
     static ConnectionLimits limits_of(const ServeConfig& c) {
         return {c.idle_timeout, c.request_deadline, c.requests_per_connection, c.workers, c.compute_slots};
     }
@@ -166,7 +177,7 @@ Workbench::Workbench(ServeConfig config) {
                            param(req, "year").value_or(""), param(req, "lang").value_or("da"),
                            param(req, "analysis").value_or("1")));
     });
-    add_national_routes(s, h.config());  // the national monitor (serve/national_routes.cpp)
+    add_national_routes(s, h.config(), impl_->analysis_pool);  // the national monitor (serve/national_routes.cpp)
     // Whatever escapes a handler is answered 500; the worker thread and the server go on.
     s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         send(res,

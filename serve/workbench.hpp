@@ -31,6 +31,9 @@ struct ServeConfig {
     std::size_t workers = 32;  // threads answering requests; a connection yields its worker when others wait
     // Runs and reports computing at once, the others queued first come, first served; 0: one a core.
     std::size_t compute_slots = 0;
+    // Threads of the one pool every report's Monte Carlo and the national bootstrap run on (shared:
+    // two analyses take turns on it, each on all its threads); 0: one a core. Results do not depend on it.
+    std::size_t analysis_threads = 0;
 };
 
 // Owns the HTTP server. bind() and then run() (blocking) or stop() from another

@@ -42,7 +42,7 @@ std::vector<std::string> line_list(const InventoryLines& lines) {
 std::string output(const api::InventoryRequest& req, const api::InventoryOutcome& o, report::Format format) {
     std::ostringstream out;
     report::write_inventory(out, o.inventory, api::inventory_lines(req, o), o.ref,
-                            report::InventoryOutput{format, "t", std::nullopt, std::nullopt});
+                            report::InventoryOutput{format, "t", false, std::nullopt, {}});
     return out.str();
 }
 

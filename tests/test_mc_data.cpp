@@ -381,6 +381,17 @@ TEST_CASE("A scenario's uncertainty block: a bad input names the scenario file a
     } catch (const Error& e) {
         CHECK(e.where().field == "/uncertainty");
     }
+    // Read once by io, typed: the scenario carries its inputs, each with its JSON path.
+    const auto spec = io::parse_scenario(
+        scenario(dir, test::fixture("scenario/activity.csv"), "",
+                 R"("uncertainty": {"inputs": [{"driver": "population", "dist": "pct 5"}, {"measure": "b",
+                    "dist": "normal 0.1"}]}, )"),
+        "s.json");
+    REQUIRE(spec.uncertainty.size() == 2);
+    CHECK(spec.uncertainty[0].on == UncertainInput::On::driver);
+    CHECK(spec.uncertainty[1].measure == "b");
+    CHECK(spec.uncertainty[1].dist == parse("normal 0.1"));
+    CHECK(to_string(spec.uncertainty[1].origin) == "s.json#/uncertainty/inputs/1");
 }
 
 TEST_CASE("The bundled Køge scenario draws from its data and measures without an uncertainty file") {

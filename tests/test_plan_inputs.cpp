@@ -84,6 +84,29 @@ TEST_CASE("the report's analyses see the report's run: one launch year, one targ
     CHECK(units::in_tonnes(a.target) == Approx(units::in_tonnes(o.data.path.at(a.year))));
 }
 
+TEST_CASE("reports on one shared pool give, byte for byte, what each gives on threads of its own") {
+    auto own = koege_plan_report();
+    own.threads = 2;
+    const auto alone = api::build_report(own);
+    REQUIRE(alone.data.analysis.uncertainty);
+    ThreadPool shared(3);
+    auto on_pool = koege_plan_report();
+    on_pool.executor = &shared;
+    for (int run = 0; run < 2; ++run) {  // the pool serves one report after the other
+        const auto o = api::build_report(on_pool);
+        REQUIRE(o.data.analysis.uncertainty);
+        const auto& a = alone.data.analysis.uncertainty->years;
+        const auto& b = o.data.analysis.uncertainty->years;
+        REQUIRE(a.size() == b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            CHECK(a[i].scenario.p5 == b[i].scenario.p5);
+            CHECK(a[i].scenario.p50 == b[i].scenario.p50);
+            CHECK(a[i].scenario.p95 == b[i].scenario.p95);
+            CHECK(a[i].bau.mean == b[i].bau.mean);
+        }
+    }
+}
+
 TEST_CASE("a thread pool runs every task once, batch after batch") {
     ThreadPool pool(3);
     CHECK(pool.workers() == 3);

@@ -97,9 +97,10 @@ TEST_CASE("scenario versions: a save from a stale version is a conflict and writ
             FAIL("no conflict");
         } catch (const store::ScenarioConflict& e) {
             CHECK(e.kind() == ErrorKind::store);
-            CHECK(e.latest().version == 1);
-            CHECK(e.latest().comment == "planner A");
-            CHECK(e.latest().author == "tester");
+            REQUIRE(e.latest());
+            CHECK(e.latest()->version == 1);
+            CHECK(e.latest()->comment == "planner A");
+            CHECK(e.latest()->author == "tester");
             CHECK(std::string(e.what()).find("version 1 of koege.json was saved") != std::string::npos);
         }
     }
@@ -109,6 +110,17 @@ TEST_CASE("scenario versions: a save from a stale version is a conflict and writ
     }
     SECTION("based on a version the store does not hold") {
         CHECK_THROWS_AS(api::save_scenario_version(request(db, text, 5)), store::ScenarioConflict);
+    }
+    SECTION("based on a version of a name the store holds none of: a conflict without a latest version") {
+        try {
+            auto other = request(db, text, 1, "planner C");
+            other.name = "other.json";
+            api::save_scenario_version(other);
+            FAIL("no conflict");
+        } catch (const store::ScenarioConflict& e) {
+            CHECK(!e.latest());
+            CHECK(e.problem().find("holds no saved version") != std::string::npos);
+        }
     }
     CHECK(test::sql_count(db, "SELECT max(version) FROM scenario_versions") ==
           static_cast<long long>(api::list_scenario_versions(db, std::nullopt).size()));

@@ -208,7 +208,7 @@ TEST_CASE("inventory JSON: streamed, it is byte for byte the document klima used
     REQUIRE(inv.lines[0].conversion.has_value());
     REQUIRE(inv.lines[2].missing());
     const std::string title = "K\xC3\xB8ge \"test\"";
-    CHECK(report::render_inventory(inv, ref, {report::Format::json, title, std::nullopt}) ==
+    CHECK(report::render_inventory(inv, ref, {report::Format::json, title, false}) ==
           json_as_a_document(inv, ref, title));
 }
 
@@ -219,7 +219,7 @@ TEST_CASE("inventory CSV: a source with commas, quotes or a line break is quoted
         kHeader + "2017,energi,el,el,1000,MWh,\"counted, \"\"by hand\"\"\nsecond line\"\n", "a.csv");
     REQUIRE(records[0].source == tricky);
     const auto csv = report::render_inventory(compute_inventory(records, 2017, test::fixture_reference()),
-                                              test::fixture_reference(), {report::Format::csv, "t", std::nullopt});
+                                              test::fixture_reference(), {report::Format::csv, "t", false});
     CHECK_THAT(csv, Catch::Contains(",\"counted, \"\"by hand\"\"\nsecond line\","));
     const auto table = io::CsvTable::parse(csv, "out.csv", {"activity_source", "factor_source"});
     REQUIRE(table.rows().size() == 1);
@@ -234,7 +234,7 @@ TEST_CASE("inventory output: a stream that fails half-way is an io error", "[rep
         FailingBuffer failing(100);
         std::ostream out(&failing);
         try {
-            report::write_inventory(out, inv, test::fixture_reference(), {format, "t", std::nullopt});
+            report::write_inventory(out, inv, test::fixture_reference(), {format, "t", false});
             FAIL("no error");
         } catch (const Error& e) {
             CHECK(e.kind() == ErrorKind::io);
@@ -278,7 +278,7 @@ TEST_CASE("write_file_atomically: a streamed write that fails leaves the old fil
                                            2017, test::fixture_reference());
         io::write_file_atomically(path, [&](std::ostream& out) {
             for (int i = 0; i < 100; ++i)
-                report::write_inventory(out, inv, test::fixture_reference(), {report::Format::json, "t", std::nullopt});
+                report::write_inventory(out, inv, test::fixture_reference(), {report::Format::json, "t", false});
         });
     } catch (const Error& e) {
         error = e;

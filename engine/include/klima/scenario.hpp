@@ -12,6 +12,7 @@
 #include "klima/reference_data.hpp"
 #include "klima/scenario_result.hpp"
 #include "klima/trends.hpp"
+#include "klima/uncertain_input.hpp"
 
 #include <map>
 #include <optional>
@@ -60,9 +61,9 @@ struct ScenarioSpec {
     std::optional<std::string> trends_file;
     // The trends BAU holds (read from trends_file by load_plan); empty: frozen.
     std::vector<Trend> trends;
-    // The scenario's "uncertainty" object ({"inputs": [...]}, the uncertainty
-    // file's format) as JSON text, read by the Monte Carlo facade; empty when absent.
-    std::string uncertainty_inputs;
+    // The inputs of the scenario's "uncertainty" object ({"inputs": [...]}, the
+    // uncertainty file's format), each naming its JSON path; empty when absent.
+    std::vector<UncertainInput> uncertainty;
 };
 
 // Run a scenario on activity data (every year base..launch with records is an

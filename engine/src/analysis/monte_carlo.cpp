@@ -143,7 +143,7 @@ MonteCarloOutcome monte_carlo(const PlanInputs& in, int launch_year, const PlanT
                     scen[k][i] = units::in_tonnes(s[k]);
                     if (!std::isfinite(bau[k][i]) ||
                         !std::isfinite(scen[k][i]))  // a computed number is finite or refused
-                        throw Error({request.uncertainty_file.value_or(spec.file), 0, "dist"},
+                        throw Error({request.uncertainty_file ? request.uncertainty_file->path : spec.file, 0, "dist"},
                                     "in Monte Carlo draw " + std::to_string(i) + " the total of " +
                                         std::to_string(first + static_cast<int>(k)) +
                                         " is not a finite number: a drawn multiplier is too large",

@@ -2,13 +2,9 @@
 
 #include "scale.hpp"
 
-#include "../io/readers.hpp"
-
 #include "klima/error.hpp"
-#include "klima/io/input_file.hpp"
 
 #include <boost/math/special_functions/erf.hpp>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -16,25 +12,6 @@
 
 namespace klima::analysis {
 namespace {
-
-using nlohmann::json;
-
-[[noreturn]] void bad(const std::string& file, const std::string& at, const std::string& what, const std::string& fix) {
-    throw Error({file, 0, at}, what, fix);
-}
-
-RowSelector selector(const json& j, const std::string& file, const std::string& at) {
-    RowSelector s;
-    if (!j.is_object()) bad(file, at, "the rows must be an object", "write {\"sector\": …, \"carrier\": …}");
-    for (const auto& [k, v] : j.items()) {
-        if (!v.is_string()) bad(file, at + "/" + k, "'" + k + "' must be text", "give a code or \"*\"");
-        if (k == "sector") s.sector = v.get<std::string>();
-        else if (k == "subsector") s.subsector = v.get<std::string>();
-        else if (k == "carrier") s.carrier = v.get<std::string>();
-        else bad(file, at + "/" + k, "unknown key '" + k + "'", "use sector, subsector and carrier");
-    }
-    return s;
-}
 
 // The standard normal quantile: Φ⁻¹(u) = −√2 · erfc⁻¹(2u).
 double normal_quantile(double u) { return -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * u); }
@@ -63,73 +40,6 @@ double Distribution::draw(std::mt19937_64& rng) const {
 }  // namespace klima
 
 namespace klima::analysis {
-namespace {
-
-// The inputs of `root` ({"inputs": [...]}) at JSON path `top` of `path`.
-std::vector<UncertainInput> inputs_of(const json& root, const std::string& path, const std::string& top,
-                                      const ScenarioSpec& spec) {
-    if (!root.is_object() || !root.contains("inputs") || !root["inputs"].is_array())
-        bad(path, top + "/inputs", "the uncertainty must be an object with a list 'inputs'",
-            "write {\"inputs\": [ … ]}");
-    for (const auto& [k, v] : root.items())
-        if (k != "inputs") bad(path, top + "/" + k, "unknown key '" + k + "'", "give only \"inputs\": [ … ]");
-    std::vector<UncertainInput> out;
-    for (std::size_t i = 0; i < root["inputs"].size(); ++i) {
-        const auto& j = root["inputs"][i];
-        const std::string at = top + "/inputs/" + std::to_string(i);
-        if (!j.is_object()) bad(path, at, "an input must be an object", "write {\"factor\": {…}, \"dist\": {…}}");
-        UncertainInput u;
-        int kinds = 0;
-        for (const auto& [k, v] : j.items()) {
-            if (k == "dist") continue;
-            ++kinds;
-            if (k == "activity") {
-                u.on = UncertainInput::On::activity;
-                u.rows = selector(v, path, at + "/activity");
-                u.label = "activity " + u.rows.describe();
-            } else if (k == "factor") {
-                u.on = UncertainInput::On::factor;
-                u.rows = selector(v, path, at + "/factor");
-                u.label = "factor " + u.rows.describe();
-            } else if (k == "driver" && v.is_string()) {
-                u.on = UncertainInput::On::driver;
-                u.driver = parse_driver(v.get<std::string>(), {path, 0, at + "/driver"});
-                u.label = "driver " + v.get<std::string>();
-            } else if (k == "measure" && v.is_string()) {
-                u.on = UncertainInput::On::measure;
-                u.measure = v.get<std::string>();
-                bool found = false;
-                for (const auto& m : spec.measures) found = found || m.id == u.measure;
-                if (!found)
-                    bad(path, at + "/measure", "the scenario has no measure '" + u.measure + "'",
-                        "use a measure id of the scenario");
-                u.label = "measure " + u.measure;
-            } else {
-                bad(path, at + "/" + k, "unknown key '" + k + "'",
-                    "use one of activity, factor, driver, measure, and dist");
-            }
-        }
-        if (kinds != 1)
-            bad(path, at, "an input names exactly one of activity, factor, driver or measure",
-                "split it into one input each");
-        if (!j.contains("dist"))
-            bad(path, at + "/dist", "the input has no distribution", "add \"dist\": {\"pct\": 10}");
-        u.dist = io::distribution_from_json(j["dist"], path, at + "/dist");
-        out.push_back(std::move(u));
-    }
-    return out;
-}
-
-}  // namespace
-
-std::vector<UncertainInput> load_uncertainty(const std::string& path, const ScenarioSpec& spec) {
-    return inputs_of(io::parse_json(io::read_file(path, io::kMaxJsonFileBytes), path), path, "", spec);
-}
-
-std::vector<UncertainInput> scenario_uncertainty(const ScenarioSpec& spec) {
-    if (spec.uncertainty_inputs.empty()) return {};
-    return inputs_of(io::parse_json(spec.uncertainty_inputs, spec.file), spec.file, "/uncertainty", spec);
-}
 
 bool multiplies(const UncertainInput& u, const EmissionFactor& f) {
     if (u.on != UncertainInput::On::factor) return false;
@@ -251,7 +161,7 @@ void consider(std::map<std::string, Pick>& picks, const std::string& key, int ye
 }  // namespace
 
 Gathered gather_uncertainty(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,
-                            const ReferenceData& ref, int launch_year, const std::optional<std::string>& file) {
+                            const ReferenceData& ref, int launch_year, const std::optional<UncertaintyFile>& file) {
     Gathered out;
     std::map<std::string, Pick> rows, factors;
     std::map<std::string, RowSelector> selectors;
@@ -311,20 +221,14 @@ Gathered gather_uncertainty(const ScenarioSpec& spec, const ActivitySet& activit
         from.push_back(to_string(Location{m.origin.file, 0, m.origin.field + "/uncertainty"}));
     }
     merge(out, earlier, std::move(scenario), std::move(from));
-    earlier = out.inputs.size();
-    auto block = scenario_uncertainty(spec);
-    from.clear();
-    for (std::size_t i = 0; i < block.size(); ++i)
-        from.push_back(to_string(Location{spec.file, 0, "/uncertainty/inputs/" + std::to_string(i)}));
-    merge(out, earlier, std::move(block), std::move(from));
-    if (file) {
+    const auto given_in = [&](const std::vector<UncertainInput>& inputs) {
         earlier = out.inputs.size();
-        auto given = load_uncertainty(*file, spec);
         from.clear();
-        for (std::size_t i = 0; i < given.size(); ++i)
-            from.push_back(to_string(Location{*file, 0, "/inputs/" + std::to_string(i)}));
-        merge(out, earlier, std::move(given), std::move(from));
-    }
+        for (const auto& u : inputs) from.push_back(to_string(u.origin));
+        merge(out, earlier, inputs, std::move(from));
+    };
+    given_in(spec.uncertainty);
+    if (file) given_in(file->inputs);
     if (out.inputs.empty())
         throw Error({spec.file, 0, ""}, "nothing is uncertain: no distribution in the scenario, its data or a file",
                     "give one in an 'uncertainty' column of the activity or factor CSV, a '<driver>_uncertainty' "
@@ -335,7 +239,7 @@ Gathered gather_uncertainty(const ScenarioSpec& spec, const ActivitySet& activit
 
 bool carries_uncertainty(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,
                          const ReferenceData& ref) {
-    if (!spec.uncertainty_inputs.empty() || !drivers.uncertainty().empty()) return true;
+    if (!spec.uncertainty.empty() || !drivers.uncertainty().empty()) return true;
     for (const auto& m : spec.measures)
         if (m.uncertainty) return true;
     for (const auto& r : activity)

@@ -1,8 +1,9 @@
-// Internal to the Monte Carlo facade: uncertain inputs read from an
-// uncertainty file (docs/analysis.md), each a multiplier with a distribution
-// (mean or median 1) on activity rows, emission factors, a driver's growth
-// or a measure's size, and one draw of all of them applied to copies of the
-// scenario's inputs. Knows nothing of percentiles or targets.
+// Internal to the Monte Carlo: the uncertain inputs of a run gathered from
+// where distributions live (docs/analysis.md), each a multiplier with a
+// distribution (mean or median 1) on activity rows, emission factors, a
+// driver's growth or a measure's size, and one draw of all of them applied to
+// copies of the scenario's inputs. Reads no file (io reads the scenario's
+// block and the uncertainty file); knows nothing of percentiles or targets.
 #pragma once
 
 #include "klima/activity.hpp"
@@ -11,6 +12,7 @@
 #include "klima/effects.hpp"
 #include "klima/reference_data.hpp"
 #include "klima/scenario.hpp"
+#include "klima/uncertain_input.hpp"
 
 #include <optional>
 #include <random>
@@ -19,27 +21,11 @@
 
 namespace klima::analysis {
 
-// The distribution type is public (klima/distribution.hpp): data files carry it.
+// The distribution and the input are public (klima/distribution.hpp,
+// klima/uncertain_input.hpp): data files and the scenario carry them, and io reads them.
 using klima::Distribution;
-
-struct UncertainInput {
-    enum class On { activity, factor, driver, measure };
-    On on = On::activity;
-    RowSelector rows;  // activity: the rows; factor: carrier (and subsector) of the factor rows
-    Driver driver = Driver::population;
-    std::string measure;  // measure id
-    Distribution dist;
-    std::string label;  // "factor naturgas", for the contribution table
-};
-
-// Throws klima::Error naming the file and JSON path (an unknown key, kind,
-// measure id or driver, a parameter out of range).
-std::vector<UncertainInput> load_uncertainty(const std::string& path, const ScenarioSpec& spec);
-
-// The inputs of the scenario's own "uncertainty": {"inputs": [...]} block
-// (spec.uncertainty_inputs, the uncertainty file's format), errors naming the
-// scenario file and "/uncertainty/inputs/…"; empty when the scenario has none.
-std::vector<UncertainInput> scenario_uncertainty(const ScenarioSpec& spec);
+using klima::UncertainInput;
+using klima::UncertaintyFile;
 
 // The uncertain inputs of a run, gathered from where distributions live
 // (docs/analysis.md, "Where distributions live"), and where each came from.
@@ -52,13 +38,13 @@ struct Gathered {
 // distribution of the launch year's record, else of the newest record before
 // it that carries one), factor rows (per carrier and subsector, the row that
 // covers the launch year, else the newest before it), the drivers' growth;
-// then the scenario's measures and its "uncertainty" block; then `file`. An
+// then the scenario's measures and its "uncertainty" block; then `file`'s. An
 // input of a later source replaces one of an earlier source with the same
 // target (kind and the same sector, subsector, carrier, driver or measure id).
 // Throws when records or factor rows of one target and year disagree, and
 // when nothing is uncertain anywhere.
 Gathered gather_uncertainty(const ScenarioSpec& spec, const ActivitySet& activity, const Drivers& drivers,
-                            const ReferenceData& ref, int launch_year, const std::optional<std::string>& file);
+                            const ReferenceData& ref, int launch_year, const std::optional<UncertaintyFile>& file);
 
 // Whether any of the places gather_uncertainty reads carries a distribution
 // (without the file): the activity, factors, drivers or the scenario.

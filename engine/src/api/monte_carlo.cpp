@@ -1,5 +1,5 @@
 // api::monte_carlo: the plan loaded once, its launch year from one run without
-// attribution, then analysis::monte_carlo on a pool of the requested threads.
+// attribution, then analysis::monte_carlo on the request's executor or a pool of its threads.
 #include "klima/api/monte_carlo.hpp"
 
 #include "scenario_steps.hpp"
@@ -7,14 +7,17 @@
 namespace klima::api {
 
 MonteCarloOutcome monte_carlo(const MonteCarloRequest& request) {
-    check_draw_settings(request.draws, request.threads);  // before anything is read
+    // Before anything is read or a thread started.
+    check_draw_settings(request.draws, request.executor ? request.executor->workers() : request.threads);
     const auto in = detail::load_with_targets(request.scenario, request.targets_file);
     require_targets(in);
     const auto planned = detail::run(in, RunOptions{false});
     const auto targets = analysis::plan_targets(in, &planned);
-    ThreadPool pool(request.threads);
-    return analysis::monte_carlo(in, planned.launch_year, targets,
-                                 {request.uncertainty_file, request.draws, request.seed}, pool);
+    const analysis::MonteCarloSettings settings{detail::uncertainty_file(request.uncertainty_file, in), request.draws,
+                                                request.seed};
+    std::optional<ThreadPool> own;
+    Executor& executor = request.executor ? *request.executor : own.emplace(request.threads);
+    return analysis::monte_carlo(in, planned.launch_year, targets, settings, executor);
 }
 
 bool has_uncertainty(const ScenarioRequest& request) { return analysis::has_uncertainty(detail::load(request)); }

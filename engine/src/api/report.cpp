@@ -36,9 +36,11 @@ report::ReportAnalysis analyse(const ReportRequest& request, const PlanInputs& i
     // The Monte Carlo runs when an uncertainty file is given or the scenario, its activity,
     // factors or drivers carry distributions (docs/analysis.md).
     if (request.uncertainty_file || analysis::has_uncertainty(in)) {
-        ThreadPool pool(request.threads);
-        a.uncertainty = analysis::monte_carlo(in, run.launch_year, targets,
-                                              {request.uncertainty_file, request.draws, request.seed}, pool);
+        const analysis::MonteCarloSettings settings{detail::uncertainty_file(request.uncertainty_file, in),
+                                                    request.draws, request.seed};
+        std::optional<ThreadPool> own;
+        Executor& executor = request.executor ? *request.executor : own.emplace(request.threads);
+        a.uncertainty = analysis::monte_carlo(in, run.launch_year, targets, settings, executor);
     }
     return a;
 }
@@ -55,7 +57,7 @@ ReportOutcome build_report(const ReportRequest& request, InputSource& source) {
         throw Error({"", 0, "report year"}, "reporting year " + std::to_string(year) + " is outside " + horizon_text(),
                     "give a year in that range");
     if (request.analysis) {  // before anything runs
-        check_draw_settings(request.draws, request.threads);
+        check_draw_settings(request.draws, request.executor ? request.executor->workers() : request.threads);
         check_discount_rate(request.discount_rate);
     }
     auto plan = detail::plan_request(request.scenario);
@@ -100,7 +102,7 @@ ReportOutcome build_report(const ReportRequest& request, InputSource& source) {
     }
     auto data =
         report::assemble_report(run, targets, in.ref.taxonomy, inventories, year, request.title.value_or(spec.name));
-    data.allocation = request.scenario.allocation;
+    data.allocation = in.ref.allocation;  // the set the run's factors were read for (a store's: its version's)
     if (analysed) data.analysis = std::move(*analysed);
     return ReportOutcome{detail::outcome(std::move(in), std::move(run)), std::move(data)};
 }

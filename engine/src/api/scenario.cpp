@@ -5,6 +5,7 @@
 #include "../inputs/store_activity.hpp"
 
 #include "klima/intensity.hpp"
+#include "klima/io/uncertainty_file.hpp"
 #include "klima/store/store.hpp"
 #include "klima/taxonomy_codes.hpp"
 
@@ -41,6 +42,11 @@ PlanInputs load_with_targets(const ScenarioRequest& request, const std::optional
     r.with_targets = true;
     r.targets_file = targets_file;
     return load_plan(r, *source_for(request));
+}
+
+std::optional<UncertaintyFile> uncertainty_file(const std::optional<std::string>& path, const PlanInputs& in) {
+    if (!path) return std::nullopt;
+    return io::load_uncertainty(*path, in.spec.measures);
 }
 
 ScenarioResult run(const PlanInputs& in, const RunOptions& options) {

@@ -21,6 +21,9 @@ PlanInputs load(const ScenarioRequest& request);
 // The same, with the targets: `targets_file`, else the one the scenario names.
 PlanInputs load_with_targets(const ScenarioRequest& request, const std::optional<std::string>& targets_file);
 
+// The uncertainty file `path` read for the loaded plan (its measure ids); none when no path.
+std::optional<UncertaintyFile> uncertainty_file(const std::optional<std::string>& path, const PlanInputs& in);
+
 // The plan run with `options` (attribution unless told otherwise).
 ScenarioResult run(const PlanInputs& in, const RunOptions& options = {});
 

@@ -39,8 +39,10 @@ std::vector<Trend> InputSource::trends(const std::string& file) { return io::loa
 ActivitySet StoreSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
     const auto db = store::open_repository(path_);
     const auto snapshot = db->read_snapshot();  // factors and activity from one store state
-    if (const auto current = db->current(); current && current->factors_from)
+    if (const auto current = db->current(); current && current->factors_from) {
         ref = store::with_factors(ref, db->factors(*current));
+        ref.allocation = current->allocation;  // what the stored factor set was read for
+    }
     auto activity = inputs::newest_activity_by_year(*db, path_);
     for (const auto& r : activity) ref.validate(r);
     spec.activity_file = path_;

@@ -4,11 +4,14 @@
 
 #include "klima/distribution.hpp"
 #include "klima/error.hpp"
+#include "klima/scenario.hpp"
+#include "klima/uncertain_input.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace klima::io {
 
@@ -24,5 +27,12 @@ int checked_year(int year, const Location& where);
 // {"lognormal": {"sigma": 0.2}}, {"triangular": {"low", "mode", "high"}},
 // {"uniform": {"low", "high"}}), the same ranges for both; throws naming the JSON path.
 Distribution distribution_from_json(const nlohmann::json& j, const std::string& file, const std::string& at);
+
+// The uncertain inputs of `root` ({"inputs": [...]}, an uncertainty file's or a scenario's
+// "uncertainty" block) at JSON path `top` of `file`; a "measure" input must name one of
+// `measures`. Throws naming the JSON path (io/uncertainty_file.hpp).
+std::vector<UncertainInput> uncertain_inputs_from_json(const nlohmann::json& root, const std::string& file,
+                                                       const std::string& top,
+                                                       const std::vector<MeasureSpec>& measures);
 
 }  // namespace klima::io

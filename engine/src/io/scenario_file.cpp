@@ -130,12 +130,12 @@ ScenarioSpec parse_scenario(std::string_view text, const std::string& name) {
     }
 
     s.measures = read_measure_list(top, "measures", s.base_year, name);
-    if (top.has("uncertainty")) {  // its inputs are read by the Monte Carlo facade, which knows their kinds
+    if (top.has("uncertainty")) {  // the uncertainty file's format, at /uncertainty
         const auto& u = top.value("uncertainty");
         if (!u.is_object() || !u.contains("inputs") || !u["inputs"].is_array())
             throw Error(top.at("uncertainty"), "the uncertainty must be an object with a list 'inputs'",
                         "write \"uncertainty\": {\"inputs\": [ … ]} as in an uncertainty file (docs/analysis.md)");
-        s.uncertainty_inputs = u.dump();
+        s.uncertainty = uncertain_inputs_from_json(u, name, "/uncertainty", s.measures);
     }
     top.finish("docs/scenarios.md");
     return s;

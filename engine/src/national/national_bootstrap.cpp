@@ -1,15 +1,13 @@
-// The residual-bootstrap Monte Carlo of each municipality's linear forecast, on a small pool of
-// std::threads of its own (docs/method.md, "National monitor"). Draw i of municipality m uses a
-// generator seeded from (seed, m) only, so the result does not depend on the number of threads.
+// The residual-bootstrap Monte Carlo of each municipality's linear forecast, one municipality a task
+// on an executor (docs/method.md, "National monitor"). Draw i of municipality m uses a generator
+// seeded from (seed, m) only, so the result does not depend on the number of threads.
 #include "national_bootstrap.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <exception>
 #include <mutex>
 #include <random>
-#include <thread>
 
 namespace klima::national {
 
@@ -71,26 +69,17 @@ BootstrapResult bootstrap_one(const std::vector<int>& years, const std::vector<d
     return {rank(0.05), rank(0.5), rank(0.95), static_cast<double>(below) / draws};
 }
 
-void run_on_threads(std::size_t count, int threads, const std::function<void(std::size_t)>& each) {
-    std::size_t workers = threads > 0 ? static_cast<std::size_t>(threads) : std::thread::hardware_concurrency();
-    workers = std::max<std::size_t>(1, std::min(workers, count));
-    std::atomic<std::size_t> next{0};
+void run_each(Executor& executor, std::size_t count, const std::function<void(std::size_t)>& each) {
     std::exception_ptr failure;
     std::mutex failure_lock;
-    const auto work = [&] {
-        for (std::size_t i = next++; i < count; i = next++) {
-            try {
-                each(i);
-            } catch (...) {
-                const std::lock_guard<std::mutex> lock(failure_lock);
-                if (!failure) failure = std::current_exception();
-            }
+    executor.run(static_cast<int>(count), [&](int i) {
+        try {
+            each(static_cast<std::size_t>(i));
+        } catch (...) {
+            const std::lock_guard<std::mutex> lock(failure_lock);
+            if (!failure) failure = std::current_exception();
         }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work);
-    work();
-    for (auto& th : pool) th.join();
+    });
     if (failure) std::rethrow_exception(failure);
 }
 

@@ -1,6 +1,8 @@
-// Internal to the national module: the bootstrap of one municipality's linear forecast and the
-// thread pool that runs it for all. Numbers in tonnes (plain doubles) on this hot path only.
+// Internal to the national module: the bootstrap of one municipality's linear forecast, and
+// running it for all on an executor. Numbers in tonnes (plain doubles) on this hot path only.
 #pragma once
+
+#include "klima/executor.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -18,8 +20,8 @@ struct BootstrapResult {
 BootstrapResult bootstrap_one(const std::vector<int>& years, const std::vector<double>& totals, double floor, int year,
                               double level, int draws, std::uint64_t seed);
 
-// Calls each(i) for i in [0, count) on `threads` threads (0: the hardware's count), the calling thread
-// one of them; the first exception thrown is rethrown once all have stopped.
-void run_on_threads(std::size_t count, int threads, const std::function<void(std::size_t)>& each);
+// Calls each(i) for i in [0, count) on `executor`; the first exception thrown is rethrown once all
+// have stopped.
+void run_each(Executor& executor, std::size_t count, const std::function<void(std::size_t)>& each);
 
 }  // namespace klima::national

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <thread>
 
 namespace klima::national {
 
@@ -23,9 +24,10 @@ std::optional<std::size_t> year_index(const NationalData& d, int year) {
 }
 
 void check(const NationalParams& p) {
-    if (p.draws < 1 || p.draws > 100000)
-        throw Error({"", 0, "draws"}, "draws must be 1–100,000, not " + std::to_string(p.draws), "give e.g. 1000",
-                    ErrorKind::usage)
+    if (p.draws < 1 || p.draws > kMaxDraws)
+        throw Error({"", 0, "draws"},
+                    "draws must be 1–" + std::to_string(kMaxDraws) + ", not " + std::to_string(p.draws),
+                    "give e.g. " + std::to_string(kDefaultDraws), ErrorKind::usage)
             .about(Subject::request);
     if (p.threads < 0 || p.threads > 256)
         throw Error({"", 0, "threads"}, "threads must be 0–256", "give 0 for the hardware's count", ErrorKind::usage)
@@ -61,6 +63,16 @@ int rank_in(const NationalData& d, const std::vector<std::size_t>& group, std::s
 }  // namespace
 
 NationalStatus compute_status(NationalData data, const std::vector<TargetSet>& targets, const NationalParams& params) {
+    check(params);  // before a thread starts
+    const std::size_t wanted =
+        params.threads > 0 ? static_cast<std::size_t>(params.threads) : std::thread::hardware_concurrency();
+    ThreadPool pool(
+        static_cast<int>(std::clamp<std::size_t>(wanted, 1, std::max<std::size_t>(1, data.municipalities.size()))));
+    return compute_status(std::move(data), targets, params, pool);
+}
+
+NationalStatus compute_status(NationalData data, const std::vector<TargetSet>& targets, const NationalParams& params,
+                              Executor& executor) {
     check(params);
     NationalStatus s;
     s.data = std::move(data);
@@ -114,7 +126,7 @@ NationalStatus compute_status(NationalData data, const std::vector<TargetSet>& t
     }
 
     // The bootstrap, one municipality a task.
-    run_on_threads(n, params.threads, [&](std::size_t m) {
+    run_each(executor, n, [&](std::size_t m) {
         auto& ms = s.municipalities[m];
         std::vector<double> totals;
         for (const auto& f : d.figures[m]) totals.push_back(t(f.total));

@@ -2,6 +2,7 @@
 // CSV (keys in docs/analysis.md).
 #include "klima/report/analysis_report.hpp"
 
+#include "render_by_format.hpp"
 #include "text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -135,12 +136,8 @@ std::string as_table(const AbatementOutcome& o) {
 }  // namespace
 
 std::string render_abatement(const AbatementOutcome& o, Format format) {
-    switch (format) {
-        case Format::json: return as_json(o);
-        case Format::csv: return as_csv(o);
-        case Format::table: break;
-    }
-    return as_table(o);
+    return render_by_format(
+        format, [&] { return as_table(o); }, [&] { return as_json(o); }, [&] { return as_csv(o); });
 }
 
 }  // namespace klima::report

@@ -158,10 +158,10 @@ void write_json(OutputBuffer& out, const InventoryResult& inv, const InventoryLi
     w.end_object();
     w.key("unit").value("t CO2e");
     w.key("year").value(inv.year);
-    if (how.allocation) {
+    if (how.name_allocation) {
         w.key("chp_allocation").begin_object();
-        w.key("set").value(to_string(*how.allocation));
-        w.key("description").value(describe(*how.allocation));
+        w.key("set").value(to_string(ref.allocation));
+        w.key("description").value(describe(ref.allocation));
         w.end_object();
     }
     w.end_object();

@@ -81,13 +81,14 @@ void write_table(OutputBuffer& buf, const InventoryResult& inv, const ReferenceD
            " %) of the territorial total rests on illustrative factors, " + fixed(in_tonnes(figures.derived_co2e)) +
            " t (" + fixed(figures.derived_pct) + " %) on derived ones (interpolated or carried forward); " +
            std::to_string(figures.illustrative_factors) + " and " + std::to_string(figures.derived_factors) +
-           " factors applied; see --format json for each source.\n";
+           " factors applied" + (how.detail_hint.empty() ? "" : "; see " + how.detail_hint + " for each source") +
+           ".\n";
     if (overrides > 0)
-        out += std::to_string(overrides) +
-               " of the factors applied are local overrides (rows marked [override]; see --format json for each).\n";
-    if (how.allocation)
-        out += "CHP allocation: " + std::string(to_string(*how.allocation)) + " — " +
-               std::string(describe(*how.allocation)) + ".\n";
+        out += std::to_string(overrides) + " of the factors applied are local overrides (rows marked [override]" +
+               (how.detail_hint.empty() ? "" : "; see " + how.detail_hint + " for each") + ").\n";
+    if (how.name_allocation)
+        out += "CHP allocation: " + std::string(to_string(ref.allocation)) + " — " +
+               std::string(describe(ref.allocation)) + ".\n";
 }
 
 // The two closing columns of a CSV row: the sector's share and the row's

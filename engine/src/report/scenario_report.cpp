@@ -1,11 +1,13 @@
 #include "klima/report/scenario_report.hpp"
 
 #include "klima/join.hpp"
+#include "klima/progress.hpp"
 #include "klima/sector_totals.hpp"
 
 #include "allocation_note.hpp"
 #include "history_note.hpp"
 #include "labels.hpp"
+#include "render_by_format.hpp"
 #include "report_text.hpp"
 #include "text.hpp"
 
@@ -125,7 +127,7 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref, Targe
             pad(fixed(in_tonnes(total_of(r.bau, ref, y, scope).total - total_of(r.scenario, ref, y, scope).total)), 11);
     out << gap << "  (total, " << to_string(scope) << ")\n\n";
 
-    const int mid = r.bau.has_year(2030) ? 2030 : r.bau.last_year();
+    const int mid = r.bau.has_year(kMilestoneYear) ? kMilestoneYear : r.bau.last_year();
     const int end = r.bau.last_year();
     auto width = [](std::size_t w) { return w + 2; };
     std::size_t label_w = 12, owner_w = 10;
@@ -411,13 +413,11 @@ std::vector<int> milestone_years(int base_year, int end_year) {
 }
 
 std::string render_scenario(const ScenarioRun& run, const ReferenceData& ref, Format format, TargetScope scope) {
-    switch (format) {
-        case Format::table:
-            return with_allocation_note(render_table(run, ref, scope), NoteForm::text, ref.allocation, Lang::en);
-        case Format::json: return render_json(run, ref, scope);
-        case Format::csv: return with_allocation_note(render_csv(run), NoteForm::csv_series, ref.allocation, Lang::en);
-    }
-    return {};
+    return render_by_format(
+        format,
+        [&] { return with_allocation_note(render_table(run, ref, scope), NoteForm::text, ref.allocation, Lang::en); },
+        [&] { return render_json(run, ref, scope); },
+        [&] { return with_allocation_note(render_csv(run), NoteForm::csv_series, ref.allocation, Lang::en); });
 }
 
 }  // namespace klima::report

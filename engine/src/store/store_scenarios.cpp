@@ -45,9 +45,14 @@ bool has_table(const sql::Db& db) {
 
 }  // namespace
 
-ScenarioConflict::ScenarioConflict(const std::string& store_path, std::optional<int> based_on, ScenarioVersion latest)
-    : Error({store_path, 0, "based_on"}, conflict_problem(based_on, latest),
-            "load version " + std::to_string(latest.version) + ", apply the edit to it and save again",
+ScenarioConflict::ScenarioConflict(const std::string& store_path, const std::string& name, std::optional<int> based_on,
+                                   std::optional<ScenarioVersion> latest)
+    : Error({store_path, 0, "based_on"},
+            latest ? conflict_problem(based_on, *latest)
+                   : "the edit starts from version " + std::to_string(based_on.value_or(0)) + " of " + name +
+                         ", but the store holds no saved version of it",
+            latest ? "load version " + std::to_string(latest->version) + ", apply the edit to it and save again"
+                   : "save it as a first version (based on the file)",
             ErrorKind::store),
       latest_(std::move(latest)) {}
 
@@ -59,12 +64,7 @@ int Store::save_scenario(const ScenarioSave& save) {
     sql::WriteTransaction tx(db);  // BEGIN IMMEDIATE: the latest version read below cannot change before COMMIT
     const auto latest = latest_of(db, save.name);
     const std::optional<int> latest_no = latest ? std::optional<int>(latest->version) : std::nullopt;
-    if (save.based_on && !latest)
-        throw Error({path(), 0, "based_on"},
-                    "the edit starts from version " + std::to_string(*save.based_on) + " of " + save.name +
-                        ", but the store holds no saved version of it",
-                    "save it as a first version (based on the file)", ErrorKind::store);
-    if (save.based_on != latest_no) throw ScenarioConflict(path(), save.based_on, *latest);
+    if (save.based_on != latest_no) throw ScenarioConflict(path(), save.name, save.based_on, latest);
     const int version = latest_no.value_or(0) + 1;
     sql::Stmt ins(db,
                   "INSERT INTO scenario_versions (name, version, scenario, sha256, comment, author, created_at, "

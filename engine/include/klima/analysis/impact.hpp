@@ -1,10 +1,18 @@
-// The outcome of `klima impact` (docs/impact.md): the climate impact of a
-// political decision, as computed by api::assess_impact and rendered by
-// report/impact_report.hpp. Types only; depends on the core only.
+// The climate impact of a political decision (`klima impact`, docs/impact.md)
+// as a function of the adopted plan's inputs and its computed run: the plan
+// run again with the proposal's measures added and the proposal alone on BAU,
+// and the difference told as a council case needs it — the effect per year
+// and sector, in 2030 and cumulatively 2025–2050, on the 2030 gap and the
+// budget year, the cost per tonne, and how the proposal interacts with the
+// plan. The outcome types and the method; rendered by
+// report/impact_report.hpp. Depends on the core only; loads nothing.
 #pragma once
 
 #include "klima/gap.hpp"
-#include "klima/io/proposal_file.hpp"
+#include "klima/household_electricity.hpp"
+#include "klima/plan_inputs.hpp"
+#include "klima/proposal.hpp"
+#include "klima/scenario_result.hpp"
 #include "klima/targets.hpp"
 
 #include <optional>
@@ -78,7 +86,7 @@ struct ImpactResult {
     units::Mass avoided_all_years;                      // all rows, all years: the divisor of cost per tonne
     std::optional<units::MoneyPerMass> cost_per_tonne;  // none when nothing is avoided
     std::vector<GrowthRow> growth_rows;
-    std::optional<io::GrowthSpec> growth;
+    std::optional<GrowthSpec> growth;
     struct Source {
         enum class Kind { measure, growth, population, target, household } kind = Kind::measure;
         std::string what;  // the measure's or growth's name, or the year (population, target)
@@ -86,5 +94,16 @@ struct ImpactResult {
     };
     std::vector<Source> sources;  // every measure's and input's source, as given
 };
+
+// The impact of `proposal` on the plan `in` (its targets, when loaded, give the
+// gap and budget), `adopted` being the plan run with attribution. `household`:
+// the household electricity per resident a growth's energi/el takes (none: the
+// inventory's average). Runs the scenario again with the proposal and the
+// proposal alone. Throws klima::Error (kind input) naming the scenario or
+// proposal file and JSON path at fault: a proposal measure whose id the plan
+// already uses, a start before the year after the launch year, growth on a row
+// no inventory up to the launch year holds, a non-finite figure.
+ImpactResult assess_impact(const PlanInputs& in, const ScenarioResult& adopted, const Proposal& proposal,
+                           const std::optional<HouseholdElectricity>& household);
 
 }  // namespace klima::analysis

@@ -10,10 +10,12 @@
 #pragma once
 
 #include "klima/analysis/target_path.hpp"
+#include "klima/draws.hpp"
 #include "klima/executor.hpp"
 #include "klima/plan_inputs.hpp"
 #include "klima/scenario_result.hpp"
 #include "klima/targets.hpp"
+#include "klima/uncertain_input.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -22,20 +24,16 @@
 
 namespace klima::analysis {
 
-// The default number of draws (docs/analysis.md) and seed.
-inline constexpr int kDefaultDraws = 1000;
-inline constexpr std::uint64_t kDefaultSeed = 1;
-
-// The most draws and threads a run takes: 100,000 draws keep the stored totals near 120 MB
-// (34 years × 2 series + the drawn inputs, 8 bytes each, per draw) and give percentiles whose
-// sampling error is below a fifth of a percentage point.
-inline constexpr int kMaxDraws = 100'000;
-inline constexpr int kMaxThreads = 64;
+// The default number of draws (docs/analysis.md), the seed, the most draws and threads (klima/draws.hpp).
+using klima::kDefaultDraws;
+using klima::kDefaultSeed;
+using klima::kMaxDraws;
+using klima::kMaxThreads;
 
 struct MonteCarloSettings {
-    // An uncertainty file; its inputs replace those of the data and the
-    // scenario with the same target. None: only the data's and the scenario's.
-    std::optional<std::string> uncertainty_file;
+    // An uncertainty file as read (io/uncertainty_file.hpp); its inputs replace those of
+    // the data and the scenario with the same target. None: only the data's and the scenario's.
+    std::optional<UncertaintyFile> uncertainty_file;
     int draws = kDefaultDraws;
     std::uint64_t seed = kDefaultSeed;
 };
@@ -83,9 +81,9 @@ void check_draw_settings(int draws, int threads);
 
 // `launch_year`: the launch year of the plan's run (ScenarioResult::launch_year);
 // `targets`: its target path. The draws run on `executor`, split into
-// executor.workers() stripes. Throws klima::Error: usage for draws out of
-// range; the uncertainty file's errors naming its JSON path; input when no
-// distribution is given anywhere; a draw that overdraws a row names the draw.
+// executor.workers() stripes. Reads no file. Throws klima::Error: usage for
+// draws out of range; input when no distribution is given anywhere; a draw
+// that overdraws a row names the draw.
 MonteCarloOutcome monte_carlo(const PlanInputs& in, int launch_year, const PlanTargets& targets,
                               const MonteCarloSettings& settings, Executor& executor);
 

@@ -1,10 +1,17 @@
-// The outcome of a solve (`klima scenario solve`, docs/analysis.md): the
+// "What it takes" as a function of a plan's inputs and its computed run: the
 // scale of one measure, or of all together, at which the scenario meets the
-// target path in a year, as computed by api::solve_scenario and rendered by
-// report/analysis_report.hpp. Types only; depends on the core only.
+// target path in a year (`klima scenario solve`, docs/analysis.md; formula in
+// docs/method.md, "Solve, abatement cost"). Runs the scenario without
+// attribution once per trial scale and finds the root with Boost.Math's
+// bracketed TOMS 748. The outcome types and the method; rendered by
+// report/analysis_report.hpp. Depends on the core only; loads nothing.
 #pragma once
 
+#include "klima/analysis/target_path.hpp"
 #include "klima/effects.hpp"
+#include "klima/plan_inputs.hpp"
+#include "klima/progress.hpp"
+#include "klima/scenario_result.hpp"
 #include "klima/targets.hpp"
 
 #include <optional>
@@ -62,5 +69,22 @@ struct SolveOutcome {
     units::Mass remaining_gap;  // at `scale`: scenario − target (≤ 0 when met)
     int runs = 0;               // scenario runs the solve took
 };
+
+struct SolveSettings {
+    int year = kMilestoneYear;           // the year the target path must be met
+    std::optional<std::string> measure;  // a measure id; none: all measures scaled together
+};
+
+// Throws klima::Error: usage (Subject::request) for a measure id `spec` lacks;
+// input naming the scenario's "/measures" when it has none to scale. The
+// facade calls it before anything runs.
+void check_solve_measure(const ScenarioSpec& spec, const std::optional<std::string>& measure);
+
+// `planned`: the plan `in` run without attribution (RunOptions{false}), the
+// solve's scale 1; `targets`: its target path. Throws klima::Error: those of
+// check_solve_measure; usage for a year that is not projected (after the
+// launch year, up to the end year, on the target path).
+SolveOutcome solve(const PlanInputs& in, const ScenarioResult& planned, const PlanTargets& targets,
+                   const SolveSettings& settings);
 
 }  // namespace klima::analysis

@@ -1,9 +1,7 @@
 // The engine's facade for the climate impact of a political decision
-// (`klima impact`, docs/impact.md): the adopted scenario run three ways — as
-// adopted, with the proposal's measures added, and the proposal alone on BAU —
-// and the difference told as a council case needs it: the effect per year and
-// sector, in 2030 and cumulatively 2025–2050, on the 2030 gap and the budget
-// year, the cost per tonne, and how the proposal interacts with the plan.
+// (`klima impact`, docs/impact.md): loads the adopted plan once, runs it, reads
+// the proposal and hands them to analysis::assess_impact
+// (klima/analysis/impact.hpp, where the outcome types and the method live).
 // Knows nothing of command-line flags or HTTP.
 #pragma once
 
@@ -30,10 +28,9 @@ using analysis::ImpactResult;
 using analysis::ImpactSector;
 using analysis::ImpactSeries;
 
-// Throws klima::Error (kind input or io) naming the scenario or proposal file
-// and JSON path at fault: a proposal measure whose id the plan already uses,
-// a start before the year after the launch year, growth on a row no
-// inventory up to the launch year holds, a non-finite figure.
+// Throws klima::Error (kind input or io) naming the scenario, targets or
+// proposal file and JSON path at fault: the loading errors of run_scenario,
+// and those of analysis::assess_impact.
 ImpactResult assess_impact(const ImpactRequest& request);
 
 }  // namespace klima::api

@@ -1,7 +1,7 @@
 // The engine's facade for uncertainty: loads the plan once and hands it to
 // analysis::monte_carlo (klima/analysis/monte_carlo.hpp, where the outcome
-// types and the method live) on a pool of `threads`. Knows nothing of
-// command-line flags.
+// types and the method live) on the request's executor, or on a pool of
+// `threads`. Knows nothing of command-line flags.
 #pragma once
 
 #include "klima/analysis/monte_carlo.hpp"
@@ -34,6 +34,10 @@ struct MonteCarloRequest {
     std::uint64_t seed = analysis::kDefaultSeed;
     int threads = 1;                          // ≥ 1; results do not depend on it
     std::optional<std::string> targets_file;  // none: the one the scenario names
+    // A pool shared by several runs (a batch of municipalities, the workbench), on which the
+    // draws run instead of `threads`; not owned, and it must outlive the call. None: a pool of
+    // `threads` started for this call.
+    Executor* executor = nullptr;
 };
 
 // Throws klima::Error: usage for draws or threads out of range (check_draw_settings); the uncertainty

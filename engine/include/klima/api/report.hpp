@@ -33,6 +33,9 @@ struct ReportRequest {
     int draws = analysis::kDefaultDraws;
     std::uint64_t seed = analysis::kDefaultSeed;
     int threads = 1;  // results do not depend on it
+    // A pool shared by several reports (the workbench, a batch), on which the Monte Carlo runs
+    // instead of `threads`; not owned, and it must outlive the call. None: a pool of `threads`.
+    Executor* executor = nullptr;
 };
 
 struct ReportOutcome {

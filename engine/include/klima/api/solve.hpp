@@ -1,9 +1,6 @@
-// The engine's facade for "what it takes": the scale of one measure, or of
-// all measures together, at which the scenario meets the target path in a
-// year (docs/analysis.md; formula in docs/method.md, "Solve, abatement cost").
-// Runs the scenario without attribution (RunOptions) once per trial scale and
-// finds the root with Boost.Math's bracketed TOMS 748. Knows nothing of
-// command-line flags.
+// The engine's facade for "what it takes": loads the plan once, runs it and
+// hands both to analysis::solve (klima/analysis/solve.hpp, where the outcome
+// types and the method live). Knows nothing of command-line flags.
 #pragma once
 
 #include "klima/analysis/solve.hpp"

@@ -7,7 +7,10 @@
 // output formats (klima/national/national_report.hpp) or of where the targets were read.
 #pragma once
 
+#include "klima/draws.hpp"
+#include "klima/executor.hpp"
 #include "klima/national/national_data.hpp"
+#include "klima/progress.hpp"
 #include "klima/targets.hpp"
 
 #include <array>
@@ -38,7 +41,7 @@ std::string_view code(Forecast f);  // "linear", "smoothed", "cautious"
 
 // The choices of a national run. Defaults are the documented ones (docs/method.md).
 struct NationalParams {
-    int forecast_year = 2030;
+    int forecast_year = kMilestoneYear;
     double holt_alpha = 0.5, holt_beta = 0.3;
     int recent_years = 3;             // the cautious forecast's recent trend: OLS over the last N years
     double carbon_law_rate = 0.1172;  // −11.72 % a year (Carbon Law, as Klimatkollen uses it)
@@ -54,9 +57,9 @@ struct NationalParams {
         "illustrativt: globalt CO2-budget for 1,5 °C på 200 Gt fra 2024 (Forster et al. 2024, ESSD 16:2625) × Danmarks "
         "andel af verdens befolkning 0,073 % = 146 Mt; et CO2-budget brugt på CO2e, uden fradrag for luft- og "
         "skibsfart";
-    int draws = 1000;        // Monte Carlo draws per municipality
-    std::uint64_t seed = 1;  // draw i of municipality m depends on (seed, m, i) only, not on threads
-    int threads = 0;         // 0: the hardware's count
+    int draws = kDefaultDraws;          // Monte Carlo draws per municipality
+    std::uint64_t seed = kDefaultSeed;  // draw i of municipality m depends on (seed, m, i) only, not on threads
+    int threads = 0;                    // 0: the hardware's count
 };
 
 // The municipality's own target as data/targets/ holds it, measured on the regnskab's total.
@@ -125,6 +128,10 @@ struct NationalStatus {
 // ignored. Throws klima::Error (usage, Subject::request) for draws < 1 or > 100,000, threads < 0.
 // Safe to call concurrently (it shares nothing); runs the Monte Carlo on params.threads threads.
 NationalStatus compute_status(NationalData data, const std::vector<TargetSet>& targets, const NationalParams& params);
+// The same with the bootstrap on `executor` (a pool shared with other runs, one municipality a
+// task) instead of a pool of params.threads; the result does not depend on it.
+NationalStatus compute_status(NationalData data, const std::vector<TargetSet>& targets, const NationalParams& params,
+                              Executor& executor);
 
 // Every *.json of `dir` (data/targets/) that names a municipality_code, read with io::load_targets
 // (whose errors pass on); none when `dir` is not a directory.

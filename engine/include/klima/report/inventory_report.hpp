@@ -27,13 +27,16 @@ struct Inhabitants {
 struct InventoryOutput {
     Format format = Format::table;
     std::string title;
-    // When set, the output names the CHP allocation set its electricity and
-    // district-heat factors were loaded with: the table in a closing line, JSON
-    // in a top-level "chp_allocation" object (in CSV each such factor's source
-    // says it already).
-    std::optional<ChpAllocation> allocation;
+    // Whether the output names the CHP allocation set its electricity and
+    // district-heat factors were loaded with (the reference data's
+    // `allocation`): the table in a closing line, JSON in a top-level
+    // "chp_allocation" object (in CSV each such factor's source says it already).
+    bool name_allocation = false;
     // When set, totals are also given per inhabitant (table, JSON).
     std::optional<Inhabitants> inhabitants;
+    // How the front end's user gets every line with its factor and source (the
+    // CLI: "--format json"): the table's closing lines point there. Empty: no pointer.
+    std::string detail_hint;
 };
 
 // What the officer reports beside the totals (docs/reports.md): each sector's
@@ -65,7 +68,7 @@ void write_inventory(std::ostream& out, const InventoryResult& inv, const Invent
 std::string render_inventory(const InventoryResult& inv, const ReferenceData& ref, const InventoryOutput& how);
 inline std::string render_inventory(const InventoryResult& inv, const ReferenceData& ref, Format format,
                                     const std::string& title) {
-    return render_inventory(inv, ref, InventoryOutput{format, title, std::nullopt, std::nullopt});
+    return render_inventory(inv, ref, InventoryOutput{format, title, false, std::nullopt, {}});
 }
 
 }  // namespace klima::report

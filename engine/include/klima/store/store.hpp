@@ -86,15 +86,18 @@ struct ScenarioSave {
     std::optional<std::string> editor_state;
 };
 
-// The second of two concurrent writers: `based_on` was not the latest version of the name
-// when the save took the store's write lock. Kind store; latest() says who saved what, when.
+// `based_on` was not the latest version of the name when the save took the store's write lock:
+// the second of two concurrent writers, or an edit from a version the store never held. Kind
+// store; latest() says who saved what, when, and is none when the store holds no version of the
+// name (a front end branches on this type, not on the error's field).
 class ScenarioConflict : public Error {
 public:
-    ScenarioConflict(const std::string& store_path, std::optional<int> based_on, ScenarioVersion latest);
-    const ScenarioVersion& latest() const { return latest_; }
+    ScenarioConflict(const std::string& store_path, const std::string& name, std::optional<int> based_on,
+                     std::optional<ScenarioVersion> latest);
+    const std::optional<ScenarioVersion>& latest() const { return latest_; }
 
 private:
-    ScenarioVersion latest_;
+    std::optional<ScenarioVersion> latest_;
 };
 
 // How a Store opens its file. Whatever the mode, a file that is not a klima

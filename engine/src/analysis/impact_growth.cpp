@@ -6,17 +6,17 @@
 #include <set>
 #include <tuple>
 
-namespace klima::api::detail {
+namespace klima::analysis {
 
 namespace {
 
-Location at(const io::GrowthSpec& g, const std::string& key) { return {g.origin.file, 0, g.origin.field + "/" + key}; }
+Location at(const GrowthSpec& g, const std::string& key) { return {g.origin.file, 0, g.origin.field + "/" + key}; }
 
 // The residents' activity of one subsector: the latest inventory up to the
 // launch year that holds it, per carrier (and kind of quantity), × residents
 // / that year's population.
-std::vector<GrowthRow> per_inhabitant(const io::GrowthSpec& g, std::size_t i, int launch_year,
-                                      const ActivitySet& activity, const Drivers& drivers) {
+std::vector<GrowthRow> per_inhabitant(const GrowthSpec& g, std::size_t i, int launch_year, const ActivitySet& activity,
+                                      const Drivers& drivers) {
     const std::string& key = g.per_inhabitant[i];
     const auto slash = key.find('/');
     const std::string sector = key.substr(0, slash), subsector = key.substr(slash + 1);
@@ -49,7 +49,7 @@ std::vector<GrowthRow> per_inhabitant(const io::GrowthSpec& g, std::size_t i, in
     return out;
 }
 
-MeasureSpec measure_of(const io::GrowthSpec& g, std::string id, std::string name) {
+MeasureSpec measure_of(const GrowthSpec& g, std::string id, std::string name) {
     MeasureSpec m;
     m.id = std::move(id);
     m.type = "effects";
@@ -63,9 +63,8 @@ MeasureSpec measure_of(const io::GrowthSpec& g, std::string id, std::string name
 
 }  // namespace
 
-ExpandedGrowth expand_growth(const io::GrowthSpec& g, int launch_year, const ActivitySet& activity,
-                             const Drivers& drivers, const Taxonomy& taxonomy,
-                             const std::optional<io::HouseholdElectricity>& household) {
+ExpandedGrowth expand_growth(const GrowthSpec& g, int launch_year, const ActivitySet& activity, const Drivers& drivers,
+                             const Taxonomy& taxonomy, const std::optional<HouseholdElectricity>& household) {
     if (g.from_year <= launch_year)
         throw Error(at(g, "from_year"),
                     "the growth starts in " + std::to_string(g.from_year) + ", but the projection starts from the " +
@@ -159,4 +158,4 @@ ExpandedGrowth expand_growth(const io::GrowthSpec& g, int launch_year, const Act
     return out;
 }
 
-}  // namespace klima::api::detail
+}  // namespace klima::analysis
