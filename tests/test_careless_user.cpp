@@ -1,0 +1,66 @@
+// The last sessions' features tried as a careless or hostile user would (2026-12): each case
+// below once gave a wrong count, a silent no-op, a misleading fix or a wrong JSON path.
+#include "support.hpp"
+
+#include "klima/api/impact.hpp"
+#include "klima/error.hpp"
+#include "klima/gap.hpp"
+#include "klima/io/status_export_file.hpp"
+#include "klima/io/input_file.hpp"
+#include "klima/national/national_data.hpp"
+#include "klima/status/status_counts.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+using namespace klima;
+using Catch::Contains;
+using Catch::Detail::Approx;
+
+namespace {
+
+constexpr const char* kExportHeader = "record,municipality_code,municipality,year,action_id,status_en\n";
+
+}  // namespace
+
+TEST_CASE("status export: 259 and 0259 are one municipality, not two counted apart", "[status][national]") {
+    test::TempDir dir;
+    // klima status writes Køge's code as municipality.json has it ("259"); data/national and the
+    // targets write "0259". Both exports of one municipality for one year are one export handed in twice.
+    const auto a = dir.write("a.csv", std::string(kExportHeader) + "action,259,Køge,2024,x,in progress\n");
+    const auto b = dir.write("b.csv", std::string(kExportHeader) + "action,0259,Køge,2024,x,in progress\n");
+    try {
+        status::count_by_status(io::load_status_exports({a, b}));
+        FAIL("counted 259 and 0259 as two municipalities");
+    } catch (const Error& e) {
+        CHECK(e.where().file == b);
+        CHECK_THAT(e.problem(), Contains("0259"));
+    }
+    // One export alone: the code is written as data/national/municipalities.csv writes it.
+    const auto years = status::count_by_status(io::load_status_exports({a}));
+    REQUIRE(years.size() == 1);
+    REQUIRE(years[0].municipalities.size() == 1);
+    CHECK(years[0].municipalities[0].code == "0259");
+}
+
+TEST_CASE("status export: a municipality code that is not a kommunekode is refused at its cell", "[status][national]") {
+    test::TempDir dir;
+    for (const char* code : {"abc", "12345", "-259", "25 9"}) {
+        INFO(code);
+        const auto f =
+            dir.write("x.csv", std::string(kExportHeader) + "action," + code + ",Køge,2024,x,in progress\n");
+        try {
+            io::load_status_exports({f});
+            FAIL("accepted");
+        } catch (const Error& e) {
+            CHECK(e.where().file == f);
+            CHECK(e.where().line == 2);
+            CHECK(e.where().field == "municipality_code");
+            CHECK_THAT(e.fix(), Contains("0259"));
+        }
+    }
+    const auto r = test::run_cli("national --status-export " + dir.file("x.csv"));
+    CHECK(r.exit_code == 1);
+}
