@@ -64,3 +64,39 @@ TEST_CASE("status export: a municipality code that is not a kommunekode is refus
     const auto r = test::run_cli("national --status-export " + dir.file("x.csv"));
     CHECK(r.exit_code == 1);
 }
+
+namespace {
+
+const std::string kRoot = std::string(KLIMA_TEST_DIR) + "/..";
+
+// Flat drivers for every year 2018–2050 (illustrative test values).
+std::string flat_drivers() {
+    std::string out = "year,population,households,vehicle_km_million,source\n";
+    for (int y = 2018; y <= 2050; ++y) out += std::to_string(y) + ",1800,900,10,test\n";
+    return out;
+}
+
+// Roskilde's history from the regnskab's sector totals, with a trends file beside it.
+std::string national_with_trends(const test::TempDir& dir, const std::string& trends) {
+    dir.write("drivers.csv", flat_drivers());
+    dir.write("trends.json", trends);
+    return dir.write("scenario.json", R"({"name": "test", "municipality": "roskilde", "base_year": 2018,
+        "history": {"national": "0265"}, "drivers": "drivers.csv", "trends": "trends.json", "measures": []})");
+}
+
+}  // namespace
+
+TEST_CASE("trends on a national history: refused at the trend, not silently dropped from BAU", "[trends][national]") {
+    // The trend switches petrol car-km to electricity: fuel rows, which the regnskab's sector totals do
+    // not have. It once ran with BAU equal to the frozen BAU while the output said "BAU: with trends".
+    test::TempDir dir;
+    const auto scenario = national_with_trends(dir, R"({"trends": [{"id": "elbiler", "name": "EVs",
+        "switch": {"from": {"sector": "transport", "subsector": "personbiler"}, "to": {"carrier": "el"},
+                   "from_intensity": {"value": 0.6, "unit": "kWh/km"}, "to_intensity": {"value": 0.18, "unit": "kWh/km"}},
+        "shares": {"2023": 0.1, "2030": 0.5}, "source": "test", "status": "illustrative"}]})");
+    const auto r = test::run_cli("scenario run --data-dir '" + kRoot + "/data' '" + scenario + "'");
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Contains("trends.json") && Contains("/trends/0") && Contains("'elbiler'") &&
+                          Contains("sector totals") && Contains("fix:"));
+}
