@@ -100,3 +100,25 @@ TEST_CASE("trends on a national history: refused at the trend, not silently drop
     CHECK_THAT(r.err, Contains("trends.json") && Contains("/trends/0") && Contains("'elbiler'") &&
                           Contains("sector totals") && Contains("fix:"));
 }
+
+TEST_CASE("inventory --db --year: a year the store lacks names the years it holds", "[cli][store][inventory]") {
+    // The store held 2017 and 2023, yet the fix said "the data holds no records".
+    test::TempDir dir;
+    const std::string db = " --data-dir " + test::fixture_data_dir() + " --db " + dir.file("klima.db");
+    REQUIRE(test::run_cli("db import " + test::fixture("activity.csv") + " --comment both" + db).exit_code == 0);
+    const auto r = test::run_cli("inventory --year 2020" + db);
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Contains("klima.db") && Contains("no activity records for 2020") && Contains("2017, 2023"));
+    CHECK_THAT(r.err, !Contains("holds no records"));
+}
+
+TEST_CASE("inventory --year outside 1990–2050 is a wrong command line, exit 2", "[cli][inventory]") {
+    for (const char* year : {"1989", "2051", "-5"}) {
+        INFO(year);
+        const auto r = test::run_cli("inventory --data " + test::fixture("activity.csv") + " --data-dir " +
+                                     test::fixture_data_dir() + " --year " + year);
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Contains("--year") && Contains("1990–2050"));
+    }
+}
