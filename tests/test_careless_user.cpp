@@ -122,3 +122,27 @@ TEST_CASE("inventory --year outside 1990–2050 is a wrong command line, exit 2"
         CHECK_THAT(r.err, Contains("--year") && Contains("1990–2050"));
     }
 }
+
+TEST_CASE("impact: a growth activity in the wrong unit names its entry's JSON path", "[impact]") {
+    // Of two entries, the second gives district heat in kg: the error said '/growth/activity/unit',
+    // a path the file does not have, and not which entry.
+    test::TempDir dir;
+    api::ImpactRequest r;
+    r.scenario.scenario_file = test::fixture("impact/plan.json");
+    r.scenario.data_dir = test::fixture("scenario/data");
+    r.scenario.from_year = 2017;
+    r.proposal_file = dir.write("p.json", R"({"name": "g", "growth": {"id": "g", "name": "g", "residents": 100,
+        "from_year": 2026, "full_year": 2028, "source": "test", "per_inhabitant": [], "activity": [
+          {"row": {"sector": "energi", "subsector": "el", "carrier": "el"},
+           "amount": {"value": 900, "unit": "MWh"}, "source": "test"},
+          {"row": {"sector": "energi", "subsector": "fjernvarme", "carrier": "fjernvarme"},
+           "amount": {"value": 900, "unit": "kg"}, "source": "test"}]}})");
+    try {
+        api::assess_impact(r);
+        FAIL("accepted district heat in kg");
+    } catch (const Error& e) {
+        CHECK(e.where().file == r.proposal_file);
+        CHECK(e.where().field == "/growth/activity/1/amount/unit");
+        CHECK_THAT(e.problem(), Contains("energi/fjernvarme"));
+    }
+}
