@@ -146,3 +146,46 @@ TEST_CASE("impact: a growth activity in the wrong unit names its entry's JSON pa
         CHECK_THAT(e.problem(), Contains("energi/fjernvarme"));
     }
 }
+
+namespace {
+
+YearGap year_of(int year, double scenario_t) {
+    YearGap y;
+    y.year = year;
+    y.scenario = units::tonnes(scenario_t);
+    return y;
+}
+
+}  // namespace
+
+TEST_CASE("budget: a net sink's budget lasts 0 years when it is gone in its first year, never 15.1", "[gap][budget]") {
+    // Læsø's total is negative (−8,013 t in 2018): −46 % of it by 2030 and 0 in 2050 is a path of negative
+    // levels, so the budget is negative too. The scenario's running sum of −8,013 t is above the budget in
+    // 2018, and the report said "exhausted in 2018" beside "lasts 15.1 years": (budget − 0) ÷ (−8,013 t).
+    const TargetPath path({{2018, units::tonnes(-8013)}, {2030, units::tonnes(-4327)}, {2050, units::tonnes(0)}},
+                          2050);
+    const auto b = budget_use(path, 2050, {year_of(2018, -8013), year_of(2019, -9643)});
+    REQUIRE(units::in_tonnes(b.budget) < 0);
+    REQUIRE(b.exhausted_in == 2018);
+    REQUIRE(b.years_lasting);
+    CHECK(units::in_count(*b.years_lasting) == 0.0);
+}
+
+TEST_CASE("budget: a negative budget with emitting years lasts 0 years, never a negative number", "[gap][budget]") {
+    // A path below zero from its start: the budget is −10 t, the scenario emits 5 t in 2020, so the
+    // budget is gone before 2020 starts: (−10 − 0) ÷ 5 = −2 years was the answer.
+    const TargetPath path({{2020, units::tonnes(-5)}, {2021, units::tonnes(-5)}}, 2021);
+    const auto b = budget_use(path, 2021, {year_of(2020, 5), year_of(2021, 5)});
+    REQUIRE(b.exhausted_in == 2020);
+    REQUIRE(b.years_lasting);
+    CHECK(units::in_count(*b.years_lasting) == 0.0);
+}
+
+TEST_CASE("budget: the share of the exhausting year is still the budget left over its emissions", "[gap][budget]") {
+    // 10 t a year on the path over 2020–2021: budget 20 t. Scenario 15 t, 15 t: 2021 exhausts it with
+    // 5 t of 15 t left, so it lasts 1 + 5/15 = 1.333 years.
+    const TargetPath path({{2020, units::tonnes(10)}, {2021, units::tonnes(10)}}, 2021);
+    const auto b = budget_use(path, 2021, {year_of(2020, 15), year_of(2021, 15)});
+    REQUIRE(b.exhausted_in == 2021);
+    CHECK(units::in_count(*b.years_lasting) == Approx(1.0 + 5.0 / 15.0));
+}
