@@ -189,3 +189,73 @@ TEST_CASE("budget: the share of the exhausting year is still the budget left ove
     REQUIRE(b.exhausted_in == 2021);
     CHECK(units::in_count(*b.years_lasting) == Approx(1.0 + 5.0 / 15.0));
 }
+
+namespace {
+
+// Two years of one municipality; `per_capita` gives its per-inhabitant rows.
+national::NationalData one_municipality(const std::string& per_capita) {
+    static const std::string municipalities =
+        "kommunekode,kommune,regionskode,region,center_lon,center_lat\n0101,A,1084,Region Hovedstaden,12.5,55.7\n";
+    static const std::string emissions =
+        "kommunekode,kommune,year,sector,t_co2e\n"
+        "0101,A,2018,energi,60\n0101,A,2018,transport,30\n0101,A,2018,landbrug,5\n0101,A,2018,affald,3\n"
+        "0101,A,2018,industri,2\n0101,A,2018,samlet,100\n"
+        "0101,A,2019,energi,50\n0101,A,2019,transport,25\n0101,A,2019,landbrug,5\n0101,A,2019,affald,3\n"
+        "0101,A,2019,industri,2\n0101,A,2019,samlet,85\n";
+    return national::parse_national({municipalities, emissions,
+                                     "kommunekode,kommune,year,t_co2e_per_inhabitant,ve_el_selvforsyning\n" +
+                                         per_capita,
+                                     "municipalities.csv", "emissions.csv", "per-capita.csv"});
+}
+
+}  // namespace
+
+TEST_CASE("national data: a per-inhabitant figure of the other sign than the total is refused", "[national]") {
+    // 100 t at −10 t per inhabitant gave a population of −10 ("befolkning (afledt) −10").
+    CHECK_NOTHROW(one_municipality("0101,A,2018,10,0.1\n0101,A,2019,8.5,0.2\n"));
+    try {
+        one_municipality("0101,A,2018,10,0.1\n0101,A,2019,-8.5,0.2\n");
+        FAIL("accepted a negative population");
+    } catch (const Error& e) {
+        CHECK(e.where().file == "per-capita.csv");
+        CHECK(e.where().line == 3);
+        CHECK(e.where().field == "t_co2e_per_inhabitant");
+        CHECK_THAT(e.problem(), Contains("0101") && Contains("2019") && Contains("85"));
+    }
+}
+
+TEST_CASE("national data: a negative renewable electricity share is refused at its cell", "[national]") {
+    // Self-sufficiency may be above 1 (more produced than used); below 0 it is a sign error.
+    CHECK_NOTHROW(one_municipality("0101,A,2018,10,6.2\n0101,A,2019,8.5,0.2\n"));
+    try {
+        one_municipality("0101,A,2018,10,-0.1\n0101,A,2019,8.5,0.2\n");
+        FAIL("accepted a negative share");
+    } catch (const Error& e) {
+        CHECK(e.where().file == "per-capita.csv");
+        CHECK(e.where().line == 2);
+        CHECK(e.where().field == "ve_el_selvforsyning");
+    }
+}
+
+namespace {
+
+// The synthetic answer with one value replaced: `from` is the JSON text of the value to change.
+std::string answer_with(const std::string& from, const std::string& to) {
+    auto text = io::read_file(test::fixture("national/answer-synthetic.json"));
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("national import-api: an answer the data files would refuse is refused before it is merged",
+          "[national]") {
+    // Merged, a per-inhabitant figure of the other sign or a negative VE share made every later
+    // klima national fail on the data files; the import said "replaced".
+    CHECK_NOTHROW(national::parse_api_answer(answer_with("\"værdi\": 5.36", "\"værdi\": 5.36"), "a.json"));
+    CHECK_THROWS_WITH(national::parse_api_answer(answer_with("\"værdi\": 5.36", "\"værdi\": -5.36"), "a.json"),
+                      Contains("a.json") && Contains("negative population"));
+    CHECK_THROWS_WITH(national::parse_api_answer(answer_with("\"værdi\": 4.2", "\"værdi\": -4.2"), "b.json"),
+                      Contains("b.json") && Contains("below 0"));
+}
