@@ -259,3 +259,13 @@ TEST_CASE("national import-api: an answer the data files would refuse is refused
     CHECK_THROWS_WITH(national::parse_api_answer(answer_with("\"værdi\": 4.2", "\"værdi\": -4.2"), "b.json"),
                       Contains("b.json") && Contains("below 0"));
 }
+
+TEST_CASE("national --kommune with --format xlsx: refused, not a workbook of all 98 under the one name",
+          "[cli][national]") {
+    // The workbook holds every municipality; --kommune was ignored and "wrote k.xlsx" said nothing of it.
+    test::TempDir dir;
+    const auto r = test::run_cli("national --kommune 0259 --format xlsx --draws 10 --out " + dir.file("k.xlsx"));
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Contains("--kommune") && Contains("xlsx"));
+    CHECK_FALSE(std::filesystem::exists(dir.file("k.xlsx")));
+}
