@@ -269,3 +269,27 @@ TEST_CASE("national --kommune with --format xlsx: refused, not a workbook of all
     CHECK_THAT(r.err, Contains("--kommune") && Contains("xlsx"));
     CHECK_FALSE(std::filesystem::exists(dir.file("k.xlsx")));
 }
+
+TEST_CASE("targets: a percentage cut of a net sink's total is refused, not a path that allows more", "[targets]") {
+    // Læsø (0825) removes 8,013 t net in 2018. "−46 % against 2018" made a 2030 path level of
+    // −8,013 × 0.54 = −4,327 t, 3,686 t more than 2018, and solve said "met at scale ×0".
+    test::TempDir dir;
+    dir.write("drivers.csv", flat_drivers());
+    dir.write("targets.json", R"({"municipality": "laesoe", "name": "test", "scope": "territorial_incl_lulucf",
+        "reference_year": 2018,
+        "interim_targets": [{"year": 2030, "reduction_pct": 46, "against_year": 2018, "source": "illustrative: test"}],
+        "neutrality": {"year": 2050, "source": "illustrative: test"}})");
+    const auto scenario = dir.write("scenario.json", R"({"name": "test", "municipality": "laesoe", "base_year": 2018,
+        "history": {"national": "0825"}, "drivers": "drivers.csv", "targets": "targets.json", "measures": [
+          {"id": "a", "name": "a", "start_year": 2024, "full_effect_year": 2030, "cost_dkk": 0, "source": "test",
+           "effects": [{"op": "reduce", "rows": {"carrier": "regnskab_co2e"}, "share": 0.1}]}]})");
+    for (const auto& command : std::vector<std::string>{"scenario solve '" + scenario + "'",
+                                      "report --no-analysis --year 2023 --scenario '" + scenario + "'"}) {
+        INFO(command);
+        const auto r = test::run_cli(command + " --data-dir '" + kRoot + "/data'");
+        CHECK(r.exit_code == 1);
+        CHECK(r.out.empty());
+        CHECK_THAT(r.err, Contains("targets.json") && Contains("/interim_targets/0/against_year") &&
+                              Contains("net removal") && Contains("fix:"));
+    }
+}
