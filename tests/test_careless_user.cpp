@@ -293,3 +293,28 @@ TEST_CASE("targets: a percentage cut of a net sink's total is refused, not a pat
                               Contains("net removal") && Contains("fix:"));
     }
 }
+
+TEST_CASE("db import --national: the data folder instead of data/national names the folder to give", "[cli][store][national]") {
+    // "data/municipalities.csv: cannot open file … run from the repository root" did not say that
+    // --national wants data/national.
+    test::TempDir dir;
+    const auto db = dir.file("n.db");
+    const auto r = test::run_cli("db import '" + kRoot + "/data' --national 0265 --comment x --db " + db);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Contains("municipalities.csv") && Contains("data/national"));
+    CHECK_FALSE(std::filesystem::exists(db));
+    const auto file = test::run_cli("db import '" + kRoot + "/data/koege/activity.csv' --national 0265 --comment x --db " + db);
+    CHECK(file.exit_code == 1);
+    CHECK_THAT(file.err, Contains("not a folder") || Contains("not a national folder"));
+    CHECK_FALSE(std::filesystem::exists(db));
+}
+
+TEST_CASE("db import --national '': an empty code is a wrong command line, not a data directory import",
+          "[cli][store][national]") {
+    test::TempDir dir;
+    const auto db = dir.file("n.db");
+    const auto r = test::run_cli("db import '" + kRoot + "/data/national' --national '' --comment x --db " + db);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Contains("--national"));
+    CHECK_FALSE(std::filesystem::exists(db));
+}
