@@ -318,3 +318,14 @@ TEST_CASE("db import --national '': an empty code is a wrong command line, not a
     CHECK_THAT(r.err, Contains("--national"));
     CHECK_FALSE(std::filesystem::exists(db));
 }
+
+TEST_CASE("status: an uptake in the wrong unit says the plan's figure as written, not 70.000000", "[cli][status]") {
+    test::TempDir dir;
+    const auto status = dir.write("s.csv", "action;year;status;uptake;unit;spent_dkk;note;source;date\n"
+                                           "elbusser;2024;igangsat;5;kg;;;test;2024-01-31\n");
+    const auto r = test::run_cli("status --scenario '" + kRoot + "/scenarios/koege-plan.json' --year 2024 --status " +
+                                 status);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Contains("s.csv:2") && Contains("(the plan: 70 buses)"));
+    CHECK_THAT(r.err, !Contains("70.000000"));
+}
