@@ -5,8 +5,8 @@
 #include "klima/api/impact.hpp"
 #include "klima/error.hpp"
 #include "klima/gap.hpp"
-#include "klima/io/status_export_file.hpp"
 #include "klima/io/input_file.hpp"
+#include "klima/io/status_export_file.hpp"
 #include "klima/national/national_data.hpp"
 #include "klima/status/status_counts.hpp"
 
@@ -49,8 +49,7 @@ TEST_CASE("status export: a municipality code that is not a kommunekode is refus
     test::TempDir dir;
     for (const char* code : {"abc", "12345", "-259", "25 9"}) {
         INFO(code);
-        const auto f =
-            dir.write("x.csv", std::string(kExportHeader) + "action," + code + ",Køge,2024,x,in progress\n");
+        const auto f = dir.write("x.csv", std::string(kExportHeader) + "action," + code + ",Køge,2024,x,in progress\n");
         try {
             io::load_status_exports({f});
             FAIL("accepted");
@@ -162,8 +161,7 @@ TEST_CASE("budget: a net sink's budget lasts 0 years when it is gone in its firs
     // Læsø's total is negative (−8,013 t in 2018): −46 % of it by 2030 and 0 in 2050 is a path of negative
     // levels, so the budget is negative too. The scenario's running sum of −8,013 t is above the budget in
     // 2018, and the report said "exhausted in 2018" beside "lasts 15.1 years": (budget − 0) ÷ (−8,013 t).
-    const TargetPath path({{2018, units::tonnes(-8013)}, {2030, units::tonnes(-4327)}, {2050, units::tonnes(0)}},
-                          2050);
+    const TargetPath path({{2018, units::tonnes(-8013)}, {2030, units::tonnes(-4327)}, {2050, units::tonnes(0)}}, 2050);
     const auto b = budget_use(path, 2050, {year_of(2018, -8013), year_of(2019, -9643)});
     REQUIRE(units::in_tonnes(b.budget) < 0);
     REQUIRE(b.exhausted_in == 2018);
@@ -202,10 +200,9 @@ national::NationalData one_municipality(const std::string& per_capita) {
         "0101,A,2018,industri,2\n0101,A,2018,samlet,100\n"
         "0101,A,2019,energi,50\n0101,A,2019,transport,25\n0101,A,2019,landbrug,5\n0101,A,2019,affald,3\n"
         "0101,A,2019,industri,2\n0101,A,2019,samlet,85\n";
-    return national::parse_national({municipalities, emissions,
-                                     "kommunekode,kommune,year,t_co2e_per_inhabitant,ve_el_selvforsyning\n" +
-                                         per_capita,
-                                     "municipalities.csv", "emissions.csv", "per-capita.csv"});
+    return national::parse_national(
+        {municipalities, emissions, "kommunekode,kommune,year,t_co2e_per_inhabitant,ve_el_selvforsyning\n" + per_capita,
+         "municipalities.csv", "emissions.csv", "per-capita.csv"});
 }
 
 }  // namespace
@@ -249,8 +246,7 @@ std::string answer_with(const std::string& from, const std::string& to) {
 
 }  // namespace
 
-TEST_CASE("national import-api: an answer the data files would refuse is refused before it is merged",
-          "[national]") {
+TEST_CASE("national import-api: an answer the data files would refuse is refused before it is merged", "[national]") {
     // Merged, a per-inhabitant figure of the other sign or a negative VE share made every later
     // klima national fail on the data files; the import said "replaced".
     CHECK_NOTHROW(national::parse_api_answer(answer_with("\"værdi\": 5.36", "\"værdi\": 5.36"), "a.json"));
@@ -283,8 +279,8 @@ TEST_CASE("targets: a percentage cut of a net sink's total is refused, not a pat
         "history": {"national": "0825"}, "drivers": "drivers.csv", "targets": "targets.json", "measures": [
           {"id": "a", "name": "a", "start_year": 2024, "full_effect_year": 2030, "cost_dkk": 0, "source": "test",
            "effects": [{"op": "reduce", "rows": {"carrier": "regnskab_co2e"}, "share": 0.1}]}]})");
-    for (const auto& command : std::vector<std::string>{"scenario solve '" + scenario + "'",
-                                      "report --no-analysis --year 2023 --scenario '" + scenario + "'"}) {
+    for (const auto& command : std::vector<std::string>{
+             "scenario solve '" + scenario + "'", "report --no-analysis --year 2023 --scenario '" + scenario + "'"}) {
         INFO(command);
         const auto r = test::run_cli(command + " --data-dir '" + kRoot + "/data'");
         CHECK(r.exit_code == 1);
@@ -294,7 +290,8 @@ TEST_CASE("targets: a percentage cut of a net sink's total is refused, not a pat
     }
 }
 
-TEST_CASE("db import --national: the data folder instead of data/national names the folder to give", "[cli][store][national]") {
+TEST_CASE("db import --national: the data folder instead of data/national names the folder to give",
+          "[cli][store][national]") {
     // "data/municipalities.csv: cannot open file … run from the repository root" did not say that
     // --national wants data/national.
     test::TempDir dir;
@@ -303,7 +300,8 @@ TEST_CASE("db import --national: the data folder instead of data/national names 
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Contains("municipalities.csv") && Contains("data/national"));
     CHECK_FALSE(std::filesystem::exists(db));
-    const auto file = test::run_cli("db import '" + kRoot + "/data/koege/activity.csv' --national 0265 --comment x --db " + db);
+    const auto file =
+        test::run_cli("db import '" + kRoot + "/data/koege/activity.csv' --national 0265 --comment x --db " + db);
     CHECK(file.exit_code == 1);
     CHECK_THAT(file.err, Contains("not a folder") || Contains("not a national folder"));
     CHECK_FALSE(std::filesystem::exists(db));
@@ -321,11 +319,32 @@ TEST_CASE("db import --national '': an empty code is a wrong command line, not a
 
 TEST_CASE("status: an uptake in the wrong unit says the plan's figure as written, not 70.000000", "[cli][status]") {
     test::TempDir dir;
-    const auto status = dir.write("s.csv", "action;year;status;uptake;unit;spent_dkk;note;source;date\n"
-                                           "elbusser;2024;igangsat;5;kg;;;test;2024-01-31\n");
-    const auto r = test::run_cli("status --scenario '" + kRoot + "/scenarios/koege-plan.json' --year 2024 --status " +
-                                 status);
+    const auto status = dir.write("s.csv",
+                                  "action;year;status;uptake;unit;spent_dkk;note;source;date\n"
+                                  "elbusser;2024;igangsat;5;kg;;;test;2024-01-31\n");
+    const auto r =
+        test::run_cli("status --scenario '" + kRoot + "/scenarios/koege-plan.json' --year 2024 --status " + status);
     CHECK(r.exit_code == 1);
     CHECK_THAT(r.err, Contains("s.csv:2") && Contains("(the plan: 70 buses)"));
     CHECK_THAT(r.err, !Contains("70.000000"));
+}
+
+TEST_CASE("stdout that cannot be written: exit 1 with the reason, not 0 with the output lost", "[cli][io]") {
+    // klima scenario run > /dev/full (a full disk) exited 0: std::cout's failure was never looked at.
+    if (!std::filesystem::exists("/dev/full")) {
+        WARN("no /dev/full on this system");
+        return;
+    }
+    test::TempDir dir;
+    for (const auto& args : std::vector<std::string>{
+             "scenario run '" + kRoot + "/scenarios/koege.json'", "national --draws 10 --kommune 0259",
+             "status --scenario '" + kRoot + "/scenarios/koege-plan.json' --year 2024 --status '" + kRoot +
+                 "/data/koege/status-2024.csv'"}) {
+        INFO(args);
+        const std::string err = dir.file("err");
+        const int status = std::system((std::string(KLIMA_BIN) + " " + args + " >/dev/full 2>" + err).c_str());
+        REQUIRE(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 1);
+        CHECK_THAT(io::read_file(err), Contains("cannot write the output"));
+    }
 }
