@@ -348,3 +348,19 @@ TEST_CASE("stdout that cannot be written: exit 1 with the reason, not 0 with the
         CHECK_THAT(io::read_file(err), Contains("cannot write the output"));
     }
 }
+
+TEST_CASE("status --indicators: a measure link that does not fit is named at the measure column", "[cli][status]") {
+    // An unknown measure or one planned in another unit was reported at field 'indicator'.
+    test::TempDir dir;
+    const std::string status = "status --scenario '" + kRoot + "/scenarios/koege-plan.json' --year 2024 --status '" +
+                               kRoot + "/data/koege/status-2024.csv' --indicators ";
+    for (const char* measure : {"nope", "skovrejsning"}) {  // skovrejsning is planned in ha, chargers are counted
+        INFO(measure);
+        const auto file = dir.write("i.csv", std::string("indicator,year,value,target,unit,measure,source\n"
+                                                         "chargers,2024,1,2,chargers,") +
+                                                 measure + ",test\n");
+        const auto r = test::run_cli(status + file);
+        CHECK(r.exit_code == 1);
+        CHECK_THAT(r.err, Contains("i.csv:2: field 'measure'"));
+    }
+}

@@ -162,10 +162,11 @@ YearlyStatus build_status(const StatusInputs& in, int year) {
     // Indicators linked to a measure: recording one records the other.
     for (const auto& v : in.indicators) {
         if (v.measure.empty()) continue;
-        const auto j = measure_of(v.measure, v.origin);
+        const auto& link = v.measure_at.file.empty() ? v.origin : v.measure_at;
+        const auto j = measure_of(v.measure, link);
         if (v.year != year || !v.value) continue;
         auto& a = out.actions[j];
-        const double u = uptake_in_unit(a, *v.value, v.unit, v.origin);
+        const double u = uptake_in_unit(a, *v.value, v.unit, link);
         if (a.realised_uptake && std::abs(*a.realised_uptake - u) > 1e-9 * std::max(1.0, std::abs(u)))
             throw Error(v.origin,
                         "indicator '" + v.indicator + "' records " + fmt::format("{}", *v.value) + " " + v.unit +
