@@ -364,3 +364,17 @@ TEST_CASE("status --indicators: a measure link that does not fit is named at the
         CHECK_THAT(r.err, Contains("i.csv:2: field 'measure'"));
     }
 }
+
+TEST_CASE("db compare: a year outside 1990–2050 is a wrong command line, exit 2", "[cli][store]") {
+    // It was exit 1, "version 1 has no activity for 2099", after the store was opened.
+    test::TempDir dir;
+    const std::string db = " --data-dir " + test::fixture_data_dir() + " --db " + dir.file("klima.db");
+    REQUIRE(test::run_cli("db import " + test::fixture("activity.csv") + " --comment both" + db).exit_code == 0);
+    for (const char* years : {"2017 2099", "1989 2023"}) {
+        INFO(years);
+        const auto r = test::run_cli(std::string("db compare ") + years + db);
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Contains("1990–2050"));
+    }
+    CHECK(test::run_cli("db compare 2017 2023" + db).exit_code == 0);
+}
