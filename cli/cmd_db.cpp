@@ -32,7 +32,7 @@ struct ImportOptions {
     ChpAllocation allocation = ChpAllocation::declared;
     bool overrides = false;
     bool status = false;
-    std::string national;  // a kommunekode: FILE is data/national/
+    std::optional<std::string> national;  // a kommunekode: FILE is data/national/
 };
 
 int db_import(const ImportOptions& o, bool allocation_given, std::ostream& out) {
@@ -41,7 +41,12 @@ int db_import(const ImportOptions& o, bool allocation_given, std::ostream& out) 
     api::StoreImportRequest request{
         store_path(o.store.db, o.file), o.file, o.comment, o.read, dir, std::nullopt, o.overrides, o.status};
     if (allocation_given) request.allocation = o.allocation;
-    if (!o.national.empty()) request.national_code = o.national;
+    if (o.national) {
+        if (o.national->empty())
+            throw UsageError({"", 0, "--national"}, "--national needs a municipality code",
+                             "write --national CODE, the kommunekode of data/national/municipalities.csv, e.g. 0265");
+        request.national_code = *o.national;
+    }
     const auto r = api::import_into_store(request, ref);
     if (r.bundled_version) out << "recorded the factor set of " << dir << " as version " << *r.bundled_version << "\n";
     if (r.outcome.already_stored) {
@@ -85,11 +90,9 @@ Action define_db_import(CLI::App& command) {
     command.add_flag("--status", o->status,
                      "FILE is the yearly status of a plan's actions (.csv, .xlsx or .json; docs/status.md), kept "
                      "as a version revising the years it holds");
-    command
-        .add_option("--national", o->national,
-                    "FILE is a national directory (data/national/): import this municipality's sector totals "
-                    "of the Energi- og CO2-regnskab as an activity version")
-        ->type_name("CODE");
+    add_text(command, "--national", o->national, "CODE",
+             "FILE is a national directory (data/national/): import this municipality's sector totals "
+             "of the Energi- og CO2-regnskab as an activity version");
     const auto* allocation = add_allocation(command, o->allocation);
     return [o, allocation](std::ostream& out) { return db_import(*o, allocation->count() > 0, out); };
 }

@@ -7,6 +7,7 @@
 #include "store_path.hpp"
 
 #include "klima/api/store_versions.hpp"
+#include "klima/horizon.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/report/store_report.hpp"
 
@@ -37,6 +38,10 @@ struct CompareOptions {
 };
 
 int db_compare(const CompareOptions& o, std::ostream& out) {
+    for (const int year : {*o.y1, *o.y2})
+        if (!in_horizon(year))
+            throw UsageError({"", 0, "YEAR"}, "year " + std::to_string(year) + " is outside " + horizon_text(),
+                             "give two inventory years the store holds, e.g. klima db compare 2017 2023");
     const auto base = io::load_reference_data(data_dir(o.store.data_dir));
     const auto& gwp = checked_gwp(o.store.gwp, base.gwp);
     out << report::render_year_comparison(

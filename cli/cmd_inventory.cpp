@@ -2,6 +2,7 @@
 #include "options.hpp"
 
 #include "klima/api/inventory.hpp"
+#include "klima/horizon.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/io/factor_overrides.hpp"
 #include "klima/report/inventory_report.hpp"
@@ -39,6 +40,9 @@ int run_inventory(const InventoryOptions& o, bool allocation_given, std::ostream
     if (!db && !o.data)
         throw UsageError({"", 0, "--data"}, "missing option",
                          "write --data FILE (activity data, .csv or .json), or --db PATH");
+    if (!in_horizon(*o.year))
+        throw UsageError({"", 0, "--year"}, "year " + std::to_string(*o.year) + " is outside " + horizon_text(),
+                         "give the year of an inventory, e.g. --year 2017");
     auto base = io::load_reference_data(data_dir(o.data_dir), o.allocation);
     if (o.factors) io::apply_factor_overrides(base, io::load_factor_overrides(*o.factors, base));
     api::InventoryRequest request;

@@ -77,6 +77,10 @@ int run_status_counts(const NationalOptions& o, std::ostream& out) {
 int run_national(const NationalOptions& o, std::ostream& out) {
     if (!o.status_exports.empty()) return run_status_counts(o, out);
     const auto format = national_format(o.format);  // checked before any file is read
+    if (o.kommune && format == national::NationalFormat::xlsx)
+        throw UsageError({"", 0, "--kommune"}, "the xlsx workbook holds all 98 municipalities, not one",
+                         "drop --kommune for the workbook, or give --format md, html, csv or json for one "
+                         "municipality's page");
     const auto s = status(o);
     std::optional<std::size_t> m;
     if (o.kommune) {

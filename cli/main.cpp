@@ -130,7 +130,14 @@ int main(int argc, char** argv) {
         }
         const CLI::App* command = &app;
         while (!command->get_subcommands().empty()) command = command->get_subcommands().front();
-        return actions.at(command)(std::cout);
+        const int code = actions.at(command)(std::cout);
+        // Text still in std::cout's buffer is written here or at exit, where a failure (a full disk,
+        // /dev/full) would pass unnoticed: flushed and checked, so a lost output never exits 0.
+        if (!std::cout.flush())
+            throw klima::Error({"", 0, ""}, "cannot write the output",
+                               "check that the disk has free space and that whatever reads the output is still running",
+                               klima::ErrorKind::io);
+        return code;
     } catch (const klima::Error& e) {
         return report(e);
     } catch (const std::exception& e) {

@@ -30,9 +30,13 @@ BudgetUse budget_use(const TargetPath& path, int neutrality_year, const std::vec
         b.scenario_cumulative += y.scenario;
         if (!b.exhausted_in && b.scenario_cumulative > b.budget) {
             b.exhausted_in = y.year;
-            // Whole years before y, plus the share of y's emissions the rest of the budget covers.
+            // Whole years before y, plus the share of y's emissions the rest of the budget covers:
+            // none when nothing is left (a budget below zero, a net sink's) or y removes more than it
+            // emits, where the quotient would be negative or above 1 (Læsø: 15.1 years "exhausted in 2018").
             const double whole = y.year - b.from;
-            const double share = (b.budget - before) / y.scenario;
+            const auto left = b.budget - before;
+            const double share =
+                y.scenario > units::kilograms(0.0) && left > units::kilograms(0.0) ? (left / y.scenario).value() : 0.0;
             b.years_lasting = units::count(whole + share);
         }
     }

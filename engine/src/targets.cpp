@@ -3,8 +3,19 @@
 #include "klima/error.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 namespace klima {
+
+namespace {
+
+std::string tonnes_text(units::Mass m) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", units::in_tonnes(m));
+    return buf;
+}
+
+}  // namespace
 
 std::string_view to_string(TargetScope s) {
     return s == TargetScope::incl_lulucf ? "territorial_incl_lulucf" : "territorial_excl_lulucf";
@@ -64,8 +75,19 @@ TargetPath target_path(const TargetSet& targets, const EmissionsByYear& known, i
     anchors.emplace_back(targets.reference_year, level(targets.reference_year, "/reference_year"));
     for (std::size_t i = 0; i < targets.interim.size(); ++i) {
         const auto& t = targets.interim[i];
-        const auto base = level(t.against_year, "/interim_targets/" + std::to_string(i) + "/against_year");
-        anchors.emplace_back(t.year, base * (units::ratio(1.0) - t.reduction));
+        const std::string at = "/interim_targets/" + std::to_string(i) + "/against_year";
+        const auto base = level(t.against_year, at);
+        const auto target = base * (units::ratio(1.0) - t.reduction);
+        // A share cut of a net removal (Læsø's total is below 0) is a level above it: a path that allows more.
+        if (base <= units::kilograms(0.0) && t.reduction > units::ratio(0.0))
+            throw Error({targets.file, 0, at},
+                        "the total in " + std::to_string(t.against_year) + " is " + tonnes_text(base) +
+                            " t CO2e, a net removal; a cut of a share of it is " + tonnes_text(target) +
+                            " t, more than in " + std::to_string(t.against_year) + ", not less",
+                        "a reduction in % needs a year of net emissions: choose an against_year whose total is "
+                        "above 0, or plan this municipality without percentage targets (klima national shows its "
+                        "trend)");
+        anchors.emplace_back(t.year, target);
     }
     anchors.emplace_back(targets.neutrality_year, units::kilograms(0.0));
     return TargetPath(std::move(anchors), last_year);

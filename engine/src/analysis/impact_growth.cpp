@@ -112,13 +112,19 @@ ExpandedGrowth expand_growth(const GrowthSpec& g, int launch_year, const Activit
         m.phase.shape = PhaseIn::Shape::linear;
         m.phase.start_year = g.from_year;
         m.phase.full_effect_year = g.full_year;
+        std::size_t own_rows = 0;  // the proposal's own rows come last, in the order of g.activity
         for (const auto& r : out.rows) {
             const auto slash = r.row.find('/');
             EffectSize size;
             size.basis = EffectSize::Basis::amount;
             size.amount = r.at_full;
             m.effects.push_back(Add{{r.row.substr(0, slash), r.row.substr(slash + 1), r.carrier}, size});
-            m.effect_at.push_back(at(g, r.estimated ? "per_inhabitant" : "activity"));
+            if (r.estimated) {
+                m.effect_at.push_back(at(g, "per_inhabitant"));
+            } else {  // its entry's amount: a unit the row does not take is named at .../amount/unit
+                const auto& entry = g.activity[own_rows++].at;
+                m.effect_at.push_back({entry.file, entry.line, entry.field + "/amount"});
+            }
         }
         out.measures.push_back(std::move(m));
     }

@@ -78,6 +78,15 @@ InventoryOutcome inventory(const InventoryRequest& request, ReferenceData base) 
         }
         out.ref = store::reference_for(db, v, base);  // before the rows: a version without factors fails fast
         records = db.activity(v, request.year);       // that year's rows only, from the newest import holding it
+        if (records.empty()) {  // the fix names the years the store holds, which the one year read cannot
+            std::string held;
+            for (const auto& [year, from] : db.years(v)) held += (held.empty() ? "" : ", ") + std::to_string(year);
+            throw Error(
+                {path, 0, "year"},
+                "no activity records for " + std::to_string(request.year) + " in version " + std::to_string(v.id),
+                held.empty() ? std::string("the version holds no activity; import an activity file first")
+                             : "choose one of the years the store holds: " + held);
+        }
         out.title = std::filesystem::path(path).filename().string() + " version " + std::to_string(v.id);
         out.from_store = true;
     } else if (request.stream && request.activity_file && request.read.sheet.empty() &&

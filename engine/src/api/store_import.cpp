@@ -114,6 +114,15 @@ StoreImportResult import_into_store(const StoreImportRequest& request, const Ref
                     "import it with --national alone", ErrorKind::usage);
     if (request.status) return import_status(request, from);
     if (request.national_code) {  // the regnskab's sector totals of one municipality, as activity
+        if (!fs::is_regular_file(fs::path(file) / "municipalities.csv")) {
+            const bool parent = fs::is_regular_file(fs::path(file) / "national" / "municipalities.csv");
+            throw Error({file, 0, ""},
+                        fs::is_directory(file) ? "not a national folder: it holds no municipalities.csv"
+                                               : "not a folder: --national imports a national folder",
+                        parent ? "give its national/ folder, " + (fs::path(file) / "national").string() +
+                                     " (data/national: municipalities.csv and the regnskab's figures)"
+                               : "give the folder of municipalities.csv and the regnskab's figures, data/national");
+        }
         const auto figures = national::load_national(file);
         const std::string emissions = (fs::path(file) / "municipal-emissions-2018-2023.csv").string();
         const auto records = national::history_records(figures, *request.national_code, emissions, {file, 0, ""});

@@ -87,6 +87,7 @@ PlanInputs load_plan(const PlanRequest& request, InputSource& source) {
     }
     in.drivers = source.drivers(in.spec.drivers_file);
     if (in.spec.trends_file) in.spec.trends = source.trends(*in.spec.trends_file);
+    if (in.spec.history.national()) national::check_trends_on_sector_totals(in.spec.trends);
     in.targets_file = request.targets_file ? request.targets_file : in.spec.targets_file;
     if (request.with_targets && in.targets_file) {
         in.targets = source.targets(*in.targets_file);

@@ -10,6 +10,21 @@ namespace klima::io {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// The kommunekode as data/national/municipalities.csv writes it: four digits with the leading zero.
+// klima status exports the code as municipality.json has it ("259"); both name one municipality.
+std::string four_digit_code(std::string_view code, const Location& at) {
+    if (code.empty()) return {};
+    if (code.size() > 4 || code.find_first_not_of("0123456789") != std::string_view::npos)
+        throw Error(at, "municipality code '" + std::string(code) + "' is not a kommunekode",
+                    "write the kommunekode, one to four digits (e.g. 259 or 0259 for Køge), or leave it empty "
+                    "and give the municipality's name");
+    return std::string(4 - code.size(), '0') + std::string(code);
+}
+
+}  // namespace
+
 std::vector<status::ExportedAction> parse_status_export(std::string_view text, const std::string& name) {
     const auto table = CsvTable::parse(text, name, {"record", "municipality_code", "municipality", "year", "action_id"},
                                        CsvDialect::comma());
@@ -25,11 +40,11 @@ std::vector<status::ExportedAction> parse_status_export(std::string_view text, c
             throw Error(row.where("record"), "unknown record '" + std::string(record) + "'",
                         "write action or indicator");
         status::ExportedAction a;
-        a.municipality_code = row.optional("municipality_code");
+        a.municipality_code = four_digit_code(row.optional("municipality_code"), row.where("municipality_code"));
         a.municipality = row.optional("municipality");
         if (a.municipality_code.empty() && a.municipality.empty())
             throw Error(row.where("municipality_code"), "the row names no municipality",
-                        "give its municipality_code (e.g. 259) or its name");
+                        "give its municipality_code (e.g. 0259) or its name");
         a.year = checked_year(row.integer("year"), row.where("year"));
         a.action_id = row.required("action_id");
         a.theme = row.optional("theme");

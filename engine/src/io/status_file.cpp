@@ -165,6 +165,7 @@ std::vector<status::IndicatorValue> values_from_table(const CsvTable& table,
             throw Error(row.where("value"), "indicator '" + v.indicator + "' has neither value nor target",
                         "give a value or a target, or leave the row out (a missing value stays missing)");
         v.measure = row.optional("measure");
+        if (!v.measure.empty()) v.measure_at = row.where("measure");
         v.source = row.required("source");
         v.origin = row.where("indicator");
         if (!seen.insert({v.indicator, v.year}).second)

@@ -99,6 +99,14 @@ ApiFigures parse_api_answer(std::string_view text, const std::string& name) {
                     "give the whole answer of type Nøgletal for one municipality and year");
     if (*per_inhabitant == 0)
         throw Error({name, 0, "/data"}, "the per-inhabitant figure is 0", "give the regnskab's own answer");
+    // What load_national would refuse once merged, refused before anything is written.
+    if ((*total > 0 && *per_inhabitant < 0) || (*total < 0 && *per_inhabitant > 0))
+        throw Error({name, 0, "/data"},
+                    "the Samlet total (" + number_text(*total) + " t) and the figure per inhabitant (" +
+                        number_text(*per_inhabitant) + " t) differ in sign: a negative population",
+                    "give the regnskab's own answer");
+    if (*renewable < 0)
+        throw Error({name, 0, "/data"}, "the renewable-share (VE, %) row is below 0", "give the regnskab's own answer");
     f.total = units::tonnes(*total);
     f.per_inhabitant = units::tonnes(*per_inhabitant);
     f.renewable_electricity_share = units::ratio(*renewable);

@@ -5,6 +5,7 @@
 #include "klima/io/csv.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -16,6 +17,12 @@ namespace {
 constexpr std::array<std::string_view, kSectorCount> kSectorCodes = {"energi", "transport", "landbrug", "affald",
                                                                      "industri"};
 
+std::string number_text(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+}
+
 bool four_digits(std::string_view s) {
     return s.size() == 4 && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
@@ -25,7 +32,7 @@ struct Partial {
     std::array<std::optional<units::Mass>, kSectorCount> sectors;
     std::optional<units::Mass> total;
     std::optional<double> per_inhabitant, renewable;
-    int first_line = 0;
+    int first_line = 0, per_capita_line = 0;
 };
 
 std::size_t municipality_of(const io::CsvRow& row, const std::unordered_map<std::string, std::size_t>& index,
@@ -123,6 +130,10 @@ NationalData parse_national(const NationalText& text) {
             throw Error(row.where("t_co2e_per_inhabitant"), "a per-inhabitant figure of 0 gives no population",
                         "give the regnskab's figure in t CO2e per inhabitant");
         p.renewable = row.number("ve_el_selvforsyning");
+        if (*p.renewable < 0)  // self-sufficiency may exceed 1 (more produced than used), never fall below 0
+            throw Error(row.where("ve_el_selvforsyning"), "a renewable electricity share below 0",
+                        "give the regnskab's VE-el selvforsyning as a share of at least 0 (0.35 for 35 %)");
+        p.per_capita_line = row.line();
         years.insert(year);
     }
     d.years.assign(years.begin(), years.end());
@@ -151,7 +162,14 @@ NationalData parse_national(const NationalText& text) {
                                 what + "sector " + std::string(kSectorCodes[s]) + " for " + std::to_string(y), fix);
                 f.sectors[s] = *it->second.sectors[s];
             }
-            f.per_inhabitant = units::tonnes(*it->second.per_inhabitant);
+            const double total_t = units::in_tonnes(f.total), each_t = *it->second.per_inhabitant;
+            if ((total_t > 0 && each_t < 0) || (total_t < 0 && each_t > 0))  // population = total ÷ per inhabitant
+                throw Error({text.per_capita_name, it->second.per_capita_line, "t_co2e_per_inhabitant"},
+                            "municipality " + code + ", " + std::to_string(y) + ": " + number_text(each_t) +
+                                " t per inhabitant beside a total of " + number_text(total_t) +
+                                " t gives a negative population",
+                            "give the figure per inhabitant with the sign of the total (samlet)");
+            f.per_inhabitant = units::tonnes(each_t);
             f.renewable_electricity_share = units::ratio(*it->second.renewable);
             d.figures[m].push_back(f);
         }

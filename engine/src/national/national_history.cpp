@@ -111,4 +111,15 @@ void check_measures_on_sector_totals(const ScenarioSpec& spec, const ActivitySet
         }
 }
 
+void check_trends_on_sector_totals(const std::vector<Trend>& trends) {
+    if (trends.empty()) return;
+    const Trend& t = trends.front();
+    throw Error(t.origin,
+                "trend '" + t.id + "' switches " + t.change.from.describe() +
+                    ", rows of fuel data; the history (Energi- og CO2-regnskabet) has only sector totals, so the "
+                    "trend would change nothing",
+                "leave \"trends\" out of the scenario (its BAU follows the drivers), or give the scenario an activity "
+                "file with fuel rows instead of \"history\"");
+}
+
 }  // namespace klima::national

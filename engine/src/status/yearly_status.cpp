@@ -4,6 +4,8 @@
 
 #include "klima/progress.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -138,8 +140,8 @@ YearlyStatus build_status(const StatusInputs& in, int year) {
         if (lower(unit) == lower(a.uptake_unit)) return v;
         if (unit == kPercentUnit) return v / 100.0 * a.full_uptake;
         throw Error(at, "action '" + a.id + "' is planned in " + a.uptake_unit + ", not " + unit,
-                    "give its uptake in " + a.uptake_unit + " (the plan: " + std::to_string(a.full_uptake) +
-                        ") or in % of its full size");
+                    "give its uptake in " + a.uptake_unit + " (the plan: " + fmt::format("{}", a.full_uptake) + " " +
+                        a.uptake_unit + ") or in % of its full size");
     };
 
     for (const auto& s : in.statuses) {
@@ -160,15 +162,16 @@ YearlyStatus build_status(const StatusInputs& in, int year) {
     // Indicators linked to a measure: recording one records the other.
     for (const auto& v : in.indicators) {
         if (v.measure.empty()) continue;
-        const auto j = measure_of(v.measure, v.origin);
+        const auto& link = v.measure_at.file.empty() ? v.origin : v.measure_at;
+        const auto j = measure_of(v.measure, link);
         if (v.year != year || !v.value) continue;
         auto& a = out.actions[j];
-        const double u = uptake_in_unit(a, *v.value, v.unit, v.origin);
+        const double u = uptake_in_unit(a, *v.value, v.unit, link);
         if (a.realised_uptake && std::abs(*a.realised_uptake - u) > 1e-9 * std::max(1.0, std::abs(u)))
             throw Error(v.origin,
-                        "indicator '" + v.indicator + "' records " + std::to_string(*v.value) + " " + v.unit +
+                        "indicator '" + v.indicator + "' records " + fmt::format("{}", *v.value) + " " + v.unit +
                             " but the status of '" + a.id + "' records an uptake of " +
-                            std::to_string(*a.realised_uptake) + " " + a.uptake_unit,
+                            fmt::format("{}", *a.realised_uptake) + " " + a.uptake_unit,
                         "give the same figure in both, or leave one empty");
         if (!a.realised_uptake) {
             a.realised_uptake = u;

@@ -62,8 +62,9 @@ struct NationalText {
 // Reads municipalities.csv, municipal-emissions-2018-2023.csv and municipal-per-capita-2018-2023.csv
 // of `dir`. Throws klima::Error (kind input) naming file, line and column for: a municipality code
 // that is not in municipalities.csv, an unknown sector, a row given twice (naming the first line), a
-// municipality lacking a year or a sector that others have, a per-inhabitant figure of 0, and fewer
-// than two years. Negative totals are kept. Kind io when a file cannot be read.
+// municipality lacking a year or a sector that others have, a per-inhabitant figure of 0 or of the
+// other sign than the total (a negative population), a renewable share below 0, and fewer than two
+// years. Negative totals are kept. Kind io when a file cannot be read.
 NationalData load_national(const std::string& dir);
 NationalData parse_national(const NationalText& text);
 

@@ -34,4 +34,9 @@ ActivitySet history_records(const NationalData& data, const std::string& code, c
 // a sector that is a net sink in the launch year (`history` holds the records, `launch` that year).
 void check_measures_on_sector_totals(const ScenarioSpec& spec, const ActivitySet& history, int launch);
 
+// Throws klima::Error (kind input) at the first trend's file and JSON path: every trend is a switch of
+// fuel rows, which sector totals do not have, so on a national history it would change nothing
+// while the outputs said "BAU with trends".
+void check_trends_on_sector_totals(const std::vector<Trend>& trends);
+
 }  // namespace klima::national

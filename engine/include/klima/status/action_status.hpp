@@ -60,7 +60,8 @@ struct IndicatorValue {
     std::string unit;     // must be the catalogue's unit
     std::string measure;  // a measure whose uptake the value records; empty when none
     std::string source;
-    Location origin;
+    Location origin;      // the row, at its indicator cell
+    Location measure_at;  // the row's measure cell, for errors about the link (empty: origin)
 };
 
 }  // namespace klima::status
