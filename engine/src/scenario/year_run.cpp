@@ -3,6 +3,7 @@
 #include "affine_shapley.hpp"
 #include "attribution.hpp"
 #include "chain_shapley.hpp"
+#include "flat_program.hpp"
 #include "sampled_shapley.hpp"
 
 #include "klima/join.hpp"
@@ -261,19 +262,23 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const
             }
         }
         std::vector<double> exact;
-        Game rest = g;
         const bool controlled =
             fixed.size() != program.size() && chain_shapley(fixed, local_factors, start, intensity, m, term, exact);
-        if (controlled)
-            rest.value = [&](const std::vector<unsigned char>& in) {
-                auto fixed_state = start;
-                for (const Op& op : fixed)
-                    if (in[op.player]) apply(op, fixed_state);
-                double i = intensity;
-                for (const Op& f : local_factors)
-                    if (in[f.player]) i = apply_factor(f, i);
-                return g.value(in) - fixed_state[0] * i;
-            };
+        // The sampler values the game thousands of times: the same values, laid out flat (flat_program.hpp).
+        const FlatProgram flat(program, local_factors, start, intensity);
+        const FlatProgram flat_fixed(controlled ? fixed : std::vector<Op>{}, local_factors, start, intensity);
+        Game rest = g;
+        rest.value = [&](const std::vector<unsigned char>& in) {
+            return controlled ? flat.value(in) - flat_fixed.value(in) : flat.value(in);
+        };
+        std::vector<double> fixed_values;
+        rest.values = [&](const unsigned char* in, std::size_t count, double* out) {
+            flat.values(in, m, count, out);
+            if (!controlled) return;
+            fixed_values.resize(count);
+            flat_fixed.values(in, m, count, fixed_values.data());
+            for (std::size_t c = 0; c < count; ++c) out[c] -= fixed_values[c];
+        };
         const auto r = sampled_shapley(rest, controlled ? 2.0 * ops : ops, seed, kTargetBound * total, allowance, phi);
         if (controlled)
             for (std::size_t j = 0; j < m; ++j) phi[j] += exact[j];
