@@ -190,43 +190,71 @@ bool chain_shapley(const std::vector<Op>& program, const std::vector<Op>& factor
     if (rule.first.empty()) gauss_legendre(n / 2 + 1, rule.first, rule.second);
     const auto& nodes = rule.first;
     const auto& weights = rule.second;
-    std::vector<double> phi(n, 0.0), in(n), outp(n);
-    std::vector<double> pre0(n), pre1(n), suf0(n), suf1(n);
-    std::vector<Tri> mixed(n);
+    // Sources are taken kLanes at a time, side by side: each source's passes are chains of dependent
+    // multiplications, and independent sources fill the processor's waits. Per source and measure the
+    // arithmetic and the order of the sums into phi are those of one source at a time.
+    constexpr std::size_t L = 4;
+    const std::size_t nsources = sources.size();
+    std::vector<double> phi(n, 0.0), in(n * L), outp(n * L);
+    std::vector<double> pre0(n * L), pre1(n * L), suf0(n * L), suf1(n * L);
+    std::vector<Tri> mixed(n * L);
     for (std::size_t k = 0; k < nodes.size(); ++k) {
         const double t = nodes[k];
-        for (const Source& src : sources) {
-            for (std::size_t j = 0; j < n; ++j) {
-                in[j] = src.alpha1[j];  // scalar before the measure's factor map, measure in
-                outp[j] = src.alpha0[j];
-                if (j == src.owner) {
-                    in[j] *= src.b1;
-                    outp[j] *= src.b0;
+        for (std::size_t first = 0; first < nsources; first += L) {
+            const std::size_t lanes = std::min(L, nsources - first);
+            for (std::size_t l = 0; l < L; ++l) {
+                const Source& src = sources[first + std::min(l, lanes - 1)];  // a spare lane repeats the last
+                for (std::size_t j = 0; j < n; ++j) {
+                    double i1 = src.alpha1[j];  // scalar before the measure's factor map, measure in
+                    double o1 = src.alpha0[j];
+                    if (j == src.owner) {
+                        i1 *= src.b1;
+                        o1 *= src.b0;
+                    }
+                    in[j * L + l] = i1;
+                    outp[j * L + l] = o1;
                 }
-                const Tri& f = block[order[j]];
-                mixed[j] = {(1.0 - t) * outp[j] + t * in[j] * f.p, t * in[j] * f.q, (1.0 - t) * outp[j] + t * in[j]};
             }
-            double v0 = intensity, v1 = 1.0;  // (I, 1) through the measures in order
             for (std::size_t j = 0; j < n; ++j) {
-                pre0[j] = v0;
-                pre1[j] = v1;
-                v0 = mixed[j].p * v0 + mixed[j].q * v1;
-                v1 = mixed[j].r * v1;
+                const Tri& f = block[order[j]];
+                for (std::size_t l = 0; l < L; ++l) {
+                    const double i1 = in[j * L + l], o1 = outp[j * L + l];
+                    mixed[j * L + l] = {(1.0 - t) * o1 + t * i1 * f.p, t * i1 * f.q, (1.0 - t) * o1 + t * i1};
+                }
             }
-            double w0 = 1.0, w1 = 0.0;  // e_I through the later measures, from the end
-            for (std::size_t j = n; j-- > 0;) {
-                suf0[j] = w0;
-                suf1[j] = w1;
-                w1 = w0 * mixed[j].q + w1 * mixed[j].r;
-                w0 = w0 * mixed[j].p;
+            double v0[L], v1[L], w0[L], w1[L];
+            for (std::size_t l = 0; l < L; ++l) {
+                v0[l] = intensity;  // (I, 1) through the measures in order
+                v1[l] = 1.0;
+                w0[l] = 1.0;  // e_I through the later measures, from the end
+                w1[l] = 0.0;
             }
-            const double scale = weights[k] * src.coefficient;
+            for (std::size_t j = 0; j < n; ++j)
+                for (std::size_t l = 0; l < L; ++l) {
+                    const Tri& x = mixed[j * L + l];
+                    pre0[j * L + l] = v0[l];
+                    pre1[j * L + l] = v1[l];
+                    v0[l] = x.p * v0[l] + x.q * v1[l];
+                    v1[l] = x.r * v1[l];
+                }
+            for (std::size_t j = n; j-- > 0;)
+                for (std::size_t l = 0; l < L; ++l) {
+                    const Tri& x = mixed[j * L + l];
+                    suf0[j * L + l] = w0[l];
+                    suf1[j * L + l] = w1[l];
+                    w1[l] = w0[l] * x.q + w1[l] * x.r;
+                    w0[l] = w0[l] * x.p;
+                }
             for (std::size_t j = 0; j < n; ++j) {
                 // (out·1 − in·F) applied to the prefix, read by the suffix
                 const Tri& f = block[order[j]];
-                const double d0 = outp[j] * pre0[j] - in[j] * (f.p * pre0[j] + f.q * pre1[j]);
-                const double d1 = outp[j] * pre1[j] - in[j] * pre1[j];
-                phi[j] += scale * (suf0[j] * d0 + suf1[j] * d1);
+                for (std::size_t l = 0; l < lanes; ++l) {
+                    const std::size_t at = j * L + l;
+                    const double scale = weights[k] * sources[first + l].coefficient;
+                    const double d0 = outp[at] * pre0[at] - in[at] * (f.p * pre0[at] + f.q * pre1[at]);
+                    const double d1 = outp[at] * pre1[at] - in[at] * pre1[at];
+                    phi[j] += scale * (suf0[at] * d0 + suf1[at] * d1);
+                }
             }
         }
     }
