@@ -190,31 +190,39 @@ bool chain_shapley(const std::vector<Op>& program, const std::vector<Op>& factor
     if (rule.first.empty()) gauss_legendre(n / 2 + 1, rule.first, rule.second);
     const auto& nodes = rule.first;
     const auto& weights = rule.second;
-    // Sources are taken kLanes at a time, side by side: each source's passes are chains of dependent
+    // Sources are taken four at a time, side by side: each source's passes are chains of dependent
     // multiplications, and independent sources fill the processor's waits. Per source and measure the
     // arithmetic and the order of the sums into phi are those of one source at a time.
     constexpr std::size_t L = 4;
     const std::size_t nsources = sources.size();
-    std::vector<double> phi(n, 0.0), in(n * L), outp(n * L);
+    const std::size_t nblocks = (nsources + L - 1) / L;
+    // Each block's scalars, measure in and out (the same at every node), lane by lane.
+    std::vector<double> in_all(nblocks * n * L), out_all(nblocks * n * L);
+    for (std::size_t b = 0; b < nblocks; ++b) {
+        const std::size_t first = b * L, lanes = std::min(L, nsources - first);
+        for (std::size_t l = 0; l < L; ++l) {
+            const Source& src = sources[first + std::min(l, lanes - 1)];  // a spare lane repeats the last
+            for (std::size_t j = 0; j < n; ++j) {
+                double i1 = src.alpha1[j];  // scalar before the measure's factor map, measure in
+                double o1 = src.alpha0[j];
+                if (j == src.owner) {
+                    i1 *= src.b1;
+                    o1 *= src.b0;
+                }
+                in_all[(b * n + j) * L + l] = i1;
+                out_all[(b * n + j) * L + l] = o1;
+            }
+        }
+    }
+    std::vector<double> phi(n, 0.0);
     std::vector<double> pre0(n * L), pre1(n * L), suf0(n * L), suf1(n * L);
     std::vector<Tri> mixed(n * L);
     for (std::size_t k = 0; k < nodes.size(); ++k) {
         const double t = nodes[k];
         for (std::size_t first = 0; first < nsources; first += L) {
             const std::size_t lanes = std::min(L, nsources - first);
-            for (std::size_t l = 0; l < L; ++l) {
-                const Source& src = sources[first + std::min(l, lanes - 1)];  // a spare lane repeats the last
-                for (std::size_t j = 0; j < n; ++j) {
-                    double i1 = src.alpha1[j];  // scalar before the measure's factor map, measure in
-                    double o1 = src.alpha0[j];
-                    if (j == src.owner) {
-                        i1 *= src.b1;
-                        o1 *= src.b0;
-                    }
-                    in[j * L + l] = i1;
-                    outp[j * L + l] = o1;
-                }
-            }
+            const double* in = in_all.data() + (first / L) * n * L;
+            const double* outp = out_all.data() + (first / L) * n * L;
             for (std::size_t j = 0; j < n; ++j) {
                 const Tri& f = block[order[j]];
                 for (std::size_t l = 0; l < L; ++l) {

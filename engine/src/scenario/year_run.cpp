@@ -208,6 +208,9 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const
             if (in[f.player]) i = apply_factor(f, i);
         return state[0] * i;
     };
+    // Enumerations and the sampler value many coalitions: the same values, laid out flat (flat_program.hpp).
+    const FlatProgram flat(program, local_factors, start, intensity);
+    g.values = [&](const unsigned char* in, std::size_t count, double* out) { flat.values(in, g.players, count, out); };
     std::vector<double> phi;
     const double ops = static_cast<double>(program.size() + local_factors.size());
     const std::size_t m = players.size();
@@ -264,8 +267,6 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const
         std::vector<double> exact;
         const bool controlled =
             fixed.size() != program.size() && chain_shapley(fixed, local_factors, start, intensity, m, term, exact);
-        // The sampler values the game thousands of times: the same values, laid out flat (flat_program.hpp).
-        const FlatProgram flat(program, local_factors, start, intensity);
         const FlatProgram flat_fixed(controlled ? fixed : std::vector<Op>{}, local_factors, start, intensity);
         Game rest = g;
         rest.value = [&](const std::vector<unsigned char>& in) {
