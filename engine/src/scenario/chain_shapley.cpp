@@ -214,6 +214,21 @@ bool chain_shapley(const std::vector<Op>& program, const std::vector<Op>& factor
             }
         }
     }
+    // A measure with nothing on the chain after any of a block's sources, and no factor op, is the
+    // identity there: it changes no one's value and gets none, so the block's passes leave it out
+    // (as the identity it is, where (1 − t) + t would round). Crowded rows of fixed amounts taken in
+    // proportion leave half their measures out of most sources.
+    std::vector<std::size_t> active, active_from(nblocks + 1, 0);
+    for (std::size_t b = 0; b < nblocks; ++b) {
+        for (std::size_t j = 0; j < n; ++j) {
+            const Tri& f = block[order[j]];
+            bool acts_here = f.p != 1.0 || f.q != 0.0;
+            for (std::size_t l = 0; l < L && !acts_here; ++l)
+                acts_here = in_all[(b * n + j) * L + l] != 1.0 || out_all[(b * n + j) * L + l] != 1.0;
+            if (acts_here) active.push_back(j);
+        }
+        active_from[b + 1] = active.size();
+    }
     std::vector<double> phi(n, 0.0);
     std::vector<double> pre0(n * L), pre1(n * L), suf0(n * L), suf1(n * L);
     std::vector<Tri> mixed(n * L);
@@ -223,7 +238,10 @@ bool chain_shapley(const std::vector<Op>& program, const std::vector<Op>& factor
             const std::size_t lanes = std::min(L, nsources - first);
             const double* in = in_all.data() + (first / L) * n * L;
             const double* outp = out_all.data() + (first / L) * n * L;
-            for (std::size_t j = 0; j < n; ++j) {
+            const std::size_t* act = active.data() + active_from[first / L];
+            const std::size_t nact = active_from[first / L + 1] - active_from[first / L];
+            for (std::size_t a = 0; a < nact; ++a) {
+                const std::size_t j = act[a];
                 const Tri& f = block[order[j]];
                 for (std::size_t l = 0; l < L; ++l) {
                     const double i1 = in[j * L + l], o1 = outp[j * L + l];
@@ -237,23 +255,24 @@ bool chain_shapley(const std::vector<Op>& program, const std::vector<Op>& factor
                 w0[l] = 1.0;  // e_I through the later measures, from the end
                 w1[l] = 0.0;
             }
-            for (std::size_t j = 0; j < n; ++j)
-                for (std::size_t l = 0; l < L; ++l) {
+            for (std::size_t a = 0; a < nact; ++a)
+                for (std::size_t l = 0, j = act[a]; l < L; ++l) {
                     const Tri& x = mixed[j * L + l];
                     pre0[j * L + l] = v0[l];
                     pre1[j * L + l] = v1[l];
                     v0[l] = x.p * v0[l] + x.q * v1[l];
                     v1[l] = x.r * v1[l];
                 }
-            for (std::size_t j = n; j-- > 0;)
-                for (std::size_t l = 0; l < L; ++l) {
+            for (std::size_t a = nact; a-- > 0;)
+                for (std::size_t l = 0, j = act[a]; l < L; ++l) {
                     const Tri& x = mixed[j * L + l];
                     suf0[j * L + l] = w0[l];
                     suf1[j * L + l] = w1[l];
                     w1[l] = w0[l] * x.q + w1[l] * x.r;
                     w0[l] = w0[l] * x.p;
                 }
-            for (std::size_t j = 0; j < n; ++j) {
+            for (std::size_t a = 0; a < nact; ++a) {
+                const std::size_t j = act[a];
                 // (out·1 − in·F) applied to the prefix, read by the suffix
                 const Tri& f = block[order[j]];
                 for (std::size_t l = 0; l < lanes; ++l) {
