@@ -1,4 +1,4 @@
-// analysis::monte_carlo: draws in stripes on an executor, each draw's totals stored by its index.
+// analysis::monte_carlo: draws in blocks taken by whichever thread is free, each draw's totals stored by its index.
 #include "klima/analysis/monte_carlo.hpp"
 
 #include "draw_model.hpp"
@@ -109,17 +109,20 @@ MonteCarloOutcome monte_carlo(const PlanInputs& in, int launch_year, const PlanT
     std::vector<std::vector<double>> bau(nyears, std::vector<double>(n)), scen = bau;
     std::vector<std::vector<double>> drawn(inputs.size(), std::vector<double>(n));
 
-    std::vector<std::exception_ptr> failed(static_cast<std::size_t>(stripes));
-    auto work = [&](int thread) {
+    // Blocks of kChunk consecutive draws, taken by whichever thread is free: threads taking every other
+    // draw wrote neighbouring doubles of the same cache lines (each write evicted the other's line), and
+    // one block a thread left the whole run waiting for the slower thread when another process shared
+    // its core. A draw's seed is its index, so the draws are the same however they are split.
+    constexpr std::size_t kChunk = 256;
+    const int chunks = static_cast<int>((n + kChunk - 1) / kChunk);
+    std::vector<std::exception_ptr> failed(static_cast<std::size_t>(chunks));
+    auto work = [&](int chunk) {
         try {
             auto scratch = model.scratch();
             std::vector<double> values(inputs.size());
             std::vector<units::Mass> b(model.years()), s(model.years());
-            // A block of consecutive draws a thread: threads taking every other draw wrote
-            // neighbouring doubles of the same cache lines, and each write evicted the other's line.
-            // A draw's seed is its index, so the draws are the same however they are split.
-            const auto from = n * static_cast<std::size_t>(thread) / static_cast<std::size_t>(stripes);
-            const auto to = n * static_cast<std::size_t>(thread + 1) / static_cast<std::size_t>(stripes);
+            const auto from = static_cast<std::size_t>(chunk) * kChunk;
+            const auto to = std::min(n, from + kChunk);
             for (std::size_t i = from; i < to; ++i) {
                 std::mt19937_64 rng(mix(request.seed ^ mix(i)));
                 for (std::size_t k = 0; k < inputs.size(); ++k) {
@@ -155,10 +158,10 @@ MonteCarloOutcome monte_carlo(const PlanInputs& in, int launch_year, const PlanT
                 }
             }
         } catch (...) {
-            failed[static_cast<std::size_t>(thread)] = std::current_exception();
+            failed[static_cast<std::size_t>(chunk)] = std::current_exception();
         }
     };
-    executor.run(stripes, work);
+    executor.run(chunks, work);
     for (const auto& e : failed)
         if (e) std::rethrow_exception(e);
 

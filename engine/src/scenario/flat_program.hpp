@@ -27,7 +27,7 @@ public:
     FlatProgram(const std::vector<Op>& program, const std::vector<Op>& factors, const std::vector<double>& start,
                 double intensity);
 
-    static constexpr std::size_t kLanes = 4;
+    static constexpr std::size_t kLanes = 8;
 
     // Slot 0 after the ops of the players whose entry is 1, times the intensity
     // after their factor ops: bit for bit the value of applying those ops alone.
