@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace klima::plan {
@@ -208,14 +209,21 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const
             if (in[f.player]) i = apply_factor(f, i);
         return state[0] * i;
     };
-    // Enumerations and the sampler value many coalitions: the same values, laid out flat (flat_program.hpp).
-    const FlatProgram flat(program, local_factors, start, intensity);
-    g.values = [&](const unsigned char* in, std::size_t count, double* out) { flat.values(in, g.players, count, out); };
     std::vector<double> phi;
     const double ops = static_cast<double>(program.size() + local_factors.size());
     const std::size_t m = players.size();
     const double enumeration = m <= kMaxExactPlayers ? static_cast<double>(std::size_t{1} << m) * ops
                                                      : std::numeric_limits<double>::infinity();
+    // Large enumerations and the sampler value many coalitions: the same values, laid out flat
+    // (flat_program.hpp). The cheap games (every game of the bundled plans) keep g.value: laying
+    // them out would cost more than it saves.
+    std::optional<FlatProgram> laid_out;
+    if (enumeration > kAlwaysExact) {
+        laid_out.emplace(program, local_factors, start, intensity);
+        g.values = [&](const unsigned char* in, std::size_t count, double* out) {
+            laid_out->values(in, g.players, count, out);
+        };
+    }
     Method method = Method::shapley;
     if (additive) {
         method = plan::attribute(g, phi);
@@ -267,6 +275,7 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const
         std::vector<double> exact;
         const bool controlled =
             fixed.size() != program.size() && chain_shapley(fixed, local_factors, start, intensity, m, term, exact);
+        const FlatProgram& flat = *laid_out;  // every estimated game is beyond kAlwaysExact
         const FlatProgram flat_fixed(controlled ? fixed : std::vector<Op>{}, local_factors, start, intensity);
         Game rest = g;
         rest.value = [&](const std::vector<unsigned char>& in) {
