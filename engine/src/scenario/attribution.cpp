@@ -42,6 +42,27 @@ std::vector<unsigned char> sizes(std::size_t m) {
 // v of every coalition, visited in Gray-code order so that one player changes a step.
 std::vector<double> all_values(const Game& g, std::size_t m, const std::vector<std::size_t>& who, Members& in) {
     std::vector<double> v(std::size_t{1} << m);
+    if (g.values) {  // the same order, valued a chunk of coalitions at a time
+        constexpr std::size_t kChunk = 256;
+        std::vector<unsigned char> chunk(kChunk * in.size());
+        std::vector<std::size_t> at(kChunk);
+        std::vector<double> values(kChunk);
+        std::size_t filled = 0;
+        auto flush = [&] {
+            g.values(chunk.data(), filled, values.data());
+            for (std::size_t c = 0; c < filled; ++c) v[at[c]] = values[c];
+            filled = 0;
+        };
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (i > 0) in[who[static_cast<std::size_t>(std::countr_zero(i))]] ^= 1U;
+            std::copy(in.begin(), in.end(), chunk.begin() + static_cast<std::ptrdiff_t>(filled * in.size()));
+            at[filled++] = i ^ (i >> 1);
+            if (filled == kChunk) flush();
+        }
+        if (filled > 0) flush();
+        in.assign(in.size(), 0);
+        return v;
+    }
     v[0] = g.value(in);
     for (std::size_t i = 1; i < v.size(); ++i) {
         const std::size_t gray = i ^ (i >> 1);

@@ -50,6 +50,10 @@ struct Game {
     std::size_t players = 0;
     // Emissions with the players whose entry is 1 applied.
     std::function<double(const std::vector<unsigned char>&)> value;
+    // Optional: `count` coalitions at once (`players` entries each, one after
+    // the other) into out[0…count), each as `value` would give it; the
+    // sampler uses it when set.
+    std::function<void(const unsigned char* in, std::size_t count, double* out)> values;
     // v(S) = v(∅) + Σ_{j∈S} (v({j}) − v(∅)) holds by construction.
     bool additive = false;
 };

@@ -184,49 +184,194 @@ bool chain_shapley(const std::vector<Op>& program, const std::vector<Op>& factor
     }
     sources.push_back({y0, kNone, 0.0, 0.0, alpha1, alpha0});
 
+    // A run of sources with the same later steps (fixed amounts with no share between them, as a
+    // plan's fixed savings all in the demand stage) differ only at their owners: the sum of their
+    // terms is one pass per node with a "one owner's map replaced" vector carried alongside, instead
+    // of a pass a source. Runs of kRun or more go that way, the rest one by one (in lanes) below.
+    constexpr std::size_t kRun = 3;
+    struct Run {
+        std::vector<double> alpha1, alpha0;  // the run's shared α
+        std::vector<double> cb1, cb0;        // per measure, Σ coefficient × b over the sources it owns
+        double plain = 0.0;                  // Σ coefficient of the sources without an owner
+        std::vector<std::size_t> active;     // the measures not the identity here (as for the blocks below)
+    };
+    std::vector<Run> runs;
+    {
+        std::vector<Source> all = std::move(sources);
+        sources.clear();
+        for (std::size_t i = 0; i < all.size();) {
+            std::size_t e = i + 1;
+            while (e < all.size() && all[e].alpha1 == all[i].alpha1 && all[e].alpha0 == all[i].alpha0) ++e;
+            if (e - i < kRun) {
+                for (std::size_t k = i; k < e; ++k) sources.push_back(std::move(all[k]));
+            } else {
+                Run run{
+                    all[i].alpha1, all[i].alpha0, std::vector<double>(n, 0.0), std::vector<double>(n, 0.0), 0.0, {}};
+                for (std::size_t k = i; k < e; ++k) {
+                    const Source& src = all[k];
+                    if (src.owner == kNone) {
+                        run.plain += src.coefficient;
+                    } else {
+                        run.cb1[src.owner] += src.coefficient * src.b1;
+                        run.cb0[src.owner] += src.coefficient * src.b0;
+                    }
+                }
+                for (std::size_t j = 0; j < n; ++j) {
+                    const Tri& f = block[order[j]];
+                    if (f.p != 1.0 || f.q != 0.0 || run.alpha1[j] != 1.0 || run.alpha0[j] != 1.0 || run.cb1[j] != 0.0 ||
+                        run.cb0[j] != 0.0)
+                        run.active.push_back(j);
+                }
+                runs.push_back(std::move(run));
+            }
+            i = e;
+        }
+    }
+
     // Nodes and weights by size, computed once per thread.
     thread_local std::map<std::size_t, std::pair<std::vector<double>, std::vector<double>>> rules;
     auto& rule = rules[n / 2 + 1];
     if (rule.first.empty()) gauss_legendre(n / 2 + 1, rule.first, rule.second);
     const auto& nodes = rule.first;
     const auto& weights = rule.second;
-    std::vector<double> phi(n, 0.0), in(n), outp(n);
-    std::vector<double> pre0(n), pre1(n), suf0(n), suf1(n);
-    std::vector<Tri> mixed(n);
+    // Sources are taken four at a time, side by side: each source's passes are chains of dependent
+    // multiplications, and independent sources fill the processor's waits. Per source and measure the
+    // arithmetic and the order of the sums into phi are those of one source at a time.
+    constexpr std::size_t L = 4;
+    const std::size_t nsources = sources.size();
+    const std::size_t nblocks = (nsources + L - 1) / L;
+    // Each block's scalars, measure in and out (the same at every node), lane by lane.
+    std::vector<double> in_all(nblocks * n * L), out_all(nblocks * n * L);
+    for (std::size_t b = 0; b < nblocks; ++b) {
+        const std::size_t first = b * L, lanes = std::min(L, nsources - first);
+        for (std::size_t l = 0; l < L; ++l) {
+            const Source& src = sources[first + std::min(l, lanes - 1)];  // a spare lane repeats the last
+            for (std::size_t j = 0; j < n; ++j) {
+                double i1 = src.alpha1[j];  // scalar before the measure's factor map, measure in
+                double o1 = src.alpha0[j];
+                if (j == src.owner) {
+                    i1 *= src.b1;
+                    o1 *= src.b0;
+                }
+                in_all[(b * n + j) * L + l] = i1;
+                out_all[(b * n + j) * L + l] = o1;
+            }
+        }
+    }
+    // A measure with nothing on the chain after any of a block's sources, and no factor op, is the
+    // identity there: it changes no one's value and gets none, so the block's passes leave it out
+    // (as the identity it is, where (1 − t) + t would round). Crowded rows of fixed amounts taken in
+    // proportion leave half their measures out of most sources.
+    std::vector<std::size_t> active, active_from(nblocks + 1, 0);
+    for (std::size_t b = 0; b < nblocks; ++b) {
+        for (std::size_t j = 0; j < n; ++j) {
+            const Tri& f = block[order[j]];
+            bool acts_here = f.p != 1.0 || f.q != 0.0;
+            for (std::size_t l = 0; l < L && !acts_here; ++l)
+                acts_here = in_all[(b * n + j) * L + l] != 1.0 || out_all[(b * n + j) * L + l] != 1.0;
+            if (acts_here) active.push_back(j);
+        }
+        active_from[b + 1] = active.size();
+    }
+    std::vector<double> phi(n, 0.0);
+    std::vector<double> pre0(n * L), pre1(n * L), suf0(n * L), suf1(n * L);
+    std::vector<Tri> mixed(n * L);
+    std::vector<Tri> plain_map(n), owned_map(n);
+    std::vector<double> v0s(n), v1s(n), u0s(n), u1s(n);
     for (std::size_t k = 0; k < nodes.size(); ++k) {
         const double t = nodes[k];
-        for (const Source& src : sources) {
-            for (std::size_t j = 0; j < n; ++j) {
-                in[j] = src.alpha1[j];  // scalar before the measure's factor map, measure in
-                outp[j] = src.alpha0[j];
-                if (j == src.owner) {
-                    in[j] *= src.b1;
-                    outp[j] *= src.b0;
-                }
+        for (const Run& run : runs) {
+            // M_j the measure's expected map, B_j the same with its own sources' b (Σ c·b) in place of α.
+            for (const std::size_t j : run.active) {
                 const Tri& f = block[order[j]];
-                mixed[j] = {(1.0 - t) * outp[j] + t * in[j] * f.p, t * in[j] * f.q, (1.0 - t) * outp[j] + t * in[j]};
+                const double i1 = run.alpha1[j], o1 = run.alpha0[j];
+                plain_map[j] = {(1.0 - t) * o1 + t * i1 * f.p, t * i1 * f.q, (1.0 - t) * o1 + t * i1};
+                const double ib = i1 * run.cb1[j], ob = o1 * run.cb0[j];
+                owned_map[j] = {(1.0 - t) * ob + t * ib * f.p, t * ib * f.q, (1.0 - t) * ob + t * ib};
             }
-            double v0 = intensity, v1 = 1.0;  // (I, 1) through the measures in order
-            for (std::size_t j = 0; j < n; ++j) {
-                pre0[j] = v0;
-                pre1[j] = v1;
-                v0 = mixed[j].p * v0 + mixed[j].q * v1;
-                v1 = mixed[j].r * v1;
+            // Forward: v = (I, 1) through the measures before j; u = Σ over owners o < j of the same with B_o.
+            double v0 = intensity, v1 = 1.0, u0 = 0.0, u1 = 0.0;
+            for (const std::size_t j : run.active) {
+                v0s[j] = v0, v1s[j] = v1, u0s[j] = u0, u1s[j] = u1;
+                const Tri& m = plain_map[j];
+                const Tri& b = owned_map[j];
+                u0 = m.p * u0 + m.q * u1 + b.p * v0 + b.q * v1;
+                u1 = m.r * u1 + b.r * v1;
+                v0 = m.p * v0 + m.q * v1;
+                v1 = m.r * v1;
             }
-            double w0 = 1.0, w1 = 0.0;  // e_I through the later measures, from the end
-            for (std::size_t j = n; j-- > 0;) {
-                suf0[j] = w0;
-                suf1[j] = w1;
-                w1 = w0 * mixed[j].q + w1 * mixed[j].r;
-                w0 = w0 * mixed[j].p;
+            // Backward: w = e_I through the measures after j; z = Σ over owners o > j with B_o.
+            double w0 = 1.0, w1 = 0.0, z0 = 0.0, z1 = 0.0;
+            for (std::size_t a = run.active.size(); a-- > 0;) {
+                const std::size_t j = run.active[a];
+                const Tri& f = block[order[j]];
+                const double i1 = run.alpha1[j], o1 = run.alpha0[j];
+                const double ib = i1 * run.cb1[j], ob = o1 * run.cb0[j];
+                // D = out·1 − in·F on a column (x0, x1), then read by a row.
+                auto apply_d = [&](double in, double out, double x0, double x1, double r0, double r1) {
+                    return r0 * (out * x0 - in * (f.p * x0 + f.q * x1)) + r1 * (out * x1 - in * x1);
+                };
+                const double sum = run.plain * apply_d(i1, o1, v0s[j], v1s[j], w0, w1) +
+                                   apply_d(i1, o1, u0s[j], u1s[j], w0, w1) + apply_d(i1, o1, v0s[j], v1s[j], z0, z1) +
+                                   apply_d(ib, ob, v0s[j], v1s[j], w0, w1);
+                phi[j] += weights[k] * sum;
+                const Tri& m = plain_map[j];
+                const Tri& b = owned_map[j];
+                const double nz0 = z0 * m.p + w0 * b.p;
+                const double nz1 = z0 * m.q + z1 * m.r + w0 * b.q + w1 * b.r;
+                z0 = nz0, z1 = nz1;
+                w1 = w0 * m.q + w1 * m.r;
+                w0 = w0 * m.p;
             }
-            const double scale = weights[k] * src.coefficient;
-            for (std::size_t j = 0; j < n; ++j) {
+        }
+        for (std::size_t first = 0; first < nsources; first += L) {
+            const std::size_t lanes = std::min(L, nsources - first);
+            const double* in = in_all.data() + (first / L) * n * L;
+            const double* outp = out_all.data() + (first / L) * n * L;
+            const std::size_t* act = active.data() + active_from[first / L];
+            const std::size_t nact = active_from[first / L + 1] - active_from[first / L];
+            for (std::size_t a = 0; a < nact; ++a) {
+                const std::size_t j = act[a];
+                const Tri& f = block[order[j]];
+                for (std::size_t l = 0; l < L; ++l) {
+                    const double i1 = in[j * L + l], o1 = outp[j * L + l];
+                    mixed[j * L + l] = {(1.0 - t) * o1 + t * i1 * f.p, t * i1 * f.q, (1.0 - t) * o1 + t * i1};
+                }
+            }
+            double v0[L], v1[L], w0[L], w1[L];
+            for (std::size_t l = 0; l < L; ++l) {
+                v0[l] = intensity;  // (I, 1) through the measures in order
+                v1[l] = 1.0;
+                w0[l] = 1.0;  // e_I through the later measures, from the end
+                w1[l] = 0.0;
+            }
+            for (std::size_t a = 0; a < nact; ++a)
+                for (std::size_t l = 0, j = act[a]; l < L; ++l) {
+                    const Tri& x = mixed[j * L + l];
+                    pre0[j * L + l] = v0[l];
+                    pre1[j * L + l] = v1[l];
+                    v0[l] = x.p * v0[l] + x.q * v1[l];
+                    v1[l] = x.r * v1[l];
+                }
+            for (std::size_t a = nact; a-- > 0;)
+                for (std::size_t l = 0, j = act[a]; l < L; ++l) {
+                    const Tri& x = mixed[j * L + l];
+                    suf0[j * L + l] = w0[l];
+                    suf1[j * L + l] = w1[l];
+                    w1[l] = w0[l] * x.q + w1[l] * x.r;
+                    w0[l] = w0[l] * x.p;
+                }
+            for (std::size_t a = 0; a < nact; ++a) {
+                const std::size_t j = act[a];
                 // (out·1 − in·F) applied to the prefix, read by the suffix
                 const Tri& f = block[order[j]];
-                const double d0 = outp[j] * pre0[j] - in[j] * (f.p * pre0[j] + f.q * pre1[j]);
-                const double d1 = outp[j] * pre1[j] - in[j] * pre1[j];
-                phi[j] += scale * (suf0[j] * d0 + suf1[j] * d1);
+                for (std::size_t l = 0; l < lanes; ++l) {
+                    const std::size_t at = j * L + l;
+                    const double scale = weights[k] * sources[first + l].coefficient;
+                    const double d0 = outp[at] * pre0[at] - in[at] * (f.p * pre0[at] + f.q * pre1[at]);
+                    const double d1 = outp[at] * pre1[at] - in[at] * pre1[at];
+                    phi[j] += scale * (suf0[at] * d0 + suf1[at] * d1);
+                }
             }
         }
     }

@@ -57,18 +57,39 @@ SampleResult sampled_shapley(const Game& g, double ops, std::uint64_t seed, doub
     std::vector<double> block(m), sum(m, 0.0), sum2(m, 0.0);
     std::size_t blocks = 0;
     std::vector<double> half(m, 0.0);
+    std::vector<unsigned char> coalitions(orders_per_block * (m - 1) * m);
+    std::vector<double> values(orders_per_block * (m - 1));
+    std::vector<std::size_t> orders(orders_per_block * m);
     while (true) {
         for (std::size_t i = m; i > 1; --i) std::swap(base[i - 1], base[rng.below(i)]);  // Fisher–Yates
         std::fill(block.begin(), block.end(), 0.0);
+        // The block's coalitions (each order's first m − 1 prefixes), valued together, then its
+        // marginal contributions in the same order as one at a time.
         for (std::size_t r = 0; r < orders_per_block; ++r) {
             for (std::size_t j = 0; j < m; ++j)
                 order[j] = cyclic ? base[(j + r) % m] : (r == 0 ? base[j] : base[m - 1 - j]);
             std::fill(in.begin(), in.end(), 0);
+            for (std::size_t j = 0; j + 1 < m; ++j) {
+                in[order[j]] = 1;
+                std::copy(in.begin(), in.end(),
+                          coalitions.begin() + static_cast<std::ptrdiff_t>((r * (m - 1) + j) * m));
+            }
+            std::copy(order.begin(), order.end(), orders.begin() + static_cast<std::ptrdiff_t>(r * m));
+        }
+        const std::size_t count = orders_per_block * (m - 1);
+        if (g.values) {
+            g.values(coalitions.data(), count, values.data());
+        } else {
+            for (std::size_t c = 0; c < count; ++c) {
+                std::copy_n(coalitions.begin() + static_cast<std::ptrdiff_t>(c * m), m, in.begin());
+                values[c] = g.value(in);
+            }
+        }
+        for (std::size_t r = 0; r < orders_per_block; ++r) {
             double before = none;
             for (std::size_t j = 0; j < m; ++j) {
-                in[order[j]] = 1;
-                const double after = j + 1 == m ? all : g.value(in);
-                block[order[j]] += before - after;
+                const double after = j + 1 == m ? all : values[r * (m - 1) + j];
+                block[orders[r * m + j]] += before - after;
                 before = after;
             }
         }

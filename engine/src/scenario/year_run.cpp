@@ -3,6 +3,7 @@
 #include "affine_shapley.hpp"
 #include "attribution.hpp"
 #include "chain_shapley.hpp"
+#include "flat_program.hpp"
 #include "sampled_shapley.hpp"
 
 #include "klima/join.hpp"
@@ -12,6 +13,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace klima::plan {
@@ -212,6 +214,16 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const
     const std::size_t m = players.size();
     const double enumeration = m <= kMaxExactPlayers ? static_cast<double>(std::size_t{1} << m) * ops
                                                      : std::numeric_limits<double>::infinity();
+    // Large enumerations and the sampler value many coalitions: the same values, laid out flat
+    // (flat_program.hpp). The cheap games (every game of the bundled plans) keep g.value: laying
+    // them out would cost more than it saves.
+    std::optional<FlatProgram> laid_out;
+    if (enumeration > kAlwaysExact) {
+        laid_out.emplace(program, local_factors, start, intensity);
+        g.values = [&](const unsigned char* in, std::size_t count, double* out) {
+            laid_out->values(in, g.players, count, out);
+        };
+    }
     Method method = Method::shapley;
     if (additive) {
         method = plan::attribute(g, phi);
@@ -261,19 +273,22 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const
             }
         }
         std::vector<double> exact;
-        Game rest = g;
         const bool controlled =
             fixed.size() != program.size() && chain_shapley(fixed, local_factors, start, intensity, m, term, exact);
-        if (controlled)
-            rest.value = [&](const std::vector<unsigned char>& in) {
-                auto fixed_state = start;
-                for (const Op& op : fixed)
-                    if (in[op.player]) apply(op, fixed_state);
-                double i = intensity;
-                for (const Op& f : local_factors)
-                    if (in[f.player]) i = apply_factor(f, i);
-                return g.value(in) - fixed_state[0] * i;
-            };
+        const FlatProgram& flat = *laid_out;  // every estimated game is beyond kAlwaysExact
+        const FlatProgram flat_fixed(controlled ? fixed : std::vector<Op>{}, local_factors, start, intensity);
+        Game rest = g;
+        rest.value = [&](const std::vector<unsigned char>& in) {
+            return controlled ? flat.value(in) - flat_fixed.value(in) : flat.value(in);
+        };
+        std::vector<double> fixed_values;
+        rest.values = [&](const unsigned char* in, std::size_t count, double* out) {
+            flat.values(in, m, count, out);
+            if (!controlled) return;
+            fixed_values.resize(count);
+            flat_fixed.values(in, m, count, fixed_values.data());
+            for (std::size_t c = 0; c < count; ++c) out[c] -= fixed_values[c];
+        };
         const auto r = sampled_shapley(rest, controlled ? 2.0 * ops : ops, seed, kTargetBound * total, allowance, phi);
         if (controlled)
             for (std::size_t j = 0; j < m; ++j) phi[j] += exact[j];
