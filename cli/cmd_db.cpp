@@ -38,8 +38,15 @@ struct ImportOptions {
 int db_import(const ImportOptions& o, bool allocation_given, std::ostream& out) {
     const auto dir = data_dir(o.store.data_dir);
     const auto ref = io::load_reference_data(dir);
-    api::StoreImportRequest request{
-        store_path(o.store.db, o.file), o.file, o.comment, o.read, dir, std::nullopt, o.overrides, o.status};
+    api::StoreImportRequest request{store_path(o.store.db, o.file),
+                                    o.file,
+                                    o.comment,
+                                    o.read,
+                                    dir,
+                                    std::nullopt,
+                                    o.overrides,
+                                    o.status,
+                                    std::nullopt};
     if (allocation_given) request.allocation = o.allocation;
     if (o.national) {
         if (o.national->empty())
