@@ -38,6 +38,10 @@ int list(const ScenarioOptions& o, std::ostream& out) {
 }
 
 int print(const ScenarioOptions& o, std::ostream& out) {
+    if (o.version && *o.version < 1)  // a wrong command line, before the store is opened
+        throw UsageError({"", 0, "--version"},
+                         "version " + std::to_string(*o.version) + " cannot exist: versions count from 1",
+                         "write --version N with N as klima db scenarios NAME lists them");
     const auto path = store_path(o.store.db);
     const auto v = api::load_scenario_version(path, o.name, o.version);
     if (!v)

@@ -301,6 +301,11 @@ TEST_CASE("serve: a saved scenario becomes version 1, 2 and is what GET /api/sce
     REQUIRE(listed.exit_code == 0);
     CHECK(listed.out.find("koege.json\t2\t") != std::string::npos);
     CHECK(run_cli("db scenario koege.json --version 3 --db " + store).exit_code == 1);
+    // versions count from 1: 0 and -1 are a wrong command line (exit 2), not a version missing from the store
+    const auto zero = run_cli("db scenario koege.json --version 0 --db " + store);
+    CHECK(zero.exit_code == 2);
+    CHECK_THAT(zero.err, Catch::Contains("--version"));
+    CHECK(run_cli("db scenario koege.json --version -1 --db " + store).exit_code == 2);
 }
 
 TEST_CASE("serve: a save from a stale version is 409 and leaves the store as it was", "[serve][save]") {
