@@ -132,6 +132,26 @@ TEST_CASE("national import-api: an unknown code or a bad answer changes nothing"
     CHECK(read(data + "/national/municipal-emissions-2018-2023.csv") == before);
 }
 
+TEST_CASE("national import-api: when the second file cannot be written, the first is not replaced either",
+          "[national]") {
+    TempDir dir;
+    const auto data = copy_data(dir);
+    const auto emissions = data + "/national/municipal-emissions-2018-2023.csv";
+    const auto per_capita = data + "/national/municipal-per-capita-2018-2023.csv";
+    const auto before = read(emissions), before_p = read(per_capita);
+    std::filesystem::permissions(per_capita, std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
+                                                 std::filesystem::perms::others_read);  // 0444: not klima's to replace
+    const auto answer = klima::test::fixture("national/answer-synthetic.json");
+    const auto r = run_cli("national import-api " + answer + " --kommune 0259 --year 2023 --data-dir " + data);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Contains("municipal-per-capita-2018-2023.csv") && Contains("read-only"));
+    CHECK(read(emissions) == before);  // both files of the vintage as they were
+    CHECK(read(per_capita) == before_p);
+    std::size_t files = 0;  // and no temporary file left beside them
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(data + "/national")) ++files;
+    CHECK(files == 5);  // README.md, the two CSVs, municipalities.csv, municipalities.topo.json
+}
+
 TEST_CASE("GET /api/national and /api/municipality/{code} answer the command's JSON byte for byte", "[national]") {
     klima::serve::ServeConfig c;
     c.port = 0;

@@ -164,8 +164,12 @@ bool merge_api_answer(const std::string& dir, const std::string& code, int year,
     const auto new_p = merge(pt, "kommunekode,kommune,year,t_co2e_per_inhabitant,ve_el_selvforsyning",
                              {prefix + number_text(figures.per_inhabitant.value() / 1000.0) + "," +
                               number_text(figures.renewable_electricity_share.value())});
-    io::write_file_atomically(e, new_e);
-    io::write_file_atomically(p, new_p);
+    // Both files are written whole beside their old ones before either is renamed over it, so a
+    // failed write (a full disk, a read-only folder) leaves the two files of the vintage as they were.
+    io::replace_file_atomically(e, [&](const std::string& e_tmp) {
+        io::write_file_atomically(e_tmp, new_e);
+        io::replace_file_atomically(p, [&](const std::string& p_tmp) { io::write_file_atomically(p_tmp, new_p); });
+    });
     return replaced;
 }
 
