@@ -22,7 +22,7 @@ const TEXT = {
     noStore: 'Gem kræver et lager: start klima serve med --db FIL', needComment: 'Skriv en kommentar først',
     conflict: (c) => `${c.author || 'En anden'} har gemt version ${c.version} i mellemtiden (${c.created_at}: "${c.comment}"). Dine ændringer er ikke gemt.`,
     reload: 'Hent den nyeste version',
-    scope: 'Scenariet i målets afgrænsning', scopeNote: 'Alle kurver i afgrænsningen:', sector: 'Sektor', computing: 'regner …', ready: 'klar', noTarget: 'ingen mål', total: 'I alt', construction: 'Byggeri (vises for sig, uden for I alt)', lulucfApart: 'LULUCF (vises for sig, uden for målets afgrænsning)',
+    scope: 'Scenariet i målets afgrænsning', scopeNote: 'Alle kurver i afgrænsningen:', sector: 'Sektor', computing: 'regner …', ready: 'klar', noTarget: 'ingen mål', total: 'I alt', construction: 'Byggeri (vises for sig, uden for I alt)', lulucfApart: 'LULUCF (vises for sig, uden for målets afgrænsning)', carried: (years) => `Rækker, opgørelsen mangler, fremskrevet fra ${years}`, curveTotal: (year) => `I alt som kurven ${year}`,
   },
   en: {
     title: 'klima – climate plan workbench', scenario: 'Scenario', language: 'Language',
@@ -41,7 +41,7 @@ const TEXT = {
     noStore: 'Saving needs a store: start klima serve with --db FILE', needComment: 'Write a comment first',
     conflict: (c) => `${c.author || 'Someone else'} saved version ${c.version} meanwhile (${c.created_at}: "${c.comment}"). Your changes are not saved.`,
     reload: 'Load the latest version',
-    scope: 'The scenario in the targets\' scope', scopeNote: 'All curves in the scope:', sector: 'Sector', computing: 'computing …', ready: 'ready', noTarget: 'no targets', total: 'Total', construction: 'Construction (shown apart, not in the total)', lulucfApart: 'LULUCF (shown apart, outside the targets\' scope)',
+    scope: 'The scenario in the targets\' scope', scopeNote: 'All curves in the scope:', sector: 'Sector', computing: 'computing …', ready: 'ready', noTarget: 'no targets', total: 'Total', construction: 'Construction (shown apart, not in the total)', lulucfApart: 'LULUCF (shown apart, outside the targets\' scope)', carried: (years) => `Rows the inventory lacks, projected from ${years}`, curveTotal: (year) => `Total as the curve ${year}`,
   },
 };
 const COLOURS = { history: '#1d2a33', bau: '#9aa5ab', scen: '#3f8f6b', target: '#c0563a' };
@@ -454,7 +454,20 @@ function drawInventory(run) {
   if (inv.construction_t !== 0) apart.push(row('td', [[t('construction')], [fmt(inv.construction_t), 'num']]));
   $('inventory').replaceChildren(row('th', [[t('sector') + ' (' + inv.year + ')'], ['t CO2e']]),
     ...inv.sectors.map((s) => row('td', [[state.lang === 'en' ? s.name_en : s.name_da], [fmt(s.t), 'num']])),
-    row('th', [[t('total')], [fmt(inv.total_t), 'num']]), ...apart);
+    row('th', [[t('total')], [fmt(inv.total_t), 'num']]), ...carriedRows(run, inv, row), ...apart);
+}
+
+// Rows the latest inventory lacks are carried from an earlier year into the history line, so the
+// curve's value in that year is the inventory's total plus them: two rows say so (as the report's
+// note under the gap by year does).
+function carriedRows(run, inv, row) {
+  const i = run.years.indexOf(inv.year);
+  if (i < 0 || !run.carried.length) return [];
+  const curve = run.totals.scenario.total_t[i];
+  if (Math.abs(curve - inv.total_t) < 0.5) return [];
+  const years = [...new Set(run.carried.map((c) => c.from_year))].join(', ');
+  return [row('td', [[t('carried')(years)], [fmt(curve - inv.total_t), 'num']]),
+    row('th', [[t('curveTotal')(inv.year)], [fmt(curve), 'num']])];
 }
 
 // Every text that comes from a scenario, a store or the server (names, ids, sectors, messages)

@@ -54,7 +54,9 @@ function cliFigures(scenario) {
     const s = run.totals.scenario;  // the one total (docs/method.md): the scope's, and what lies outside it
     if (y2030.scenario_t !== s.total_t[i]) throw new Error(`report gap ${y2030.scenario_t} is not scenario run's total ${s.total_t[i]}`);
     const outside = s.construction_t[i] + ((s.lulucf_apart_t && s.lulucf_apart_t[i]) || 0);
-    return { scope: String(s.total_t[i]), target: y2030.target_t, outside: String(outside) };
+    const latest = run.years.indexOf(run.latest_inventory.year);  // the curve there: inventory + carried rows
+    return { scope: String(s.total_t[i]), target: y2030.target_t, outside: String(outside),
+      inventory: run.latest_inventory.total_t, curveLatest: s.total_t[latest], carried: run.carried.length };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -86,6 +88,16 @@ try {
   const [tScen, tTarget, tGap] = tiles.map(shown);
   if (tScen - tTarget !== tGap) fail(`the tiles do not add up: ${tiles.join(' / ')}`);
   if (tTarget !== Math.round(first.target)) fail(`target tile ${tiles[1]}, klima report ${first.target}`);
+  // the inventory table reconciles with the curve: Køge 2023 lacks one row (carried from 2017), so the
+  // table ends with the inventory's total, the carried rows, and the curve's 2023 total (446.418 + 2.962 = 449.380)
+  const inventoryRows = await page.$$eval('#inventory tr', (rows) => rows.map((r) => r.textContent));
+  if (first.carried !== 1) fail(`koege.json was expected to carry one row into 2023, scenario run says ${first.carried}`);
+  const curveRow = inventoryRows.find((r) => r.startsWith('I alt som kurven'));
+  const carriedRow = inventoryRows.find((r) => r.startsWith('Rækker, opgørelsen mangler'));
+  if (!curveRow || shown(curveRow.replace(/^I alt som kurven \d{4}/, '')) !== Math.round(first.curveLatest))
+    fail(`the inventory table's curve total ${curveRow} is not scenario run's ${first.curveLatest}`);
+  if (!carriedRow || shown(carriedRow.replace(/^[^0-9]*\d{4}/, '')) !== Math.round(first.curveLatest - first.inventory))
+    fail(`the carried rows ${carriedRow} are not the curve − the inventory ${first.curveLatest - first.inventory}`);
   // y-axis ticks: whole tonnes with thousands separators, in equal steps of 1, 2 or 5 × 10^k
   const ticks = await page.$$eval('#chart text.tick', (els) => els.map((e) => e.textContent));
   const values = ticks.map(shown);
