@@ -7,6 +7,7 @@
 #include "klima/horizon.hpp"
 #include "klima/io/json_limits.hpp"
 #include "klima/io/scenario_file.hpp"
+#include "klima/plan_inputs.hpp"
 #include "klima/report/progress_report.hpp"
 #include "klima/report/scenario_report.hpp"
 
@@ -110,7 +111,10 @@ std::string content_disposition(const std::string& file_name) {
 }
 
 Handlers::Handlers(ServeConfig config, Executor& analysis)
-    : config_(std::move(config)), sandbox_({config_.data_dir, config_.scenarios_dir}), analysis_(&analysis) {}
+    : config_(std::move(config)),
+      sandbox_({config_.data_dir, config_.scenarios_dir}),
+      analysis_(&analysis),
+      reference_(std::make_shared<ReferenceCache>()) {}
 
 Reply Handlers::list_scenarios() const {
     return guarded([&] {
@@ -209,6 +213,7 @@ namespace {
 // The request for the scenario text `body` anchored at scenarios_dir/name, after its input
 // files are checked to lie in the sandbox (parsing it once more here costs far less than the run).
 std::optional<api::ScenarioRequest> sandboxed_request(const ServeConfig& config, const Sandbox& sandbox,
+                                                      const std::shared_ptr<ReferenceCache>& reference,
                                                       const std::string& body, const std::string& name,
                                                       Reply& refused) {
     const auto anchor = (fs::path(config.scenarios_dir) / name).string();
@@ -235,6 +240,7 @@ std::optional<api::ScenarioRequest> sandboxed_request(const ServeConfig& config,
     r.data_dir = config.data_dir;
     r.allocation = config.allocation;
     r.store = config.store;
+    r.reference_cache = reference;
     return r;
 }
 }  // namespace
@@ -242,7 +248,8 @@ std::optional<api::ScenarioRequest> sandboxed_request(const ServeConfig& config,
 Reply Handlers::run(const std::string& body, const std::optional<std::string>& name) const {
     return guarded([&] {
         Reply refused;
-        const auto request = sandboxed_request(config_, sandbox_, body, name.value_or("workbench.json"), refused);
+        const auto request =
+            sandboxed_request(config_, sandbox_, reference_, body, name.value_or("workbench.json"), refused);
         if (!request) return refused;
         const auto outcome = api::run_scenario(*request);
         auto text = report::render_scenario(outcome.run, outcome.ref, report::Format::json,
@@ -307,7 +314,7 @@ Reply Handlers::save(const std::string& body, const std::string& name) const {
                                "no scenario nests this deep; send the scenario as GET /api/scenario gives it");
         }
         Reply refused;
-        const auto request = sandboxed_request(config_, sandbox_, compact, name, refused);
+        const auto request = sandboxed_request(config_, sandbox_, reference_, compact, name, refused);
         if (!request) return refused;
         api::run_scenario(*request);  // a scenario the engine refuses is not saved (400 with its JSON path)
         // The text saved is what `klima db scenario` prints and `klima scenario run` reads: the scenario
@@ -354,7 +361,8 @@ Reply Handlers::report(const std::string& body, const std::optional<std::string>
             return error_reply(400, "usage", "year", "reporting year " + year_text + " is outside " + horizon_text(),
                                "give a year in that range");
         Reply refused;
-        const auto scenario = sandboxed_request(config_, sandbox_, body, name.value_or("workbench.json"), refused);
+        const auto scenario =
+            sandboxed_request(config_, sandbox_, reference_, body, name.value_or("workbench.json"), refused);
         if (!scenario) return refused;
         api::ReportRequest request;
         request.scenario = *scenario;

@@ -9,11 +9,16 @@
 
 #include "klima/executor.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+namespace klima {
+class ReferenceCache;  // klima/plan_inputs.hpp
+}
 
 namespace klima::serve {
 
@@ -71,6 +76,9 @@ private:
     ServeConfig config_;
     Sandbox sandbox_;
     Executor* analysis_;  // not owned
+    // The data directory's reference data, read on the first run or report and kept for the
+    // server's life (a change to data/ needs a restart); the store's factors are read every time.
+    std::shared_ptr<ReferenceCache> reference_;
 };
 
 }  // namespace klima::serve

@@ -4,8 +4,10 @@
 #include "support.hpp"
 
 #include "klima/api/report.hpp"
+#include "klima/api/scenario.hpp"
 #include "klima/executor.hpp"
 #include "klima/plan_inputs.hpp"
+#include "klima/report/scenario_report.hpp"
 #include "klima/store/repository.hpp"
 #include "store_support.hpp"
 
@@ -13,6 +15,10 @@
 
 #include <atomic>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 using namespace klima;
 using Catch::Detail::Approx;
@@ -71,6 +77,95 @@ TEST_CASE("the Køge plan report with its MACC, portfolio and Monte Carlo reads 
         INFO(what);
         CHECK(n == 1);
     }
+}
+
+namespace {
+
+// Reads of the reference data counted in a map the test keeps (the cached source owns its inner source).
+class CountingReferenceSource : public FileSource {
+public:
+    explicit CountingReferenceSource(std::map<std::string, int>& reads, std::mutex& m) : reads_(reads), m_(m) {}
+    ReferenceData reference_data(const std::string& data_dir, ChpAllocation a) override {
+        {
+            const std::lock_guard lock(m_);
+            ++reads_["reference data " + data_dir + " " + std::to_string(static_cast<int>(a))];
+        }
+        return FileSource::reference_data(data_dir, a);
+    }
+    ScenarioSpec scenario(const std::string& file) override {
+        {
+            const std::lock_guard lock(m_);
+            ++reads_["scenario " + file];
+        }
+        return FileSource::scenario(file);
+    }
+
+private:
+    std::map<std::string, int>& reads_;
+    std::mutex& m_;
+};
+
+api::ScenarioRequest koege_run() {
+    const std::string root = std::string(KLIMA_TEST_DIR) + "/..";
+    api::ScenarioRequest r;
+    r.scenario_file = root + "/scenarios/koege.json";
+    r.data_dir = root + "/data";
+    return r;
+}
+
+std::string run_json(const api::ScenarioRequest& request) {
+    const auto o = api::run_scenario(request);
+    return report::render_scenario(o.run, o.ref, report::Format::json, o.scope);
+}
+
+}  // namespace
+
+TEST_CASE("a reference cache reads each data directory's reference data once and hands out the same data") {
+    std::map<std::string, int> reads;
+    std::mutex m;
+    auto cache = std::make_shared<ReferenceCache>();
+    const auto request = koege_run();
+    PlanRequest plan;
+    plan.scenario_file = request.scenario_file;
+    plan.data_dir = request.data_dir;
+    FileSource files;
+    const auto uncached = load_plan(plan, files);
+    // Four requests on threads of their own, each with a source of its own over the one cache.
+    std::vector<PlanInputs> loaded(4);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < loaded.size(); ++i)
+        threads.emplace_back([&, i] {
+            CachedReferenceSource source(std::make_unique<CountingReferenceSource>(reads, m), cache);
+            loaded[i] = load_plan(plan, source);
+        });
+    for (auto& t : threads) t.join();
+    CHECK(reads["reference data " + request.data_dir + " 0"] == 1);
+    CHECK(reads["scenario " + request.scenario_file] == 4);  // everything else is read by each request
+    for (const auto& in : loaded) {                          // the whole run is compared byte for byte in the next test
+        CHECK(in.ref.allocation == uncached.ref.allocation);
+        CHECK(in.activity.size() == uncached.activity.size());
+    }
+    // Another CHP allocation is another key: read once more, then kept.
+    CachedReferenceSource other(std::make_unique<CountingReferenceSource>(reads, m), cache);
+    CHECK(other.reference_data(request.data_dir, ChpAllocation::energy).allocation == ChpAllocation::energy);
+    other.reference_data(request.data_dir, ChpAllocation::energy);
+    CHECK(reads["reference data " + request.data_dir + " " + std::to_string(static_cast<int>(ChpAllocation::energy))] ==
+          1);
+}
+
+TEST_CASE("a run through the reference cache gives, byte for byte, what a run reading the files gives") {
+    auto plain = koege_run();
+    auto cached = koege_run();
+    cached.reference_cache = std::make_shared<ReferenceCache>();
+    const auto expected = run_json(plain);
+    CHECK(run_json(cached) == expected);
+    CHECK(run_json(cached) == expected);  // the second from the kept copy
+    // Factor overrides are laid over the request's copy, never over the kept data.
+    plain.factor_overrides = std::string(KLIMA_TEST_DIR) + "/../data/overrides/evida-naturgas.csv";
+    cached.factor_overrides = plain.factor_overrides;
+    CHECK(run_json(cached) == run_json(plain));
+    cached.factor_overrides.reset();
+    CHECK(run_json(cached) == expected);
 }
 
 TEST_CASE("the report's analyses see the report's run: one launch year, one target path") {

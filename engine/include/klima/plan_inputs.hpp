@@ -13,8 +13,12 @@
 #include "klima/scenario.hpp"
 #include "klima/targets.hpp"
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace klima {
 
@@ -92,6 +96,43 @@ public:
 
 private:
     std::string path_;
+};
+
+// The reference data of each (data directory, CHP allocation), read once through the first
+// source that asks and kept: a long-running process (the workbench) reads data/ once instead of
+// on every request, so a change to data/ takes effect only when the process starts again. Safe
+// to share between threads: the first caller of a key reads it under the lock, the others wait
+// for it and then copy. A read that throws is not kept (the next caller reads again).
+class ReferenceCache {
+public:
+    // A copy of the kept reference data of (data_dir, allocation), read through `source` if none is kept.
+    ReferenceData get(const std::string& data_dir, ChpAllocation allocation, InputSource& source);
+
+private:
+    std::mutex mutex_;
+    std::map<std::pair<std::string, ChpAllocation>, ReferenceData> kept_;
+};
+
+// A source whose reference data comes from a ReferenceCache and everything else from `inner`
+// (the data files or the store), so each request's activity, a store's own factor set and the
+// factor overrides are still read every time, and laid over the copy as before.
+class CachedReferenceSource : public InputSource {
+public:
+    CachedReferenceSource(std::unique_ptr<InputSource> inner, std::shared_ptr<ReferenceCache> cache)
+        : inner_(std::move(inner)), cache_(std::move(cache)) {}
+    ReferenceData reference_data(const std::string& data_dir, ChpAllocation allocation) override {
+        return cache_->get(data_dir, allocation, *inner_);
+    }
+    ScenarioSpec scenario(const std::string& file) override { return inner_->scenario(file); }
+    ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) override { return inner_->activity(spec, ref); }
+    Drivers drivers(const std::string& file) override { return inner_->drivers(file); }
+    TargetSet targets(const std::string& file) override { return inner_->targets(file); }
+    national::NationalData national_figures(const std::string& dir) override { return inner_->national_figures(dir); }
+    std::vector<Trend> trends(const std::string& file) override { return inner_->trends(file); }
+
+private:
+    std::unique_ptr<InputSource> inner_;
+    std::shared_ptr<ReferenceCache> cache_;
 };
 
 // The plan's inputs, each read once through `source`. A scenario with "history": {"national": CODE}

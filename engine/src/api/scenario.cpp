@@ -31,8 +31,12 @@ PlanRequest plan_request(const ScenarioRequest& request) {
 }
 
 std::unique_ptr<InputSource> source_for(const ScenarioRequest& request) {
-    if (request.store) return std::make_unique<StoreSource>(*request.store);
-    return std::make_unique<FileSource>();
+    std::unique_ptr<InputSource> source;
+    if (request.store) source = std::make_unique<StoreSource>(*request.store);
+    else source = std::make_unique<FileSource>();
+    if (request.reference_cache)
+        return std::make_unique<CachedReferenceSource>(std::move(source), request.reference_cache);
+    return source;
 }
 
 PlanInputs load(const ScenarioRequest& request) { return load_plan(plan_request(request), *source_for(request)); }

@@ -13,7 +13,8 @@ namespace klima::api::detail {
 
 PlanRequest plan_request(const ScenarioRequest& request);
 
-// The store's source when the request names a store, else the data files'.
+// The store's source when the request names a store, else the data files'; its reference data
+// through the request's reference cache when it names one.
 std::unique_ptr<InputSource> source_for(const ScenarioRequest& request);
 
 // load_plan through source_for(request).

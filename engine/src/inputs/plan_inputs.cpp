@@ -23,6 +23,14 @@ ReferenceData FileSource::reference_data(const std::string& data_dir, ChpAllocat
     return io::load_reference_data(data_dir, allocation);
 }
 
+ReferenceData ReferenceCache::get(const std::string& data_dir, ChpAllocation allocation, InputSource& source) {
+    const std::lock_guard lock(mutex_);
+    const auto key = std::make_pair(data_dir, allocation);
+    auto it = kept_.find(key);
+    if (it == kept_.end()) it = kept_.emplace(key, source.reference_data(data_dir, allocation)).first;
+    return it->second;
+}
+
 ScenarioSpec FileSource::scenario(const std::string& file) { return io::load_scenario(file); }
 
 ActivitySet FileSource::activity(ScenarioSpec& spec, ReferenceData& ref) {

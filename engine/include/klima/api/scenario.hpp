@@ -9,8 +9,13 @@
 #include "klima/scenario.hpp"
 #include "klima/scope_total.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
+
+namespace klima {
+class ReferenceCache;  // klima/plan_inputs.hpp
+}
 
 namespace klima::api {
 
@@ -31,6 +36,9 @@ struct ScenarioRequest {
     std::optional<std::string> store;
     // A CSV of local factor overrides laid over the reference factors (io/factor_overrides.hpp).
     std::optional<std::string> factor_overrides;
+    // Where the data directory's reference data is kept between requests (the workbench's);
+    // none: read from data_dir each time. The store's factors and the overrides are read each time.
+    std::shared_ptr<ReferenceCache> reference_cache;
 };
 
 struct ScenarioOutcome {
