@@ -4,6 +4,7 @@
 #include "klima/io/data_files.hpp"
 
 #include <sys/wait.h>
+#include <catch2/catch.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -46,6 +47,14 @@ CliResult run_binary(const std::string& binary, const std::string& args) {
     r.out = io::read_file(out);
     r.err = io::read_file(err);
     return r;
+}
+
+std::string shell(const std::string& cmd, const TempDir& dir) {
+    const auto out = dir.file("shell.out");
+    const int status = std::system((cmd + " >" + out + " 2>" + dir.file("shell.err")).c_str());
+    INFO(cmd << "\n" << io::read_file(dir.file("shell.err")));
+    REQUIRE(status == 0);
+    return io::read_file(out);
 }
 
 }  // namespace klima::test

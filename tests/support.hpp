@@ -21,6 +21,11 @@ CliResult run_cli(const std::string& args);
 // The same with another binary (KLIMA_CRASHABLE_BIN, the crash tests' klima with its hook).
 CliResult run_binary(const std::string& binary, const std::string& args);
 
+class TempDir;
+// Runs a shell command (unzip, a DOM check) with its output in `dir`, returns its stdout;
+// REQUIREs exit status 0, with the command and its stderr as the failure's context.
+std::string shell(const std::string& cmd, const TempDir& dir);
+
 // A fresh empty directory under the system temp dir, removed at exit of the test.
 class TempDir {
 public:

@@ -14,18 +14,7 @@ using namespace klima;
 using namespace klima::report;
 using Catch::Contains;
 
-namespace {
-
-// Runs a shell command, returns its stdout; REQUIREs exit status 0.
-std::string shell(const std::string& cmd, const test::TempDir& dir) {
-    const auto out = dir.file("shell.out");
-    const int status = std::system((cmd + " >" + out + " 2>" + dir.file("shell.err")).c_str());
-    INFO(cmd << "\n" << io::read_file(dir.file("shell.err")));
-    REQUIRE(status == 0);
-    return io::read_file(out);
-}
-
-}  // namespace
+using test::shell;
 
 TEST_CASE("report files: XLSX workbook with one sheet per section and numbers as numbers", "[report][xlsx]") {
     test::TempDir dir;

@@ -12,16 +12,9 @@
 using namespace klima;
 using Catch::Contains;
 
-namespace {
+using test::shell;
 
-// Runs a shell command, returns its stdout; REQUIREs exit status 0.
-std::string shell(const std::string& cmd, const test::TempDir& dir) {
-    const auto out = dir.file("shell.out");
-    const int status = std::system((cmd + " >" + out + " 2>" + dir.file("shell.err")).c_str());
-    INFO(cmd << "\n" << io::read_file(dir.file("shell.err")));
-    REQUIRE(status == 0);
-    return io::read_file(out);
-}
+namespace {
 
 // The number in cell `ref` ("L4") of a worksheet's XML; fails when the cell holds no number.
 double cell_number(const std::string& sheet, const std::string& ref) {
