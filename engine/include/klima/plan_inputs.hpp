@@ -102,7 +102,8 @@ private:
 // source that asks and kept: a long-running process (the workbench) reads data/ once instead of
 // on every request, so a change to data/ takes effect only when the process starts again. Safe
 // to share between threads: the first caller of a key reads it under the lock, the others wait
-// for it and then copy. A read that throws is not kept (the next caller reads again).
+// for it; each caller copies outside the lock, so requests do not queue behind each other's copy.
+// A read that throws is not kept (the next caller reads again).
 class ReferenceCache {
 public:
     // A copy of the kept reference data of (data_dir, allocation), read through `source` if none is kept.
@@ -110,7 +111,7 @@ public:
 
 private:
     std::mutex mutex_;
-    std::map<std::pair<std::string, ChpAllocation>, ReferenceData> kept_;
+    std::map<std::pair<std::string, ChpAllocation>, std::shared_ptr<const ReferenceData>> kept_;
 };
 
 // A source whose reference data comes from a ReferenceCache and everything else from `inner`

@@ -24,11 +24,14 @@ ReferenceData FileSource::reference_data(const std::string& data_dir, ChpAllocat
 }
 
 ReferenceData ReferenceCache::get(const std::string& data_dir, ChpAllocation allocation, InputSource& source) {
-    const std::lock_guard lock(mutex_);
-    const auto key = std::make_pair(data_dir, allocation);
-    auto it = kept_.find(key);
-    if (it == kept_.end()) it = kept_.emplace(key, source.reference_data(data_dir, allocation)).first;
-    return it->second;
+    std::shared_ptr<const ReferenceData> kept;
+    {
+        const std::lock_guard lock(mutex_);
+        auto& slot = kept_[std::make_pair(data_dir, allocation)];
+        if (!slot) slot = std::make_shared<const ReferenceData>(source.reference_data(data_dir, allocation));
+        kept = slot;
+    }
+    return *kept;  // the copy, outside the lock
 }
 
 ScenarioSpec FileSource::scenario(const std::string& file) { return io::load_scenario(file); }
