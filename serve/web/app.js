@@ -22,7 +22,7 @@ const TEXT = {
     noStore: 'Gem kræver et lager: start klima serve med --db FIL', needComment: 'Skriv en kommentar først',
     conflict: (c) => `${c.author || 'En anden'} har gemt version ${c.version} i mellemtiden (${c.created_at}: "${c.comment}"). Dine ændringer er ikke gemt.`,
     reload: 'Hent den nyeste version',
-    scope: 'Scenariet i målets afgrænsning', scopeNote: 'Alle kurver i afgrænsningen:', sector: 'Sektor', computing: 'regner …', ready: 'klar', noTarget: 'ingen mål', total: 'I alt', construction: 'Byggeri (vises for sig, uden for I alt)', lulucfApart: 'LULUCF (vises for sig, uden for målets afgrænsning)', carried: (years) => `Rækker, opgørelsen mangler, fremskrevet fra ${years}`, curveTotal: (year) => `I alt som kurven ${year}`,
+    scopeNote: 'Alle kurver i afgrænsningen:', sector: 'Sektor', computing: 'regner …', ready: 'klar', noTarget: 'ingen mål', total: 'I alt', construction: 'Byggeri (vises for sig, uden for I alt)', lulucfApart: 'LULUCF (vises for sig, uden for målets afgrænsning)', carried: (years) => `Rækker, opgørelsen mangler, fremskrevet fra ${years}`, curveTotal: (year) => `I alt som kurven ${year}`,
   },
   en: {
     title: 'klima – climate plan workbench', scenario: 'Scenario', language: 'Language',
@@ -41,7 +41,7 @@ const TEXT = {
     noStore: 'Saving needs a store: start klima serve with --db FILE', needComment: 'Write a comment first',
     conflict: (c) => `${c.author || 'Someone else'} saved version ${c.version} meanwhile (${c.created_at}: "${c.comment}"). Your changes are not saved.`,
     reload: 'Load the latest version',
-    scope: 'The scenario in the targets\' scope', scopeNote: 'All curves in the scope:', sector: 'Sector', computing: 'computing …', ready: 'ready', noTarget: 'no targets', total: 'Total', construction: 'Construction (shown apart, not in the total)', lulucfApart: 'LULUCF (shown apart, outside the targets\' scope)', carried: (years) => `Rows the inventory lacks, projected from ${years}`, curveTotal: (year) => `Total as the curve ${year}`,
+    scopeNote: 'All curves in the scope:', sector: 'Sector', computing: 'computing …', ready: 'ready', noTarget: 'no targets', total: 'Total', construction: 'Construction (shown apart, not in the total)', lulucfApart: 'LULUCF (shown apart, outside the targets\' scope)', carried: (years) => `Rows the inventory lacks, projected from ${years}`, curveTotal: (year) => `Total as the curve ${year}`,
   },
 };
 const COLOURS = { history: '#1d2a33', bau: '#9aa5ab', scen: '#3f8f6b', target: '#c0563a' };

@@ -299,7 +299,7 @@ std::string svg_fan(const ReportData& d, const analysis::MonteCarloOutcome& mc, 
 
 std::string svg_macc(const analysis::AbatementOutcome& a, Lang l) {
     // Every measure with an effect in the year, in MACC order, so that the x axis cumulates as the
-    // table does; one without a cost (cost_dkk 0) is a grey stub on the axis, not a bar at 0 DKK/t.
+    // table does; one without a cost (cost_dkk 0) is a short grey mark on the axis, not a bar at 0 DKK/t.
     std::vector<const analysis::MeasureCost*> shown;
     double width = 0, hi = 0, lo = 0;
     for (const auto& m : a.measures) {
