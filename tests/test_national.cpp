@@ -156,6 +156,25 @@ TEST_CASE("a municipality without a target file says so, and the counts cover th
     CHECK(j["municipality"]["target"]["status"] == "no target on file");
 }
 
+TEST_CASE("a municipality is found by its code with or without the leading zero, and by its name in any case",
+          "[national]") {
+    const auto& d = real_status().data;
+    const auto kbh = d.find("0101");
+    REQUIRE(kbh);
+    CHECK(d.municipalities[*kbh].name == "København");
+    CHECK(d.find("101") == kbh);  // a spreadsheet's 101 is kommunekode 0101
+    CHECK(d.find("København") == kbh);
+    CHECK(d.find("KØBENHAVN") == kbh);  // Ø (C3 98) folds to ø (C3 B8)
+    CHECK(d.find("københavn") == kbh);
+    const auto koege = d.find("259");
+    REQUIRE(koege);
+    CHECK(d.municipalities[*koege].code == "0259");
+    CHECK(d.find("køge") == koege);
+    CHECK_FALSE(d.find("10101"));  // five digits: no kommunekode
+    CHECK_FALSE(d.find("9999"));
+    CHECK_FALSE(d.find("Kbh"));
+}
+
 TEST_CASE("Læsø's negative totals are kept; a rising trend never reaches zero", "[national]") {
     const auto& s = real_status();
     const auto& l = of(s, "0825");

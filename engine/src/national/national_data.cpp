@@ -45,6 +45,28 @@ std::size_t municipality_of(const io::CsvRow& row, const std::unordered_map<std:
     return it->second;
 }
 
+// A kommunekode as a spreadsheet leaves it ("101" for 0101: the leading zero dropped) is the same code.
+std::string padded_code(std::string_view s) {
+    if (s.empty() || s.size() > 4 || s.find_first_not_of("0123456789") != std::string_view::npos) return {};
+    return std::string(4 - s.size(), '0') + std::string(s);
+}
+
+// Names compared without case: ASCII letters and the Danish capitals Æ, Ø, Å (UTF-8) folded to lower case.
+std::string folded(std::string_view s) {
+    std::string out(s);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto c = static_cast<unsigned char>(out[i]);
+        if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c - 'A' + 'a');
+        // U+00C5 Å, U+00C6 Æ, U+00D8 Ø are C3 85, C3 86, C3 98; their small letters C3 A5, C3 A6, C3 B8.
+        if (c == 0xC3 && i + 1 < out.size()) {
+            const auto d = static_cast<unsigned char>(out[i + 1]);
+            if (d == 0x85 || d == 0x86 || d == 0x98) out[i + 1] = static_cast<char>(d + 0x20);
+            ++i;
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string_view code(Sector s) { return kSectorCodes[static_cast<std::size_t>(s)]; }
@@ -56,8 +78,15 @@ std::optional<Sector> sector_from_code(std::string_view c) {
 }
 
 std::optional<std::size_t> NationalData::find(std::string_view code_or_name) const {
+    const std::string code = padded_code(code_or_name);
+    if (!code.empty()) {
+        for (std::size_t i = 0; i < municipalities.size(); ++i)
+            if (municipalities[i].code == code) return i;
+        return std::nullopt;
+    }
+    const std::string name = folded(code_or_name);
     for (std::size_t i = 0; i < municipalities.size(); ++i)
-        if (municipalities[i].code == code_or_name || municipalities[i].name == code_or_name) return i;
+        if (folded(municipalities[i].name) == name) return i;
     return std::nullopt;
 }
 

@@ -49,7 +49,8 @@ struct NationalData {
     std::string source = "Energi- og CO2-regnskabet, Energistyrelsen / klimaregnskabet.dk";
     std::string attribution = "Kilde: Energi- og CO₂-regnskabet, Energistyrelsen / klimaregnskabet.dk";
 
-    // Index of a municipality by code or (case-sensitive) name; nullopt when none.
+    // Index of a municipality by kommunekode (one to four digits: "101" is 0101, as a spreadsheet drops the
+    // leading zero) or by name, without regard to case ("københavn"); nullopt when none.
     std::optional<std::size_t> find(std::string_view code_or_name) const;
 };
 
