@@ -41,9 +41,9 @@ TEST_CASE("Quantiles: one value, two values and the ends") {
     std::vector<double> two{3, 1};
     const auto q = stats::quantiles(two, {0.0, 0.5, 0.95, 1.0});
     CHECK(q[0] == 1.0);
-    CHECK(q[1] == 2.0);                // h = 0.5: 1 + 0.5 × 2
-    CHECK(q[2] == Approx(2.9));        // h = 0.95: 1 + 0.95 × 2
-    CHECK(q[3] == 3.0);                // h = 1: the largest, no value after it
+    CHECK(q[1] == 2.0);          // h = 0.5: 1 + 0.5 × 2
+    CHECK(q[2] == Approx(2.9));  // h = 0.95: 1 + 0.95 × 2
+    CHECK(q[3] == 3.0);          // h = 1: the largest, no value after it
 }
 
 TEST_CASE("Quantiles: two quantiles sharing their order statistics read the ones already placed") {

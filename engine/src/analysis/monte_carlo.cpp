@@ -1,6 +1,7 @@
 // analysis::monte_carlo: draws in blocks taken by whichever thread is free, each draw's totals stored by its index.
 #include "klima/analysis/monte_carlo.hpp"
 
+#include "draw_generator.hpp"
 #include "draw_model.hpp"
 #include "statistics.hpp"
 #include "uncertainty.hpp"
@@ -9,7 +10,6 @@
 #include <cmath>
 #include <exception>
 #include <numeric>
-#include <random>
 
 namespace klima::analysis {
 namespace {
@@ -87,9 +87,9 @@ MonteCarloOutcome monte_carlo(const PlanInputs& in, int launch_year, const PlanT
             const auto from = static_cast<std::size_t>(chunk) * kChunk;
             const auto to = std::min(n, from + kChunk);
             for (std::size_t i = from; i < to; ++i) {
-                std::mt19937_64 rng(mix(request.seed ^ mix(i)));
+                DrawGenerator rng(mix(request.seed ^ mix(i)));  // std::mt19937_64's numbers, seeded as they are used
                 for (std::size_t k = 0; k < inputs.size(); ++k) {
-                    values[k] = inputs[k].dist.draw(rng);
+                    values[k] = multiplier_at(inputs[k].dist, rng());
                     drawn[k][i] = values[k];
                 }
                 if (!model.evaluate(values, scratch, b, s)) {
