@@ -58,6 +58,8 @@ DrawModel::DrawModel(const Inputs& base, const std::vector<UncertainInput>& inpu
             if (inputs[i].on == UncertainInput::On::activity &&
                 inputs[i].rows.matches(key.sector, key.subsector, key.carrier))
                 info.activity.push_back(i);
+        key_driver_.push_back(info.driver);
+        key_in_scope_.push_back(info.in_scope);
         keys_.push_back(std::move(info));
     }
 
@@ -143,7 +145,7 @@ DrawModel::DrawModel(const Inputs& base, const std::vector<UncertainInput>& inpu
     }
 
     // Ops: each template's op at phase 1 and size 1, and the years it has phase left.
-    active_.assign(nyears, {});
+    steps_.assign(nyears, {});
     for (std::size_t t = 0; t < plan.templates.size(); ++t) {
         const auto& tp = plan.templates[t];
         TemplateInfo info;
@@ -163,14 +165,18 @@ DrawModel::DrawModel(const Inputs& base, const std::vector<UncertainInput>& inpu
         info.fwd = tp.fwd;
         info.refuses = removes(tp.kind) && (!tp.missing_row.empty() || tp.src.empty());
         plan::Op op = tp.instantiate(units::ratio(1.0));
-        info.lacks_intensity.assign(nyears, 0);
         for (std::size_t y = 0; y < nyears; ++y) {
-            if (now_[y][tp.player] - done_[tp.player] > 0.0) active_[y].push_back(t);
-            if (op.on_factor()) continue;
-            bool lacks = op.target != plan::kNone && !intensity_[y][op.target].known;
-            if (op.reads_src())
-                for (std::size_t k : op.src) lacks = lacks || !intensity_[y][k].known;
-            info.lacks_intensity[y] = lacks;
+            const double now = now_[y][tp.player], done = done_[tp.player];
+            if (now - done <= 0.0) continue;
+            bool lacks = false;
+            if (!op.on_factor()) {
+                lacks = op.target != plan::kNone && !intensity_[y][op.target].known;
+                if (op.reads_src())
+                    for (std::size_t k : op.src) lacks = lacks || !intensity_[y][k].known;
+            }
+            // Only a share-sized op's phase depends on the draw (through its share at full effect × m).
+            const double phase = share_sized(tp.kind) ? 0.0 : plan::remaining_phase(tp.kind, 0.0, now, done);
+            steps_[y].push_back({t, now - done, done, phase, info.refuses || lacks});
         }
         templates_.push_back(std::move(info));
         ops_.push_back(std::move(op));
@@ -222,8 +228,10 @@ bool DrawModel::evaluate(const std::vector<double>& values, Scratch& s, std::vec
 
     for (std::size_t y = 0; y < nyears; ++y) {
         const auto& intensity = intensity_[y];
+        double index[kDrivers];
+        for (std::size_t d = 0; d < kDrivers; ++d) index[d] = s.index[d][y];
         for (std::size_t k = 0; k < keys_.size(); ++k) {
-            s.bau[k] = s.base[k] * s.index[keys_[k].driver][y];
+            s.bau[k] = s.base[k] * index[key_driver_[k]];
             s.amount[k] = s.bau[k];
             const KeyYear& at = intensity[k];
             double i = at.known ? at.constant : 0.0;
@@ -235,13 +243,16 @@ bool DrawModel::evaluate(const std::vector<double>& values, Scratch& s, std::vec
             for (const plan::Op& op : trend_ops_[y]) plan::apply(op, s.bau);
             s.amount = s.bau;
         }
-        for (std::size_t t : active_[y]) {
-            const TemplateInfo& info = templates_[t];
+        for (const Step& step : steps_[y]) {
+            const TemplateInfo& info = templates_[step.t];
             const double m = s.measure[info.player];
-            const double phase = plan::remaining_phase(info.kind, share_sized(info.kind) ? info.full_share * m : 0.0,
-                                                       now_[y][info.player], done_[info.player]);
+            double phase = step.phase;
+            if (share_sized(info.kind)) {  // plan::remaining_phase of a share: full share × m
+                const double left = 1.0 - info.full_share * m * step.done;
+                phase = left <= 0.0 ? 0.0 : step.rem / left;
+            }
             if (phase <= 0.0) continue;
-            plan::Op& op = s.ops[t];
+            plan::Op& op = s.ops[step.t];
             if (info.kind == Kind::factor_set) {
                 op.value = info.unit;
                 op.phase = phase;
@@ -253,7 +264,7 @@ bool DrawModel::evaluate(const std::vector<double>& values, Scratch& s, std::vec
                 op.value = info.unit * phase * m;
             }
             if (op.value == 0.0 && info.kind != Kind::factor_set) continue;
-            if (info.refuses || info.lacks_intensity[y]) return false;
+            if (step.declines) return false;
             if (op.on_factor()) {
                 for (std::size_t k : op.src) s.after[k] = plan::apply_factor(op, s.after[k]);
             } else if (!plan::apply(op, s.amount)) {
@@ -262,7 +273,7 @@ bool DrawModel::evaluate(const std::vector<double>& values, Scratch& s, std::vec
         }
         double b = 0.0, sc = 0.0;
         for (std::size_t k = 0; k < keys_.size(); ++k) {
-            if (!keys_[k].in_scope) continue;
+            if (!key_in_scope_[k]) continue;
             b += s.bau[k] * s.intensity[k];
             sc += s.amount[k] * s.after[k];
         }

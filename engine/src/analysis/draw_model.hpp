@@ -72,8 +72,13 @@ private:
         double full_share = 0.0;  // share-sized ops at m = 1
         double unit = 0.0;        // the op's value at phase 1 and m = 1 (move_amount: the service)
         double back = 1.0, fwd = 1.0;
-        bool refuses = false;               // a removal whose rows are missing or empty: the full run throws
-        std::vector<char> lacks_intensity;  // per year: writes a key without an intensity
+        bool refuses = false;  // a removal whose rows are missing or empty: the full run throws
+    };
+    struct Step {  // a template with phase left in a year (now − done > 0)
+        std::size_t t = 0;
+        double rem = 0.0, done = 0.0;  // the measure's uptake still to come, and its share in the launch year
+        double phase = 0.0;            // plan::remaining_phase, for an op whose phase does not depend on the draw
+        bool declines = false;  // acting, the op needs the full run: it refuses, or writes a key without an intensity
     };
     struct Term {
         double kg_per_si = 0.0;
@@ -88,6 +93,8 @@ private:
     int launch_ = 0, end_ = 0;
     std::size_t inputs_ = 0;
     std::vector<KeyInfo> keys_;
+    std::vector<std::size_t> key_driver_;  // per key, its driver (as keys_, packed for the loop over years)
+    std::vector<char> key_in_scope_;       // per key, whether its row is in the targets' scope
     std::vector<TemplateInfo> templates_;
     std::vector<plan::Op> ops_;                      // per template, value 0
     std::vector<std::vector<plan::Op>> trend_ops_;   // per year from the launch, the trends' ops on BAU
@@ -98,7 +105,7 @@ private:
     std::vector<std::vector<double>> driver_value_;  // per driver, per year launch..end: v(y)
     std::vector<std::vector<double>> now_;           // per year, per measure: its phase-in share
     std::vector<double> done_;                       // per measure: its share in the launch year
-    std::vector<std::vector<std::size_t>> active_;   // per year, the templates with phase left
+    std::vector<std::vector<Step>> steps_;           // per year, the templates with phase left
     std::vector<std::vector<std::size_t>> sets_;     // per factor set, its inputs (set 0 empty)
     std::vector<std::vector<KeyYear>> intensity_;    // per year, per key
     std::vector<Term> terms_;

@@ -1,25 +1,18 @@
 // analysis::monte_carlo: draws in blocks taken by whichever thread is free, each draw's totals stored by its index.
 #include "klima/analysis/monte_carlo.hpp"
 
+#include "draw_generator.hpp"
 #include "draw_model.hpp"
+#include "statistics.hpp"
 #include "uncertainty.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <exception>
 #include <numeric>
-#include <random>
 
 namespace klima::analysis {
 namespace {
-
-// A quantile of sorted values by linear interpolation between order statistics (Hyndman and Fan 1996, type 7).
-double quantile(const std::vector<double>& sorted, double q) {
-    const double h = (sorted.size() - 1) * q;
-    const auto lo = static_cast<std::size_t>(std::floor(h));
-    const auto hi = std::min(lo + 1, sorted.size() - 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
 
 Spread spread(const std::vector<double>& t) {
     const double n = static_cast<double>(t.size());
@@ -27,39 +20,9 @@ Spread spread(const std::vector<double>& t) {
     double ss = 0.0;
     for (double x : t) ss += (x - mean) * (x - mean);
     const double sd = t.size() > 1 ? std::sqrt(ss / (n - 1)) : 0.0;
-    std::vector<double> sorted = t;  // once for the three quantiles (a third of 10,000 draws' time when sorted each)
-    std::sort(sorted.begin(), sorted.end());
-    return {units::tonnes(mean), units::tonnes(sd), units::tonnes(quantile(sorted, 0.05)),
-            units::tonnes(quantile(sorted, 0.5)), units::tonnes(quantile(sorted, 0.95))};
-}
-
-std::vector<double> ranks(const std::vector<double>& v) {
-    // (value, index) pairs sorted directly: an index sort compared through v, a cache miss a comparison,
-    // was a third of a 10,000-draw run. Ties share their mean rank, so the order among them is immaterial.
-    std::vector<std::pair<double, std::size_t>> order(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) order[i] = {v[i], i};
-    std::sort(order.begin(), order.end());
-    std::vector<double> r(v.size());
-    for (std::size_t i = 0; i < order.size();) {  // ties share their mean rank
-        std::size_t j = i;
-        while (j + 1 < order.size() && order[j + 1].first == order[i].first) ++j;
-        for (std::size_t k = i; k <= j; ++k) r[order[k].second] = 0.5 * (i + j);
-        i = j + 1;
-    }
-    return r;
-}
-
-// Spearman's rank correlation of x with the variable whose ranks are `ry`.
-double spearman(const std::vector<double>& x, const std::vector<double>& ry) {
-    const auto rx = ranks(x);
-    const double n = static_cast<double>(x.size()), m = (n - 1) / 2;
-    double sxy = 0, sxx = 0, syy = 0;
-    for (std::size_t i = 0; i < rx.size(); ++i) {
-        sxy += (rx[i] - m) * (ry[i] - m);
-        sxx += (rx[i] - m) * (rx[i] - m);
-        syy += (ry[i] - m) * (ry[i] - m);
-    }
-    return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0.0;
+    std::vector<double> values = t;  // reordered by the selection; t stays in draw order for the influence
+    const auto q = stats::quantiles(values, {0.05, 0.5, 0.95});
+    return {units::tonnes(mean), units::tonnes(sd), units::tonnes(q[0]), units::tonnes(q[1]), units::tonnes(q[2])};
 }
 
 // splitmix64 (Steele, Lea and Flood 2014): the seed of draw i from (seed, i).
@@ -124,9 +87,9 @@ MonteCarloOutcome monte_carlo(const PlanInputs& in, int launch_year, const PlanT
             const auto from = static_cast<std::size_t>(chunk) * kChunk;
             const auto to = std::min(n, from + kChunk);
             for (std::size_t i = from; i < to; ++i) {
-                std::mt19937_64 rng(mix(request.seed ^ mix(i)));
+                DrawGenerator rng(mix(request.seed ^ mix(i)));  // std::mt19937_64's numbers, seeded as they are used
                 for (std::size_t k = 0; k < inputs.size(); ++k) {
-                    values[k] = inputs[k].dist.draw(rng);
+                    values[k] = multiplier_at(inputs[k].dist, rng());
                     drawn[k][i] = values[k];
                 }
                 if (!model.evaluate(values, scratch, b, s)) {
@@ -165,7 +128,7 @@ MonteCarloOutcome monte_carlo(const PlanInputs& in, int launch_year, const PlanT
     for (const auto& e : failed)
         if (e) std::rethrow_exception(e);
 
-    // The spreads sort each year's draws: a task a year and series on the same executor.
+    // The spreads select the quantiles of each year's draws: a task a year and series on the same executor.
     o.years.resize(static_cast<std::size_t>(nyears));
     std::vector<std::exception_ptr> unsorted(static_cast<std::size_t>(2 * nyears));
     executor.run(2 * nyears, [&](int task) {
@@ -195,13 +158,13 @@ MonteCarloOutcome monte_carlo(const PlanInputs& in, int launch_year, const PlanT
         const auto& s = scen[static_cast<std::size_t>(o.targets.front().year - first)];
         // The scenario's ranks once; each input's ranks and correlation a task on the executor (a serial
         // tail of 85 inputs × two sorts of 10,000 draws kept a second thread from saving anything).
-        const auto rs = ranks(s);
+        const auto rs = stats::ranks(s);
         std::vector<double> rho(inputs.size());
         std::vector<std::exception_ptr> unranked(inputs.size());
         executor.run(static_cast<int>(inputs.size()), [&](int task) {
             const auto k = static_cast<std::size_t>(task);
             try {
-                rho[k] = spearman(drawn[k], rs);
+                rho[k] = stats::spearman(drawn[k], rs);
             } catch (...) {  // bad_alloc: a task must not throw
                 unranked[k] = std::current_exception();
             }
