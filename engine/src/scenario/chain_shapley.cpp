@@ -419,17 +419,21 @@ bool tap_shapley(const std::vector<Op>& program, const std::vector<std::size_t>&
     if (rule.first.empty()) gauss_legendre(n / 2 + 1, rule.first, rule.second);
     // Sources are taken four at a time, side by side, as in chain_shapley: each source's sweep is one chain
     // of dependent multiplications and divisions, and independent sources fill the processor's waits. Per
-    // source the arithmetic, and the order of the sums into phi, are those of one source at a time.
+    // source the order of the sums into phi is that of one source at a time.
     constexpr std::size_t L = 4;
     const std::size_t nsources = sources.size();
-    std::vector<double> phi(n, 0.0), a1(n * L), a0(n * L), g(n * L), since(n * L), part(n * L);
+    // spread = (A0 − A1)/g and inv = 1/g are kept beside g: one division a step.
+    std::vector<double> phi(n, 0.0), a1(n * L), a0(n * L), g(n * L), inv(n * L), spread(n * L), since(n * L),
+        part(n * L);
     for (std::size_t k = 0; k < rule.first.size(); ++k) {
-        const double t = rule.first[k], w = rule.second[k];
+        const double t = rule.first[k], w = rule.second[k], inv_t = 1.0 / t;
         for (std::size_t block = 0; block < nsources; block += L) {
             const std::size_t lanes = std::min(L, nsources - block);
             std::fill(a1.begin(), a1.end(), 1.0);
             std::fill(a0.begin(), a0.end(), 1.0);
             std::fill(g.begin(), g.end(), 1.0);
+            std::fill(inv.begin(), inv.end(), 1.0);
+            std::fill(spread.begin(), spread.end(), 0.0);
             std::fill(since.begin(), since.end(), 0.0);
             std::fill(part.begin(), part.end(), 0.0);
             double all[L], sum[L], y[L];  // Π_q g_q; Σ E_o so far; the source's amount
@@ -447,12 +451,14 @@ bool tap_shapley(const std::vector<Op>& program, const std::vector<std::size_t>&
                     a1[p] = s.b1;
                     a0[p] = s.b0;
                     g[p] = (1.0 - t) * a0[p] + t * a1[p];
+                    inv[p] = 1.0 / g[p];
+                    spread[p] = (a0[p] - a1[p]) * inv[p];
                     all[l] = g[p];
                     first[l] = src + 1;
                 }
             }
             auto flush = [&](std::size_t at, std::size_t l) {
-                part[at] += (sum[l] - since[at]) * (a0[at] - a1[at]) / g[at];
+                part[at] += (sum[l] - since[at]) * spread[at];
                 since[at] = sum[l];
             };
             for (std::size_t i = *std::min_element(first, first + L); i < steps.size(); ++i) {
@@ -464,18 +470,20 @@ bool tap_shapley(const std::vector<Op>& program, const std::vector<std::size_t>&
                     if (i < first[l]) continue;
                     const std::size_t at = p * L + l;
                     if (tap) {
-                        const double e = moves * y[l] * t * a1[at] * all[l] / g[at];
+                        const double e = moves * y[l] * t * a1[at] * all[l] * inv[at];
                         flush(at, l);
                         sum[l] += e;
-                        part[at] -= e / t + e * (a0[at] - a1[at]) / g[at];  // its own tap: −E/t, not the spread
+                        part[at] -= e * inv_t + e * spread[at];  // its own tap: −E/t, not the spread
                     }
                     flush(at, l);
                     a1[at] *= s.a1;
                     a0[at] *= s.a0;
                     const double gp = (1.0 - t) * a0[at] + t * a1[at];
                     if (gp == 0.0 || g[at] == 0.0) return false;  // a share of 1: one term at a time
-                    all[l] *= gp / g[at];
+                    all[l] *= gp * inv[at];
                     g[at] = gp;
+                    inv[at] = 1.0 / gp;
+                    spread[at] = (a0[at] - a1[at]) * inv[at];
                 }
             }
             for (std::size_t i = 0; i < n; ++i)
