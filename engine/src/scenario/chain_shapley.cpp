@@ -429,17 +429,15 @@ bool tap_shapley(const std::vector<Op>& program, const std::vector<std::size_t>&
         const double t = rule.first[k], w = rule.second[k], inv_t = 1.0 / t;
         for (std::size_t block = 0; block < nsources; block += L) {
             const std::size_t lanes = std::min(L, nsources - block);
-            std::fill(a1.begin(), a1.end(), 1.0);
-            std::fill(a0.begin(), a0.end(), 1.0);
-            std::fill(g.begin(), g.end(), 1.0);
-            std::fill(inv.begin(), inv.end(), 1.0);
-            std::fill(spread.begin(), spread.end(), 0.0);
-            std::fill(since.begin(), since.end(), 0.0);
-            std::fill(part.begin(), part.end(), 0.0);
-            double all[L], sum[L], y[L];  // Π_q g_q; Σ E_o so far; the source's amount
-            std::size_t first[L];         // its first step after the source
-            for (std::size_t l = 0; l < L; ++l) {
-                const std::size_t src = sources[block + std::min(l, lanes - 1)];  // a spare lane repeats the last
+            for (std::size_t i = 0; i < n; ++i)
+                for (std::size_t l = 0, at = i * L; l < lanes; ++l, ++at) {
+                    a1[at] = a0[at] = g[at] = inv[at] = 1.0;
+                    spread[at] = since[at] = part[at] = 0.0;
+                }
+            double all[L], sum[L], y[L];               // Π_q g_q; Σ E_o so far; the source's amount
+            std::size_t first[L];                      // its first step after the source
+            for (std::size_t l = 0; l < lanes; ++l) {  // a block short of L sources leaves its spare lanes idle
+                const std::size_t src = sources[block + l];
                 all[l] = 1.0;
                 sum[l] = 0.0;
                 y[l] = start[0] * intensity;
@@ -461,12 +459,12 @@ bool tap_shapley(const std::vector<Op>& program, const std::vector<std::size_t>&
                 part[at] += (sum[l] - since[at]) * spread[at];
                 since[at] = sum[l];
             };
-            for (std::size_t i = *std::min_element(first, first + L); i < steps.size(); ++i) {
+            for (std::size_t i = *std::min_element(first, first + lanes); i < steps.size(); ++i) {
                 const Step& s = steps[i];
                 const std::size_t p = local[s.player];
                 const bool tap = is_tap[s.op];
                 const double moves = tap ? program[s.op].value * program[s.op].mult.front() : 0.0;
-                for (std::size_t l = 0; l < L; ++l) {
+                for (std::size_t l = 0; l < lanes; ++l) {
                     if (i < first[l]) continue;
                     const std::size_t at = p * L + l;
                     if (tap) {
