@@ -102,9 +102,10 @@ public:
         Estimate estimate;          // where a game of the key is estimated: the sum of their bounds
         Method method = Method::standalone;
     };
-    // Every key's attribution (`intensity` per key). The games to be estimated
-    // are sampled last, those over one program together (one set of orders,
-    // each coalition valued once for all of them: sample_together).
+    // Every key's attribution (`intensity` per key) into out[key]. The games
+    // to be estimated are sampled last, those over one program together (one
+    // set of orders, each coalition valued once for all of them:
+    // sample_together). Spends the run's WorkBudget; one thread per YearRun.
     void attribute_all(const std::vector<double>& bau, const std::vector<double>& intensity,
                        std::vector<KeyShares>& out);
 
@@ -130,7 +131,9 @@ private:
         double total = 0.0;         // |v(∅) − v(all)|
         std::vector<double> exact;  // the control variate's exact values (empty: none)
         std::uint64_t seed = 0;
-        bool joinable = false;  // no op of the program reads `key`: it can be valued beside other rows
+        // A row's game, or a term game whose key no op of the program reads: it can be valued on a slot
+        // of its own beside the other games over the same program.
+        bool joinable = false;
     };
 
     // Each measure's share of key k's reduction, added to `share[player]`;
