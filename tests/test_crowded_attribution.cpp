@@ -5,6 +5,7 @@
 #include "crowded_plan.hpp"
 #include "scenario/attribution.hpp"
 #include "scenario/chain_shapley.hpp"
+#include "scenario/flat_program.hpp"
 #include "scenario/sampled_shapley.hpp"
 #include "scenario_support.hpp"
 
@@ -103,6 +104,19 @@ Chain crowded_chain(std::mt19937& rng, std::size_t m, bool term) {
     return c;
 }
 
+// A crowded row the closed forms decline: as crowded_chain, row 1 holding 400, and every other
+// measure also taking a fixed amount from rows 0 and 1 in proportion.
+Chain shared_chain(std::mt19937& rng, std::size_t m) {
+    auto c = crowded_chain(rng, m, false);
+    c.start[1] = 400.0;
+    for (std::size_t p = 0; p < m; p += 2) {
+        Op shared = op_of(Op::Kind::remove, p, 4.0);
+        shared.src = {0, 1};
+        c.program.insert(c.program.begin() + static_cast<std::ptrdiff_t>(p), shared);
+    }
+    return c;
+}
+
 }  // namespace
 
 TEST_CASE("the chain closed form equals all 2^m coalitions on crowded rows of 14-16 measures",
@@ -162,13 +176,7 @@ TEST_CASE("sampled Shapley values lie within their bound of the exact values and
     std::mt19937 rng(2009);
     for (int trial = 0; trial < 6; ++trial) {
         const std::size_t m = 14 + static_cast<std::size_t>(trial % 3);
-        auto c = crowded_chain(rng, m, false);
-        c.start[1] = 400.0;
-        for (std::size_t p = 0; p < m; p += 2) {
-            Op shared = op_of(Op::Kind::remove, p, 4.0);
-            shared.src = {0, 1};
-            c.program.insert(c.program.begin() + static_cast<std::ptrdiff_t>(p), shared);
-        }
+        auto c = shared_chain(rng, m);
         std::vector<double> none;
         REQUIRE_FALSE(chain_shapley(c.program, c.factors, c.start, c.intensity, m, false, none));
         const Game g = game_of(c);
@@ -291,5 +299,66 @@ TEST_CASE("estimated shares do not depend on the listing order of the measures",
         CHECK(shuffled.estimated[i].year == r.estimated[i].year);
         CHECK(units::in_tonnes(shuffled.estimated[i].bound) ==
               Approx(units::in_tonnes(r.estimated[i].bound)).margin(1e-9));
+    }
+}
+
+TEST_CASE("games over one program sampled together: each within its bound of its exact values, summing exactly",
+          "[scenario][shapley][crowded]") {
+    // Two fuel rows (slots 0 and 1, 1000 and 400 units) crowded by 14–16 measures as above, every other
+    // measure also taking a fixed amount from both in proportion (no closed form), the switches moving
+    // into slot 2. Three games over this one program: row 0 at 0.2 with its factor ops, row 1 at 0.25
+    // with none, what slot 2 receives at 0.1. Sampled together (one set of orders, each coalition
+    // valued once), each must be what it is alone: within its own bound, efficient on its own.
+    std::mt19937 rng(4);
+    for (const std::size_t m : {14, 15, 16}) {
+        auto c = shared_chain(rng, m);
+        for (std::size_t i = 0; i < c.program.size(); i += 3)  // a third of the ops on row 1 instead
+            if (c.program[i].src == std::vector<std::size_t>{0}) c.program[i].src = {1};
+        const std::vector<FlatProgram::Output> outputs{{0, c.factors, 0.2}, {1, {}, 0.25}, {2, {}, 0.1}};
+        const FlatProgram together(c.program, outputs, c.start);
+        std::vector<std::vector<double>> exact(3);
+        std::vector<double> targets;
+        for (std::size_t o = 0; o < 3; ++o) {
+            Game g;  // alone, one op at a time
+            g.players = m;
+            g.value = [&, o](const std::vector<unsigned char>& in) {
+                auto state = c.start;
+                for (const Op& op : c.program)
+                    if (in[op.player]) apply(op, state);
+                double i = outputs[o].intensity;
+                for (const Op& f : outputs[o].factors)
+                    if (in[f.player]) i = apply_factor(f, i);
+                return state[outputs[o].slot] * i;
+            };
+            attribute(g, exact[o]);
+            std::vector<unsigned char> in(m);
+            for (int draw = 0; draw < 20; ++draw) {  // valued together: bit for bit the value alone
+                for (auto& x : in) x = static_cast<unsigned char>(rng() % 2);
+                double three[3];
+                together.values(in.data(), m, 1, three);
+                CHECK(three[o] == g.value(in));
+            }
+            targets.push_back(kTargetBound * std::abs(g.value(std::vector<unsigned char>(m, 0)) -
+                                                      g.value(std::vector<unsigned char>(m, 1))));
+        }
+        const double ops = static_cast<double>(c.program.size() + c.factors.size());
+        const CoalitionValues values = [&](const unsigned char* in, std::size_t count, double* out) {
+            together.values(in, m, count, out);
+        };
+        std::vector<std::vector<double>> estimate;
+        const auto r = sampled_shapley(m, 3, values, ops, 1000 + m, targets, 6e6, estimate);
+        REQUIRE(estimate.size() == 3);
+        for (std::size_t o = 0; o < 3; ++o) {
+            CHECK(r.bounds[o] > 0.0);
+            double sum = 0.0, total = 0.0;
+            for (std::size_t j = 0; j < m; ++j) {
+                INFO(m << " measures, game " << o << ", measure " << j << ": estimate " << estimate[o][j] << ", exact "
+                       << exact[o][j] << ", bound " << r.bounds[o]);
+                CHECK(std::abs(estimate[o][j] - exact[o][j]) <= r.bounds[o]);
+                sum += estimate[o][j];
+                total += exact[o][j];
+            }
+            CHECK(sum == Approx(total).margin(1e-9 * std::abs(total)));  // efficiency, whatever the sample
+        }
     }
 }

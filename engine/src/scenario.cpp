@@ -70,7 +70,8 @@ void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult&
         probes[k].origin = key.origin;
     }
     const std::size_t n = spec.measures.size();
-    std::vector<double> bau(nkeys), intensity(nkeys), share(n);
+    std::vector<double> bau(nkeys), intensity(nkeys);
+    std::vector<plan::YearRun::KeyShares> attributed;
     std::vector<units::Ratio> now(n), done(n);
     for (std::size_t j = 0; j < n; ++j) done[j] = spec.measures[j].phase.share(launch);
     plan::WorkBudget budget;  // one for the whole run: no plan attributes for longer than it allows
@@ -95,21 +96,20 @@ void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult&
         const auto scenario = run.scenario(bau, !options.take_what_is_there);
         const auto after = run.intensities_after(intensity);
 
+        if (attribute) run.attribute_all(bau, intensity, attributed);
         std::map<std::size_t, plan::Estimate> estimated;  // per row of the trajectories
         for (std::size_t k = 0; k < nkeys; ++k) {
             const std::size_t row = plan.keys[k].row;
             out.bau.add(row, year, units::kilograms(bau[k] * intensity[k]));
             out.scenario.add(row, year, units::kilograms(scenario[k] * after[k]));
             if (!attribute) continue;
-            std::fill(share.begin(), share.end(), 0.0);
-            plan::Estimate estimate;
-            const auto method = run.attribute(k, bau, intensity[k], share, estimate);
+            const auto& share = attributed[k].share;
             for (std::size_t j = 0; j < n; ++j)
                 if (share[j] != 0.0) out.measures[j].effect.add(row, year, units::kilograms(share[j]));
-            if (method == plan::Method::estimated) {
+            if (attributed[k].method == plan::Method::estimated) {
                 auto& slot = estimated[row];  // a row's keys: their bounds add up
-                slot.bound += estimate.bound;
-                slot.measures = std::max(slot.measures, estimate.measures);
+                slot.bound += attributed[k].estimate.bound;
+                slot.measures = std::max(slot.measures, attributed[k].estimate.measures);
             }
         }
         for (const auto& [row, e] : estimated)

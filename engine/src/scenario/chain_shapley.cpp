@@ -417,54 +417,78 @@ bool tap_shapley(const std::vector<Op>& program, const std::vector<std::size_t>&
     thread_local std::map<std::size_t, std::pair<std::vector<double>, std::vector<double>>> rules;
     auto& rule = rules[n / 2 + 1];
     if (rule.first.empty()) gauss_legendre(n / 2 + 1, rule.first, rule.second);
-    std::vector<double> phi(n, 0.0), a1(n), a0(n), g(n), since(n), part(n);
+    // Sources are taken four at a time, side by side, as in chain_shapley: each source's sweep is one chain
+    // of dependent multiplications and divisions, and independent sources fill the processor's waits. Per
+    // source the order of the sums into phi is that of one source at a time.
+    constexpr std::size_t L = 4;
+    const std::size_t nsources = sources.size();
+    // spread = (A0 − A1)/g and inv = 1/g are kept beside g: one division a step.
+    std::vector<double> phi(n, 0.0), a1(n * L), a0(n * L), g(n * L), inv(n * L), spread(n * L), since(n * L),
+        part(n * L);
     for (std::size_t k = 0; k < rule.first.size(); ++k) {
-        const double t = rule.first[k], w = rule.second[k];
-        for (std::size_t src : sources) {
-            std::fill(a1.begin(), a1.end(), 1.0);
-            std::fill(a0.begin(), a0.end(), 1.0);
-            std::fill(g.begin(), g.end(), 1.0);
-            std::fill(since.begin(), since.end(), 0.0);
-            std::fill(part.begin(), part.end(), 0.0);
-            double all = 1.0, sum = 0.0;  // Π_q g_q; Σ E_o so far
-            double y = start[0] * intensity;
-            std::size_t first = 0;
-            if (src != kNone) {
-                const Step& s = steps[src];
-                const std::size_t p = local[s.player];
-                y = intensity;
-                a1[p] = s.b1;
-                a0[p] = s.b0;
-                g[p] = (1.0 - t) * a0[p] + t * a1[p];
-                all = g[p];
-                first = src + 1;
+        const double t = rule.first[k], w = rule.second[k], inv_t = 1.0 / t;
+        for (std::size_t block = 0; block < nsources; block += L) {
+            const std::size_t lanes = std::min(L, nsources - block);
+            for (std::size_t i = 0; i < n; ++i)
+                for (std::size_t l = 0, at = i * L; l < lanes; ++l, ++at) {
+                    a1[at] = a0[at] = g[at] = inv[at] = 1.0;
+                    spread[at] = since[at] = part[at] = 0.0;
+                }
+            double all[L], sum[L], y[L];               // Π_q g_q; Σ E_o so far; the source's amount
+            std::size_t first[L];                      // its first step after the source
+            for (std::size_t l = 0; l < lanes; ++l) {  // a block short of L sources leaves its spare lanes idle
+                const std::size_t src = sources[block + l];
+                all[l] = 1.0;
+                sum[l] = 0.0;
+                y[l] = start[0] * intensity;
+                first[l] = 0;
+                if (src != kNone) {
+                    const Step& s = steps[src];
+                    const std::size_t p = local[s.player] * L + l;
+                    y[l] = intensity;
+                    a1[p] = s.b1;
+                    a0[p] = s.b0;
+                    g[p] = (1.0 - t) * a0[p] + t * a1[p];
+                    inv[p] = 1.0 / g[p];
+                    spread[p] = (a0[p] - a1[p]) * inv[p];
+                    all[l] = g[p];
+                    first[l] = src + 1;
+                }
             }
-            auto flush = [&](std::size_t i) {
-                part[i] += (sum - since[i]) * (a0[i] - a1[i]) / g[i];
-                since[i] = sum;
+            auto flush = [&](std::size_t at, std::size_t l) {
+                part[at] += (sum[l] - since[at]) * spread[at];
+                since[at] = sum[l];
             };
-            for (std::size_t i = first; i < steps.size(); ++i) {
+            for (std::size_t i = *std::min_element(first, first + lanes); i < steps.size(); ++i) {
                 const Step& s = steps[i];
                 const std::size_t p = local[s.player];
-                if (is_tap[s.op]) {
-                    const Op& op = program[s.op];
-                    const double e = op.value * op.mult.front() * y * t * a1[p] * all / g[p];
-                    flush(p);
-                    sum += e;
-                    part[p] -= e / t + e * (a0[p] - a1[p]) / g[p];  // its own tap: −E/t, not the spread
+                const bool tap = is_tap[s.op];
+                const double moves = tap ? program[s.op].value * program[s.op].mult.front() : 0.0;
+                for (std::size_t l = 0; l < lanes; ++l) {
+                    if (i < first[l]) continue;
+                    const std::size_t at = p * L + l;
+                    if (tap) {
+                        const double e = moves * y[l] * t * a1[at] * all[l] * inv[at];
+                        flush(at, l);
+                        sum[l] += e;
+                        part[at] -= e * inv_t + e * spread[at];  // its own tap: −E/t, not the spread
+                    }
+                    flush(at, l);
+                    a1[at] *= s.a1;
+                    a0[at] *= s.a0;
+                    const double gp = (1.0 - t) * a0[at] + t * a1[at];
+                    if (gp == 0.0 || g[at] == 0.0) return false;  // a share of 1: one term at a time
+                    all[l] *= gp * inv[at];
+                    g[at] = gp;
+                    inv[at] = 1.0 / gp;
+                    spread[at] = (a0[at] - a1[at]) * inv[at];
                 }
-                flush(p);
-                a1[p] *= s.a1;
-                a0[p] *= s.a0;
-                const double gp = (1.0 - t) * a0[p] + t * a1[p];
-                if (gp == 0.0 || g[p] == 0.0) return false;  // a share of 1: one term at a time
-                all *= gp / g[p];
-                g[p] = gp;
             }
-            for (std::size_t i = 0; i < n; ++i) {
-                flush(i);
-                phi[i] += w * part[i];
-            }
+            for (std::size_t i = 0; i < n; ++i)
+                for (std::size_t l = 0; l < lanes; ++l) {
+                    flush(i * L + l, l);
+                    phi[i] += w * part[i * L + l];
+                }
         }
     }
     for (std::size_t j = 0; j < n; ++j) out[order[j]] = phi[j];

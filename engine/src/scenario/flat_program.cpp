@@ -2,10 +2,9 @@
 
 namespace klima::plan {
 
-std::vector<FlatProgram::Step> FlatProgram::flatten(const std::vector<Op>& ops, std::vector<std::uint32_t>& rows,
-                                                    std::vector<double>& mult) {
-    std::vector<Step> out;
-    out.reserve(ops.size());
+void FlatProgram::flatten(const std::vector<Op>& ops, std::vector<Step>& out, std::vector<std::uint32_t>& rows,
+                          std::vector<double>& mult) {
+    out.reserve(out.size() + ops.size());
     for (const Op& op : ops) {
         Step s{op.kind,
                static_cast<std::uint32_t>(op.player),
@@ -21,20 +20,26 @@ std::vector<FlatProgram::Step> FlatProgram::flatten(const std::vector<Op>& ops, 
         }
         out.push_back(s);
     }
-    return out;
 }
 
 FlatProgram::FlatProgram(const std::vector<Op>& program, const std::vector<Op>& factors,
                          const std::vector<double>& start, double intensity)
-    : start_(start), intensity_(intensity), state_(start.size() * kLanes) {
-    steps_ = flatten(program, rows_, mult_);
-    factors_ = flatten(factors, rows_, mult_);
+    : FlatProgram(program, std::vector<Output>{{0, factors, intensity}}, start) {}
+
+FlatProgram::FlatProgram(const std::vector<Op>& program, const std::vector<Output>& outputs,
+                         const std::vector<double>& start)
+    : start_(start), state_(start.size() * kLanes) {
+    flatten(program, steps_, rows_, mult_);
+    for (const Output& o : outputs) {
+        outputs_.push_back({o.slot, factors_.size(), o.factors.size(), o.intensity});
+        flatten(o.factors, factors_, rows_, mult_);
+    }
 }
 
 double FlatProgram::value(const std::vector<unsigned char>& in) const {
-    double v = 0.0;
-    values(in.data(), in.size(), 1, &v);
-    return v;
+    scratch_.resize(outputs_.size());
+    values(in.data(), in.size(), 1, scratch_.data());
+    return scratch_.front();
 }
 
 void FlatProgram::values(const unsigned char* in, std::size_t players, std::size_t count, double* out) const {
@@ -104,17 +109,22 @@ void FlatProgram::values(const unsigned char* in, std::size_t players, std::size
                 case Op::Kind::factor_set: break;
             }
         }
-        double intensity[L];
-        for (std::size_t l = 0; l < L; ++l) intensity[l] = intensity_;
-        for (const Step& f : factors_) {
-            x_of(f.player, x);
-            for (std::size_t l = 0; l < L; ++l) {
-                if (f.kind == Op::Kind::factor_scale) intensity[l] = intensity[l] * (1.0 - x[l] * f.value);
-                else if (f.kind == Op::Kind::factor_set)
-                    intensity[l] = intensity[l] + x[l] * f.phase * (f.value - intensity[l]);
+        const std::size_t q = outputs_.size();
+        for (std::size_t o = 0; o < q; ++o) {
+            const Valued& v = outputs_[o];
+            double intensity[L];
+            for (std::size_t l = 0; l < L; ++l) intensity[l] = v.intensity;
+            for (std::size_t i = v.first; i < v.first + v.count; ++i) {
+                const Step& f = factors_[i];
+                x_of(f.player, x);
+                for (std::size_t l = 0; l < L; ++l) {
+                    if (f.kind == Op::Kind::factor_scale) intensity[l] = intensity[l] * (1.0 - x[l] * f.value);
+                    else if (f.kind == Op::Kind::factor_set)
+                        intensity[l] = intensity[l] + x[l] * f.phase * (f.value - intensity[l]);
+                }
             }
+            for (std::size_t l = 0; l < lanes; ++l) out[(base + l) * q + o] = a[v.slot * L + l] * intensity[l];
         }
-        for (std::size_t l = 0; l < lanes; ++l) out[base + l] = a[l] * intensity[l];
     }
 }
 

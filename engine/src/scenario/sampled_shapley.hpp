@@ -19,6 +19,7 @@
 #include "attribution.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace klima::plan {
@@ -34,7 +35,27 @@ struct SampleResult {
     std::size_t orders = 0;
 };
 
-// `ops`: op applications one evaluation of g.value costs. Runs blocks until
+// `count` coalitions (`players` entries each, one after the other) valued
+// into out[c · outputs + o], output o of coalition c.
+using CoalitionValues = std::function<void(const unsigned char* in, std::size_t count, double* out)>;
+
+struct JointSample {
+    std::vector<double> bounds;  // per output, the largest half-width over the measures
+    double work = 0.0;
+    std::size_t orders = 0;
+};
+
+// Several games over the same players sampled with one set of orders (the
+// games of rows one program values: each coalition is valued once for all).
+// Each output is estimated, bounded and made efficient as on its own; blocks
+// run until every output's bound is at most its `targets` entry or another
+// block would pass `max_work`. `ops`: op applications one call of `values`
+// costs per coalition. out[o][i]: player i's share in output o.
+JointSample sampled_shapley(std::size_t players, std::size_t outputs, const CoalitionValues& values, double ops,
+                            std::uint64_t seed, const std::vector<double>& targets, double max_work,
+                            std::vector<std::vector<double>>& out);
+
+// One game. `ops`: op applications one evaluation of g.value costs. Runs blocks until
 // the bound is at most `target` or another block would pass `max_work` (at
 // least kMinBlocks blocks whatever the work). Deterministic for one `seed`.
 SampleResult sampled_shapley(const Game& g, double ops, std::uint64_t seed, double target, double max_work,

@@ -24,8 +24,43 @@ std::string describe(units::AmountKind kind, double si) {
     return s.str();
 }
 
-Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double intensity, std::vector<double>& share,
-                          Estimate& estimate) const {
+void YearRun::attribute_all(const std::vector<double>& bau, const std::vector<double>& intensity,
+                            std::vector<KeyShares>& out) {
+    pending_.clear();
+    out.assign(bau.size(), {});
+    for (std::size_t k = 0; k < bau.size(); ++k) {
+        out[k].share.assign(spec_.measures.size(), 0.0);
+        out[k].method = attribute(k, bau, intensity[k], out[k].share);
+    }
+    sample_pending(bau, out);
+}
+
+namespace {
+
+// The control variate's program: each fixed amount taken from several rows in proportion taken instead
+// in the proportion of the rows' `start` (docs/method.md, "Estimated rows").
+std::vector<Op> at_start_shares(const std::vector<Op>& program, const std::vector<double>& start) {
+    std::vector<Op> fixed;
+    for (const Op& op : program) {
+        if (op.kind != Op::Kind::remove || op.src.size() < 2) {
+            fixed.push_back(op);
+            continue;
+        }
+        double held = 0.0;
+        for (std::size_t r : op.src) held += start[r];
+        for (std::size_t r : op.src) {
+            Op one = op;
+            one.src = {r};
+            one.value = held > 0.0 ? op.value * start[r] / held : 0.0;
+            fixed.push_back(one);
+        }
+    }
+    return fixed;
+}
+
+}  // namespace
+
+Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double intensity, std::vector<double>& share) {
     std::vector<const Op*> factors;
     for (const Op& op : ops_)
         if (op.on_factor() && std::find(op.src.begin(), op.src.end(), k) != op.src.end()) factors.push_back(&op);
@@ -41,7 +76,7 @@ Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double 
         sum_of_terms = sum_of_terms && op.kind == Op::Kind::remove && op.src.size() == 1;
         removed += op.value;
     }
-    if (!sum_of_terms || removed > bau[k]) return game({k}, k, {}, factors, bau, intensity, share, estimate);
+    if (!sum_of_terms || removed > bau[k]) return game({k}, k, {}, factors, bau, intensity, share);
     Method method = Method::standalone;
     std::map<std::size_t, std::vector<std::size_t>> by_source;  // share switches from one row: one game for all
     for (std::size_t i : writers_[k]) {
@@ -51,14 +86,13 @@ Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double 
             continue;
         }
         if (op.kind == Op::Kind::move_share && op.src.size() == 1) by_source[op.src.front()].push_back(i);
-        else method = std::max(method, game(op.src, k, {i}, {}, bau, intensity, share, estimate));
+        else method = std::max(method, game(op.src, k, {i}, {}, bau, intensity, share));
     }
     std::vector<std::size_t> sources, terms;  // of the rows that are no chain: one game for all (Shapley is linear)
     for (const auto& [source, taps] : by_source) {
         const auto done = taps_at_once(source, taps, bau, intensity, share);
         if (done == Taps::one_by_one) {  // one game a term, as before
-            for (std::size_t i : taps)
-                method = std::max(method, game({source}, k, {i}, {}, bau, intensity, share, estimate));
+            for (std::size_t i : taps) method = std::max(method, game({source}, k, {i}, {}, bau, intensity, share));
         } else if (done == Taps::not_a_chain) {
             sources.push_back(source);
             terms.insert(terms.end(), taps.begin(), taps.end());
@@ -68,7 +102,7 @@ Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double 
     }
     if (!terms.empty()) {
         std::sort(terms.begin(), terms.end());
-        method = std::max(method, game(sources, k, terms, {}, bau, intensity, share, estimate));
+        method = std::max(method, game(sources, k, terms, {}, bau, intensity, share));
     }
     return method;
 }
@@ -107,7 +141,7 @@ YearRun::Taps YearRun::taps_at_once(std::size_t source, const std::vector<std::s
 
 Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const std::vector<std::size_t>& terms,
                      const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
-                     std::vector<double>& share, Estimate& estimate) const {
+                     std::vector<double>& share) {
     // Rows the value depends on: the seeds, the sources of what is moved into
     // a row of the set, and every row a fixed removal shares out over.
     const std::size_t nkeys = bau.size();
@@ -239,66 +273,156 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const
         budget_.left -= enumeration;
         method = plan::attribute(g, phi);
     } else {
-        // Estimated: the seed from the game itself, so that a run is reproducible.
+        // Estimated, after every key's games are known (sample_pending): the seed from the game itself,
+        // so that a run is reproducible.
+        Pending p;
+        p.key = k;
+        for (std::size_t i = 0; i < ops_.size(); ++i)
+            if (in_program[i]) p.ops.push_back(i);
+        p.terms = terms;
+        p.players = players;
         std::uint64_t seed = 1469598103934665603ULL;
-        auto mix = [&](const void* p, std::size_t n) {
-            const auto* b = static_cast<const unsigned char*>(p);
+        auto mix = [&](const void* at, std::size_t n) {
+            const auto* b = static_cast<const unsigned char*>(at);
             for (std::size_t i = 0; i < n; ++i) seed = (seed ^ b[i]) * 1099511628211ULL;
         };
         mix(&year_, sizeof year_);
         const std::string where = plan_.keys[k].describe();
         mix(where.data(), where.size());
-        for (std::size_t p : players) mix(&plan_.rank[p], sizeof plan_.rank[p]);  // canonical, not the listing order
+        for (std::size_t pl : players) mix(&plan_.rank[pl], sizeof plan_.rank[pl]);  // canonical, not the listing order
         mix(start.data(), start.size() * sizeof(double));
         for (const Op& op : program) mix(&op.value, sizeof op.value);
-        const double total =
-            std::abs(g.value(std::vector<unsigned char>(m, 0)) - g.value(std::vector<unsigned char>(m, 1)));
-        const double allowance = std::max(budget_.left / 4.0, 0.0);
+        p.seed = seed;
+        p.total = std::abs(g.value(std::vector<unsigned char>(m, 0)) - g.value(std::vector<unsigned char>(m, 1)));
         // A control variate: each fixed amount taken from several rows in proportion, taken instead in
         // the proportion of the rows' start. Where that makes the game a chain, its Shapley values are
         // exact, and only the small difference between the two games is sampled.
-        std::vector<Op> fixed;
-        for (const Op& op : program) {
-            if (op.kind != Op::Kind::remove || op.src.size() < 2) {
-                fixed.push_back(op);
-                continue;
-            }
-            double held = 0.0;
-            for (std::size_t r : op.src) held += start[r];
-            for (std::size_t r : op.src) {
-                Op one = op;
-                one.src = {r};
-                one.value = held > 0.0 ? op.value * start[r] / held : 0.0;
-                fixed.push_back(one);
-            }
-        }
-        std::vector<double> exact;
-        const bool controlled =
-            fixed.size() != program.size() && chain_shapley(fixed, local_factors, start, intensity, m, term, exact);
-        const FlatProgram& flat = *laid_out;  // every estimated game is beyond kAlwaysExact
-        const FlatProgram flat_fixed(controlled ? fixed : std::vector<Op>{}, local_factors, start, intensity);
-        Game rest = g;
-        rest.value = [&](const std::vector<unsigned char>& in) {
-            return controlled ? flat.value(in) - flat_fixed.value(in) : flat.value(in);
-        };
-        std::vector<double> fixed_values;
-        rest.values = [&](const unsigned char* in, std::size_t count, double* out) {
-            flat.values(in, m, count, out);
-            if (!controlled) return;
-            fixed_values.resize(count);
-            flat_fixed.values(in, m, count, fixed_values.data());
-            for (std::size_t c = 0; c < count; ++c) out[c] -= fixed_values[c];
-        };
-        const auto r = sampled_shapley(rest, controlled ? 2.0 * ops : ops, seed, kTargetBound * total, allowance, phi);
-        if (controlled)
-            for (std::size_t j = 0; j < m; ++j) phi[j] += exact[j];
-        budget_.left -= r.work;
-        estimate.bound += r.bound;
-        estimate.measures = std::max(estimate.measures, m);
-        method = Method::estimated;
+        const auto fixed = at_start_shares(program, start);
+        if (fixed.size() == program.size() || !chain_shapley(fixed, local_factors, start, intensity, m, term, p.exact))
+            p.exact.clear();
+        p.joinable = true;  // a term game's moves into k have a slot of their own beside other rows if no op reads k
+        for (std::size_t i : p.ops)
+            p.joinable =
+                p.joinable && (!term || std::find(ops_[i].src.begin(), ops_[i].src.end(), k) == ops_[i].src.end());
+        p.program = std::move(program);
+        p.factors = std::move(local_factors);
+        p.start = std::move(start);
+        p.intensity = intensity;
+        pending_.push_back(std::move(p));
+        return Method::estimated;
     }
     for (std::size_t j = 0; j < players.size(); ++j) share[players[j]] += phi[j];
     return method;
+}
+
+}  // namespace klima::plan
+
+namespace klima::plan {
+
+void YearRun::sample_pending(const std::vector<double>& bau, std::vector<KeyShares>& out) {
+    // Games over the same ops and players (the rows one crowded program values: a fuel row, the rows it
+    // shares fixed amounts with, what it switches into) are sampled together; the others one by one.
+    std::vector<char> done(pending_.size(), 0);
+    for (std::size_t a = 0; a < pending_.size(); ++a) {
+        if (done[a]) continue;
+        std::vector<const Pending*> games{&pending_[a]};
+        for (std::size_t b = a + 1; b < pending_.size() && pending_[a].joinable; ++b)
+            if (!done[b] && pending_[b].joinable && pending_[b].ops == pending_[a].ops &&
+                pending_[b].players == pending_[a].players) {
+                games.push_back(&pending_[b]);
+                done[b] = 1;
+            }
+        sample_together(games, bau, out);
+    }
+    pending_.clear();
+}
+
+void YearRun::sample_together(const std::vector<const Pending*>& games, const std::vector<double>& bau,
+                              std::vector<KeyShares>& out) {
+    const Pending& first = *games.front();
+    const std::size_t m = first.players.size();
+    // The program and where each game's value is read. One game: its own program. Several: one program on
+    // rows of its own, each game's value a slot of it (a term game's moves into its key a slot apart, which
+    // no op reads), so that every value is bit for bit that of the game alone.
+    std::vector<Op> program;
+    std::vector<FlatProgram::Output> outputs;
+    std::vector<double> start;
+    bool controlled = false;
+    for (const Pending* p : games) controlled = controlled || !p->exact.empty();
+    if (games.size() == 1) {
+        program = first.program;
+        start = first.start;
+        outputs.push_back({0, first.factors, first.intensity});
+    } else {
+        std::vector<std::size_t> local(bau.size(), kNone);
+        auto place = [&](std::size_t g) {
+            if (local[g] == kNone) {
+                local[g] = start.size();
+                start.push_back(bau[g]);
+            }
+            return local[g];
+        };
+        std::vector<std::size_t> term_slot(ops_.size(), kNone);  // a term game's ops: its value's slot
+        for (const Pending* p : games) {
+            if (p->terms.empty()) {
+                outputs.push_back({kNone, p->factors, p->intensity});
+                continue;
+            }
+            outputs.push_back({start.size(), p->factors, p->intensity});
+            for (std::size_t i : p->terms) term_slot[i] = start.size();
+            start.push_back(0.0);
+        }
+        std::vector<std::size_t> player(spec_.measures.size(), kNone);
+        for (std::size_t j = 0; j < m; ++j) player[first.players[j]] = j;
+        for (std::size_t i : first.ops) {
+            Op op = ops_[i];
+            for (auto& r : op.src) r = place(r);
+            if (op.target != kNone) op.target = term_slot[i] != kNone ? term_slot[i] : place(op.target);
+            op.player = player[op.player];
+            program.push_back(std::move(op));
+        }
+        for (std::size_t o = 0; o < games.size(); ++o)
+            if (games[o]->terms.empty()) outputs[o].slot = place(games[o]->key);
+    }
+    const FlatProgram flat(program, outputs, start);
+    std::optional<FlatProgram> flat_fixed;
+    if (controlled) flat_fixed.emplace(at_start_shares(program, start), outputs, start);
+    const std::size_t q = games.size();
+    std::vector<double> fixed_values;
+    const CoalitionValues values = [&](const unsigned char* in, std::size_t count, double* v) {
+        flat.values(in, m, count, v);
+        if (!controlled) return;
+        fixed_values.resize(count * q);
+        flat_fixed->values(in, m, count, fixed_values.data());
+        for (std::size_t c = 0; c < count; ++c)
+            for (std::size_t o = 0; o < q; ++o)
+                if (!games[o]->exact.empty()) v[c * q + o] -= fixed_values[c * q + o];
+    };
+    // The seed from the games' own (each from its game), in an order that is no listing's.
+    std::uint64_t seed = first.seed;
+    if (q > 1) {
+        std::vector<std::uint64_t> seeds;
+        for (const Pending* p : games) seeds.push_back(p->seed);
+        std::sort(seeds.begin(), seeds.end());
+        seed = 1469598103934665603ULL;
+        for (std::uint64_t s : seeds)
+            for (std::size_t i = 0; i < sizeof s; ++i) seed = (seed ^ ((s >> (8 * i)) & 0xFF)) * 1099511628211ULL;
+    }
+    std::vector<double> targets;
+    double ops = static_cast<double>(program.size());
+    for (const auto& o : outputs) ops += static_cast<double>(o.factors.size());
+    for (const Pending* p : games) targets.push_back(kTargetBound * p->total);
+    std::vector<std::vector<double>> phi;
+    const auto r = sampled_shapley(m, q, values, controlled ? 2.0 * ops : ops, seed, targets,
+                                   std::max(budget_.left / 4.0, 0.0), phi);
+    budget_.left -= r.work;
+    for (std::size_t o = 0; o < q; ++o) {
+        const Pending& p = *games[o];
+        auto& key = out[p.key];
+        for (std::size_t j = 0; j < m; ++j) key.share[p.players[j]] += phi[o][j] + (p.exact.empty() ? 0.0 : p.exact[j]);
+        key.estimate.bound += r.bounds[o];
+        key.estimate.measures = std::max(key.estimate.measures, m);
+    }
 }
 
 }  // namespace klima::plan

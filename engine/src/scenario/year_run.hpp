@@ -3,7 +3,8 @@
 // applied once (where measures that overdraw a row are found), and each
 // row's attribution game, solved by the cheapest exact route
 // (chain_shapley.hpp, affine_shapley.hpp, attribution.hpp) or, past the work
-// budget, estimated with a bound (sampled_shapley.hpp).
+// budget, estimated with a bound (sampled_shapley.hpp): the games over one
+// program together, after every row's games of the year are known.
 #pragma once
 
 #include "attribution.hpp"
@@ -14,6 +15,7 @@
 #include "klima/scenario.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -94,15 +96,18 @@ public:
     // Whether an op changes row k's amount this year (its factor must exist then).
     bool written(std::size_t k) const { return !writers_[k].empty(); }
 
-    // Each measure's share of key k's reduction, added to `share[player]`;
-    // where a game of the key is estimated, its bound is added to `estimate`.
-    Method attribute(std::size_t k, const std::vector<double>& bau, double intensity, std::vector<double>& share,
-                     Estimate& estimate) const;
-    // The game of the rows `seeds` depend on, valued on row k (or, for terms,
-    // on what the ops `terms` move into k).
-    Method game(const std::vector<std::size_t>& seeds, std::size_t k, const std::vector<std::size_t>& terms,
-                const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
-                std::vector<double>& share, Estimate& estimate) const;
+    // One key's attribution in the year.
+    struct KeyShares {
+        std::vector<double> share;  // per measure, its share of the key's reduction (kg CO2e)
+        Estimate estimate;          // where a game of the key is estimated: the sum of their bounds
+        Method method = Method::standalone;
+    };
+    // Every key's attribution (`intensity` per key) into out[key]. The games
+    // to be estimated are sampled last, those over one program together (one
+    // set of orders, each coalition valued once for all of them:
+    // sample_together). Spends the run's WorkBudget; one thread per YearRun.
+    void attribute_all(const std::vector<double>& bau, const std::vector<double>& intensity,
+                       std::vector<KeyShares>& out);
 
     const std::vector<Op>& all() const { return ops_; }
 
@@ -114,6 +119,37 @@ public:
                       double intensity, std::vector<double>& share) const;
 
 private:
+    // A game to be estimated, kept until every key's games are known.
+    struct Pending {
+        std::size_t key = 0;               // whose shares (and, for a term game, the key moved into)
+        std::vector<std::size_t> ops;      // the program: indices into ops_, in canonical order
+        std::vector<std::size_t> terms;    // a term game: the ops whose moves into `key` are valued
+        std::vector<std::size_t> players;  // measures, in rank order (the local players)
+        std::vector<Op> program, factors;  // on the game's own local rows, slot 0 the value
+        std::vector<double> start;
+        double intensity = 0.0;
+        double total = 0.0;         // |v(∅) − v(all)|
+        std::vector<double> exact;  // the control variate's exact values (empty: none)
+        std::uint64_t seed = 0;
+        // A row's game, or a term game whose key no op of the program reads: it can be valued on a slot
+        // of its own beside the other games over the same program.
+        bool joinable = false;
+    };
+
+    // Each measure's share of key k's reduction, added to `share[player]`;
+    // a game to be estimated is queued (pending_) for key k.
+    Method attribute(std::size_t k, const std::vector<double>& bau, double intensity, std::vector<double>& share);
+    // The game of the rows `seeds` depend on, valued on row k (or, for terms,
+    // on what the ops `terms` move into k).
+    Method game(const std::vector<std::size_t>& seeds, std::size_t k, const std::vector<std::size_t>& terms,
+                const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
+                std::vector<double>& share);
+    // The pending games, those over the same program and players sampled together; the shares and bounds
+    // added to `out` of their keys.
+    void sample_pending(const std::vector<double>& bau, std::vector<KeyShares>& out);
+    void sample_together(const std::vector<const Pending*>& games, const std::vector<double>& bau,
+                         std::vector<KeyShares>& out);
+
     Error too_much(std::size_t i, double available, const std::vector<std::vector<std::size_t>>& takers) const {
         const Op& op = ops_[i];
         const auto& t = *from_[i];
@@ -143,6 +179,7 @@ private:
     std::vector<Op> ops_;
     std::vector<const Template*> from_;
     std::vector<std::vector<std::size_t>> writers_;  // per key, the activity ops changing it (built by ops())
+    std::vector<Pending> pending_;                   // attribute_all's games to be estimated
 };
 
 }  // namespace klima::plan
