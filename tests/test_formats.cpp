@@ -162,10 +162,16 @@ TEST_CASE("formats: each command accepts its renderer's formats and names them w
 
 TEST_CASE("formats: --help shows each command's formats as before the one enum", "[cli][formats][help]") {
     const std::vector<std::pair<std::string, std::string>> shown{
-        {"inventory", "--format table|json|csv"}, {"scenario run", "--format table|json|csv"},
-        {"scenario macc", "--format table|json|csv"}, {"scenario mc", "--format table|json|csv"},
-        {"scenario solve", "--format table|json|csv"}, {"report", "--format md|csv|json|html|xlsx"},
-        {"impact", "--format FORMAT"}, {"status", "--format FORMAT"}, {"national", "--format FORMAT"}};
+        {"inventory", "--format table|json|csv"},
+        {"scenario run", "--format table|json|csv"},
+        {"scenario macc", "--format table|json|csv"},
+        {"scenario mc", "--format table|json|csv"},
+        {"scenario solve", "--format table|json|csv"},
+        {"report", "--format md|csv|json|html|xlsx"},
+        {"impact", "--format FORMAT"},
+        {"status", "--format FORMAT"},
+        {"national", "--format FORMAT"},
+    };
     for (const auto& [command, line] : shown) {
         const auto r = test::run_cli(command + " --help");
         INFO(command << "\n" << r.out);
