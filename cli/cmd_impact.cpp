@@ -20,15 +20,9 @@ struct ImpactOptions {
     ScenarioRequestOptions request;
 };
 
-report::ImpactFormat impact_format(const std::optional<std::string>& word) {
-    if (!word || *word == "md") return report::ImpactFormat::md;
-    if (*word == "html") return report::ImpactFormat::html;
-    if (*word == "json") return report::ImpactFormat::json;
-    throw UsageError({"", 0, "--format"}, "unknown impact format '" + *word + "'", "use md, html or json");
-}
-
 int run_impact(const ImpactOptions& o, std::ostream& out) {
-    const auto format = impact_format(o.format);  // checked before any file is read
+    const auto format =
+        checked_format(o.format.value_or("md"), report::kImpactFormats, "impact");  // before any file is read
     api::ImpactRequest request;
     request.scenario = scenario_request(o.request, *o.scenario);
     request.proposal_file = *o.proposal;

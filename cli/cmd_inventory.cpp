@@ -71,7 +71,7 @@ Action define_inventory(CLI::App& command) {
     add_integer(command, "--version", o->version, "N",
                 "the store version to read (with --db; default the current one)");
     add_integer(command, "--year", o->year, "YEAR", "the year of the inventory, e.g. 2017")->required();
-    add_format(command, o->format,
+    add_format(command, o->format, report::kInventoryFormats,
                "table, json (every line with its factor and source) or csv (one row per line and gas); default table");
     add_gwp(command, o->gwp);
     add_data_dir(command, o->data_dir);

@@ -27,17 +27,6 @@ struct NationalOptions {
     std::vector<std::string> status_exports;  // files or folders of klima status --format export-csv
 };
 
-national::NationalFormat national_format(const std::optional<std::string>& word) {
-    using F = national::NationalFormat;
-    if (!word || *word == "table") return F::table;
-    if (*word == "md") return F::md;
-    if (*word == "csv") return F::csv;
-    if (*word == "json") return F::json;
-    if (*word == "html") return F::html;
-    if (*word == "xlsx") return F::xlsx;
-    throw UsageError({"", 0, "--format"}, "unknown format '" + *word + "'", "use table, md, csv, json, html or xlsx");
-}
-
 // Loads and computes what `klima national` shows: the same call the workbench makes.
 national::NationalStatus status(const NationalOptions& o) {
     const auto dir = data_dir(o.data);
@@ -56,16 +45,10 @@ national::NationalStatus status(const NationalOptions& o) {
 
 // --status-export: the municipalities' actions counted by status, from their exports.
 int run_status_counts(const NationalOptions& o, std::ostream& out) {
-    using F = report::StatusCountFormat;
+    // "table", the word of national's default output, gives the counts' table in Markdown.
     const auto word = o.format.value_or("md");
-    const F format = word == "md" || word == "table" ? F::md
-                     : word == "csv"                 ? F::csv
-                     : word == "json"                ? F::json
-                                                     : throw UsageError({"", 0, "--format"},
-                                                                        "--status-export counts in md, csv or json, "
-                                                                                       "not '" +
-                                                                            word + "'",
-                                                                        "give --format md, csv or json");
+    const auto format =
+        word == "table" ? report::Format::md : checked_format(word, report::kStatusCountFormats, "--status-export");
     if (o.kommune)
         throw UsageError({"", 0, "--kommune"}, "--status-export counts every municipality it is given",
                          "drop --kommune, or give only that municipality's export");
@@ -76,8 +59,8 @@ int run_status_counts(const NationalOptions& o, std::ostream& out) {
 
 int run_national(const NationalOptions& o, std::ostream& out) {
     if (!o.status_exports.empty()) return run_status_counts(o, out);
-    const auto format = national_format(o.format);  // checked before any file is read
-    if (o.kommune && format == national::NationalFormat::xlsx)
+    const auto format = checked_format(o.format.value_or("table"), national::kNationalFormats);  // before any read
+    if (o.kommune && format == report::Format::xlsx)
         throw UsageError({"", 0, "--kommune"}, "the xlsx workbook holds all 98 municipalities, not one",
                          "drop --kommune for the workbook, or give --format md, html, csv or json for one "
                          "municipality's page");
@@ -90,7 +73,7 @@ int run_national(const NationalOptions& o, std::ostream& out) {
                 {"", 0, "--kommune"}, "no municipality '" + *o.kommune + "'",
                 "give a kommunekode (0259) or a name as data/national/municipalities.csv spells it (Køge)");
     }
-    if (format == national::NationalFormat::xlsx) {
+    if (format == report::Format::xlsx) {
         const auto path = o.out.value_or("klima-national.xlsx");
         national::write_national_xlsx(s, o.lang, path);
         out << "wrote " << path << "\n";
@@ -101,7 +84,7 @@ int run_national(const NationalOptions& o, std::ostream& out) {
         text = national::render_municipality(s, *m, format, o.lang);
     } else {
         std::optional<national::NationalMap> map;
-        if (format == national::NationalFormat::html)
+        if (format == report::Format::html)
             map = national::load_map(data_dir(o.data) + "/national/municipalities.topo.json");
         text = national::render_national(s, format, o.lang, map ? &*map : nullptr);
     }

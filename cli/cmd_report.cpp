@@ -22,7 +22,7 @@ struct ReportOptions {
     std::optional<std::string> uncertainty;
     std::optional<double> discount_pct;
     bool no_analysis = false;
-    report::ReportFormat format = report::ReportFormat::md;
+    report::Format format = report::Format::md;
     report::Lang lang = report::Lang::da;
     ScenarioRequestOptions request;
 };
@@ -52,7 +52,7 @@ int run_report(const ReportOptions& o, std::ostream& out) {
     const auto& data = outcome.data;
     const auto allocation = outcome.scenario.ref.allocation;
 
-    if (o.format == report::ReportFormat::xlsx) {
+    if (o.format == report::Format::xlsx) {
         const auto path = o.out.value_or("klima-report-" + outcome.scenario.run.spec.municipality + "-" +
                                          std::to_string(year) + ".xlsx");
         report::write_report_xlsx(data, o.lang, path);
@@ -71,7 +71,8 @@ Action define_report(CLI::App& command) {
     auto o = std::make_shared<ReportOptions>();
     add_text(command, "--scenario", o->scenario, "FILE", "the scenario, e.g. scenarios/koege.json")->required();
     add_integer(command, "--year", o->year, "YEAR", "the reporting year, within 1990-2050")->required();
-    add_report_format(command, o->format);
+    add_format(command, o->format, report::kReportFormats,
+               "output format: Markdown, CSV, JSON, self-contained HTML or an .xlsx workbook (default md)", "report");
     add_lang(command, o->lang);
     add_text(command, "--out", o->out, "PATH",
              "write the report to this file (xlsx: default klima-report-MUNICIPALITY-YEAR.xlsx)");

@@ -32,7 +32,7 @@ int run_scenario(const ScenarioOptions& o, std::ostream& out) {
 Action define_scenario_run(CLI::App& command) {
     auto o = std::make_shared<ScenarioOptions>();
     command.add_option("FILE", o->file, "the scenario file, e.g. scenarios/koege.json")->required();
-    add_format(command, o->format,
+    add_format(command, o->format, report::kScenarioFormats,
                "table, json or csv (one row per series, measure, subsector and year); default table");
     add_scenario_request_options(command, o->request);
     return [o](std::ostream& out) { return run_scenario(*o, out); };

@@ -52,7 +52,8 @@ Action define_scenario_macc(CLI::App& command) {
     add_number(command, "--budget", o->budget_dkk, "DKK",
                "the most avoided within this discounted budget, instead of the cheapest portfolio meeting the path");
     add_text(command, "--targets", o->targets, "FILE", "the targets file (default: the one the scenario names)");
-    add_format(command, o->format, "table, json or csv (one row per measure); default table");
+    add_format(command, o->format, report::kAbatementFormats,
+               "table, json or csv (one row per measure); default table");
     add_scenario_request_options(command, o->request);
     return [o](std::ostream& out) { return macc(*o, out); };
 }

@@ -50,7 +50,8 @@ Action define_scenario_mc(CLI::App& command) {
              "seed of the draws (default " + std::to_string(kDefaultSeed) + "); the same seed gives the same results");
     add_integer(command, "--threads", o->threads, "T", "threads to draw on (default 1); results do not depend on it");
     add_text(command, "--targets", o->targets, "FILE", "the targets file (default: the one the scenario names)");
-    add_format(command, o->format, "table, json or csv (one row per series and year); default table");
+    add_format(command, o->format, report::kMonteCarloFormats,
+               "table, json or csv (one row per series and year); default table");
     add_scenario_request_options(command, o->request);
     return [o](std::ostream& out) { return mc(*o, out); };
 }

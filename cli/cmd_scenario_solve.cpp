@@ -46,7 +46,7 @@ Action define_scenario_solve(CLI::App& command) {
                 "the year the target path must be met (default " + std::to_string(kMilestoneYear) + ")");
     add_text(command, "--measure", o->measure, "ID", "scale only this measure (default: all measures together)");
     add_text(command, "--targets", o->targets, "FILE", "the targets file (default: the one the scenario names)");
-    add_format(command, o->format, "table, json or csv (key,value); default table");
+    add_format(command, o->format, report::kSolveFormats, "table, json or csv (key,value); default table");
     add_scenario_request_options(command, o->request);
     return [o](std::ostream& out) { return solve(*o, out); };
 }

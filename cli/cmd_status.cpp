@@ -24,16 +24,18 @@ struct StatusOptions {
     ScenarioRequestOptions request;
 };
 
-report::StatusFormat status_format(const std::optional<std::string>& word) {
-    using report::StatusFormat;
-    if (!word || *word == "md") return StatusFormat::md;
-    if (*word == "csv") return StatusFormat::csv;
-    if (*word == "json") return StatusFormat::json;
-    if (*word == "html") return StatusFormat::html;
-    if (*word == "export-csv") return StatusFormat::national;
-    if (*word == "xlsx") return StatusFormat::xlsx;
-    throw UsageError({"", 0, "--format"}, "unknown status format '" + *word + "'",
-                     "use md, csv, json, html, xlsx or export-csv (the export for the national monitoring)");
+struct StatusOutput {
+    report::Format format = report::Format::md;
+    report::StatusLayout layout = report::StatusLayout::report;
+};
+
+// --format: a format of the status report, or export-csv, the national export's layout (a CSV file).
+StatusOutput status_output(const std::optional<std::string>& word) {
+    static constexpr std::string_view kExport = "export-csv";
+    static constexpr std::string_view kExportListed[] = {"export-csv (the export for the national monitoring)"};
+    if (word == kExport) return {report::Format::csv, report::StatusLayout::national_export};
+    return {checked_format(word.value_or("md"), report::kStatusFormats, "status", kExportListed),
+            report::StatusLayout::report};
 }
 
 int run_status(const StatusOptions& o, std::ostream& out) {
@@ -41,7 +43,7 @@ int run_status(const StatusOptions& o, std::ostream& out) {
     if (!in_horizon(year))
         throw UsageError({"", 0, "--year"}, "status year " + std::to_string(year) + " is outside " + horizon_text(),
                          "give a year in that range");
-    const auto format = status_format(o.format);
+    const auto output = status_output(o.format);  // checked before any file is read
     api::StatusRequest request;
     request.report.scenario = scenario_request(o.request, *o.scenario);
     request.report.report_year = year;
@@ -55,14 +57,14 @@ int run_status(const StatusOptions& o, std::ostream& out) {
     request.catalogue_file = o.catalogue;
     const auto outcome = api::build_status(request);
     const report::StatusView view{outcome.report.data, outcome.status, outcome.municipality_code};
-    if (format == report::StatusFormat::xlsx) {
+    if (output.format == report::Format::xlsx) {
         const auto path = o.out.value_or("klima-status-" + outcome.report.scenario.run.spec.municipality + "-" +
                                          std::to_string(year) + ".xlsx");
         report::write_status_xlsx(view, o.lang, path);  // built beside `path`, renamed over it when complete
         out << "wrote " << path << "\n";
         return 0;
     }
-    const auto text = report::render_status(view, format, o.lang);
+    const auto text = report::render_status(view, output.format, o.lang, output.layout);
     return write_output(o.out, text, out);  // a failed write leaves the old file whole
 }
 

@@ -122,23 +122,23 @@ CLI::Option* add_number(CLI::App& command, const std::string& name, std::optiona
         ->type_name(value_name);
 }
 
-CLI::Option* add_format(CLI::App& command, report::Format& target, const std::string& description) {
-    using report::Format;
-    return add_choice<Format>(command, "--format", target,
-                              {{"table", Format::table}, {"json", Format::json}, {"csv", Format::csv}}, description,
-                              "format", "use table, json or csv");
+CLI::Option* add_format(CLI::App& command, report::Format& target, report::Formats supported,
+                        const std::string& description, std::string_view kind) {
+    std::string type;
+    for (const auto f : supported) type.append(type.empty() ? "" : "|").append(report::format_name(f));
+    return command
+        .add_option_function<std::string>(
+            "--format",
+            [&target, supported, kind = std::string(kind)](const std::string& given) {
+                target = checked_format(given, supported, kind);
+            },
+            description)
+        ->type_name(type);
 }
 
-CLI::Option* add_report_format(CLI::App& command, report::ReportFormat& target) {
-    using report::ReportFormat;
-    const std::vector<Word<ReportFormat>> words{{"md", ReportFormat::md},
-                                                {"csv", ReportFormat::csv},
-                                                {"json", ReportFormat::json},
-                                                {"html", ReportFormat::html},
-                                                {"xlsx", ReportFormat::xlsx}};
-    return add_choice(command, "--format", target, words,
-                      "output format: Markdown, CSV, JSON, self-contained HTML or an .xlsx workbook (default md)",
-                      "report format", "use " + listed(words));
+report::Format checked_format(std::string_view word, report::Formats supported, std::string_view kind,
+                              std::span<const std::string_view> more) {
+    return report::parse_format(word, supported, {"", 0, "--format"}, kind, more);
 }
 
 CLI::Option* add_lang(CLI::App& command, report::Lang& target) {

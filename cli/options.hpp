@@ -7,13 +7,15 @@
 #include "klima/error.hpp"
 #include "klima/factors.hpp"
 #include "klima/io/data_files.hpp"
-#include "klima/report/inventory_report.hpp"
+#include "klima/report/format.hpp"
 #include "klima/report/progress_report.hpp"
 
 #include <cstdint>
 #include <optional>
 #include <ostream>
+#include <span>
 #include <string>
+#include <string_view>
 
 namespace CLI {
 class App;
@@ -42,10 +44,16 @@ CLI::Option* add_seed(CLI::App& command, std::optional<std::uint64_t>& target, c
 CLI::Option* add_number(CLI::App& command, const std::string& name, std::optional<double>& target,
                         const std::string& value_name, const std::string& description);
 
-// --format table|json|csv (default table), for inventory and scenario run.
-CLI::Option* add_format(CLI::App& command, report::Format& target, const std::string& description);
-// --format md|csv|json|html|xlsx (default md) and --lang da|en (default da), for report.
-CLI::Option* add_report_format(CLI::App& command, report::ReportFormat& target);
+// --format with the names of `supported`, the formats the command's renderer makes
+// (report::kInventoryFormats, …), shown in --help as "table|json|csv"; checked as it is read by
+// report::parse_format, whose usage error names exactly them ("unknown <kind> format 'x'").
+CLI::Option* add_format(CLI::App& command, report::Format& target, report::Formats supported,
+                        const std::string& description, std::string_view kind = {});
+// The --format word of a command that takes it as text and checks it when it runs, before any file
+// is read (impact, status, national): report::parse_format at --format.
+report::Format checked_format(std::string_view word, report::Formats supported, std::string_view kind = {},
+                              std::span<const std::string_view> more = {});
+// --lang da|en (default da).
 CLI::Option* add_lang(CLI::App& command, report::Lang& target);
 // --allocation declared|125|200|energy (default declared).
 CLI::Option* add_allocation(CLI::App& command, ChpAllocation& target);

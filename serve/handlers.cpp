@@ -348,9 +348,10 @@ Reply Handlers::report(const std::string& body, const std::optional<std::string>
         if (analysis != "0" && analysis != "1")
             return error_reply(400, "usage", "analysis", "analysis must be 1 or 0, not '" + analysis + "'",
                                "give analysis=0 to leave out the Monte Carlo and the MACC");
-        if (format != "html" && format != "xlsx" && format != "json")
-            return error_reply(400, "usage", "format", "unknown report format '" + format + "'",
-                               "use html, xlsx or json");
+        // The report formats a browser gets (a page, a download, or data for its scripts).
+        static constexpr std::array kWorkbenchReportFormats{report::Format::html, report::Format::xlsx,
+                                                            report::Format::json};
+        const auto f = report::parse_format(format, kWorkbenchReportFormats, {"", 0, "format"}, "report");
         if (lang_text != "da" && lang_text != "en")
             return error_reply(400, "usage", "lang", "unknown language '" + lang_text + "'", "use da or en");
         // Four digits and nothing else: stoi would skip a leading tab or space ("%092023").
@@ -373,7 +374,7 @@ Reply Handlers::report(const std::string& body, const std::optional<std::string>
         const auto lang = lang_text == "da" ? report::Lang::da : report::Lang::en;
         const auto stem =
             "klima-report-" + safe_file_name(outcome.scenario.run.spec.municipality) + "-" + std::to_string(year);
-        if (format == "xlsx") {
+        if (f == report::Format::xlsx) {
             static std::atomic<unsigned> serial{0};
             const auto tmp = fs::temp_directory_path() /
                              ("klima-serve-" + std::to_string(::getpid()) + "-" + std::to_string(serial++) + ".xlsx");
@@ -383,11 +384,10 @@ Reply Handlers::report(const std::string& body, const std::optional<std::string>
             fs::remove(tmp);
             return r;
         }
-        const auto f = format == "html" ? report::ReportFormat::html : report::ReportFormat::json;
         auto text = report::render_report(outcome.data, f, lang);  // notes the CHP set
         // A download (attachment): sent as bytes, because Debian's cpp-httplib compresses every text/*
         // answer with Brotli at its slowest setting, a second or more for a large report.
-        if (format == "html") return Reply{200, "application/octet-stream", std::move(text), stem + ".html"};
+        if (f == report::Format::html) return Reply{200, "application/octet-stream", std::move(text), stem + ".html"};
         return Reply{200, "application/json", std::move(text), {}};
     });
 }

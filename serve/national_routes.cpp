@@ -83,13 +83,13 @@ void add_national_routes(httplib::Server& s, const ServeConfig& config, Executor
               national::HtmlOptions o;
               o.script_src = "/national.js";
               o.municipality_link = "/national/{code}";
-              res.set_content(national::render_national(st, national::NationalFormat::html, lang_of(req), &map, o),
+              res.set_content(national::render_national(st, report::Format::html, lang_of(req), &map, o),
                               "text/html; charset=utf-8");
           }));
     s.Get(R"(/national/(\d{4}))",
           with([municipality](const auto& st, const auto&, const auto& req, httplib::Response& res) {
               if (const auto m = municipality(st, req, res))
-                  res.set_content(national::render_municipality(st, *m, national::NationalFormat::html, lang_of(req)),
+                  res.set_content(national::render_municipality(st, *m, report::Format::html, lang_of(req)),
                                   "text/html; charset=utf-8");
           }));
     s.Get("/national.js", [](const httplib::Request&, httplib::Response& res) {

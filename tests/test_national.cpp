@@ -213,7 +213,7 @@ TEST_CASE("the bootstrap is the same on one thread and on four", "[national]") {
 TEST_CASE("the map has one path per municipality, Christiansø left out and said so", "[national]") {
     const auto map = load_map(kData + "/national/municipalities.topo.json");
     CHECK(map.shapes.size() == 99);
-    const auto html = render_national(real_status(), NationalFormat::html, report::Lang::en, &map);
+    const auto html = render_national(real_status(), report::Format::html, report::Lang::en, &map);
     const std::regex path_re("<path data-code=\"(\\d{4})\"");
     std::set<std::string> codes;
     std::size_t paths = 0;

@@ -124,7 +124,7 @@ TEST_CASE("report analysis: MACC order and the cheapest portfolio of three measu
     CHECK(t(a.portfolio.checked) == Approx(16800.25));
     CHECK(t(a.portfolio.remaining_gap) == Approx(0.0).margin(1e-6));
 
-    const auto md = report::render_report(o.data, report::ReportFormat::md, report::Lang::en);
+    const auto md = report::render_report(o.data, report::Format::md, report::Lang::en);
     CHECK_THAT(md, Contains("## Abatement cost (MACC) 2030"));
     CHECK_THAT(md, Contains("reduction required in 2030 (BAU − target path): 400 t CO2e"));
     // bus 131.47 DKK/t discounted, 2000 / 21 = 95.24 undiscounted; 250 t; cumulated 250; whole tonnes.
@@ -137,17 +137,17 @@ TEST_CASE("report analysis: MACC order and the cheapest portfolio of three measu
     CHECK_THAT(md, Contains("Measures at level 0 are left out: bil."));
     CHECK_THAT(md, Contains("No distributions were given"));
 
-    const auto j = nlohmann::json::parse(report::render_report(o.data, report::ReportFormat::json, report::Lang::en));
+    const auto j = nlohmann::json::parse(report::render_report(o.data, report::Format::json, report::Lang::en));
     CHECK(j["uncertainty"].is_null());
     CHECK(j["abatement"]["macc"][1]["id"] == "lastbil");
     CHECK(j["abatement"]["macc"][1]["from_t"].get<double>() == Approx(250.0));
     CHECK(j["abatement"]["macc"][1]["level"].get<double>() == Approx(0.6));
     CHECK(j["abatement"]["portfolio"]["checked_t"].get<double>() == Approx(16800.25));
-    const auto csv = report::render_report(o.data, report::ReportFormat::csv, report::Lang::en);
+    const auto csv = report::render_report(o.data, report::Format::csv, report::Lang::en);
     CHECK_THAT(csv, Contains("macc,lastbil,lastbil,level,0.600000"));
     CHECK_THAT(csv, Contains("macc,bil,bil,to_t,650.100"));
 
-    const auto html = report::render_report(o.data, report::ReportFormat::html, report::Lang::en);
+    const auto html = report::render_report(o.data, report::Format::html, report::Lang::en);
     CHECK(test::occurrences(html, "class=\"macc-bar\"") == 3);
     CHECK(test::occurrences(html, "class=\"required\"") == 1);
 }
@@ -165,7 +165,7 @@ TEST_CASE("report analysis: the probability of a target from a uniform multiplie
     CHECK(p == Approx(0.25).margin(0.045));  // 3.3 standard errors
     CHECK(mc.targets[1].probability.value() == 0.0);
 
-    const auto md = report::render_report(o.data, report::ReportFormat::md, report::Lang::en);
+    const auto md = report::render_report(o.data, report::Format::md, report::Lang::en);
     char pct[16];
     std::snprintf(pct, sizeof pct, "%.0f %%", p * 100.0);
     CHECK_THAT(md, Contains(std::string("Probability of reaching -17.6 % by 2030: ") + pct));
@@ -173,7 +173,7 @@ TEST_CASE("report analysis: the probability of a target from a uniform multiplie
     CHECK_THAT(md, Contains("Monte Carlo: 1000 draws, seed 3"));
     CHECK_THAT(md, Contains("naturgas (ρ = 1.00)"));
     // The md table, json and csv carry the same P50 of the scenario in 2030.
-    const auto j = nlohmann::json::parse(report::render_report(o.data, report::ReportFormat::json, report::Lang::en));
+    const auto j = nlohmann::json::parse(report::render_report(o.data, report::Format::json, report::Lang::en));
     const auto& y2030 = j["uncertainty"]["years"][2030 - 2017];
     REQUIRE(y2030["year"] == 2030);
     const double p50 = y2030["scenario"]["p50"].get<double>();
@@ -182,14 +182,14 @@ TEST_CASE("report analysis: the probability of a target from a uniform multiplie
     CHECK_THAT(md, Contains(" | " + en(p50) + " | "));
     char csv_p50[64];
     std::snprintf(csv_p50, sizeof csv_p50, "uncertainty,2030/scenario,Scenario,p50_t,%.3f", p50);
-    const auto csv = report::render_report(o.data, report::ReportFormat::csv, report::Lang::en);
+    const auto csv = report::render_report(o.data, report::Format::csv, report::Lang::en);
     CHECK_THAT(csv, Contains(csv_p50));
     char csv_p[64];
     std::snprintf(csv_p, sizeof csv_p, "chance,2030,Probability,probability,%.6f", p);
     CHECK_THAT(csv, Contains(csv_p));
 
     // The fan: one band of each, over 2017–2050 (34 years: 68 points, 67 " L").
-    const auto html = report::render_report(o.data, report::ReportFormat::html, report::Lang::en);
+    const auto html = report::render_report(o.data, report::Format::html, report::Lang::en);
     REQUIRE(test::occurrences(html, "class=\"band band-scenario\"") == 1);
     CHECK(test::occurrences(html, "class=\"band band-bau\"") == 1);
     const auto band = html.substr(html.find("band-scenario"));
@@ -205,18 +205,17 @@ TEST_CASE("report analysis: the same seed gives the same report; the analysis ca
     test::TempDir dir;
     auto r = uncertain(dir);
     r.draws = 200;
-    const auto once = report::render_report(api::build_report(r).data, report::ReportFormat::json, report::Lang::da);
+    const auto once = report::render_report(api::build_report(r).data, report::Format::json, report::Lang::da);
     r.threads = 2;
-    const auto twice = report::render_report(api::build_report(r).data, report::ReportFormat::json, report::Lang::da);
+    const auto twice = report::render_report(api::build_report(r).data, report::Format::json, report::Lang::da);
     CHECK(once == twice);
     r.analysis = false;
     const auto without = api::build_report(r);
     CHECK_FALSE(without.data.analysis.included);
-    const auto j =
-        nlohmann::json::parse(report::render_report(without.data, report::ReportFormat::json, report::Lang::da));
+    const auto j = nlohmann::json::parse(report::render_report(without.data, report::Format::json, report::Lang::da));
     CHECK_FALSE(j.contains("uncertainty"));
     CHECK_FALSE(j.contains("abatement"));
-    CHECK_THAT(report::render_report(without.data, report::ReportFormat::md, report::Lang::da),
+    CHECK_THAT(report::render_report(without.data, report::Format::md, report::Lang::da),
                !Contains("Sandsynlighed for at nå målene"));
 }
 

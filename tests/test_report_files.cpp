@@ -60,7 +60,7 @@ TEST_CASE("report files: XLSX workbook with one sheet per section and numbers as
 
 TEST_CASE("report files: the HTML page renders in headless Chromium with its charts", "[report][html][chromium]") {
     test::TempDir dir;
-    const auto page = dir.write("rapport.html", render_report(test::hand_report(), ReportFormat::html, Lang::en));
+    const auto page = dir.write("rapport.html", render_report(test::hand_report(), Format::html, Lang::en));
     // Chromium is a test dependency (scripts/setup.sh installs it): its absence fails the test.
     const auto dom = shell(
         "chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "

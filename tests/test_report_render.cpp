@@ -41,7 +41,7 @@ TEST_CASE("report: assembled figures", "[report]") {
 
 TEST_CASE("report: Markdown in Danish and English", "[report]") {
     const auto& d = test::hand_report();
-    const auto da = render_report(d, ReportFormat::md, Lang::da);
+    const auto da = render_report(d, Format::md, Lang::da);
     CHECK_THAT(da, Contains("# Testby — Fremdriftsrapport 2023"));
     // Whole tonnes, Danish thousands point; −77.912 % = (100 − 452.7348)/452.7348. The base year is
     // the reference year (2017), so its columns are shown once: reference/base, latest, change, BAU,
@@ -68,7 +68,7 @@ TEST_CASE("report: Markdown in Danish and English", "[report]") {
     CHECK_THAT(da, Contains("År: 2017 opgjort, 2018–2050 fremskrevet (fremskrevet fra opgørelsen for 2017)"));
     CHECK_THAT(da, Contains("Tiltaget «Elbusser» har ingen ansvarlig."));  // by name, not by the id elbusser
 
-    const auto en = render_report(d, ReportFormat::md, Lang::en);
+    const auto en = render_report(d, Format::md, Lang::en);
     CHECK_THAT(en, Contains("| Energy | 453 | 100 | -77.9 % | 400 | 244 | 200 | -44 |"));
     CHECK_THAT(en, Contains("| Vindmøller (vind) | Teknik og Miljø | 2021 | 2030 | 60 | 50 | behind | 200 | – |"));
     CHECK_THAT(en, Contains("Budget lasts (years): 24.6"));
@@ -79,7 +79,7 @@ TEST_CASE("report: Markdown in Danish and English", "[report]") {
 }
 
 TEST_CASE("report: CSV, one figure a line", "[report]") {
-    const auto csv = render_report(test::hand_report(), ReportFormat::csv, Lang::en);
+    const auto csv = render_report(test::hand_report(), Format::csv, Lang::en);
     CHECK(csv.rfind("table,key,name,column,value\n", 0) == 0);
     CHECK_THAT(csv, Contains("sectors,energi,Energy,target_2030_t,244.477\n"));
     CHECK_THAT(csv, Contains("sectors,energi,Energy,change_vs_reference,-0.779120\n"));
@@ -97,7 +97,7 @@ TEST_CASE("report: CSV, one figure a line", "[report]") {
 }
 
 TEST_CASE("report: JSON with nulls for missing figures", "[report]") {
-    const auto j = nlohmann::json::parse(render_report(test::hand_report(), ReportFormat::json, Lang::da));
+    const auto j = nlohmann::json::parse(render_report(test::hand_report(), Format::json, Lang::da));
     CHECK(j["report_year"] == 2023);
     CHECK(j["budget"]["exhausted_in"] == 2041);
     CHECK(j["budget"]["years_lasting"].get<double>() == Approx(24.61136534));
@@ -124,7 +124,7 @@ TEST_CASE("report: JSON with nulls for missing figures", "[report]") {
 }
 
 TEST_CASE("report: self-contained HTML with three SVG charts", "[report]") {
-    const auto html = render_report(test::hand_report(), ReportFormat::html, Lang::da);
+    const auto html = render_report(test::hand_report(), Format::html, Lang::da);
     CHECK(test::occurrences(html, "<svg ") == 3);
     CHECK(test::occurrences(html, "<polyline class=\"target-path\"") == 2);  // trajectory and wedge charts
     CHECK(test::occurrences(html, "<path class=\"wedge\"") == 2);            // one per measure
@@ -141,7 +141,7 @@ TEST_CASE("report: self-contained HTML with three SVG charts", "[report]") {
 
 // Unknown language and format names are the CLI's to refuse (test_cli_exit_codes.cpp): the engine takes enums.
 TEST_CASE("report: XLSX is only written to a file, and the engine's errors name no flag", "[report]") {
-    CHECK_THROWS_WITH(render_report(test::hand_report(), ReportFormat::xlsx, Lang::da),
+    CHECK_THROWS_WITH(render_report(test::hand_report(), Format::xlsx, Lang::da),
                       Contains("write_report_xlsx") && !Contains("--"));
     CHECK_THROWS_WITH(write_report_xlsx(test::hand_report(), Lang::da, "/nonexistent/dir/r.xlsx"),
                       Contains("/nonexistent/dir/r.xlsx") && Contains("writable") && !Contains("--out"));
@@ -149,7 +149,7 @@ TEST_CASE("report: XLSX is only written to a file, and the engine's errors name 
 
 TEST_CASE("report: the summary comes first and says on track or not, the largest measures and sources", "[report]") {
     const auto& d = test::hand_report();
-    const auto da = render_report(d, ReportFormat::md, Lang::da);
+    const auto da = render_report(d, Format::md, Lang::da);
     // The summary is the first section, before the targets
     CHECK(da.find("## Status i korte træk") < da.find("## Mål"));
     // 2030: scenario 200 − target path 238.342392 = −38.342392: 38 t under the path
@@ -160,11 +160,11 @@ TEST_CASE("report: the summary comes first and says on track or not, the largest
     // Scenario 2030 by sector: energi 400 − 200 = 200, transport 100 − 50 = 50, LULUCF −50 is a sink, not listed
     CHECK_THAT(da,
                Contains("- De tre største tilbageværende kilder 2030 (scenarie): Energi (200 t), Transport (50 t)\n"));
-    const auto en = render_report(d, ReportFormat::md, Lang::en);
+    const auto en = render_report(d, Format::md, Lang::en);
     CHECK_THAT(en, Contains("## Summary"));
     CHECK_THAT(en, Contains("The three largest measures by effect 2030: Vindmøller (vind) (200 t), Elbusser "
                             "(elbusser) (50 t)"));
     // The HTML shows the summary before its charts
-    const auto html = render_report(d, ReportFormat::html, Lang::da);
+    const auto html = render_report(d, Format::html, Lang::da);
     CHECK(html.find("<section id=\"summary\">") < html.find("<svg "));
 }

@@ -223,6 +223,8 @@ TEST_CASE("serve: the DK2020 report of the scenario on screen, as html and xlsx"
     REQUIRE(r);
     CHECK(r->status == 400);
     CHECK(error_of(r)["path"] == "format");
+    CHECK(error_of(r)["problem"] == "unknown report format 'pdf'");  // report::parse_format, as the CLI's
+    CHECK(error_of(r)["fix"] == "use html, xlsx or json");           // the workbench's list
     // The page's target and gap request leaves the analysis out, as klima report --no-analysis.
     r = client.Post("/api/report?format=json&year=2023&name=koege.json&analysis=0", body, "application/json");
     REQUIRE(r);

@@ -136,8 +136,9 @@ std::string as_table(const AbatementOutcome& o) {
 }  // namespace
 
 std::string render_abatement(const AbatementOutcome& o, Format format) {
-    return render_by_format(
-        format, [&] { return as_table(o); }, [&] { return as_json(o); }, [&] { return as_csv(o); });
+    return render_by_format<kAbatementFormats>(format, "the MACC", on<Format::table>([&] { return as_table(o); }),
+                                               on<Format::json>([&] { return as_json(o); }),
+                                               on<Format::csv>([&] { return as_csv(o); }));
 }
 
 }  // namespace klima::report

@@ -3,6 +3,7 @@
 #include "klima/report/impact_report.hpp"
 
 #include "impact_text.hpp"
+#include "render_by_format.hpp"
 #include "report_text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -215,13 +216,11 @@ std::string render_json_impact(const analysis::ImpactResult& r) {
 
 std::string render_html_impact(const analysis::ImpactResult& r, Lang l);  // impact_html.cpp
 
-std::string render_impact(const analysis::ImpactResult& r, ImpactFormat format, Lang lang) {
-    switch (format) {
-        case ImpactFormat::md: return render_markdown_impact(r, lang);
-        case ImpactFormat::html: return render_html_impact(r, lang);
-        case ImpactFormat::json: break;
-    }
-    return render_json_impact(r);
+std::string render_impact(const analysis::ImpactResult& r, Format format, Lang lang) {
+    return render_by_format<kImpactFormats>(format, "the impact",
+                                            on<Format::md>([&] { return render_markdown_impact(r, lang); }),
+                                            on<Format::html>([&] { return render_html_impact(r, lang); }),
+                                            on<Format::json>([&] { return render_json_impact(r); }));
 }
 
 }  // namespace klima::report

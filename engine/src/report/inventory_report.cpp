@@ -4,6 +4,7 @@
 
 #include "inventory_json.hpp"
 #include "output_buffer.hpp"
+#include "render_by_format.hpp"
 #include "text.hpp"
 
 #include <optional>
@@ -158,11 +159,10 @@ void write_inventory(std::ostream& out, const InventoryResult& inv, const Refere
 void write_inventory(std::ostream& out, const InventoryResult& inv, const InventoryLines& lines,
                      const ReferenceData& ref, const InventoryOutput& how) {
     OutputBuffer buf(out);
-    switch (how.format) {
-        case Format::table: write_table(buf, inv, ref, how); break;
-        case Format::json: write_json(buf, inv, lines, ref, how); break;
-        case Format::csv: write_csv(buf, inv, lines, ref, how); break;
-    }
+    render_by_format<kInventoryFormats>(how.format, "the inventory",
+                                        on<Format::table>([&] { write_table(buf, inv, ref, how); }),
+                                        on<Format::json>([&] { write_json(buf, inv, lines, ref, how); }),
+                                        on<Format::csv>([&] { write_csv(buf, inv, lines, ref, how); }));
     buf.flush();
 }
 

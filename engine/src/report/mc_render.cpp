@@ -96,8 +96,9 @@ std::string as_table(const MonteCarloOutcome& o) {
 }  // namespace
 
 std::string render_monte_carlo(const MonteCarloOutcome& o, Format format) {
-    return render_by_format(
-        format, [&] { return as_table(o); }, [&] { return as_json(o); }, [&] { return as_csv(o); });
+    return render_by_format<kMonteCarloFormats>(
+        format, "the Monte Carlo", on<Format::table>([&] { return as_table(o); }),
+        on<Format::json>([&] { return as_json(o); }), on<Format::csv>([&] { return as_csv(o); }));
 }
 
 }  // namespace klima::report

@@ -31,10 +31,9 @@ std::string csv_cell(std::string_view s);
 namespace klima::national::detail {
 using Rows = std::vector<std::vector<std::string>>;
 // The table of all municipalities as text cells (first row the heading); numbers plain for csv.
-Rows municipality_rows(const NationalStatus& s, report::Lang l, NationalFormat f);
-void write_text_national(std::ostream& out, const NationalStatus& s, NationalFormat f, report::Lang l);
-void write_text_municipality(std::ostream& out, const NationalStatus& s, std::size_t m, NationalFormat f,
-                             report::Lang l);
+Rows municipality_rows(const NationalStatus& s, report::Lang l, Format f);
+void write_text_national(std::ostream& out, const NationalStatus& s, Format f, report::Lang l);
+void write_text_municipality(std::ostream& out, const NationalStatus& s, std::size_t m, Format f, report::Lang l);
 std::string html_national(const NationalStatus& s, report::Lang l, const NationalMap* map, const HtmlOptions& o);
 std::string html_municipality(const NationalStatus& s, std::size_t m, report::Lang l);
 }  // namespace klima::national::detail

@@ -307,7 +307,7 @@ std::string html_national(const NationalStatus& s, report::Lang l, const Nationa
     {
         // The national sums as the text report gives them.
         std::ostringstream md;
-        write_text_national(md, s, NationalFormat::table, l);
+        write_text_national(md, s, Format::table, l);
         const auto text = md.str();
         const auto from = text.find(tr(l, "Landet:", "Denmark:"));
         const auto to = text.find(tr(l, "Alle kommuner", "All municipalities"));
@@ -328,7 +328,7 @@ std::string html_municipality(const NationalStatus& s, std::size_t m, report::La
     const auto& mu = s.data.municipalities[m];
     std::string out = page_start(mu.name, l);
     std::ostringstream text;
-    write_text_municipality(text, s, m, NationalFormat::table, l);
+    write_text_municipality(text, s, m, Format::table, l);
     out += fmt::format("<h1>{}</h1>\n", html_escape(mu.name + " (" + mu.code + ")"));
     out += fmt::format("<p>{} ({} {}).</p>\n", html_escape(s.data.attribution), tr(l, "udtræk", "vintage"),
                        s.data.vintage);

@@ -1,5 +1,6 @@
 // render_national, render_municipality and the XLSX workbook (klima/national/national_report.hpp).
 #include "national_common.hpp"
+#include "render_by_format.hpp"
 
 #include "klima/error.hpp"
 #include "klima/io/output_file.hpp"
@@ -13,32 +14,31 @@
 
 namespace klima::national {
 
-std::string render_national(const NationalStatus& s, NationalFormat format, report::Lang lang, const NationalMap* map,
+std::string render_national(const NationalStatus& s, Format format, report::Lang lang, const NationalMap* map,
                             const HtmlOptions& html) {
-    switch (format) {
-        case NationalFormat::json: return national_json(s);
-        case NationalFormat::html: return detail::html_national(s, lang, map, html);
-        case NationalFormat::xlsx: throw Error({}, "xlsx is a file: use write_national_xlsx", "", ErrorKind::internal);
-        default: {
-            std::ostringstream out;
-            detail::write_text_national(out, s, format, lang);
-            return out.str();
-        }
-    }
+    const auto text = [&] {  // table, md and csv: one writer, laid out by `format`
+        std::ostringstream out;
+        detail::write_text_national(out, s, format, lang);
+        return out.str();
+    };
+    return report::render_by_format<kNationalFormats>(
+        format, "the national status", report::on<Format::table>(text), report::on<Format::md>(text),
+        report::on<Format::csv>(text), report::on<Format::json>([&] { return national_json(s); }),
+        report::on<Format::html>([&] { return detail::html_national(s, lang, map, html); }),
+        report::on<Format::xlsx>(report::written_by("write_national_xlsx")));
 }
 
-std::string render_municipality(const NationalStatus& s, std::size_t m, NationalFormat format, report::Lang lang,
+std::string render_municipality(const NationalStatus& s, std::size_t m, Format format, report::Lang lang,
                                 const NationalMap*) {
-    switch (format) {
-        case NationalFormat::json: return municipality_json(s, m);
-        case NationalFormat::html: return detail::html_municipality(s, m, lang);
-        case NationalFormat::xlsx: throw Error({}, "xlsx is a file: use write_national_xlsx", "", ErrorKind::internal);
-        default: {
-            std::ostringstream out;
-            detail::write_text_municipality(out, s, m, format, lang);
-            return out.str();
-        }
-    }
+    const auto text = [&] {
+        std::ostringstream out;
+        detail::write_text_municipality(out, s, m, format, lang);
+        return out.str();
+    };
+    return report::render_by_format<kMunicipalityFormats>(
+        format, "a municipality's page", report::on<Format::table>(text), report::on<Format::md>(text),
+        report::on<Format::csv>(text), report::on<Format::json>([&] { return municipality_json(s, m); }),
+        report::on<Format::html>([&] { return detail::html_municipality(s, m, lang); }));
 }
 
 namespace {
@@ -65,7 +65,7 @@ void write_workbook(const NationalStatus& s, report::Lang l, const std::string& 
     lxw_format* head = workbook_add_format(wb);
     format_set_bold(head);
     lxw_worksheet* ws = workbook_add_worksheet(wb, detail::tr(l, "kommuner", "municipalities"));
-    write_rows(ws, detail::municipality_rows(s, l, NationalFormat::csv), head);
+    write_rows(ws, detail::municipality_rows(s, l, Format::csv), head);
     lxw_worksheet* nat = workbook_add_worksheet(wb, detail::tr(l, "landet", "national"));
     detail::Rows rows{{detail::tr(l, "år", "year"), detail::tr(l, "samlet t", "total t")}};
     for (const auto k : kSectors) rows[0].emplace_back(code(k));

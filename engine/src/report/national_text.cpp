@@ -20,15 +20,15 @@ std::size_t width_of(const std::string& s) {  // UTF-8 code points
     return n;
 }
 
-void table(std::ostream& out, const Rows& rows, NationalFormat f) {
-    if (f == NationalFormat::csv) {
+void table(std::ostream& out, const Rows& rows, Format f) {
+    if (f == Format::csv) {
         for (const auto& r : rows) {
             for (std::size_t c = 0; c < r.size(); ++c) out << (c ? "," : "") << detail::csv_cell(r[c]);
             out << "\n";
         }
         return;
     }
-    if (f == NationalFormat::md) {
+    if (f == Format::md) {
         for (std::size_t i = 0; i < rows.size(); ++i) {
             out << "|";
             for (const auto& c : rows[i]) out << " " << c << " |";
@@ -55,17 +55,17 @@ void table(std::ostream& out, const Rows& rows, NationalFormat f) {
     out << "\n";
 }
 
-std::string num(double v, report::Lang l, NationalFormat f, int decimals = 0) {
-    if (f == NationalFormat::csv) return fmt::format("{:.{}f}", v, decimals);
+std::string num(double v, report::Lang l, Format f, int decimals = 0) {
+    if (f == Format::csv) return fmt::format("{:.{}f}", v, decimals);
     return detail::grouped(v, l, decimals);
 }
 
-void heading(std::ostream& out, const std::string& text, NationalFormat f, int level = 2) {
-    if (f == NationalFormat::md) out << std::string(static_cast<std::size_t>(level), '#') << " " << text << "\n\n";
+void heading(std::ostream& out, const std::string& text, Format f, int level = 2) {
+    if (f == Format::md) out << std::string(static_cast<std::size_t>(level), '#') << " " << text << "\n\n";
     else out << text << "\n" << std::string(width_of(text), level == 1 ? '=' : '-') << "\n\n";
 }
 
-void methods(std::ostream& out, const NationalStatus& s, report::Lang l, NationalFormat f) {
+void methods(std::ostream& out, const NationalStatus& s, report::Lang l, Format f) {
     heading(out, tr(l, "Fremskrivninger og pejlemærker", "Forecasts and yardsticks"), f);
     for (const auto fc : kForecasts) out << "- " << forecast_definition(fc, s.params, l) << "\n";
     out << "- "
@@ -88,7 +88,7 @@ void methods(std::ostream& out, const NationalStatus& s, report::Lang l, Nationa
 }  // namespace
 
 namespace detail {
-Rows municipality_rows(const NationalStatus& s, report::Lang l, NationalFormat f) {
+Rows municipality_rows(const NationalStatus& s, report::Lang l, Format f) {
     const int fy = s.params.forecast_year, last = s.data.years.back(), first = s.data.years.front();
     Rows rows{{tr(l, "kode", "code"), tr(l, "kommune", "municipality"), tr(l, "region", "region"),
                fmt::format("t {}", last), fmt::format(fmt::runtime(tr(l, "t/indb. {}", "t/inh. {}")), last),
@@ -124,7 +124,7 @@ Rows municipality_rows(const NationalStatus& s, report::Lang l, NationalFormat f
 namespace {
 using detail::municipality_rows;
 
-void national_section(std::ostream& out, const NationalStatus& s, report::Lang l, NationalFormat f) {
+void national_section(std::ostream& out, const NationalStatus& s, report::Lang l, Format f) {
     const auto& n = s.national;
     heading(out, tr(l, "Landet: summen af de 98 kommuner", "Denmark: the sum of the municipalities"), f);
     Rows rows{{tr(l, "år", "year"), tr(l, "samlet t", "total t")}};
@@ -160,8 +160,8 @@ void national_section(std::ostream& out, const NationalStatus& s, report::Lang l
 }  // namespace
 
 namespace detail {
-void write_text_national(std::ostream& out, const NationalStatus& s, NationalFormat f, report::Lang l) {
-    if (f == NationalFormat::csv) {
+void write_text_national(std::ostream& out, const NationalStatus& s, Format f, report::Lang l) {
+    if (f == Format::csv) {
         table(out, municipality_rows(s, l, f), f);
         return;
     }
@@ -176,13 +176,12 @@ void write_text_national(std::ostream& out, const NationalStatus& s, NationalFor
     table(out, municipality_rows(s, l, f), f);
 }
 
-void write_text_municipality(std::ostream& out, const NationalStatus& s, std::size_t m, NationalFormat f,
-                             report::Lang l) {
+void write_text_municipality(std::ostream& out, const NationalStatus& s, std::size_t m, Format f, report::Lang l) {
     const auto& d = s.data;
     const auto& mu = d.municipalities[m];
     const auto& ms = s.municipalities[m];
     const int fy = s.params.forecast_year, last = d.years.back();
-    if (f != NationalFormat::csv) {
+    if (f != Format::csv) {
         heading(out, mu.name + " (" + mu.code + ", " + mu.region + ")", f, 1);
         out << d.attribution << " (" << tr(l, "udtræk ", "vintage ") << d.vintage << ").\n\n";
         heading(out, tr(l, "Historik efter sektor (t CO2e)", "History by sector (t CO2e)"), f);
@@ -199,7 +198,7 @@ void write_text_municipality(std::ostream& out, const NationalStatus& s, std::si
         rows.back().push_back(num(ms.population[y].value(), l, f));
     }
     table(out, rows, f);
-    if (f == NationalFormat::csv) return;
+    if (f == Format::csv) return;
     heading(out,
             tr(l, "Fremskrivninger mod mål og pejlemærker ", "Forecasts against target and yardsticks ") +
                 std::to_string(fy),

@@ -3,6 +3,7 @@
 #include "allocation_note.hpp"
 
 #include "labels.hpp"
+#include "render_by_format.hpp"
 
 #include "klima/error.hpp"
 
@@ -147,19 +148,17 @@ std::string year_spans_text(const ScenarioResult& r, Lang lang) {
     return out;
 }
 
-std::string render_report(const ReportData& d, ReportFormat format, Lang lang) {
+std::string render_report(const ReportData& d, Format format, Lang lang) {
     auto noted = [&](std::string text, NoteForm form) {
         return d.allocation ? with_allocation_note(std::move(text), form, *d.allocation, lang) : text;
     };
-    switch (format) {
-        case ReportFormat::md: return noted(render_markdown(d, lang), NoteForm::markdown);
-        case ReportFormat::csv: return noted(render_csv(d, lang), NoteForm::csv_key_value);
-        case ReportFormat::json: return render_json(d, lang);  // states the allocation itself
-        case ReportFormat::html: return noted(render_html(d, lang), NoteForm::html);
-        case ReportFormat::xlsx: break;
-    }
-    throw Error({}, "xlsx is a binary workbook, not text", "write it to a file with write_report_xlsx",
-                ErrorKind::internal);
+    return render_by_format<kReportFormats>(
+        format, "the DK2020 report",
+        on<Format::md>([&] { return noted(render_markdown(d, lang), NoteForm::markdown); }),
+        on<Format::csv>([&] { return noted(render_csv(d, lang), NoteForm::csv_key_value); }),
+        on<Format::json>([&] { return render_json(d, lang); }),  // states the allocation itself
+        on<Format::html>([&] { return noted(render_html(d, lang), NoteForm::html); }),
+        on<Format::xlsx>(written_by("write_report_xlsx")));
 }
 
 }  // namespace klima::report

@@ -413,11 +413,13 @@ std::vector<int> milestone_years(int base_year, int end_year) {
 }
 
 std::string render_scenario(const ScenarioRun& run, const ReferenceData& ref, Format format, TargetScope scope) {
-    return render_by_format(
-        format,
-        [&] { return with_allocation_note(render_table(run, ref, scope), NoteForm::text, ref.allocation, Lang::en); },
-        [&] { return render_json(run, ref, scope); },
-        [&] { return with_allocation_note(render_csv(run), NoteForm::csv_series, ref.allocation, Lang::en); });
+    return render_by_format<kScenarioFormats>(
+        format, "the scenario run", on<Format::table>([&] {
+            return with_allocation_note(render_table(run, ref, scope), NoteForm::text, ref.allocation, Lang::en);
+        }),
+        on<Format::json>([&] { return render_json(run, ref, scope); }), on<Format::csv>([&] {
+            return with_allocation_note(render_csv(run), NoteForm::csv_series, ref.allocation, Lang::en);
+        }));
 }
 
 }  // namespace klima::report

@@ -124,8 +124,9 @@ std::string as_table(const SolveOutcome& o) {
 }  // namespace
 
 std::string render_solve(const SolveOutcome& o, Format format) {
-    return render_by_format(
-        format, [&] { return as_table(o); }, [&] { return as_json(o); }, [&] { return as_csv(o); });
+    return render_by_format<kSolveFormats>(format, "the solve", on<Format::table>([&] { return as_table(o); }),
+                                           on<Format::json>([&] { return as_json(o); }),
+                                           on<Format::csv>([&] { return as_csv(o); }));
 }
 
 }  // namespace klima::report

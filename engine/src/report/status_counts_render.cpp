@@ -1,6 +1,7 @@
 // Actions by status across municipalities, rendered (klima/report/status_counts_report.hpp).
 #include "klima/report/status_counts_report.hpp"
 
+#include "render_by_format.hpp"
 #include "status_text.hpp"
 #include "text.hpp"
 
@@ -106,13 +107,10 @@ std::string render_json(const std::vector<status::YearCount>& years) {
 
 }  // namespace
 
-std::string render_status_counts(const std::vector<status::YearCount>& years, StatusCountFormat format, Lang lang) {
-    switch (format) {
-        case StatusCountFormat::md: return render_md(years, lang);
-        case StatusCountFormat::csv: return render_csv(years);
-        case StatusCountFormat::json: return render_json(years);
-    }
-    return {};
+std::string render_status_counts(const std::vector<status::YearCount>& years, Format format, Lang lang) {
+    return render_by_format<kStatusCountFormats>(
+        format, "the status counts", on<Format::md>([&] { return render_md(years, lang); }),
+        on<Format::csv>([&] { return render_csv(years); }), on<Format::json>([&] { return render_json(years); }));
 }
 
 }  // namespace klima::report

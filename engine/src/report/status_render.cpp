@@ -1,3 +1,4 @@
+#include "render_by_format.hpp"
 #include "status_text.hpp"
 #include "text.hpp"
 
@@ -240,18 +241,15 @@ std::string render_national(const StatusView& v) {
 
 }  // namespace
 
-std::string render_status(const StatusView& view, StatusFormat format, Lang lang) {
-    switch (format) {
-        case StatusFormat::md: return render_status_markdown(view, lang);
-        case StatusFormat::csv: return render_csv(view, lang);
-        case StatusFormat::json: return render_json(view);
-        case StatusFormat::html: return render_status_html(view, lang);
-        case StatusFormat::national: return render_national(view);
-        case StatusFormat::xlsx:
-            throw Error({}, "the xlsx status is a binary workbook", "write it with write_status_xlsx",
-                        ErrorKind::internal);
-    }
-    return {};
+std::string render_status(const StatusView& view, Format format, Lang lang, StatusLayout layout) {
+    if (layout == StatusLayout::national_export)
+        return render_by_format<kStatusExportFormats>(format, "the status export for the national monitoring",
+                                                      on<Format::csv>([&] { return render_national(view); }));
+    return render_by_format<kStatusFormats>(
+        format, "the status", on<Format::md>([&] { return render_status_markdown(view, lang); }),
+        on<Format::csv>([&] { return render_csv(view, lang); }), on<Format::json>([&] { return render_json(view); }),
+        on<Format::html>([&] { return render_status_html(view, lang); }),
+        on<Format::xlsx>(written_by("write_status_xlsx")));
 }
 
 }  // namespace klima::report

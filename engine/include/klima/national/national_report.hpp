@@ -6,14 +6,13 @@
 
 #include "klima/national/national_map.hpp"
 #include "klima/national/national_status.hpp"
+#include "klima/report/format.hpp"
 #include "klima/report/progress_report.hpp"
 
 #include <optional>
 #include <string>
 
 namespace klima::national {
-
-enum class NationalFormat { table, md, csv, json, html, xlsx };
 
 // How the HTML page carries its sorting script: inline (a file on its own) or as <script src=…>
 // (the workbench, whose Content-Security-Policy forbids inline script).
@@ -22,13 +21,21 @@ struct HtmlOptions {
     std::string municipality_link = "#m-{code}";  // {code} replaced; where a click on the map goes
 };
 
+using report::Format;
+
+// The formats of the national status: xlsx by write_national_xlsx, the others by render_national.
+inline constexpr std::array kNationalFormats{Format::table, Format::md,   Format::csv,
+                                             Format::json,  Format::html, Format::xlsx};
+// The formats of one municipality's page (no workbook: it holds all municipalities).
+inline constexpr std::array kMunicipalityFormats{Format::table, Format::md, Format::csv, Format::json, Format::html};
+
 // The text of `format` (all but xlsx, which throws klima::Error internal: use write_national_xlsx).
-// `map` is needed for html only (nullptr: no map). Pure functions of their arguments, safe to call
-// concurrently on one status.
-std::string render_national(const NationalStatus& s, NationalFormat format, report::Lang lang,
-                            const NationalMap* map = nullptr, const HtmlOptions& html = {});
-// One municipality's page (`m` an index into s.data.municipalities).
-std::string render_municipality(const NationalStatus& s, std::size_t m, NationalFormat format, report::Lang lang,
+// `map` is needed for html only (nullptr: no map). A format outside the list throws klima::Error
+// (usage) before any work. Pure functions of their arguments, safe to call concurrently on one status.
+std::string render_national(const NationalStatus& s, Format format, report::Lang lang, const NationalMap* map = nullptr,
+                            const HtmlOptions& html = {});
+// One municipality's page (`m` an index into s.data.municipalities), in a format of kMunicipalityFormats.
+std::string render_municipality(const NationalStatus& s, std::size_t m, Format format, report::Lang lang,
                                 const NationalMap* map = nullptr);
 // The JSON documents of `klima national --format json` and of GET /api/national and
 // /api/municipality/{code}: the same bytes from both.

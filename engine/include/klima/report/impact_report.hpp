@@ -12,14 +12,14 @@
 
 namespace klima::report {
 
-enum class ImpactFormat { md, html, json };
-
 // The years of the impact table: 2025, 2030, …, 2050 within the result's years.
 std::vector<int> impact_years(const analysis::ImpactResult& r);
 
 // The paragraph to paste into a council case, in `lang`, as plain text.
 std::string impact_paragraph(const analysis::ImpactResult& r, Lang lang);
 
-std::string render_impact(const analysis::ImpactResult& r, ImpactFormat format, Lang lang);
+// The formats render_impact makes; another throws Error (usage) before anything is rendered.
+inline constexpr std::array kImpactFormats{Format::md, Format::html, Format::json};
+std::string render_impact(const analysis::ImpactResult& r, Format format, Lang lang);
 
 }  // namespace klima::report

@@ -5,6 +5,7 @@
 
 #include "klima/factors.hpp"
 #include "klima/inventory.hpp"
+#include "klima/report/format.hpp"
 
 #include <map>
 #include <optional>
@@ -13,8 +14,6 @@
 #include <string_view>
 
 namespace klima::report {
-
-enum class Format { table, json, csv };
 
 // The municipality's inhabitants in the inventory year, with where the number
 // comes from: per-inhabitant totals are printed only with it.
@@ -51,10 +50,14 @@ struct InventoryFigures {
 };
 InventoryFigures inventory_figures(const InventoryResult& inv, const ReferenceData& ref);
 
+// The formats write_inventory and render_inventory make.
+inline constexpr std::array kInventoryFormats{Format::table, Format::json, Format::csv};
+
 // Writes `inv` to `out` as it goes: JSON lines carry their factors, sources and
 // any fuel conversion (heating value, density). Throws klima::Error of kind io
 // when `out` fails; what was written before stays written (a file that must
-// stay whole is written with io::write_file_atomically).
+// stay whole is written with io::write_file_atomically). A format outside
+// kInventoryFormats throws Error (usage) before anything is written.
 void write_inventory(std::ostream& out, const InventoryResult& inv, const ReferenceData& ref,
                      const InventoryOutput& how);
 // The same with the lines given by `lines` rather than held in `inv` (a

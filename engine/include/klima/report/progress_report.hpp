@@ -8,6 +8,7 @@
 #include "klima/dk2020_check.hpp"
 #include "klima/gap.hpp"
 #include "klima/progress.hpp"
+#include "klima/report/format.hpp"
 #include "klima/scenario_result.hpp"
 #include "klima/scope_total.hpp"
 #include "klima/targets.hpp"
@@ -20,7 +21,6 @@
 namespace klima::report {
 
 enum class Lang { da, en };
-enum class ReportFormat { md, csv, json, html, xlsx };
 
 // A named series over ChartData::years, for the charts.
 struct ChartSeries {
@@ -77,8 +77,12 @@ struct ReportData {
 ReportData assemble_report(const ScenarioResult& scenario, const TargetSet& targets, const Taxonomy& taxonomy,
                            const std::vector<InventoryResult>& inventories, int report_year, std::string title);
 
-// Markdown, CSV, JSON or HTML text; throws for xlsx (a binary file: use write_report_xlsx).
-std::string render_report(const ReportData& data, ReportFormat format, Lang lang);
+// The formats of the report: xlsx by write_report_xlsx, the others by render_report.
+inline constexpr std::array kReportFormats{Format::md, Format::csv, Format::json, Format::html, Format::xlsx};
+
+// Markdown, CSV, JSON or HTML text; throws Error (internal) for xlsx (a binary file: use
+// write_report_xlsx) and Error (usage) for a format outside kReportFormats, before any work.
+std::string render_report(const ReportData& data, Format format, Lang lang);
 // Writes an .xlsx workbook beside `path` and renames it over `path` when complete; throws klima::Error
 // (kind io) naming the path when it cannot be written, leaving any old file at `path` unchanged.
 void write_report_xlsx(const ReportData& data, Lang lang, const std::string& path);

@@ -3,7 +3,7 @@
 // emissions, cost and cost per tonne (table); everything per year (JSON, CSV).
 #pragma once
 
-#include "klima/report/inventory_report.hpp"
+#include "klima/report/format.hpp"
 #include "klima/scenario.hpp"
 #include "klima/scope_total.hpp"
 
@@ -14,6 +14,9 @@ namespace klima::report {
 
 // base year, 2025, 2030, …, 2050 (those within the run's years).
 std::vector<int> milestone_years(int base_year, int end_year);
+
+// The formats render_scenario makes; another throws Error (usage) before anything is rendered.
+inline constexpr std::array kScenarioFormats{Format::table, Format::json, Format::csv};
 
 // Every total is the run's total in `scope` (scope_total.hpp: the targets' scope,
 // construction and LULUCF outside it shown apart), as the report and the workbench give it.

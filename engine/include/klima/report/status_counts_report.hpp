@@ -11,10 +11,10 @@
 
 namespace klima::report {
 
-enum class StatusCountFormat { md, csv, json };
-
 // Markdown (Danish or English), CSV (year,municipality_code,municipality,actions,<six states>,
 // not_reported,file; English column names, a row "total" per year) or JSON.
-std::string render_status_counts(const std::vector<status::YearCount>& years, StatusCountFormat format, Lang lang);
+// Another format throws Error (usage) before anything is rendered.
+inline constexpr std::array kStatusCountFormats{Format::md, Format::csv, Format::json};
+std::string render_status_counts(const std::vector<status::YearCount>& years, Format format, Lang lang);
 
 }  // namespace klima::report

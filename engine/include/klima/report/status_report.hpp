@@ -12,9 +12,15 @@
 
 namespace klima::report {
 
-// `national` is the export: one row per action and one per indicator value (CSV);
-// xlsx a binary workbook, written by write_status_xlsx.
-enum class StatusFormat { md, csv, json, html, national, xlsx };
+// What a status output lays out: the yearly status report, or the export for the national
+// monitoring (one row per action and one per indicator value; docs/status.md), which
+// `klima national --status-export` counts. A layout, not a format: the export is a CSV file.
+enum class StatusLayout { report, national_export };
+
+// The formats of the status report: xlsx by write_status_xlsx, the others by render_status.
+inline constexpr std::array kStatusFormats{Format::md, Format::csv, Format::json, Format::html, Format::xlsx};
+// The formats of the national export.
+inline constexpr std::array kStatusExportFormats{Format::csv};
 
 struct StatusView {
     const ReportData& report;  // the DK2020 report's numbers for the same scenario and year
@@ -22,11 +28,11 @@ struct StatusView {
     const std::string& municipality_code;
 };
 
-// Markdown, CSV, JSON, HTML (self-contained, an inline SVG chart per
-// indicator) or the national export, in Danish or English (the export's
-// column names are English, its status words Danish and English).
-// Throws (internal) for xlsx.
-std::string render_status(const StatusView& view, StatusFormat format, Lang lang);
+// The report as Markdown, CSV, JSON or HTML (self-contained, an inline SVG chart per indicator),
+// in Danish or English; or the national export (CSV; its column names English, its status words
+// Danish and English). Throws Error (internal) for xlsx, and Error (usage) for a format outside
+// the layout's list (kStatusFormats, kStatusExportFormats) before any work.
+std::string render_status(const StatusView& view, Format format, Lang lang, StatusLayout layout = StatusLayout::report);
 
 // The status as an .xlsx workbook (libxlsxwriter): sheets Themes, Actions, Indicators and
 // Emissions (Temaer, Handlinger, Indikatorer, Udledning in Danish), figures as numbers (t CO2e,
