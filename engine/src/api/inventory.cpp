@@ -21,6 +21,15 @@ std::optional<report::Inhabitants> inhabitants_beside(const std::string& activit
     return std::nullopt;
 }
 
+// The totals of a streamed inventory, with an error located at `path` (the file or the store).
+InventoryResult finish_at(InventoryBuilder&& builder, const std::string& path) {
+    try {
+        return std::move(builder).finish();
+    } catch (const Error& e) {
+        throw e.located({path, 0, ""});
+    }
+}
+
 // The inventory of a CSV file built row by row (io::stream_activity), holding
 // no lines; false when the file is not streamed (then nothing is set).
 bool stream_file(const InventoryRequest& request, const ReferenceData& ref, InventoryOutcome& out) {
@@ -34,11 +43,7 @@ bool stream_file(const InventoryRequest& request, const ReferenceData& ref, Inve
         }
     };
     if (!io::stream_activity(path, ref, request.year, request.read.csv_dialect, add)) return false;
-    try {
-        out.inventory = std::move(builder).finish();
-    } catch (const Error& e) {
-        throw e.located({path, 0, ""});
-    }
+    out.inventory = finish_at(std::move(builder), path);
     out.streamed = true;
     return true;
 }
@@ -126,11 +131,7 @@ InventoryOutcome inventory(const InventoryRequest& request, ReferenceData base) 
         if (request.stream) {  // that year's rows only, one at a time: no record or line is held
             InventoryBuilder builder(request.year, out.ref, request.gwp_set, false);
             if (build_from_store(db, v, request.year, builder) == 0) throw no_year_in_store(db, v, request.year);
-            try {
-                out.inventory = std::move(builder).finish();
-            } catch (const Error& e) {
-                throw e.located({path, 0, ""});
-            }
+            out.inventory = finish_at(std::move(builder), path);
             out.streamed = true;
             return out;
         }
