@@ -8,8 +8,8 @@ namespace {
 
 // Request members the facades name in their errors, and the flag of every command that sets them.
 constexpr std::pair<std::string_view, std::string_view> kRequestFlags[] = {
-    {"year", "--year"},     {"measure", "--measure"}, {"discount_rate", "--discount"},
-    {"budget", "--budget"}, {"draws", "--draws"},     {"threads", "--threads"},
+    {"year", "--year"},   {"measure", "--measure"}, {"discount_rate", "--discount"}, {"budget", "--budget"},
+    {"draws", "--draws"}, {"threads", "--threads"}, {"allocation", "--allocation"},
 };
 
 }  // namespace

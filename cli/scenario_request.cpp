@@ -6,6 +6,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+#include <memory>
+#include <set>
+
 namespace klima::cli {
 
 void add_scenario_request_options(CLI::App& command, ScenarioRequestOptions& into) {
@@ -33,6 +37,9 @@ api::ScenarioRequest scenario_request(const ScenarioRequestOptions& o, const std
     r.from_year = o.from_year;
     r.store = o.db;
     r.factor_overrides = o.factors;
+    r.notice = [said = std::make_shared<std::set<std::string>>()](const std::string& text) {
+        if (said->insert(text).second) std::cerr << "klima: warning: " << text << "\n";  // once, however many loads
+    };
     return r;
 }
 

@@ -88,3 +88,20 @@ TEST_CASE("cli --allocation: an unknown set and --db are usage errors", "[cli][a
     CHECK(db.exit_code == 2);
     CHECK_THAT(db.err, Contains("--allocation applies to --data, not to --db"));
 }
+
+TEST_CASE("cli --allocation: the store's refusal of another allocation names the flag; the engine does not",
+          "[cli][allocation][store][errors]") {
+    klima::test::TempDir dir;
+    const std::string db = " --data-dir " + klima::test::fixture_data_dir() + " --db " + dir.file("k.db");
+    // version 1: the data directory's set (declared); version 2: a factor file, also declared
+    REQUIRE(run_cli("db import " + klima::test::fixture_data_dir() + " --comment factors" + db).exit_code == 0);
+    REQUIRE(run_cli("db import " + klima::test::fixture("store/factors_revised.csv") + " --comment revised" + db)
+                .exit_code == 0);
+    // a file's set cannot be read again for another allocation: bad data for this store, exit 1
+    const auto r =
+        run_cli("db import " + klima::test::fixture("activity.csv") + " --comment a --allocation energy" + db);
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Contains(dir.file("k.db") + ": field '--allocation': the store's factor set (version 2, "));
+    CHECK_THAT(r.err, Contains("was read for CHP allocation declared, not energy (fix: import that factor file again "
+                               "for CHP allocation energy, or ask for no allocation to keep declared)"));
+}

@@ -233,3 +233,45 @@ TEST_CASE("db import --national: a municipality's sector totals become a store v
     REQUIRE(diff.exit_code == 0);
     CHECK_THAT(diff.out, Contains("-30.6"));
 }
+
+TEST_CASE("a national history run with --db says on stderr that the store was not read") {
+    test::TempDir dir;
+    const std::string db = dir.file("k.db"), data = "--data-dir '" + kRoot + "/data' ";
+    // The store holds Roskilde's vintage with energi 2022 revised by −30.6 t: a plan that read it would differ.
+    const auto national = dir.file("national");
+    std::filesystem::copy(kRoot + "/data/national", national);
+    auto csv = io::read_file(national + "/municipal-emissions-2018-2023.csv");
+    const std::string from = "0265,Roskilde,2022,energi,132030.6", to = "0265,Roskilde,2022,energi,132000.0";
+    REQUIRE(csv.find(from) != std::string::npos);
+    csv.replace(csv.find(from), from.size(), to);
+    dir.write("national/municipal-emissions-2018-2023.csv", csv);
+    REQUIRE(
+        test::run_cli("db import '" + national + "' --national 0265 --comment r --db '" + db + "' " + data).exit_code ==
+        0);
+
+    const std::string run = "scenario run " + data + "'" + kRoot + "/scenarios/national-roskilde.json' --format json";
+    const auto files = test::run_cli(run);
+    const auto with_db = test::run_cli(run + " --db '" + db + "'");
+    REQUIRE(files.exit_code == 0);
+    REQUIRE(with_db.exit_code == 0);
+    CHECK(files.err.empty());
+    CHECK_THAT(with_db.err, Contains("klima: warning: the national history of 0265 is read from " + kRoot +
+                                     "/data/national/ (vintage 2026-05-18), not from the store " + db +
+                                     ": neither its activity nor its factors are used"));
+    // Its output is the files' run: the store's revised 2022 was not read.
+    CHECK(with_db.out == files.out);
+
+    // A report with its analysis; the warning is said once, however often the plan is loaded.
+    const auto targets = dir.write("targets.json", R"({"municipality": "roskilde", "name": "test",
+        "scope": "territorial_incl_lulucf", "reference_year": 2018,
+        "interim_targets": [{"year": 2030, "reduction_pct": 50, "against_year": 2018, "source": "illustrative: test"}],
+        "neutrality": {"year": 2050, "source": "illustrative: test"}})");
+    const auto report =
+        test::run_cli("report " + data + "--scenario '" + kRoot + "/scenarios/national-roskilde.json' " +
+                      "--targets '" + targets + "' --year 2023 --format json --db '" + db + "'");
+    INFO(report.err);
+    REQUIRE(report.exit_code == 0);
+    const auto at = report.err.find("klima: warning: the national history");
+    REQUIRE(at != std::string::npos);
+    CHECK(report.err.find("klima: warning: the national history", at + 1) == std::string::npos);
+}

@@ -64,6 +64,7 @@ ReportOutcome build_report(const ReportRequest& request, InputSource& source) {
     plan.with_targets = true;
     plan.targets_file = request.targets_file;
     PlanInputs in = load_plan(plan, source);
+    detail::tell_store_not_read(request.scenario, in);
     auto& spec = in.spec;
 
     // The progress report of a year knows the inventories up to that year only.

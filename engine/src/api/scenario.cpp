@@ -39,13 +39,26 @@ std::unique_ptr<InputSource> source_for(const ScenarioRequest& request) {
     return source;
 }
 
-PlanInputs load(const ScenarioRequest& request) { return load_plan(plan_request(request), *source_for(request)); }
+void tell_store_not_read(const ScenarioRequest& request, const PlanInputs& in) {
+    if (!request.store || !in.spec.history.national() || !request.notice) return;
+    request.notice("the national history of " + in.spec.history.municipality_code + " is read from " +
+                   request.data_dir + "/national/ (vintage " + in.spec.history.vintage + "), not from the store " +
+                   *request.store + ": neither its activity nor its factors are used");
+}
+
+PlanInputs load(const ScenarioRequest& request) {
+    auto in = load_plan(plan_request(request), *source_for(request));
+    tell_store_not_read(request, in);
+    return in;
+}
 
 PlanInputs load_with_targets(const ScenarioRequest& request, const std::optional<std::string>& targets_file) {
     auto r = plan_request(request);
     r.with_targets = true;
     r.targets_file = targets_file;
-    return load_plan(r, *source_for(request));
+    auto in = load_plan(r, *source_for(request));
+    tell_store_not_read(request, in);
+    return in;
 }
 
 std::optional<UncertaintyFile> uncertainty_file(const std::optional<std::string>& path, const PlanInputs& in) {

@@ -17,7 +17,11 @@ PlanRequest plan_request(const ScenarioRequest& request);
 // through the request's reference cache when it names one.
 std::unique_ptr<InputSource> source_for(const ScenarioRequest& request);
 
-// load_plan through source_for(request).
+// After a load: when the request names a store and the plan's history is national (read from the
+// data directory's figures whatever the source), tells the request's notice so.
+void tell_store_not_read(const ScenarioRequest& request, const PlanInputs& in);
+
+// load_plan through source_for(request), then tell_store_not_read.
 PlanInputs load(const ScenarioRequest& request);
 // The same, with the targets: `targets_file`, else the one the scenario names.
 PlanInputs load_with_targets(const ScenarioRequest& request, const std::optional<std::string>& targets_file);

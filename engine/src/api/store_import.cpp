@@ -82,8 +82,9 @@ std::optional<int> ensure_factor_set(store::Store& db, const std::string& data_d
                     "the store's factor set (version " + std::to_string(set_version->id) + ", " + set_version->file +
                         ") was read for CHP allocation " + std::string(to_string(set_version->allocation)) + ", not " +
                         std::string(to_string(wanted)),
-                    "import that factor file again with --allocation " + std::string(to_string(wanted)) +
-                        ", or leave --allocation out to keep " + std::string(to_string(set_version->allocation)));
+                    "import that factor file again for CHP allocation " + std::string(to_string(wanted)) +
+                        ", or ask for no allocation to keep " + std::string(to_string(set_version->allocation)))
+            .about(Subject::request);
     const auto bundled = io::load_reference_data(data_dir, wanted);
     store::Provenance from{data_dir, factor_dir_sha256(data_dir, wanted),
                            set_version
@@ -96,8 +97,9 @@ std::optional<int> ensure_factor_set(store::Store& db, const std::string& data_d
         throw Error({db.path(), 0, "allocation"},
                     "the factor set of " + data_dir + " for CHP allocation " + std::string(to_string(wanted)) +
                         " is stored as version " + std::to_string(outcome.version) + ", which a later set replaced",
-                    "copy the data directory to a new folder and import it with --allocation " +
-                        std::string(to_string(wanted)));
+                    "copy the data directory to a new folder and import it for CHP allocation " +
+                        std::string(to_string(wanted)))
+            .about(Subject::request);
     return outcome.version;
 }
 

@@ -90,10 +90,13 @@ void Stmt::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
-std::string Stmt::text(int col) const {
+std::string Stmt::text(int col) const { return std::string(view(col)); }
+
+std::string_view Stmt::view(int col) const {
     const auto* p = sqlite3_column_text(stmt_, col);
-    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
-             : std::string();
+    return p ? std::string_view(reinterpret_cast<const char*>(p),
+                                static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string_view();
 }
 
 std::optional<int> Stmt::opt_integer(int col) const {

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace klima::store::sql {
 
@@ -58,6 +59,9 @@ public:
     int integer(int col) const { return sqlite3_column_int(stmt_, col); }
     double real(int col) const { return sqlite3_column_double(stmt_, col); }
     std::string text(int col) const;
+    // The column's text without a copy ("" for NULL): valid until the next step, reset or
+    // another read of the same column as another type.
+    std::string_view view(int col) const;
     std::optional<int> opt_integer(int col) const;
     std::optional<double> opt_real(int col) const;
 

@@ -234,40 +234,64 @@ std::vector<int> Store::years_imported(int version) const {
     return out;
 }
 
-void Store::read_activity(int from_version, int year, ActivitySet& into) const {
+std::size_t Store::read_activity(int from_version, int year, const ActivityVisitor& each, RowText text) const {
     const bool with_unit = schema_version() >= kUnitAndStatusSchema;
-    sql::Stmt q(impl_->db, with_unit ? "SELECT year, sector, subsector, carrier, kind, quantity_si, source, "
-                                       "origin_file, origin_line, origin_field, unit FROM activity "
+    // Only what a record needs, by column number; `year` is the one asked. Every read below is
+    // one column fetch: a NULL text reads as "" (unit is NULL exactly when none was written, and
+    // kind exactly when the quantity is missing: the table's CHECK).
+    enum Col { sector, subsector, carrier, kind, quantity_si, source, origin_file, origin_line, origin_field, unit };
+    sql::Stmt q(impl_->db, with_unit ? "SELECT sector, subsector, carrier, kind, quantity_si, source, origin_file, "
+                                       "origin_line, origin_field, unit FROM activity "
                                        "WHERE version_id = ? AND year = ? ORDER BY row_no"
-                                     : "SELECT year, sector, subsector, carrier, kind, quantity_si, source, "
-                                       "origin_file, origin_line, origin_field, NULL FROM activity "
+                                     : "SELECT sector, subsector, carrier, kind, quantity_si, source, origin_file, "
+                                       "origin_line, origin_field, NULL FROM activity "
                                        "WHERE version_id = ? AND year = ? ORDER BY row_no");
     q.bind(1, from_version).bind(2, year);
+    // A year's rows repeat a few kinds: the last one parsed is kept rather than parsed again.
+    std::optional<std::string> last_kind;
+    units::AmountKind kind_of_row = units::AmountKind::energy;
+    const bool with_source = text == RowText::all;
+    std::size_t given = 0;
     while (q.step()) {
         ActivityRecord r;
-        r.year = q.integer(0);
-        r.sector = q.text(1);
-        r.subsector = q.text(2);
-        r.carrier = q.text(3);
-        r.source = q.text(6);
-        r.origin = {q.text(7), q.integer(8), q.text(9)};
-        if (!q.is_null(10)) r.unit = q.text(10);  // as written: tells a normal cubic metre from a cubic metre
-        if (const auto v_si = q.opt_real(5)) r.amount = amount_from_si(parse_kind(q.text(4), r.origin), *v_si);
-        into.push_back(std::move(r));
+        r.year = year;
+        r.sector = q.view(sector);
+        r.subsector = q.view(subsector);
+        r.carrier = q.view(carrier);
+        if (with_source) r.source = q.view(source);
+        r.origin = {std::string(q.view(origin_file)), q.integer(origin_line), std::string(q.view(origin_field))};
+        r.unit = q.view(unit);  // as written: tells a normal cubic metre from a cubic metre
+        if (const auto k = q.view(kind); !k.empty()) {
+            if (!last_kind || k != *last_kind) {
+                kind_of_row = parse_kind(std::string(k), r.origin);
+                last_kind = std::string(k);
+            }
+            r.amount = amount_from_si(kind_of_row, q.real(quantity_si));
+        }
+        each(std::move(r));
+        ++given;
     }
+    return given;
 }
 
 ActivitySet Store::activity(const Version& v) const {
     ActivitySet out;
-    for (const auto& [year, from] : years(v)) read_activity(from, year, out);
+    const auto keep = [&out](ActivityRecord&& r) { out.push_back(std::move(r)); };
+    for (const auto& [year, from] : years(v)) read_activity(from, year, keep, RowText::all);
     return out;
 }
 
 ActivitySet Store::activity(const Version& v, int year) const {
     ActivitySet out;
-    for (const auto& [y, from] : years(v))
-        if (y == year) read_activity(from, year, out);
+    each_activity(v, year, [&out](ActivityRecord&& r) { out.push_back(std::move(r)); });
     return out;
+}
+
+std::size_t Store::each_activity(const Version& v, int year, const ActivityVisitor& each, RowText text) const {
+    std::size_t given = 0;
+    for (const auto& [y, from] : years(v))
+        if (y == year) given += read_activity(from, year, each, text);
+    return given;
 }
 
 std::optional<int> Store::factor_set_of(const Version& v) const {

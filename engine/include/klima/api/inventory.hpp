@@ -24,9 +24,10 @@ struct InventoryRequest {
     io::ActivityReadOptions read;  // for the file; only `year`'s records are kept
     std::optional<std::string> store;
     std::optional<int> version;
-    // From a CSV file, hold no lines: the outcome has the totals, and
-    // inventory_lines reads the file again to give the lines one by one, so
-    // that a year of any size takes bounded memory. Other sources hold them.
+    // From a CSV file or a store, hold no lines: the outcome has the totals,
+    // and inventory_lines reads the file or the store version's rows again to
+    // give the lines one by one, so that a year of any size takes bounded
+    // memory. Other sources (.xlsx, .json, a sheet) hold them.
     bool stream = false;
 };
 
@@ -40,15 +41,18 @@ struct InventoryOutcome {
     std::optional<report::Inhabitants> inhabitants;
     // The lines were not held (InventoryRequest::stream): inventory.lines is empty.
     bool streamed = false;
+    // The store version read, when from_store: a streamed outcome's lines are read from it again.
+    std::optional<int> store_version;
 };
 
 // Throws klima::Error naming the file or store at fault (kind input, io or store).
 InventoryOutcome inventory(const InventoryRequest& request, ReferenceData base);
 
 // The outcome's lines in order: those it holds, or, when it was streamed,
-// made again from the request's file (read and computed a second time, one
-// line at a time). `request` and `outcome` must outlive the function. Throws
-// as `inventory` does should the file have changed in between.
+// made again from the request's file or store version (read and computed a
+// second time, one line at a time, in a read snapshot of its own; a version's
+// rows never change). `request` and `outcome` must outlive the function.
+// Throws as `inventory` does should the file have changed in between.
 InventoryLines inventory_lines(const InventoryRequest& request, const InventoryOutcome& outcome);
 
 }  // namespace klima::api

@@ -9,6 +9,7 @@
 #include "klima/scenario.hpp"
 #include "klima/scope_total.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,10 @@ struct ScenarioRequest {
     // Where the data directory's reference data is kept between requests (the workbench's);
     // none: read from data_dir each time. The store's factors and the overrides are read each time.
     std::shared_ptr<ReferenceCache> reference_cache;
+    // Told, in engine words, what the caller may not expect of the load (a national history read
+    // from the data directory although a store was asked for); none: not told. Called on the
+    // loading thread.
+    std::function<void(const std::string&)> notice;
 };
 
 struct ScenarioOutcome {

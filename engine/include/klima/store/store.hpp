@@ -20,6 +20,8 @@
 #include "klima/status/action_status.hpp"
 #include "klima/store/repository.hpp"
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -152,6 +154,15 @@ public:
     // factors(v): its factor set with its overrides laid over it (FactorLibrary::lay_over).
     ActivitySet activity(const Version& v) const override;
     ActivitySet activity(const Version& v, int year) const;
+    // activity(v, year) one row at a time, holding none: `each` is given every record of the year
+    // in the same order (it may take the record's strings). Returns how many it was given; 0 for an
+    // absent year. What `each` throws ends the read and is passed on. RowText::without_source
+    // leaves each record's source empty, unread: what an inventory's totals need (none depends
+    // on a line's source), for a first pass over many rows.
+    enum class RowText { all, without_source };
+    using ActivityVisitor = std::function<void(ActivityRecord&&)>;
+    std::size_t each_activity(const Version& v, int year, const ActivityVisitor& each,
+                              RowText text = RowText::all) const;
     FactorLibrary factors(const Version& v) const override;
     // The years `v` can compute, ascending; for each, the activity import it is read from.
     std::vector<std::pair<int, int>> years(const Version& v) const;
@@ -211,7 +222,7 @@ public:
 
 private:
     ImportOutcome import_factor_rows(const FactorLibrary& factors, const Provenance& from, bool overrides);
-    void read_activity(int from_version, int year, ActivitySet& into) const;
+    std::size_t read_activity(int from_version, int year, const ActivityVisitor& each, RowText text) const;
     FactorLibrary factor_rows(int version) const;  // the rows one factor version imported
 
     struct Impl;
