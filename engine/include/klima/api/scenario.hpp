@@ -15,7 +15,10 @@
 
 namespace klima {
 class ReferenceCache;  // klima/plan_inputs.hpp
+namespace store {
+class ReadPool;  // klima/store/read_pool.hpp
 }
+}  // namespace klima
 
 namespace klima::api {
 
@@ -39,6 +42,9 @@ struct ScenarioRequest {
     // Where the data directory's reference data is kept between requests (the workbench's);
     // none: read from data_dir each time. The store's factors and the overrides are read each time.
     std::shared_ptr<ReferenceCache> reference_cache;
+    // The store's activity and factors read through a connection of this pool (the workbench's,
+    // opened once for `store`) instead of opening `store` for the request; none: opened each time.
+    std::shared_ptr<store::ReadPool> store_pool;
 };
 
 struct ScenarioOutcome {
