@@ -10,8 +10,8 @@
 #include "klima/io/data_files.hpp"
 #include "klima/store/read_pool.hpp"
 
-#include <catch2/catch.hpp>
 #include <sqlite3.h>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -78,9 +78,10 @@ TEST_CASE("store read pool: a lease is kept for the next, two at once are two co
     CHECK(pool.idle() == 0);
 }
 
-TEST_CASE("store read pool: a write is seen by the next lease, a replaced store is read anew, a deleted one is "
-          "a store error",
-          "[store][pool]") {
+TEST_CASE(
+    "store read pool: a write is seen by the next lease, a replaced store is read anew, a deleted one is "
+    "a store error",
+    "[store][pool]") {
     const klima::test::TempDir dir;
     const auto path = dir.file("klima.db");
     import(path, kServeRepo + "/data/koege/activity.csv");
