@@ -10,6 +10,7 @@
 #include "klima/plan_inputs.hpp"
 #include "klima/report/progress_report.hpp"
 #include "klima/report/scenario_report.hpp"
+#include "klima/store/read_pool.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -114,7 +115,8 @@ Handlers::Handlers(ServeConfig config, Executor& analysis)
     : config_(std::move(config)),
       sandbox_({config_.data_dir, config_.scenarios_dir}),
       analysis_(&analysis),
-      reference_(std::make_shared<ReferenceCache>()) {}
+      reference_(std::make_shared<ReferenceCache>()),
+      store_pool_(config_.store ? std::make_shared<store::ReadPool>(*config_.store) : nullptr) {}
 
 Reply Handlers::list_scenarios() const {
     return guarded([&] {
@@ -146,8 +148,8 @@ Reply Handlers::scenario(const std::string& name) const {
     return guarded([&] {
         const auto path = fs::path(config_.scenarios_dir) / name;
         if (!Sandbox::is_plain_json_name(name) || !sandbox_.contains(path.string())) return kNameRefused;
-        if (config_.store)
-            if (auto saved = api::load_scenario_version(*config_.store, name, std::nullopt)) {
+        if (store_pool_)
+            if (auto saved = store_pool_->lend()->scenario_version(name, std::nullopt)) {
                 Reply r{200, "application/json", std::move(saved->scenario), {}};
                 r.headers = {{"X-Klima-Version", std::to_string(saved->version)}};
                 return r;
@@ -189,10 +191,11 @@ Reply Handlers::versions(const std::string& name) const {
                            {"latest", nullptr},
                            {"versions", nlohmann::json::array()},
                            {"editor_state", nullptr}};
-        if (!config_.store) return Reply{200, "application/json", answer_text(out), {}};
-        for (const auto& v : api::list_scenario_versions(*config_.store, name))
-            out["versions"].push_back(version_json(v));
-        if (const auto latest = api::load_scenario_version(*config_.store, name, std::nullopt)) {
+        if (!store_pool_) return Reply{200, "application/json", answer_text(out), {}};
+        const auto db = store_pool_->lend();
+        const store::Store::ReadTransaction snapshot(*db);  // the list and the latest from one store state
+        for (const auto& v : db->scenario_versions(name)) out["versions"].push_back(version_json(v));
+        if (const auto latest = db->scenario_version(name, std::nullopt)) {
             out["latest"] = latest->version;
             // A version saved before the limits (or written by another tool) may hold any state: checked
             // before it is parsed, and left out (null) when it is outside them, so the route still answers.
@@ -214,6 +217,7 @@ namespace {
 // files are checked to lie in the sandbox (parsing it once more here costs far less than the run).
 std::optional<api::ScenarioRequest> sandboxed_request(const ServeConfig& config, const Sandbox& sandbox,
                                                       const std::shared_ptr<ReferenceCache>& reference,
+                                                      const std::shared_ptr<store::ReadPool>& store_pool,
                                                       const std::string& body, const std::string& name,
                                                       Reply& refused) {
     const auto anchor = (fs::path(config.scenarios_dir) / name).string();
@@ -241,6 +245,7 @@ std::optional<api::ScenarioRequest> sandboxed_request(const ServeConfig& config,
     r.allocation = config.allocation;
     r.store = config.store;
     r.reference_cache = reference;
+    r.store_pool = store_pool;
     return r;
 }
 }  // namespace
@@ -248,8 +253,8 @@ std::optional<api::ScenarioRequest> sandboxed_request(const ServeConfig& config,
 Reply Handlers::run(const std::string& body, const std::optional<std::string>& name) const {
     return guarded([&] {
         Reply refused;
-        const auto request =
-            sandboxed_request(config_, sandbox_, reference_, body, name.value_or("workbench.json"), refused);
+        const auto request = sandboxed_request(config_, sandbox_, reference_, store_pool_, body,
+                                               name.value_or("workbench.json"), refused);
         if (!request) return refused;
         const auto outcome = api::run_scenario(*request);
         auto text = report::render_scenario(outcome.run, outcome.ref, report::Format::json,
@@ -314,7 +319,7 @@ Reply Handlers::save(const std::string& body, const std::string& name) const {
                                "no scenario nests this deep; send the scenario as GET /api/scenario gives it");
         }
         Reply refused;
-        const auto request = sandboxed_request(config_, sandbox_, reference_, compact, name, refused);
+        const auto request = sandboxed_request(config_, sandbox_, reference_, store_pool_, compact, name, refused);
         if (!request) return refused;
         api::run_scenario(*request);  // a scenario the engine refuses is not saved (400 with its JSON path)
         // The text saved is what `klima db scenario` prints and `klima scenario run` reads: the scenario
@@ -362,8 +367,8 @@ Reply Handlers::report(const std::string& body, const std::optional<std::string>
             return error_reply(400, "usage", "year", "reporting year " + year_text + " is outside " + horizon_text(),
                                "give a year in that range");
         Reply refused;
-        const auto scenario =
-            sandboxed_request(config_, sandbox_, reference_, body, name.value_or("workbench.json"), refused);
+        const auto scenario = sandboxed_request(config_, sandbox_, reference_, store_pool_, body,
+                                                name.value_or("workbench.json"), refused);
         if (!scenario) return refused;
         api::ReportRequest request;
         request.scenario = *scenario;

@@ -18,7 +18,10 @@
 
 namespace klima {
 class ReferenceCache;  // klima/plan_inputs.hpp
+namespace store {
+class ReadPool;  // klima/store/read_pool.hpp
 }
+}  // namespace klima
 
 namespace klima::serve {
 
@@ -47,7 +50,8 @@ std::string content_disposition(const std::string& file_name);
 // Every handler may be called concurrently; none throws (errors are replies).
 class Handlers {
 public:
-    // `analysis`: the pool reports' Monte Carlos run on; it must outlive the Handlers.
+    // `analysis`: the pool reports' Monte Carlos run on; it must outlive the Handlers. With a store,
+    // opens its read pool: throws klima::Error (kind store) for a store this klima cannot read.
     Handlers(ServeConfig config, Executor& analysis);
 
     // GET /api/scenarios: [{file, name, municipality, measures}] of the scenarios folder.
@@ -79,6 +83,9 @@ private:
     // The data directory's reference data, read on the first run or report and kept for the
     // server's life (a change to data/ needs a restart); the store's factors are read every time.
     std::shared_ptr<ReferenceCache> reference_;
+    // With --db: the store's read connections, opened once and shared by every request (each
+    // request reads on its own lease, in one snapshot); a save writes through a connection of its own.
+    std::shared_ptr<store::ReadPool> store_pool_;
 };
 
 }  // namespace klima::serve

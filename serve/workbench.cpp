@@ -8,7 +8,6 @@
 #include "klima/draws.hpp"
 #include "klima/error.hpp"
 #include "klima/executor.hpp"
-#include "klima/store/store.hpp"
 
 #include <httplib.h>
 
@@ -128,8 +127,8 @@ Workbench::Workbench(ServeConfig config) {
                     ErrorKind::usage)
             .about(Subject::store_contents);
     // A store this klima cannot use (a newer schema, a file that is not a store) is refused before
-    // anything listens, with the store's own reason, rather than answered 500 on every request.
-    if (config.store) store::Store(*config.store, store::Open::read_only);
+    // anything listens, with the store's own reason, rather than answered 500 on every request:
+    // the handlers open the store's read pool (klima/store/read_pool.hpp) as they are made.
     impl_ = std::make_unique<Impl>(std::move(config));
     auto& s = impl_->server;
     const auto& h = impl_->handlers;

@@ -22,6 +22,10 @@
 
 namespace klima {
 
+namespace store {
+class ReadPool;  // klima/store/read_pool.hpp
+}
+
 // What one plan is loaded from: the scenario (a file, or its text), the data
 // directory, and where the activity comes from.
 struct PlanRequest {
@@ -90,12 +94,17 @@ public:
 // each year, the records of the newest activity version holding it.
 class StoreSource : public FileSource {
 public:
+    // Opens the store at `store_path` for each plan's read.
     explicit StoreSource(std::string store_path) : path_(std::move(store_path)) {}
-    // Throws klima::Error (kind store) for a store without activity.
+    // Reads through a connection lent by `pool` (shared between threads, each source using its
+    // own lease; klima/store/read_pool.hpp): a long-running process opens the store once.
+    explicit StoreSource(std::shared_ptr<store::ReadPool> pool);
+    // Throws klima::Error (kind store) for a store without activity, or no longer at its path.
     ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) override;
 
 private:
     std::string path_;
+    std::shared_ptr<store::ReadPool> pool_;  // none: open path_ each time
 };
 
 // The reference data of each (data directory, CHP allocation), read once through the first

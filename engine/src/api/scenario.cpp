@@ -32,7 +32,8 @@ PlanRequest plan_request(const ScenarioRequest& request) {
 
 std::unique_ptr<InputSource> source_for(const ScenarioRequest& request) {
     std::unique_ptr<InputSource> source;
-    if (request.store) source = std::make_unique<StoreSource>(*request.store);
+    if (request.store_pool) source = std::make_unique<StoreSource>(request.store_pool);
+    else if (request.store) source = std::make_unique<StoreSource>(*request.store);
     else source = std::make_unique<FileSource>();
     if (request.reference_cache)
         return std::make_unique<CachedReferenceSource>(std::move(source), request.reference_cache);

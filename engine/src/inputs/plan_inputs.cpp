@@ -10,6 +10,7 @@
 #include "klima/io/targets_file.hpp"
 #include "klima/io/trends_file.hpp"
 #include "klima/national/national_history.hpp"
+#include "klima/store/read_pool.hpp"
 #include "klima/store/repository.hpp"
 #include "klima/store/store.hpp"
 #include "klima/store/version_diff.hpp"
@@ -47,8 +48,14 @@ TargetSet FileSource::targets(const std::string& file) { return io::load_targets
 national::NationalData InputSource::national_figures(const std::string& dir) { return national::load_national(dir); }
 std::vector<Trend> InputSource::trends(const std::string& file) { return io::load_trends(file); }
 
+StoreSource::StoreSource(std::shared_ptr<store::ReadPool> pool) : path_(pool->path()), pool_(std::move(pool)) {}
+
 ActivitySet StoreSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
-    const auto db = store::open_repository(path_);
+    std::optional<store::ReadPool::Lease> lease;  // the pool's connection, given back when done
+    std::unique_ptr<store::Repository> opened;    // or one opened for this read
+    if (pool_) lease.emplace(pool_->lend());
+    else opened = store::open_repository(path_);
+    const store::Repository* db = pool_ ? &**lease : opened.get();
     const auto snapshot = db->read_snapshot();  // factors and activity from one store state
     if (const auto current = db->current(); current && current->factors_from) {
         ref = store::with_factors(ref, db->factors(*current));

@@ -22,6 +22,18 @@ nlohmann::ordered_json allocation_json(ChpAllocation a, Lang lang) {
     return {{"set", std::string(to_string(a))}, {"description", what(a, lang)}};
 }
 
+std::string dump_with_allocation(const nlohmann::json& j, ChpAllocation a, Lang lang) {
+    auto out = j.dump(2);  // "{\n  ...\n}" for a non-empty object; "{}" for an empty one
+    nlohmann::ordered_json tail;
+    tail["chp_allocation"] = allocation_json(a, lang);
+    const auto member = tail.dump(2);  // "{\n  \"chp_allocation\": {...}\n}": the member at the top level's indent
+    const auto inner = std::string_view(member).substr(2, member.size() - 4);
+    if (j.empty()) return "{\n" + std::string(inner) + "\n}\n";
+    out.resize(out.size() - 2);  // without the closing "\n}"
+    out.append(",\n").append(inner).append("\n}\n");
+    return out;
+}
+
 std::string with_allocation_note(std::string rendered, NoteForm form, ChpAllocation a, Lang lang) {
     // The set's code is shown in English output only, where it matches the --allocation flag;
     // Danish output describes the method in words alone.

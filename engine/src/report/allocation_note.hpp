@@ -15,6 +15,11 @@ namespace klima::report {
 // {"set": "declared", "description": "…"} in the language given.
 nlohmann::ordered_json allocation_json(ChpAllocation a, Lang lang);
 
+// `j` as dump(2) lays it out (keys sorted), then "chp_allocation": allocation_json(a, lang) as the
+// last key, and a newline: the bytes a copy into an ordered_json with the key added would dump,
+// without that deep copy of the whole document (a fifth of a workbench run's answer; issue 26).
+std::string dump_with_allocation(const nlohmann::json& j, ChpAllocation a, Lang lang);
+
 // `rendered` with the statement added: a closing line for text and Markdown,
 // a final row for the report's key-value CSV (table,key,name,column,value)
 // and the scenario's series CSV, a paragraph before </body> for HTML.

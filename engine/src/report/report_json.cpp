@@ -199,9 +199,7 @@ std::string render_json(const ReportData& d, Lang l) {
         j["abatement"] = d.analysis.abatement ? abatement(*d.analysis.abatement) : json(nullptr);
     }
     if (!d.allocation) return j.dump(2) + "\n";
-    nlohmann::ordered_json with_note = j;  // the same keys in the same order, then the allocation last
-    with_note["chp_allocation"] = allocation_json(*d.allocation, l);
-    return with_note.dump(2) + "\n";
+    return dump_with_allocation(j, *d.allocation, l);  // the same keys in the same order, then the allocation
 }
 
 }  // namespace klima::report

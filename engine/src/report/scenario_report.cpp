@@ -6,6 +6,7 @@
 
 #include "allocation_note.hpp"
 #include "history_note.hpp"
+#include "json_writer.hpp"
 #include "labels.hpp"
 #include "render_by_format.hpp"
 #include "report_text.hpp"
@@ -14,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -218,30 +220,105 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref, Targe
     return out.str();
 }
 
-nlohmann::json rows_json(const Trajectory& t) {
-    nlohmann::json rows = nlohmann::json::object();
-    for (std::size_t i = 0; i < t.row_count(); ++i) {
-        nlohmann::json v = nlohmann::json::array();
-        for (int y = t.first_year(); y <= t.last_year(); ++y) v.push_back(in_tonnes(t.at(i, y)));
-        rows[t.rows()[i]] = v;
+// A JSON value streamed as nlohmann dumps it: a json's object in its sorted key order, an
+// ordered_json's in its own.
+template <class J>
+void write_value(JsonWriter& w, const J& j) {
+    using value_t = typename J::value_t;
+    switch (j.type()) {
+        case value_t::object:
+            w.begin_object();
+            for (auto it = j.begin(); it != j.end(); ++it) {
+                w.key(it.key());
+                write_value(w, it.value());
+            }
+            w.end_object();
+            return;
+        case value_t::array:
+            w.begin_array();
+            for (const auto& v : j) write_value(w, v);
+            w.end_array();
+            return;
+        case value_t::string: w.value(j.template get_ref<const std::string&>()); return;
+        case value_t::boolean: w.value(j.template get<bool>()); return;
+        case value_t::number_integer: w.value(j.template get<long long>()); return;
+        case value_t::number_unsigned: w.value(static_cast<long long>(j.template get<unsigned long long>())); return;
+        case value_t::number_float: w.value(j.template get<double>()); return;
+        default: w.null(); return;  // null (nothing here builds binary or discarded values)
     }
-    return rows;
+}
+
+// Members written straight to the writer, by key.
+using Members = std::map<std::string, std::function<void(JsonWriter&)>>;
+
+// The members of `small` and of `big` merged in key order (byte order, as nlohmann::json sorts its
+// keys), without the braces: the bytes nlohmann's dump(2) gives had `big`'s members been built
+// into `small`, without building them (the large arrays of a run's answer).
+void write_members(JsonWriter& w, const nlohmann::json& small, const Members& big) {
+    auto s = small.begin();
+    auto b = big.begin();
+    while (s != small.end() || b != big.end()) {
+        if (b == big.end() || (s != small.end() && s.key() < b->first)) {
+            w.key(s.key());
+            write_value(w, s.value());
+            ++s;
+        } else {
+            w.key(b->first);
+            b->second(w);
+            ++b;
+        }
+    }
+}
+
+void write_object(JsonWriter& w, const nlohmann::json& small, const Members& big) {
+    w.begin_object();
+    write_members(w, small, big);
+    w.end_object();
+}
+
+// {row: [t a year, ...]} in row-name order; of two rows of one name the later, as a json object keeps it.
+void write_rows(JsonWriter& w, const Trajectory& t) {
+    std::vector<std::size_t> order(t.row_count());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return t.rows()[a] < t.rows()[b]; });
+    w.begin_object();
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const std::size_t i = order[k];
+        if (k + 1 < order.size() && t.rows()[order[k + 1]] == t.rows()[i]) continue;
+        w.key(t.rows()[i]);
+        w.begin_array();
+        for (int y = t.first_year(); y <= t.last_year(); ++y) w.value(in_tonnes(t.at(i, y)));
+        w.end_array();
+    }
+    w.end_object();
 }
 
 // The one total per year of `t` (scope_total.hpp), one entry per year of the run:
-// {"total_t": [...], "construction_t": [...], "lulucf_apart_t": [...] or null}.
-nlohmann::json totals_json(const Trajectory& t, const ReferenceData& ref, TargetScope scope, int from, int to) {
-    nlohmann::json total = nlohmann::json::array(), construction = nlohmann::json::array(),
-                   lulucf = nlohmann::json::array();
-    for (int y = from; y <= to; ++y) {
-        const auto st = t.row_count() && t.has_year(y) ? scope_total(t, y, ref.taxonomy, scope) : ScopeTotal{};
-        total.push_back(in_tonnes(st.total));
-        construction.push_back(in_tonnes(st.construction));
-        lulucf.push_back(st.lulucf_apart ? nlohmann::json(in_tonnes(*st.lulucf_apart)) : nlohmann::json(nullptr));
+// {"construction_t": [...], "lulucf_apart_t": [...] or null, "total_t": [...]}.
+void write_totals(JsonWriter& w, const Trajectory& t, const ReferenceData& ref, TargetScope scope, int from, int to) {
+    std::vector<ScopeTotal> totals;
+    for (int y = from; y <= to; ++y)
+        totals.push_back(t.row_count() && t.has_year(y) ? scope_total(t, y, ref.taxonomy, scope) : ScopeTotal{});
+    w.begin_object();
+    w.key("construction_t").begin_array();
+    for (const auto& st : totals) w.value(in_tonnes(st.construction));
+    w.end_array();
+    w.key("lulucf_apart_t");
+    if (scope == TargetScope::excl_lulucf) {
+        w.begin_array();
+        for (const auto& st : totals) {
+            if (st.lulucf_apart) w.value(in_tonnes(*st.lulucf_apart));
+            else w.null();
+        }
+        w.end_array();
+    } else {
+        w.null();
     }
-    return {{"total_t", total},
-            {"construction_t", construction},
-            {"lulucf_apart_t", scope == TargetScope::excl_lulucf ? lulucf : nlohmann::json(nullptr)}};
+    w.key("total_t").begin_array();
+    for (const auto& st : totals) w.value(in_tonnes(st.total));
+    w.end_array();
+    w.end_object();
 }
 
 // The latest inventory (the launch year's) in the same terms as the report's "latest" figure: the
@@ -319,14 +396,14 @@ std::string render_json(const ScenarioRun& run, const ReferenceData& ref, Target
     }
     j["years"] = years;
     j["drivers"] = drivers;
-    j["bau"] = rows_json(r.bau);
-    j["scenario"] = rows_json(r.scenario);
+    // The trajectories and their totals, most of the answer's bytes, are written straight to the
+    // text below rather than built as JSON values first (issue 26: building, copying and freeing
+    // them was two fifths of a workbench run request).
+    const int from = r.base_year, to = r.bau.last_year();
     // The one total per year (issue 25): what the report and the workbench tiles show as "total".
     j["scope"] = std::string(to_string(scope));
-    j["totals"] = {{"bau", totals_json(r.bau, ref, scope, r.base_year, r.bau.last_year())},
-                   {"scenario", totals_json(r.scenario, ref, scope, r.base_year, r.bau.last_year())}};
     j["latest_inventory"] = latest_inventory_json(run, ref, scope);
-    nlohmann::json measures = nlohmann::json::array();
+    std::vector<nlohmann::json> measures;
     for (std::size_t i = 0; i < r.measures.size(); ++i) {
         const auto& m = r.measures[i];
         const auto& spec = run.spec.measures.at(i);
@@ -343,36 +420,71 @@ std::string render_json(const ScenarioRun& run, const ReferenceData& ref, Target
              {"full_effect_year", m.full_effect_year},
              {"source", spec.source},
              {"cost_dkk", units::in_dkk(m.cost)},
-             {"cumulative_avoided_t", in_tonnes(m.effect.cumulative(r.base_year, r.bau.last_year()))},
+             {"cumulative_avoided_t", in_tonnes(m.effect.cumulative(from, to))},
              {"cumulative_planned_t", in_tonnes(planned_cumulative(m))},
              {"planned_t", planned},
-             {"cost_per_tonne_dkk",
-              m.cost_per_tonne ? nlohmann::json(units::in_dkk_per_tonne(*m.cost_per_tonne)) : nlohmann::json(nullptr)},
-             {"effect", rows_json(m.effect)},
-             {"effect_totals", totals_json(m.effect, ref, scope, r.base_year, r.bau.last_year())}});
+             {"cost_per_tonne_dkk", m.cost_per_tonne ? nlohmann::json(units::in_dkk_per_tonne(*m.cost_per_tonne))
+                                                     : nlohmann::json(nullptr)}});
     }
-    j["measures"] = measures;
-    nlohmann::json themes = nlohmann::json::array();
-    for (const auto& t : themes_of(r)) {
+    const auto themes = themes_of(r);
+    std::vector<nlohmann::json> theme_json;
+    for (const auto& t : themes) {
         nlohmann::json ids = nlohmann::json::array();
         for (std::size_t i : t.measures) ids.push_back(r.measures[i].id);
-        themes.push_back({{"theme", t.theme},
-                          {"measures", ids},
-                          {"cost_dkk", units::in_dkk(t.cost)},
-                          {"cumulative_avoided_t", in_tonnes(t.effect.cumulative(r.base_year, r.bau.last_year()))},
-                          {"cumulative_planned_t", in_tonnes(t.planned_cumulative)},
-                          {"effect", rows_json(t.effect)}});
+        theme_json.push_back({{"theme", t.theme},
+                              {"measures", ids},
+                              {"cost_dkk", units::in_dkk(t.cost)},
+                              {"cumulative_avoided_t", in_tonnes(t.effect.cumulative(from, to))},
+                              {"cumulative_planned_t", in_tonnes(t.planned_cumulative)}});
     }
-    j["themes"] = themes;
     nlohmann::json estimated = nlohmann::json::array();
     for (const auto& e : r.estimated)
         estimated.push_back(
             {{"row", e.row}, {"year", e.year}, {"measures", e.measures}, {"bound_t", in_tonnes(e.bound)}});
     j["attribution"] = {{"method", r.estimated.empty() ? "shapley" : "shapley, estimated where listed"},
                         {"estimated", estimated}};
-    nlohmann::ordered_json with_note = j;  // the same keys in the same order, then the allocation last
-    with_note["chp_allocation"] = allocation_json(allocation, Lang::en);
-    return with_note.dump(2) + "\n";
+
+    std::ostringstream text;
+    OutputBuffer out(text);
+    JsonWriter w(out);
+    const Members big{
+        {"bau", [&](JsonWriter& v) { write_rows(v, r.bau); }},
+        {"scenario", [&](JsonWriter& v) { write_rows(v, r.scenario); }},
+        {"totals",
+         [&](JsonWriter& v) {
+             v.begin_object();
+             v.key("bau");
+             write_totals(v, r.bau, ref, scope, from, to);
+             v.key("scenario");
+             write_totals(v, r.scenario, ref, scope, from, to);
+             v.end_object();
+         }},
+        {"measures",
+         [&](JsonWriter& v) {
+             v.begin_array();
+             for (std::size_t i = 0; i < measures.size(); ++i) {
+                 const auto& effect = r.measures[i].effect;
+                 write_object(
+                     v, measures[i],
+                     {{"effect", [&](JsonWriter& e) { write_rows(e, effect); }},
+                      {"effect_totals", [&](JsonWriter& e) { write_totals(e, effect, ref, scope, from, to); }}});
+             }
+             v.end_array();
+         }},
+        {"themes", [&](JsonWriter& v) {
+             v.begin_array();
+             for (std::size_t i = 0; i < themes.size(); ++i)
+                 write_object(v, theme_json[i], {{"effect", [&](JsonWriter& e) { write_rows(e, themes[i].effect); }}});
+             v.end_array();
+         }}};
+    w.begin_object();
+    write_members(w, j, big);
+    w.key("chp_allocation");  // the same keys in the same order, then the allocation last
+    write_value(w, allocation_json(allocation, Lang::en));
+    w.end_object();
+    out.text() += '\n';
+    out.flush();
+    return std::move(text).str();
 }
 
 std::string render_csv(const ScenarioRun& run) {

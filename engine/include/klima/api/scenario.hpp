@@ -16,7 +16,10 @@
 
 namespace klima {
 class ReferenceCache;  // klima/plan_inputs.hpp
+namespace store {
+class ReadPool;  // klima/store/read_pool.hpp
 }
+}  // namespace klima
 
 namespace klima::api {
 
@@ -44,6 +47,9 @@ struct ScenarioRequest {
     // from the data directory although a store was asked for); none: not told. Called on the
     // loading thread.
     std::function<void(const std::string&)> notice;
+    // The store's activity and factors read through a connection of this pool (the workbench's,
+    // opened once for `store`) instead of opening `store` for the request; none: opened each time.
+    std::shared_ptr<store::ReadPool> store_pool;
 };
 
 struct ScenarioOutcome {
