@@ -113,14 +113,14 @@ StoreImportResult import_into_store(const StoreImportRequest& request, const Ref
                     "import the status file without the overrides option", ErrorKind::usage);
     if (request.national_code && (request.status || request.overrides))
         throw Error({file, 0, ""}, "a national directory is neither factor overrides nor an action status",
-                    "import it with --national alone", ErrorKind::usage);
+                    "import the national folder alone, without overrides or a status", ErrorKind::usage);
     if (request.status) return import_status(request, from);
     if (request.national_code) {  // the regnskab's sector totals of one municipality, as activity
         if (!fs::is_regular_file(fs::path(file) / "municipalities.csv")) {
             const bool parent = fs::is_regular_file(fs::path(file) / "national" / "municipalities.csv");
             throw Error({file, 0, ""},
                         fs::is_directory(file) ? "not a national folder: it holds no municipalities.csv"
-                                               : "not a folder: --national imports a national folder",
+                                               : "not a folder: a national import reads a folder",
                         parent ? "give its national/ folder, " + (fs::path(file) / "national").string() +
                                      " (data/national: municipalities.csv and the regnskab's figures)"
                                : "give the folder of municipalities.csv and the regnskab's figures, data/national");
