@@ -158,7 +158,7 @@ TEST_CASE("a streamed inventory gives the copies of counted subsectors after the
 
 TEST_CASE("a streamed inventory refuses bad data with the error of the held one", "[inventory][stream]") {
     const std::string ok = "2017,energi,el,el,1000,MWh,a\n";
-    for (const std::string body : {
+    for (const std::string& body : {
              ok + ok,                                                           // a row pasted twice: both rows named
              ok + "2023,energi,el,el,lots,MWh,a\n",                             // a bad cell in another year
              ok + "2017,energi,el,koks,10,MWh,a\n",                             // a carrier the data does not know

@@ -143,7 +143,7 @@ std::string json_as_a_document(const InventoryResult& inv, const ReferenceData& 
 TEST_CASE("JSON writer: strings are escaped as nlohmann::json escapes them", "[report][json]") {
     std::string controls;
     for (int c = 0; c < 0x20; ++c) controls += static_cast<char>(c);
-    for (const std::string s : {std::string(), controls, std::string("say \"hi\" \\ back\\slash"),
+    for (const std::string& s : {std::string(), controls, std::string("say \"hi\" \\ back\\slash"),
                                 std::string("K\xC3\xB8ge \xC3\xA6\xC3\xB8\xC3\xA5 \xE2\x82\xAC \xF0\x9F\x8C\xB3"),
                                 std::string("tab\there, DEL \x7F stays, a/slash"), std::string("\r\n\b\f")}) {
         INFO(nlohmann::json(s).dump());
@@ -208,7 +208,7 @@ TEST_CASE("inventory JSON: streamed, it is byte for byte the document klima used
     REQUIRE(inv.lines[0].conversion.has_value());
     REQUIRE(inv.lines[2].missing());
     const std::string title = "K\xC3\xB8ge \"test\"";
-    CHECK(report::render_inventory(inv, ref, {report::Format::json, title, false}) ==
+    CHECK(report::render_inventory(inv, ref, {report::Format::json, title, false, {}, {}}) ==
           json_as_a_document(inv, ref, title));
 }
 
@@ -278,7 +278,7 @@ TEST_CASE("write_file_atomically: a streamed write that fails leaves the old fil
                                            2017, test::fixture_reference());
         io::write_file_atomically(path, [&](std::ostream& out) {
             for (int i = 0; i < 100; ++i)
-                report::write_inventory(out, inv, test::fixture_reference(), {report::Format::json, "t", false});
+                report::write_inventory(out, inv, test::fixture_reference(), {report::Format::json, "t", false, {}, {}});
         });
     } catch (const Error& e) {
         error = e;
