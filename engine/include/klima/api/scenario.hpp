@@ -15,6 +15,7 @@
 
 namespace klima {
 class ReferenceCache;  // klima/plan_inputs.hpp
+class InputFileCache;  // klima/input_file_cache.hpp
 namespace store {
 class ReadPool;  // klima/store/read_pool.hpp
 }
@@ -28,6 +29,9 @@ struct ScenarioRequest {
     // server's edited scenario): scenario_file then only names it in errors
     // and anchors the relative paths inside it, and is not read.
     std::optional<std::string> scenario_json;
+    // `scenario_json` already parsed (io::parse_scenario with scenario_file), when the caller had to
+    // parse it anyway (the web server's sandbox check): used as is instead of parsing it again.
+    std::shared_ptr<const ScenarioSpec> scenario_spec;
     std::string data_dir;  // taxonomy, carriers, factors, GWP sets
     ChpAllocation allocation = ChpAllocation::declared;
     // The inventory year the projection starts from; none: the scenario
@@ -42,6 +46,9 @@ struct ScenarioRequest {
     // Where the data directory's reference data is kept between requests (the workbench's);
     // none: read from data_dir each time. The store's factors and the overrides are read each time.
     std::shared_ptr<ReferenceCache> reference_cache;
+    // Where the parsed drivers, targets, trends and (read from files, without factor overrides)
+    // activity are kept between requests, read again when a file changes on disk; none: read each time.
+    std::shared_ptr<InputFileCache> input_files;
     // The store's activity and factors read through a connection of this pool (the workbench's,
     // opened once for `store`) instead of opening `store` for the request; none: opened each time.
     std::shared_ptr<store::ReadPool> store_pool;
