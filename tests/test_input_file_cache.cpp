@@ -104,7 +104,8 @@ TEST_CASE("a run through the input file cache, with the scenario parsed once, gi
     kept.input_files = std::make_shared<InputFileCache>();
     // As the workbench posts it: the scenario's text, parsed once by the caller and handed on.
     kept.scenario_json = slurp(kept.scenario_file);
-    kept.scenario_spec = std::make_shared<const ScenarioSpec>(io::parse_scenario(*kept.scenario_json, kept.scenario_file));
+    kept.scenario_spec =
+        std::make_shared<const ScenarioSpec>(io::parse_scenario(*kept.scenario_json, kept.scenario_file));
     CHECK(run_json(kept) == expected);
     CHECK(run_json(kept) == expected);  // activity, drivers and targets from the kept copies
     // Factor overrides change the reference data the activity is checked against: read, not kept.

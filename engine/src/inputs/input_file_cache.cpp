@@ -24,7 +24,7 @@ T InputFileCache::get(std::map<std::string, Kept<T>>& kept, const std::string& k
         const std::lock_guard lock(mutex_);
         if (const auto it = kept.find(key); it != kept.end() && it->second.stamp == *stamp) hit = it->second.value;
     }
-    if (hit) return *hit;  // the copy, outside the lock
+    if (hit) return *hit;                            // the copy, outside the lock
     auto value = std::make_shared<const T>(read());  // throws: nothing kept
     {
         const std::lock_guard lock(mutex_);
