@@ -5,6 +5,7 @@
 #include "klima/api/scenario_versions.hpp"
 #include "klima/error.hpp"
 #include "klima/horizon.hpp"
+#include "klima/input_file_cache.hpp"
 #include "klima/io/json_limits.hpp"
 #include "klima/io/scenario_file.hpp"
 #include "klima/plan_inputs.hpp"
@@ -116,6 +117,7 @@ Handlers::Handlers(ServeConfig config, Executor& analysis)
       sandbox_({config_.data_dir, config_.scenarios_dir}),
       analysis_(&analysis),
       reference_(std::make_shared<ReferenceCache>()),
+      input_files_(std::make_shared<InputFileCache>()),
       store_pool_(config_.store ? std::make_shared<store::ReadPool>(*config_.store) : nullptr) {}
 
 Reply Handlers::list_scenarios() const {
@@ -214,9 +216,10 @@ Reply Handlers::versions(const std::string& name) const {
 
 namespace {
 // The request for the scenario text `body` anchored at scenarios_dir/name, after its input
-// files are checked to lie in the sandbox (parsing it once more here costs far less than the run).
+// files are checked to lie in the sandbox; the parsed scenario goes on with it, so it is parsed once.
 std::optional<api::ScenarioRequest> sandboxed_request(const ServeConfig& config, const Sandbox& sandbox,
                                                       const std::shared_ptr<ReferenceCache>& reference,
+                                                      const std::shared_ptr<InputFileCache>& input_files,
                                                       const std::shared_ptr<store::ReadPool>& store_pool,
                                                       const std::string& body, const std::string& name,
                                                       Reply& refused) {
@@ -225,7 +228,8 @@ std::optional<api::ScenarioRequest> sandboxed_request(const ServeConfig& config,
         refused = kNameRefused;
         return std::nullopt;
     }
-    const auto spec = io::parse_scenario(body, anchor);
+    auto parsed = std::make_shared<const ScenarioSpec>(io::parse_scenario(body, anchor));
+    const auto& spec = *parsed;
     std::vector<std::pair<std::string, std::string>> files;
     // A national history reads data/national/ of the server's own data directory.
     if (!spec.history.national()) files.emplace_back("/activity", spec.activity_file);
@@ -241,10 +245,12 @@ std::optional<api::ScenarioRequest> sandboxed_request(const ServeConfig& config,
     api::ScenarioRequest r;
     r.scenario_file = anchor;
     r.scenario_json = body;
+    r.scenario_spec = std::move(parsed);
     r.data_dir = config.data_dir;
     r.allocation = config.allocation;
     r.store = config.store;
     r.reference_cache = reference;
+    r.input_files = input_files;
     r.store_pool = store_pool;
     return r;
 }
@@ -253,7 +259,7 @@ std::optional<api::ScenarioRequest> sandboxed_request(const ServeConfig& config,
 Reply Handlers::run(const std::string& body, const std::optional<std::string>& name) const {
     return guarded([&] {
         Reply refused;
-        const auto request = sandboxed_request(config_, sandbox_, reference_, store_pool_, body,
+        const auto request = sandboxed_request(config_, sandbox_, reference_, input_files_, store_pool_, body,
                                                name.value_or("workbench.json"), refused);
         if (!request) return refused;
         const auto outcome = api::run_scenario(*request);
@@ -319,7 +325,8 @@ Reply Handlers::save(const std::string& body, const std::string& name) const {
                                "no scenario nests this deep; send the scenario as GET /api/scenario gives it");
         }
         Reply refused;
-        const auto request = sandboxed_request(config_, sandbox_, reference_, store_pool_, compact, name, refused);
+        const auto request =
+            sandboxed_request(config_, sandbox_, reference_, input_files_, store_pool_, compact, name, refused);
         if (!request) return refused;
         api::run_scenario(*request);  // a scenario the engine refuses is not saved (400 with its JSON path)
         // The text saved is what `klima db scenario` prints and `klima scenario run` reads: the scenario
@@ -367,7 +374,7 @@ Reply Handlers::report(const std::string& body, const std::optional<std::string>
             return error_reply(400, "usage", "year", "reporting year " + year_text + " is outside " + horizon_text(),
                                "give a year in that range");
         Reply refused;
-        const auto scenario = sandboxed_request(config_, sandbox_, reference_, store_pool_, body,
+        const auto scenario = sandboxed_request(config_, sandbox_, reference_, input_files_, store_pool_, body,
                                                 name.value_or("workbench.json"), refused);
         if (!scenario) return refused;
         api::ReportRequest request;

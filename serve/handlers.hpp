@@ -18,6 +18,7 @@
 
 namespace klima {
 class ReferenceCache;  // klima/plan_inputs.hpp
+class InputFileCache;  // klima/input_file_cache.hpp
 namespace store {
 class ReadPool;  // klima/store/read_pool.hpp
 }
@@ -83,6 +84,9 @@ private:
     // The data directory's reference data, read on the first run or report and kept for the
     // server's life (a change to data/ needs a restart); the store's factors are read every time.
     std::shared_ptr<ReferenceCache> reference_;
+    // The parsed activity, drivers, targets and trends files, kept per path and read again when
+    // one changes on disk (size, mtime, inode), so an edit is seen at the next request.
+    std::shared_ptr<InputFileCache> input_files_;
     // With --db: the store's read connections, opened once and shared by every request (each
     // request reads on its own lease, in one snapshot); a save writes through a connection of its own.
     std::shared_ptr<store::ReadPool> store_pool_;

@@ -47,6 +47,51 @@ TEST_CASE("one total: territorial rows in the scope, construction and LULUCF out
     CHECK(in_tonnes(outside_scope(excl)) == Approx(20.0));  // 50 − 30
 }
 
+TEST_CASE("one total: all years in one pass, the same figures as year by year; years outside the rows empty",
+          "[one_total]") {
+    const auto& tax = test::fixture_reference().taxonomy;
+    // 2030: energi/el 100, lulucf/skov −30, byggeri/nybyggeri 50 t; 2031: 80, −40, 10 t.
+    Trajectory tr({"energi/el", "lulucf/skov", "byggeri/nybyggeri"}, 2030, 2031);
+    tr.set(0, 2030, t(100));
+    tr.set(1, 2030, t(-30));
+    tr.set(2, 2030, t(50));
+    tr.set(0, 2031, t(80));
+    tr.set(1, 2031, t(-40));
+    tr.set(2, 2031, t(10));
+    const auto excl = scope_totals(tr, 2029, 2032, tax, TargetScope::excl_lulucf);
+    REQUIRE(excl.size() == 4);  // 2029, 2030, 2031, 2032
+    CHECK(in_tonnes(excl[1].total) == Approx(100.0));
+    CHECK(in_tonnes(*excl[1].lulucf_apart) == Approx(-30.0));
+    CHECK(in_tonnes(excl[1].construction) == Approx(50.0));
+    CHECK(in_tonnes(excl[2].total) == Approx(80.0));
+    CHECK(in_tonnes(*excl[2].lulucf_apart) == Approx(-40.0));
+    CHECK(in_tonnes(excl[2].construction) == Approx(10.0));
+    for (std::size_t i : {std::size_t{0}, std::size_t{3}}) {  // 2029 and 2032 lie outside the trajectory
+        CHECK(excl[i].year == 0);
+        CHECK(in_tonnes(excl[i].total) == 0.0);
+        CHECK_FALSE(excl[i].lulucf_apart);
+    }
+    const auto incl = scope_totals(tr, 2030, 2031, tax, TargetScope::incl_lulucf);
+    CHECK(in_tonnes(incl[0].total) == Approx(70.0));  // 100 − 30
+    CHECK(in_tonnes(incl[1].total) == Approx(40.0));  // 80 − 40
+    CHECK_FALSE(incl[1].lulucf_apart);
+    for (int y : {2030, 2031})  // bit for bit what every other output takes year by year
+        for (auto scope : {TargetScope::incl_lulucf, TargetScope::excl_lulucf}) {
+            const auto one = scope_total(tr, y, tax, scope);
+            const auto all = scope_totals(tr, y, y, tax, scope).front();
+            CHECK(units::in_kg(all.total) == units::in_kg(one.total));
+            CHECK(units::in_kg(all.construction) == units::in_kg(one.construction));
+            CHECK(all.year == y);
+        }
+    // A row the taxonomy lacks is named, as year by year; not looked at when no year is asked.
+    Trajectory bad({"energi/el", "energi/nope"}, 2030, 2030);
+    CHECK_THROWS_WITH(scope_totals(bad, 2030, 2030, tax, TargetScope::incl_lulucf),
+                      Catch::Contains("trajectory row 'energi/nope'"));
+    CHECK_THROWS_WITH(scope_total(bad, 2030, tax, TargetScope::incl_lulucf),
+                      Catch::Contains("trajectory row 'energi/nope'"));
+    CHECK(scope_totals(bad, 2031, 2032, tax, TargetScope::incl_lulucf).size() == 2);
+}
+
 TEST_CASE("one effect: a measure's share split as the total; none outside its years", "[one_total]") {
     const auto& tax = test::fixture_reference().taxonomy;
     MeasureResult m;

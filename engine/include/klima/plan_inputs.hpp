@@ -34,6 +34,8 @@ struct PlanRequest {
     // server's edited scenario): scenario_file then only names it in errors
     // and anchors the relative paths inside it, and is not read.
     std::optional<std::string> scenario_json;
+    // `scenario_json` already parsed (io::parse_scenario with scenario_file): copied instead of parsed again.
+    std::shared_ptr<const ScenarioSpec> scenario_spec;
     std::string data_dir;  // taxonomy, carriers, factors, GWP sets
     ChpAllocation allocation = ChpAllocation::declared;
     // The inventory year the projection starts from; none: the scenario

@@ -13,6 +13,7 @@
 #include "klima/trajectory.hpp"
 
 #include <optional>
+#include <vector>
 
 namespace klima {
 
@@ -28,6 +29,12 @@ struct ScopeTotal {
 // A trajectory's rows ("sector/subsector") in `year`. Throws klima::Error for
 // a row the taxonomy does not know or a year the trajectory lacks.
 ScopeTotal scope_total(const Trajectory& t, int year, const Taxonomy& taxonomy, TargetScope scope);
+// The same for every year from `from` to `to`, one entry a year, with the rows looked up in the
+// taxonomy once (the same bits as scope_total year by year). A year `t` lacks, or every year of a
+// trajectory without rows, gets a default ScopeTotal (zeros, no LULUCF apart). Throws klima::Error
+// for a row the taxonomy does not know when some year of the range is in `t`.
+std::vector<ScopeTotal> scope_totals(const Trajectory& t, int from, int to, const Taxonomy& taxonomy,
+                                     TargetScope scope);
 // An inventory's sector totals (missing values are left out, as in its totals);
 // construction is its reported_apart.
 ScopeTotal scope_total(const InventoryResult& inv, const Taxonomy& taxonomy, TargetScope scope);

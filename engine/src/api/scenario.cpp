@@ -4,6 +4,7 @@
 
 #include "../inputs/store_activity.hpp"
 
+#include "klima/input_file_cache.hpp"
 #include "klima/intensity.hpp"
 #include "klima/io/uncertainty_file.hpp"
 #include "klima/store/store.hpp"
@@ -23,6 +24,7 @@ PlanRequest plan_request(const ScenarioRequest& request) {
     PlanRequest r;
     r.scenario_file = request.scenario_file;
     r.scenario_json = request.scenario_json;
+    r.scenario_spec = request.scenario_spec;
     r.data_dir = request.data_dir;
     r.allocation = request.allocation;
     r.from_year = request.from_year;
@@ -35,6 +37,11 @@ std::unique_ptr<InputSource> source_for(const ScenarioRequest& request) {
     if (request.store_pool) source = std::make_unique<StoreSource>(request.store_pool);
     else if (request.store) source = std::make_unique<StoreSource>(*request.store);
     else source = std::make_unique<FileSource>();
+    if (request.input_files) {
+        // The activity is kept only when it is the scenario's file checked against data_dir's reference data.
+        const bool activity_from_files = !request.store_pool && !request.store && !request.factor_overrides;
+        source = std::make_unique<CachedFileSource>(std::move(source), request.input_files, activity_from_files);
+    }
     if (request.reference_cache)
         return std::make_unique<CachedReferenceSource>(std::move(source), request.reference_cache);
     return source;

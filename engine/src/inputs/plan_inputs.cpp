@@ -86,8 +86,9 @@ PlanInputs load_plan(const PlanRequest& request, InputSource& source) {
     in.ref = source.reference_data(request.data_dir, request.allocation);
     if (request.factor_overrides)
         io::apply_factor_overrides(in.ref, io::load_factor_overrides(*request.factor_overrides, in.ref));
-    in.spec = request.scenario_json ? io::parse_scenario(*request.scenario_json, request.scenario_file)
-                                    : source.scenario(request.scenario_file);
+    if (request.scenario_spec) in.spec = *request.scenario_spec;
+    else if (request.scenario_json) in.spec = io::parse_scenario(*request.scenario_json, request.scenario_file);
+    else in.spec = source.scenario(request.scenario_file);
     if (request.from_year) in.spec.launch_year = request.from_year;
     if (in.spec.history.national()) {
         const std::string dir = request.data_dir + "/national";

@@ -297,9 +297,7 @@ void write_rows(JsonWriter& w, const Trajectory& t) {
 // The one total per year of `t` (scope_total.hpp), one entry per year of the run:
 // {"construction_t": [...], "lulucf_apart_t": [...] or null, "total_t": [...]}.
 void write_totals(JsonWriter& w, const Trajectory& t, const ReferenceData& ref, TargetScope scope, int from, int to) {
-    std::vector<ScopeTotal> totals;
-    for (int y = from; y <= to; ++y)
-        totals.push_back(t.row_count() && t.has_year(y) ? scope_total(t, y, ref.taxonomy, scope) : ScopeTotal{});
+    const auto totals = scope_totals(t, from, to, ref.taxonomy, scope);  // rows looked up once, not each year
     w.begin_object();
     w.key("construction_t").begin_array();
     for (const auto& st : totals) w.value(in_tonnes(st.construction));

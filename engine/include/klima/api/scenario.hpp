@@ -16,6 +16,7 @@
 
 namespace klima {
 class ReferenceCache;  // klima/plan_inputs.hpp
+class InputFileCache;  // klima/input_file_cache.hpp
 namespace store {
 class ReadPool;  // klima/store/read_pool.hpp
 }
@@ -29,6 +30,9 @@ struct ScenarioRequest {
     // server's edited scenario): scenario_file then only names it in errors
     // and anchors the relative paths inside it, and is not read.
     std::optional<std::string> scenario_json;
+    // `scenario_json` already parsed (io::parse_scenario with scenario_file), when the caller had to
+    // parse it anyway (the web server's sandbox check): used as is instead of parsing it again.
+    std::shared_ptr<const ScenarioSpec> scenario_spec;
     std::string data_dir;  // taxonomy, carriers, factors, GWP sets
     ChpAllocation allocation = ChpAllocation::declared;
     // The inventory year the projection starts from; none: the scenario
@@ -47,6 +51,9 @@ struct ScenarioRequest {
     // from the data directory although a store was asked for); none: not told. Called on the
     // loading thread.
     std::function<void(const std::string&)> notice;
+    // Where the parsed drivers, targets, trends and (read from files, without factor overrides)
+    // activity are kept between requests, read again when a file changes on disk; none: read each time.
+    std::shared_ptr<InputFileCache> input_files;
     // The store's activity and factors read through a connection of this pool (the workbench's,
     // opened once for `store`) instead of opening `store` for the request; none: opened each time.
     std::shared_ptr<store::ReadPool> store_pool;
