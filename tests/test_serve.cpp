@@ -246,7 +246,11 @@ namespace {
 // `klima db import data/koege/activity.csv --db PATH` leaves it.
 std::string koege_store(const klima::test::TempDir& dir) {
     const auto ref = klima::io::load_reference_data(kRepo + "/data");
-    klima::api::import_into_store({dir.file("klima.db"), kRepo + "/data/koege/activity.csv", "Køge activity", {}}, ref);
+    klima::api::StoreImportRequest import;
+    import.store_path = dir.file("klima.db");
+    import.file = kRepo + "/data/koege/activity.csv";
+    import.comment = "Køge activity";
+    klima::api::import_into_store(import, ref);
     return dir.file("klima.db");
 }
 

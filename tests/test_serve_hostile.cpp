@@ -34,7 +34,11 @@ std::string nested(std::size_t depth) { return std::string(depth, '[') + std::st
 
 std::string koege_store(const klima::test::TempDir& dir) {
     const auto ref = klima::io::load_reference_data(kServeRepo + "/data");
-    klima::api::import_into_store({dir.file("klima.db"), kServeRepo + "/data/koege/activity.csv", "Køge", {}}, ref);
+    klima::api::StoreImportRequest import;
+    import.store_path = dir.file("klima.db");
+    import.file = kServeRepo + "/data/koege/activity.csv";
+    import.comment = "Køge";
+    klima::api::import_into_store(import, ref);
     return dir.file("klima.db");
 }
 

@@ -144,8 +144,8 @@ TEST_CASE("JSON writer: strings are escaped as nlohmann::json escapes them", "[r
     std::string controls;
     for (int c = 0; c < 0x20; ++c) controls += static_cast<char>(c);
     for (const std::string& s : {std::string(), controls, std::string("say \"hi\" \\ back\\slash"),
-                                std::string("K\xC3\xB8ge \xC3\xA6\xC3\xB8\xC3\xA5 \xE2\x82\xAC \xF0\x9F\x8C\xB3"),
-                                std::string("tab\there, DEL \x7F stays, a/slash"), std::string("\r\n\b\f")}) {
+                                 std::string("K\xC3\xB8ge \xC3\xA6\xC3\xB8\xC3\xA5 \xE2\x82\xAC \xF0\x9F\x8C\xB3"),
+                                 std::string("tab\there, DEL \x7F stays, a/slash"), std::string("\r\n\b\f")}) {
         INFO(nlohmann::json(s).dump());
         CHECK(escaped(s) == nlohmann::json(s).dump());
     }
@@ -219,7 +219,7 @@ TEST_CASE("inventory CSV: a source with commas, quotes or a line break is quoted
         kHeader + "2017,energi,el,el,1000,MWh,\"counted, \"\"by hand\"\"\nsecond line\"\n", "a.csv");
     REQUIRE(records[0].source == tricky);
     const auto csv = report::render_inventory(compute_inventory(records, 2017, test::fixture_reference()),
-                                              test::fixture_reference(), {report::Format::csv, "t", false});
+                                              test::fixture_reference(), {report::Format::csv, "t", false, {}, {}});
     CHECK_THAT(csv, Catch::Contains(",\"counted, \"\"by hand\"\"\nsecond line\","));
     const auto table = io::CsvTable::parse(csv, "out.csv", {"activity_source", "factor_source"});
     REQUIRE(table.rows().size() == 1);
@@ -234,7 +234,7 @@ TEST_CASE("inventory output: a stream that fails half-way is an io error", "[rep
         FailingBuffer failing(100);
         std::ostream out(&failing);
         try {
-            report::write_inventory(out, inv, test::fixture_reference(), {format, "t", false});
+            report::write_inventory(out, inv, test::fixture_reference(), {format, "t", false, {}, {}});
             FAIL("no error");
         } catch (const Error& e) {
             CHECK(e.kind() == ErrorKind::io);
@@ -278,7 +278,8 @@ TEST_CASE("write_file_atomically: a streamed write that fails leaves the old fil
                                            2017, test::fixture_reference());
         io::write_file_atomically(path, [&](std::ostream& out) {
             for (int i = 0; i < 100; ++i)
-                report::write_inventory(out, inv, test::fixture_reference(), {report::Format::json, "t", false, {}, {}});
+                report::write_inventory(out, inv, test::fixture_reference(),
+                                        {report::Format::json, "t", false, {}, {}});
         });
     } catch (const Error& e) {
         error = e;
