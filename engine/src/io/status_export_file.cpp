@@ -2,9 +2,11 @@
 #include "readers.hpp"
 
 #include "klima/io/csv.hpp"
+#include "klima/kommunekode.hpp"
 
 #include <algorithm>
 #include <filesystem>
+#include <utility>
 
 namespace klima::io {
 
@@ -12,15 +14,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The kommunekode as data/national/municipalities.csv writes it: four digits with the leading zero.
 // klima status exports the code as municipality.json has it ("259"); both name one municipality.
 std::string four_digit_code(std::string_view code, const Location& at) {
     if (code.empty()) return {};
-    if (code.size() > 4 || code.find_first_not_of("0123456789") != std::string_view::npos)
-        throw Error(at, "municipality code '" + std::string(code) + "' is not a kommunekode",
-                    "write the kommunekode, one to four digits (e.g. 259 or 0259 for Køge), or leave it empty "
-                    "and give the municipality's name");
-    return std::string(4 - code.size(), '0') + std::string(code);
+    if (auto padded = padded_kommunekode(code)) return std::move(*padded);
+    throw Error(at, "municipality code '" + std::string(code) + "' is not a kommunekode",
+                "write the kommunekode, one to four digits (e.g. 259 or 0259 for Køge), or leave it empty "
+                "and give the municipality's name");
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include "klima/error.hpp"
 #include "klima/io/csv.hpp"
+#include "klima/kommunekode.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -45,12 +46,6 @@ std::size_t municipality_of(const io::CsvRow& row, const std::unordered_map<std:
     return it->second;
 }
 
-// A kommunekode as a spreadsheet leaves it ("101" for 0101: the leading zero dropped) is the same code.
-std::string padded_code(std::string_view s) {
-    if (s.empty() || s.size() > 4 || s.find_first_not_of("0123456789") != std::string_view::npos) return {};
-    return std::string(4 - s.size(), '0') + std::string(s);
-}
-
 // Names compared without case: ASCII letters and the Danish capitals Æ, Ø, Å (UTF-8) folded to lower case.
 std::string folded(std::string_view s) {
     std::string out(s);
@@ -78,10 +73,9 @@ std::optional<Sector> sector_from_code(std::string_view c) {
 }
 
 std::optional<std::size_t> NationalData::find(std::string_view code_or_name) const {
-    const std::string code = padded_code(code_or_name);
-    if (!code.empty()) {
+    if (const auto code = padded_kommunekode(code_or_name)) {  // "101" is 0101
         for (std::size_t i = 0; i < municipalities.size(); ++i)
-            if (municipalities[i].code == code) return i;
+            if (municipalities[i].code == *code) return i;
         return std::nullopt;
     }
     const std::string name = folded(code_or_name);
