@@ -40,6 +40,10 @@ public:
         ++reads["targets"];
         return FileSource::targets(file);
     }
+    ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) override {
+        ++reads["activity"];
+        return FileSource::activity(spec, ref);
+    }
 };
 
 api::ScenarioRequest koege_run() {
@@ -112,4 +116,26 @@ TEST_CASE("a run through the input file cache, with the scenario parsed once, gi
     plain.factor_overrides = root() + "/data/overrides/evida-naturgas.csv";
     kept.factor_overrides = plain.factor_overrides;
     CHECK(run_json(kept) == run_json(plain));
+}
+
+TEST_CASE("the workbench's stacked sources read the activity file once while it is unchanged", "[input_file_cache]") {
+    // Stacked as api::run_scenario stacks them for `klima serve`: the kept reference data over the
+    // kept files over the files. Once the reference data is kept, the outer source answers for it
+    // alone, and the activity must still come from the kept copy.
+    auto files = std::make_unique<CountingFiles>();
+    const auto& reads = files->reads;
+    const auto kept = std::make_shared<InputFileCache>();
+    CachedReferenceSource source(std::make_unique<CachedFileSource>(std::move(files), kept, true, root() + "/data"),
+                                 std::make_shared<ReferenceCache>());
+    PlanRequest request;
+    request.scenario_file = root() + "/scenarios/koege.json";
+    request.data_dir = root() + "/data";
+    const auto first = load_plan(request, source);
+    const auto second = load_plan(request, source);
+    const auto third = load_plan(request, source);
+    CHECK(reads.at("activity") == 1);
+    CHECK(reads.at("drivers") == 1);
+    REQUIRE(!first.activity.empty());
+    CHECK(second.activity.size() == first.activity.size());
+    CHECK(third.activity.size() == first.activity.size());
 }

@@ -70,16 +70,21 @@ private:
 // data (not a store, no factor overrides): see InputFileCache::activity.
 class CachedFileSource : public InputSource {
 public:
+    // `data_dir`: the directory the plan's reference data is read from, the kept activity's key.
+    // It is given here, not taken from a reference_data call: a CachedReferenceSource over this
+    // one answers that call itself once it holds the data.
     CachedFileSource(std::unique_ptr<InputSource> inner, std::shared_ptr<InputFileCache> cache,
-                     bool activity_from_files)
-        : inner_(std::move(inner)), cache_(std::move(cache)), activity_from_files_(activity_from_files) {}
+                     bool activity_from_files, std::string data_dir)
+        : inner_(std::move(inner)),
+          cache_(std::move(cache)),
+          activity_from_files_(activity_from_files),
+          data_dir_(std::move(data_dir)) {}
     ReferenceData reference_data(const std::string& data_dir, ChpAllocation allocation) override {
-        data_dir_ = data_dir;  // load_plan asks for it first; the activity's key
         return inner_->reference_data(data_dir, allocation);
     }
     ScenarioSpec scenario(const std::string& file) override { return inner_->scenario(file); }
     ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) override {
-        if (activity_from_files_ && data_dir_) return cache_->activity(spec, ref, *data_dir_, *inner_);
+        if (activity_from_files_) return cache_->activity(spec, ref, data_dir_, *inner_);
         return inner_->activity(spec, ref);
     }
     Drivers drivers(const std::string& file) override { return cache_->drivers(file, *inner_); }
@@ -91,7 +96,7 @@ private:
     std::unique_ptr<InputSource> inner_;
     std::shared_ptr<InputFileCache> cache_;
     bool activity_from_files_;
-    std::optional<std::string> data_dir_;
+    std::string data_dir_;
 };
 
 }  // namespace klima

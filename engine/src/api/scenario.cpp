@@ -40,7 +40,8 @@ std::unique_ptr<InputSource> source_for(const ScenarioRequest& request) {
     if (request.input_files) {
         // The activity is kept only when it is the scenario's file checked against data_dir's reference data.
         const bool activity_from_files = !request.store_pool && !request.store && !request.factor_overrides;
-        source = std::make_unique<CachedFileSource>(std::move(source), request.input_files, activity_from_files);
+        source = std::make_unique<CachedFileSource>(std::move(source), request.input_files, activity_from_files,
+                                                    request.data_dir);
     }
     if (request.reference_cache)
         return std::make_unique<CachedReferenceSource>(std::move(source), request.reference_cache);
