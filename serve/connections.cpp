@@ -170,21 +170,27 @@ ComputeGate::ComputeGate(std::size_t slots)
 
 ComputeGate::Turn ComputeGate::enter() {
     std::unique_lock<std::mutex> lock(mutex_);
-    const auto ticket = next_ticket_++;
-    changed_.wait(lock, [&] { return ticket == admitted_ && inside_ < slots_; });
-    ++admitted_;
-    ++inside_;
-    lock.unlock();
-    changed_.notify_all();  // the next ticket may enter too, if a slot is free
+    if (waiting_.empty() && inside_ < slots_) {
+        ++inside_;
+        return Turn(*this);
+    }
+    Waiter me;
+    waiting_.push_back(&me);
+    me.wake.wait(lock, [&] { return me.admitted; });  // leave() counted this caller inside
     return Turn(*this);
 }
 
 void ComputeGate::leave() {
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (waiting_.empty()) {
         --inside_;
+        return;
     }
-    changed_.notify_all();
+    // The slot passes straight to the first in line: inside_ stays, and no later caller can take it.
+    Waiter* next = waiting_.front();
+    waiting_.pop_front();
+    next->admitted = true;
+    next->wake.notify_one();  // under the lock: `next` cannot return and leave its stack before this
 }
 
 Server::Server(ConnectionLimits limits) : limits_(limits), gate_(limits.compute_slots) {

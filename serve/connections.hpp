@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 #include <utility>
 
@@ -58,10 +59,15 @@ public:
     Turn enter();
 
 private:
+    // One waiting caller: woken alone when leave() hands it a slot, so a slot given back wakes
+    // one thread, not every waiting one (32 workers woke each other to find it was not their turn).
+    struct Waiter {
+        std::condition_variable wake;
+        bool admitted = false;
+    };
     void leave();
     std::mutex mutex_;
-    std::condition_variable changed_;
-    std::uint64_t next_ticket_ = 0, admitted_ = 0;  // tickets below admitted_ have entered
+    std::deque<Waiter*> waiting_;  // in arrival order; each lives on its caller's stack
     std::size_t inside_ = 0;
     const std::size_t slots_;
 };

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -44,4 +45,25 @@ TEST_CASE("compute gate: a turn given back lets the next caller in", "[serve][ga
     }
     second.join();
     CHECK(second_in.load());
+}
+
+TEST_CASE("compute gate: the callers that wait come in in the order they arrived", "[serve][gate]") {
+    klima::serve::ComputeGate gate(1);
+    std::mutex mutex;
+    std::vector<int> order;
+    std::vector<std::thread> callers;
+    {
+        const auto first = gate.enter();
+        for (int i = 0; i < 4; ++i) {
+            callers.emplace_back([&, i] {
+                const auto turn = gate.enter();
+                std::lock_guard<std::mutex> lock(mutex);
+                order.push_back(i);
+            });
+            // Each caller is waiting before the next one starts (a generous pause, not a timing check).
+            std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        }
+    }
+    for (auto& t : callers) t.join();
+    CHECK(order == std::vector<int>{0, 1, 2, 3});
 }
