@@ -44,6 +44,19 @@ std::string from_series(IntensitySeries& series, const ActivityRecord& r, int ye
     }
 }
 
+// One record of `amount` of `carrier` in sector/subsector, written in `unit`.
+ActivityRecord record(const char* sector, const char* subsector, const char* carrier, const char* unit,
+                      units::Amount amount) {
+    return {.sector = sector,
+            .subsector = subsector,
+            .carrier = carrier,
+            .amount = amount,
+            .unit = unit,
+            .source = "test",
+            .origin = {},
+            .uncertainty = std::nullopt};
+}
+
 // Every record of `activity` (its own unit and amount), and when `grid` one unit of energy,
 // volume and mass of every carrier in every subsector (no unit written): the keys a plan of
 // this data can ask for, and more.
@@ -51,17 +64,14 @@ std::vector<ActivityRecord> keys_of(const ReferenceData& ref, const ActivitySet&
     std::vector<ActivityRecord> out;
     std::set<std::tuple<std::string, std::string, std::string, int>> seen;
     for (const auto& r : activity)
-        if (r.amount && seen.emplace(r.subsector, r.carrier, r.unit, static_cast<int>(units::kind_of(*r.amount))).second)
+        if (r.amount &&
+            seen.emplace(r.subsector, r.carrier, r.unit, static_cast<int>(units::kind_of(*r.amount))).second)
             out.push_back(r);
     if (!grid) return out;
     for (const auto& sub : ref.taxonomy.subsectors())
         for (const auto& c : ref.carriers.all())
             for (auto kind : {units::AmountKind::energy, units::AmountKind::volume, units::AmountKind::mass}) {
-                ActivityRecord r;
-                r.sector = sub.sector;
-                r.subsector = sub.code;
-                r.carrier = c.code;
-                r.amount = units::amount_of(kind, 1.0);
+                auto r = record(sub.sector.c_str(), sub.code.c_str(), c.code.c_str(), "", units::amount_of(kind, 1.0));
                 r.origin = {"probe", 1, ""};
                 out.push_back(r);
             }
@@ -95,8 +105,7 @@ void check_every_year(const ReferenceData& ref, const GwpSet& gwp, const std::ve
 
 }  // namespace
 
-TEST_CASE("intensities over the years are bit for bit a fresh table's of each year: Køge's data",
-          "[intensity]") {
+TEST_CASE("intensities over the years are bit for bit a fresh table's of each year: Køge's data", "[intensity]") {
     const auto ref = io::load_reference_data(kData);
     const auto activity = io::load_activity(kData + "/koege/activity.csv", &ref);
     check_every_year(ref, ref.gwp.require("AR5"), keys_of(ref, activity, true));
@@ -109,8 +118,7 @@ TEST_CASE("intensities over the years are bit for bit a fresh table's of each ye
     check_every_year(evida, evida.gwp.require("AR5"), keys_of(evida, activity, false));
 }
 
-TEST_CASE("intensities over the years are bit for bit a fresh table's of each year: the fixtures",
-          "[intensity]") {
+TEST_CASE("intensities over the years are bit for bit a fresh table's of each year: the fixtures", "[intensity]") {
     const auto& ref = test::fixture_reference();
     check_every_year(ref, ref.gwp.require("AR5"),
                      keys_of(ref, io::load_activity(test::fixture("activity.csv"), &ref), true));
@@ -123,11 +131,7 @@ TEST_CASE("a year no factor covers throws the table's error, though the year bef
     // The fixture's el rows: 200 kg CO2e/MWh for 2017 only, 100 for 2023 only.
     const auto& ref = test::fixture_reference();
     IntensitySeries series(ref, ref.gwp.require("AR5"));
-    ActivityRecord r;
-    r.sector = "energi";
-    r.subsector = "el";
-    r.carrier = "el";
-    r.amount = units::megawatt_hours(2.0);
+    auto r = record("energi", "el", "el", "", units::megawatt_hours(2.0));
     r.origin = {"plan.json", 0, "/measures/3"};
     const auto key = series.intern(r);
     CHECK(units::in_kg(series.co2e(key, r, 2017)) == Approx(400.0));  // 2 MWh × 200 kg/MWh
@@ -146,8 +150,7 @@ TEST_CASE("a year no factor covers throws the table's error, though the year bef
     CHECK(units::in_kg(series.co2e(key, r, 2017)) == Approx(400.0));
 }
 
-TEST_CASE("a heating value that changes within a factor row's years changes the coefficient that year",
-          "[intensity]") {
+TEST_CASE("a heating value that changes within a factor row's years changes the coefficient that year", "[intensity]") {
     // gasolie: CO2 74 kg/GJ 1990–2050 (fixture); density 0.85 kg/l throughout; heating value
     // 42.84 GJ/t to 2019, 43 GJ/t from 2020.
     auto ref = test::fixture_reference();
@@ -172,12 +175,7 @@ TEST_CASE("a heating value that changes within a factor row's years changes the 
     CHECK(ref.factors.same_rows("gasolie", "busser", 2023) == std::pair{1990, 2050});
 
     IntensitySeries series(ref, ref.gwp.require("AR5"));
-    ActivityRecord r;
-    r.sector = "transport";
-    r.subsector = "busser";
-    r.carrier = "gasolie";
-    r.unit = "l";
-    r.amount = units::litres(1000.0);
+    const auto r = record("transport", "busser", "gasolie", "l", units::litres(1000.0));
     const auto key = series.intern(r);
     // 1000 l × 0.85 kg/l = 0.85 t; × 42.84 GJ/t = 36.414 GJ; × 74 kg/GJ = 2694.636 kg
     CHECK(units::in_kg(series.co2e(key, r, 2019)) == Approx(2694.636));
@@ -187,8 +185,7 @@ TEST_CASE("a heating value that changes within a factor row's years changes the 
     CHECK(units::in_kg(series.co2e(key, r, 1990)) == Approx(2694.636));
 }
 
-TEST_CASE("one coefficient by hand from data/factors: natural gas in Nm3 for individual heating, 2023",
-          "[intensity]") {
+TEST_CASE("one coefficient by hand from data/factors: natural gas in Nm3 for individual heating, 2023", "[intensity]") {
     // data/factors/fuels.csv for naturgas in individuel_opvarmning, 2023: CO2 56.7 kg/GJ (2019–2050),
     // CH4 5 g/GJ and N2O 0.1 g/GJ (1990–2050); data/gwp.csv AR5: CH4 28, N2O 265.
     //   56.7 + 0.005 × 28 + 0.0001 × 265 = 56.7 + 0.14 + 0.0265 = 56.8665 kg CO2e/GJ
@@ -196,12 +193,7 @@ TEST_CASE("one coefficient by hand from data/factors: natural gas in Nm3 for ind
     //   39.6 GJ × 56.8665 kg/GJ = 2251.9134 kg
     const auto ref = io::load_reference_data(kData);
     IntensitySeries series(ref, ref.gwp.require("AR5"));
-    ActivityRecord r;
-    r.sector = "energi";
-    r.subsector = "individuel_opvarmning";
-    r.carrier = "naturgas";
-    r.unit = "Nm3";
-    r.amount = units::cubic_metres(1000.0);
+    const auto r = record("energi", "individuel_opvarmning", "naturgas", "Nm3", units::cubic_metres(1000.0));
     CHECK(units::in_kg(series.co2e(series.intern(r), r, 2023)) == Approx(2251.9134).epsilon(1e-12));
     // The rows apply 2019–2050 (CO2's row from 2019; the properties' Nm3 row from 2019 too).
     CHECK(ref.factors.same_rows("naturgas", "individuel_opvarmning", 2023) == std::pair{2019, 2050});
