@@ -4,6 +4,7 @@
 // ending where a factor row or a fuel property does.
 #include "support.hpp"
 
+#include "klima/horizon.hpp"
 #include "klima/intensity.hpp"
 #include "klima/io/data_files.hpp"
 #include "klima/io/factor_overrides.hpp"
@@ -202,4 +203,17 @@ TEST_CASE("one coefficient by hand from data/factors: natural gas in Nm3 for ind
     // No row of a carrier the library does not know: every year alike.
     CHECK(ref.factors.same_rows("nothing", "el", 2023) ==
           std::pair{std::numeric_limits<int>::min(), std::numeric_limits<int>::max()});
+}
+
+TEST_CASE("energy_intensity is the series' coefficient for one MWh, bit for bit", "[intensity]") {
+    const auto ref = io::load_reference_data(kData);
+    IntensitySeries series(ref, ref.gwp.require("AR5"));
+    for (const char* carrier : {"el", "fjernvarme"})
+        for (int year = kFirstYear; year <= kLastYear; ++year) {
+            const auto r = record("energi", carrier, carrier, "", units::megawatt_hours(1.0));
+            const auto expected = series.co2e(series.intern(r), r, year) / units::megawatt_hours(1.0);
+            INFO(carrier << " " << year);
+            CHECK(std::bit_cast<std::uint64_t>(energy_intensity(ref, "AR5", carrier, carrier, year).value()) ==
+                  std::bit_cast<std::uint64_t>(expected.value()));
+        }
 }

@@ -92,13 +92,14 @@ units::Mass IntensityTable::co2e(const ActivityRecord& r) { return series_.co2e(
 
 units::MassPerEnergy energy_intensity(const ReferenceData& ref, const std::string& gwp_set, const std::string& carrier,
                                       const std::string& subsector, int year) {
-    IntensityTable table(ref, ref.gwp.require(gwp_set), year);
-    ActivityRecord probe;
+    ActivityRecord probe;  // no table for one key: what IntensitySeries::co2e computes for it
     probe.year = year;
     probe.subsector = subsector;
     probe.carrier = carrier;
     probe.amount = units::megawatt_hours(1.0);
-    return table.co2e(probe) / units::megawatt_hours(1.0);
+    const double kg = units::si_value(*probe.amount) *
+                      kg_per_si(ref, ref.gwp.require(gwp_set), probe, units::AmountKind::energy, year);
+    return units::kilograms(kg) / units::megawatt_hours(1.0);
 }
 
 }  // namespace klima
