@@ -1,7 +1,9 @@
 #include "klima/factors.hpp"
+#include "klima/horizon.hpp"
 #include "klima/join.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace klima {
 
@@ -149,6 +151,16 @@ std::vector<const EmissionFactor*> FactorLibrary::lookup(std::string_view carrie
         }
     }
     return out;
+}
+
+std::pair<int, int> FactorLibrary::same_rows(std::string_view carrier, std::string_view subsector, int year) const {
+    std::pair<int, int> span{std::numeric_limits<int>::min(), std::numeric_limits<int>::max()};
+    const auto it = by_carrier_.find(std::string(carrier));
+    if (it == by_carrier_.end()) return span;
+    for (const auto& r : it->second)
+        if (r.subsector.empty() || r.subsector == subsector)  // the rows lookup looks at
+            keep_same_cover(span, r.year_from, r.year_to, year);
+    return span;
 }
 
 void FactorLibrary::lay_over(const FactorLibrary& overrides) {

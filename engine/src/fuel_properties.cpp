@@ -1,7 +1,9 @@
 #include "klima/fuel_properties.hpp"
+#include "klima/horizon.hpp"
 
 #include <fmt/format.h>
 #include <cmath>
+#include <limits>
 
 namespace klima {
 namespace {
@@ -89,6 +91,14 @@ bool FuelProperties::can_convert(std::string_view carrier, std::string_view unit
         return has(FuelBasis::heating_value_per_volume) ||
                (has(FuelBasis::density) && has(FuelBasis::heating_value_per_mass));
     return false;
+}
+
+std::pair<int, int> FuelProperties::same_rows(std::string_view carrier, int year) const {
+    std::pair<int, int> span{std::numeric_limits<int>::min(), std::numeric_limits<int>::max()};
+    const auto it = by_carrier_.find(std::string(carrier));
+    if (it == by_carrier_.end()) return span;
+    for (const auto& r : it->second) keep_same_cover(span, r.year_from, r.year_to, year);
+    return span;
 }
 
 std::string FuelProperties::accepted_units(std::string_view carrier, int year) const {

@@ -55,12 +55,14 @@ ScenarioResult empty_result(const Setup& s) {
 // BAU, scenario and (when `attribute`) each measure's share for the years
 // launch..end, from the plan compiled at `launch`: rows scaled by their
 // driver's index from the launch year, measures acting with what is left of
-// their phase-in.
-void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult& out, const RunOptions& options = {}) {
+// their phase-in. `intensities` is the run's, over s.ref and s.gwp.
+void project(const Setup& s, const plan::Plan& plan, int launch, IntensitySeries& intensities, ScenarioResult& out,
+             const RunOptions& options = {}) {
     const bool attribute = options.attribution;
     const auto& spec = s.spec;
     const std::size_t nkeys = plan.keys.size();
     std::vector<ActivityRecord> probes(nkeys);
+    std::vector<std::size_t> intensity_keys(nkeys);
     for (std::size_t k = 0; k < nkeys; ++k) {
         const auto& key = plan.keys[k];
         probes[k].sector = key.sector;
@@ -68,6 +70,7 @@ void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult&
         probes[k].carrier = key.carrier;
         probes[k].amount = units::amount_of(key.kind, 1.0);
         probes[k].origin = key.origin;
+        intensity_keys[k] = intensities.intern(probes[k]);
     }
     const std::size_t n = spec.measures.size();
     std::vector<double> bau(nkeys), intensity(nkeys);
@@ -87,11 +90,10 @@ void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult&
             bau[k] = plan.keys[k].base * index[d];
         }
         plan::apply_trends(plan, spec, launch, year, bau);
-        IntensityTable table(s.ref, s.gwp, year);
         for (std::size_t k = 0; k < nkeys; ++k) {
             probes[k].year = year;
             const bool needed = !plan.keys[k].created || run.written(k);
-            intensity[k] = needed ? units::in_kg(table.co2e(probes[k])) : 0.0;
+            intensity[k] = needed ? units::in_kg(intensities.co2e(intensity_keys[k], probes[k], year)) : 0.0;
         }
         const auto scenario = run.scenario(bau, !options.take_what_is_there);
         const auto after = run.intensities_after(intensity);
@@ -120,8 +122,9 @@ void project(const Setup& s, const plan::Plan& plan, int launch, ScenarioResult&
 // The inventories of the years base..launch−1 into BAU and scenario alike
 // (`out` already holds the launch year), and the years between two
 // inventories interpolated linearly per row. Returns the missing base-year
-// values.
-int fill_history(const Setup& s, const std::vector<int>& inventory_years, int launch, ScenarioResult& out) {
+// values. `intensities` is the run's, over s.ref and s.gwp.
+int fill_history(const Setup& s, const std::vector<int>& inventory_years, int launch, IntensitySeries& intensities,
+                 ScenarioResult& out) {
     const int base = s.spec.base_year;
     out.year_kinds.assign(static_cast<std::size_t>(s.spec.end_year - base + 1), YearKind::projected);
     auto kind = [&](int y) -> YearKind& { return out.year_kinds[static_cast<std::size_t>(y - base)]; };
@@ -132,7 +135,6 @@ int fill_history(const Setup& s, const std::vector<int>& inventory_years, int la
         if (y < base || y >= launch) continue;
         actual.push_back(y);
         kind(y) = YearKind::actual;
-        IntensityTable table(s.ref, s.gwp, y);
         for (const auto& r : s.activity) {
             if (r.year != y) continue;
             if (!r.amount) {
@@ -140,7 +142,7 @@ int fill_history(const Setup& s, const std::vector<int>& inventory_years, int la
                 continue;
             }
             const std::size_t row = s.rows.at(r.sector + "/" + r.subsector);
-            const auto m = table.co2e(r);
+            const auto m = intensities.co2e(intensities.intern(r), r, y);
             out.bau.add(row, y, m);
             out.scenario.add(row, y, m);
         }
@@ -235,8 +237,9 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
     ScenarioResult out = empty_result(s);
     out.launch_year = launch;
     const plan::Plan plan = plan::compile(spec, activity, ref, rows, launch);
-    project(s, plan, launch, out, options);
-    out.base_year_missing = fill_history(s, inventory_years, launch, out);
+    IntensitySeries intensities(ref, *gwp_found);  // one for every year of both projections and the history
+    project(s, plan, launch, intensities, out, options);
+    out.base_year_missing = fill_history(s, inventory_years, launch, intensities, out);
     out.launch_year_missing = plan.launch_missing;
     if (launch == spec.base_year) out.base_year_missing = plan.launch_missing;
     for (const auto& c : plan.carried) {
@@ -249,7 +252,8 @@ ScenarioResult run_scenario(const ScenarioSpec& spec, const ActivitySet& activit
     ScenarioResult adopted;
     if (launch != spec.base_year) {
         adopted = empty_result(s);
-        project(s, plan::compile(spec, activity, ref, rows, spec.base_year), spec.base_year, adopted, options);
+        project(s, plan::compile(spec, activity, ref, rows, spec.base_year), spec.base_year, intensities, adopted,
+                options);
     }
     const ScenarioResult& as_adopted = launch == spec.base_year ? out : adopted;
     for (std::size_t j = 0; j < out.measures.size(); ++j) {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace klima {
@@ -107,6 +108,10 @@ public:
     // row wins over a generic one, and an override (lay_over) over either. Empty when none
     // covers the year.
     std::vector<const EmissionFactor*> lookup(std::string_view carrier, std::string_view subsector, int year) const;
+    // The years around `year` (first, last; inclusive, `year` among them) in which lookup(carrier,
+    // subsector, ·) returns the same rows: no row lookup looks at begins or ends in between.
+    // Unbounded sides are INT_MIN and INT_MAX.
+    std::pair<int, int> same_rows(std::string_view carrier, std::string_view subsector, int year) const;
     std::size_t size() const { return count_; }
     std::vector<const EmissionFactor*> all() const;
 

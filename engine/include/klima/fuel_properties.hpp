@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -62,6 +63,10 @@ public:
     FuelConversion to_energy(std::string_view carrier, const units::Amount& amount, std::string_view unit,
                              int year) const;
     bool can_convert(std::string_view carrier, std::string_view unit, int year) const;
+    // The years around `year` (first, last; inclusive, `year` among them) in which every
+    // property of `carrier` is the same row, so to_energy, can_convert and unit_error find the
+    // same rows. Unbounded sides are INT_MIN and INT_MAX.
+    std::pair<int, int> same_rows(std::string_view carrier, int year) const;
     // "MWh, GJ, TJ, kWh, l, m3, t, kg": every unit `carrier` can be given in in `year`.
     std::string accepted_units(std::string_view carrier, int year) const;
     // The error (field "unit", no file) for `carrier` given in `unit` when it

@@ -1,7 +1,9 @@
-// Per-year CO2e intensities: for each subsector and carrier of one year, the
-// kg CO2e of one unit of activity (all gases × GWP), looked up once. It gives
-// the same numbers as compute_inventory for a whole activity set much faster,
-// which the Shapley attribution of scenarios needs (bench/bench_scenario.cpp).
+// CO2e intensities: for each subsector and carrier, the kg CO2e of one unit of
+// activity (all gases × GWP) in a year. IntensitySeries serves one run over many
+// years, IntensityTable one year. They give the same numbers as compute_inventory
+// for a whole activity set much faster, which the projection and the Shapley
+// attribution of scenarios need (bench/bench_scenario.cpp). Knows nothing of
+// scenarios or file formats.
 #pragma once
 
 #include "klima/activity.hpp"
@@ -14,6 +16,44 @@
 #include <vector>
 
 namespace klima {
+
+// The intensities of one run over its years: a key (subsector, carrier, unit as
+// written) is interned once, and its coefficient is computed once for every span
+// of years in which the same factor rows (FactorLibrary::same_rows) and the same
+// fuel properties (FuelProperties::same_rows) apply, so the per-year work of a
+// projection is an index and a comparison. The numbers are those of a fresh
+// IntensityTable of each year, bit for bit, and so are the errors: a year that no
+// factor covers throws at the record asked, every time it is asked.
+// Holds pointers to `ref` and `gwp`, which must outlive it and stay unchanged; not
+// thread-safe (one a run).
+class IntensitySeries {
+public:
+    IntensitySeries(const ReferenceData& ref, const GwpSet& gwp);
+
+    // The key of record `r`'s subsector, carrier and unit as written (its sector,
+    // year and amount aside); the same key for the same three.
+    std::size_t intern(const ActivityRecord& r);
+
+    // CO2e of record `r` in `year` (zero when its amount is missing), `key` being
+    // intern(r) of this series: as IntensityTable(ref, gwp, year).co2e(r), and
+    // throws as it does.
+    units::Mass co2e(std::size_t key, const ActivityRecord& r, int year);
+
+private:
+    static constexpr std::size_t kKinds = std::variant_size_v<units::Amount>;
+    // One key's coefficient for one kind of amount, valid in the years first..last.
+    struct Span {
+        double kg_per_si = 0.0;
+        int first = 1, last = 0;  // empty until computed
+    };
+    using Spans = std::array<Span, kKinds>;  // by AmountKind
+
+    const ReferenceData* ref_;
+    const GwpSet* gwp_;
+    std::unordered_map<std::string, std::size_t> keys_;
+    std::vector<Spans> spans_;  // by key
+    std::string key_;           // reused lookup buffer
+};
 
 class IntensityTable {
 public:
@@ -43,19 +83,10 @@ public:
     int year() const { return year_; }
 
 private:
-    std::vector<Term> terms_of(const ActivityRecord& r, units::AmountKind kind) const;
-    static constexpr std::size_t kKinds = std::variant_size_v<units::Amount>;
-    struct Entry {
-        std::array<double, kKinds> kg_per_si{};  // by AmountKind: kg CO2e per J, m, kg, m², count, m³
-        std::array<bool, kKinds> known{};
-    };
-    double coefficient(const ActivityRecord& r, units::AmountKind kind);
-
     const ReferenceData* ref_;
     const GwpSet* gwp_;
     int year_;
-    std::unordered_map<std::string, Entry> cache_;
-    std::string key_;  // reused lookup buffer
+    IntensitySeries series_;
 };
 
 // The CO2e intensity of an energy carrier in a year (e.g. el, fjernvarme) in
