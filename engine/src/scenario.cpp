@@ -36,6 +36,7 @@ ScenarioResult empty_result(const Setup& s) {
     for (const auto& t : s.spec.trends) out.trends.push_back({t.id, t.name, t.status, t.source});
     out.bau = Trajectory(s.row_keys, s.spec.base_year, s.spec.end_year);
     out.scenario = out.bau;
+    out.measures.reserve(s.spec.measures.size());  // MeasureResult's move may throw: no reallocation's copies
     for (const auto& m : s.spec.measures) {
         MeasureResult mr;
         mr.id = m.id;
@@ -78,10 +79,11 @@ void project(const Setup& s, const plan::Plan& plan, int launch, IntensitySeries
     std::vector<units::Ratio> now(n), done(n);
     for (std::size_t j = 0; j < n; ++j) done[j] = spec.measures[j].phase.share(launch);
     plan::WorkBudget budget;  // one for the whole run: no plan attributes for longer than it allows
+    // One YearRun for every year: its buffers are reused.
+    plan::YearRun run(plan, spec, budget);
     for (int year = launch; year <= spec.end_year; ++year) {
         for (std::size_t j = 0; j < n; ++j) now[j] = year == launch ? done[j] : spec.measures[j].phase.share(year);
-        plan::YearRun run(plan, spec, budget, year);
-        run.ops(now, done);
+        run.ops(year, now, done);
 
         std::map<Driver, double> index;
         for (std::size_t k = 0; k < nkeys; ++k) {

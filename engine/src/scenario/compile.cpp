@@ -405,11 +405,20 @@ private:
 
 Op Template::instantiate(units::Ratio phase) const {
     Op op;
+    instantiate(phase, op);
+    return op;
+}
+
+void Template::instantiate(units::Ratio phase, Op& op) const {
     op.kind = kind;
     op.player = player;
     op.effect = effect;
     op.src = src;
+    op.mult.clear();
     op.target = target;
+    op.value = 0.0;
+    op.target_amount = 0.0;
+    op.phase = 0.0;
     switch (kind) {
         case Op::Kind::scale: op.value = size->share_at(phase).value(); break;
         case Op::Kind::remove:
@@ -430,7 +439,6 @@ Op Template::instantiate(units::Ratio phase) const {
             op.phase = phase.value();
             break;
     }
-    return op;
 }
 
 double Template::full_share() const {

@@ -32,6 +32,8 @@ struct Template {
 
     // The op of a year with phase-in share `phase` (> 0). value 0 means nothing to do.
     Op instantiate(units::Ratio phase) const;
+    // The same into `op`, every field overwritten (its vectors' capacity reused).
+    void instantiate(units::Ratio phase, Op& op) const;
     // Share-sized ops (scale, move_share, factor_scale): the share at full effect; else 0.
     double full_share() const;
 };

@@ -66,4 +66,16 @@ double apply_factor(const Op& op, double intensity) {
     return intensity;
 }
 
+void recycle(std::vector<Op>& list, std::vector<Op>& spare) {
+    for (Op& op : list) spare.push_back(std::move(op));
+    list.clear();
+}
+
+Op& reuse_back(std::vector<Op>& list, std::vector<Op>& spare) {
+    if (spare.empty()) return list.emplace_back();
+    list.push_back(std::move(spare.back()));
+    spare.pop_back();
+    return list.back();
+}
+
 }  // namespace klima::plan

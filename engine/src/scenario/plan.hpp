@@ -78,4 +78,10 @@ bool apply(const Op& op, std::vector<double>& amount);
 // One factor op applied to an intensity (kg CO2e per SI unit).
 double apply_factor(const Op& op, double intensity);
 
+// Op lists that keep their ops' buffers from one use to the next: recycle() moves the ops of `list`
+// to `spare` (list empty afterwards); reuse_back() appends an op to `list`, one of `spare` when there
+// is one (its vectors keep their capacity; every field is the caller's to overwrite).
+void recycle(std::vector<Op>& list, std::vector<Op>& spare);
+Op& reuse_back(std::vector<Op>& list, std::vector<Op>& spare);
+
 }  // namespace klima::plan

@@ -27,9 +27,10 @@ std::string describe(units::AmountKind kind, double si) {
 void YearRun::attribute_all(const std::vector<double>& bau, const std::vector<double>& intensity,
                             std::vector<KeyShares>& out) {
     pending_.clear();
-    out.assign(bau.size(), {});
+    out.resize(bau.size());  // the shares of the year before: their buffers reused
     for (std::size_t k = 0; k < bau.size(); ++k) {
         out[k].share.assign(spec_.measures.size(), 0.0);
+        out[k].estimate = {};
         out[k].method = attribute(k, bau, intensity[k], out[k].share);
     }
     sample_pending(bau, out);
@@ -61,9 +62,10 @@ std::vector<Op> at_start_shares(const std::vector<Op>& program, const std::vecto
 }  // namespace
 
 Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double intensity, std::vector<double>& share) {
-    std::vector<const Op*> factors;
-    for (const Op& op : ops_)
-        if (op.on_factor() && std::find(op.src.begin(), op.src.end(), k) != op.src.end()) factors.push_back(&op);
+    if (writers_[k].empty() && factor_ops_[k].empty()) return Method::standalone;  // no measure acts on it
+    auto& factors = scratch_.factors;
+    factors.clear();
+    for (std::size_t i : factor_ops_[k]) factors.push_back(&ops_[i]);
 
     // A row that only receives (and loses fixed amounts it always holds) is a
     // sum of terms, one per op writing it: Shapley is linear, so each term is
@@ -76,7 +78,7 @@ Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double 
         sum_of_terms = sum_of_terms && op.kind == Op::Kind::remove && op.src.size() == 1;
         removed += op.value;
     }
-    if (!sum_of_terms || removed > bau[k]) return game({k}, k, {}, factors, bau, intensity, share);
+    if (!sum_of_terms || removed > bau[k]) return game({&k, 1}, k, {}, factors, bau, intensity, share);
     Method method = Method::standalone;
     std::map<std::size_t, std::vector<std::size_t>> by_source;  // share switches from one row: one game for all
     for (std::size_t i : writers_[k]) {
@@ -86,13 +88,14 @@ Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double 
             continue;
         }
         if (op.kind == Op::Kind::move_share && op.src.size() == 1) by_source[op.src.front()].push_back(i);
-        else method = std::max(method, game(op.src, k, {i}, {}, bau, intensity, share));
+        else method = std::max(method, game(op.src, k, {&i, 1}, {}, bau, intensity, share));
     }
     std::vector<std::size_t> sources, terms;  // of the rows that are no chain: one game for all (Shapley is linear)
     for (const auto& [source, taps] : by_source) {
         const auto done = taps_at_once(source, taps, bau, intensity, share);
         if (done == Taps::one_by_one) {  // one game a term, as before
-            for (std::size_t i : taps) method = std::max(method, game({source}, k, {i}, {}, bau, intensity, share));
+            for (std::size_t i : taps)
+                method = std::max(method, game({&source, 1}, k, {&i, 1}, {}, bau, intensity, share));
         } else if (done == Taps::not_a_chain) {
             sources.push_back(source);
             terms.insert(terms.end(), taps.begin(), taps.end());
@@ -108,10 +111,10 @@ Method YearRun::attribute(std::size_t k, const std::vector<double>& bau, double 
 }
 
 YearRun::Taps YearRun::taps_at_once(std::size_t source, const std::vector<std::size_t>& taps,
-                                    const std::vector<double>& bau, double intensity,
-                                    std::vector<double>& share) const {
+                                    const std::vector<double>& bau, double intensity, std::vector<double>& share) {
     // Cheap games keep their route (one game a term, as before); larger ones are one chain.
-    std::vector<std::size_t> players;
+    auto& players = scratch_.players;
+    players.clear();
     for (std::size_t i : writers_[source])
         if (std::find(players.begin(), players.end(), ops_[i].player) == players.end())
             players.push_back(ops_[i].player);
@@ -121,17 +124,19 @@ YearRun::Taps YearRun::taps_at_once(std::size_t source, const std::vector<std::s
         return Taps::one_by_one;
     std::sort(players.begin(), players.end(),
               [&](std::size_t a, std::size_t b) { return plan_.rank[a] < plan_.rank[b]; });
-    std::vector<Op> program;
-    std::vector<std::size_t> local_taps;
+    auto& program = scratch_.program;
+    auto& local_taps = scratch_.local_taps;
+    recycle(program, spare_);
+    local_taps.clear();
     for (std::size_t i : writers_[source]) {  // in canonical order: writers_ lists ops in order
-        Op op = ops_[i];
+        Op& op = reuse_back(program, spare_);
+        op = ops_[i];
         for (auto& s : op.src) s = s == source ? 0 : 1;  // the chain is slot 0; any other row is slot 1
         if (op.target != kNone) op.target = op.target == source ? 0 : 1;
         op.player = static_cast<std::size_t>(std::find(players.begin(), players.end(), op.player) - players.begin());
-        if (std::find(taps.begin(), taps.end(), i) != taps.end()) local_taps.push_back(program.size());
-        program.push_back(std::move(op));
+        if (std::find(taps.begin(), taps.end(), i) != taps.end()) local_taps.push_back(program.size() - 1);
     }
-    std::vector<double> phi;
+    auto& phi = scratch_.phi;
     if (!tap_shapley(program, local_taps, {bau[source], 0.0}, intensity, players.size(),
                      phi))  // fixed amounts: a chain a term
         return is_chain(program, {bau[source], 0.0}) ? Taps::one_by_one : Taps::not_a_chain;
@@ -139,20 +144,47 @@ YearRun::Taps YearRun::taps_at_once(std::size_t source, const std::vector<std::s
     return Taps::done;
 }
 
-Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const std::vector<std::size_t>& terms,
+namespace {
+
+// A game's value of one coalition: its program applied to the start, the value
+// row times the intensity after the factor ops (held by reference: small enough for
+// a std::function to keep without allocating).
+struct Valuation {
+    const std::vector<Op>& program;
+    const std::vector<Op>& factors;
+    const std::vector<double>& start;
+    double intensity;
+    std::vector<double>& state;
+    double operator()(const std::vector<unsigned char>& in) const {
+        state = start;
+        for (const Op& op : program)
+            if (in[op.player]) apply(op, state);
+        double i = intensity;
+        for (const Op& f : factors)
+            if (in[f.player]) i = apply_factor(f, i);
+        return state[0] * i;
+    }
+};
+
+}  // namespace
+
+Method YearRun::game(std::span<const std::size_t> seeds, std::size_t k, std::span<const std::size_t> terms,
                      const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
                      std::vector<double>& share) {
     // Rows the value depends on: the seeds, the sources of what is moved into
     // a row of the set, and every row a fixed removal shares out over.
     const std::size_t nkeys = bau.size();
-    std::vector<char> in_set(nkeys, 0);
-    std::vector<std::size_t> set;
+    auto& in_set = scratch_.in_set;
+    auto& set = scratch_.set;
+    in_set.assign(nkeys, 0);
+    set.clear();
     for (std::size_t s : seeds)
         if (!in_set[s]) {
             in_set[s] = 1;
             set.push_back(s);
         }
-    std::vector<char> in_program(ops_.size(), 0);
+    auto& in_program = scratch_.in_program;
+    in_program.assign(ops_.size(), 0);
     for (std::size_t at = 0; at < set.size(); ++at) {
         const std::size_t c = set[at];
         for (std::size_t i : writers_[c]) {
@@ -173,7 +205,8 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const
     const bool term = !terms.empty();
 
     // Players: the measures of those ops and of the factor ops, in id order.
-    std::vector<std::size_t> players;
+    auto& players = scratch_.players;
+    players.clear();
     auto enlist = [&](std::size_t p) {
         if (std::find(players.begin(), players.end(), p) == players.end()) players.push_back(p);
     };
@@ -183,14 +216,18 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const
     if (players.empty()) return Method::standalone;
     std::sort(players.begin(), players.end(),
               [&](std::size_t a, std::size_t b) { return plan_.rank[a] < plan_.rank[b]; });
-    std::vector<std::size_t> local_player(spec_.measures.size(), kNone);
+    auto& local_player = scratch_.local_player;
+    local_player.assign(spec_.measures.size(), kNone);
     for (std::size_t j = 0; j < players.size(); ++j) local_player[players[j]] = j;
 
     // The program on local rows. Slot 0 is the value: row k, or for a term
     // only what the term's op moves into k (other ops into k write a scratch slot).
-    std::vector<std::size_t> local(nkeys, kNone), global;
-    std::vector<double> start{term ? 0.0 : bau[k]};
-    global.push_back(k);
+    auto& local = scratch_.local;
+    auto& global = scratch_.global;
+    auto& start = scratch_.start;
+    local.assign(nkeys, kNone);
+    global.assign(1, k);
+    start.assign(1, term ? 0.0 : bau[k]);
     const std::size_t scratch = term ? 1 : 0;
     if (term) {
         start.push_back(0.0);
@@ -206,44 +243,40 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const
         }
         return local[g];
     };
-    std::vector<Op> program;
+    auto& program = scratch_.program;
+    recycle(program, spare_);
     bool additive = factors.empty();
     for (std::size_t i = 0; i < ops_.size(); ++i) {
         if (!in_program[i]) continue;
-        Op op = ops_[i];
+        Op& op = reuse_back(program, spare_);
+        op = ops_[i];
         for (auto& s : op.src) s = place(s);
         if (op.target == k) op.target = !term || std::find(terms.begin(), terms.end(), i) != terms.end() ? 0 : scratch;
         else if (op.target != kNone) op.target = place(op.target);
         op.player = local_player[op.player];
         additive = additive && op.fixed_size() && op.src.size() <= 1;
-        program.push_back(std::move(op));
     }
     if (additive) {  // no row is asked for more than it starts with: no clamping in any coalition
-        std::vector<double> removed(start.size(), 0.0);
+        auto& removed = scratch_.removed;
+        removed.assign(start.size(), 0.0);
         for (const Op& op : program)
             if (op.kind != Op::Kind::add) removed[op.src.front()] += op.value;
         for (std::size_t i = 0; i < start.size(); ++i) additive = additive && removed[i] <= start[i];
     }
-    std::vector<Op> local_factors;
+    auto& local_factors = scratch_.local_factors;
+    recycle(local_factors, spare_);
     for (const Op* f : factors) {
-        local_factors.push_back(*f);
-        local_factors.back().player = local_player[f->player];
+        Op& op = reuse_back(local_factors, spare_);
+        op = *f;
+        op.player = local_player[f->player];
     }
 
     Game g;
     g.players = players.size();
     g.additive = additive;
-    std::vector<double> state;
-    g.value = [&](const std::vector<unsigned char>& in) {
-        state = start;
-        for (const Op& op : program)
-            if (in[op.player]) apply(op, state);
-        double i = intensity;
-        for (const Op& f : local_factors)
-            if (in[f.player]) i = apply_factor(f, i);
-        return state[0] * i;
-    };
-    std::vector<double> phi;
+    const Valuation valuation{program, local_factors, start, intensity, scratch_.state};
+    g.value = [v = &valuation](const std::vector<unsigned char>& in) { return (*v)(in); };
+    auto& phi = scratch_.phi;
     const double ops = static_cast<double>(program.size() + local_factors.size());
     const std::size_t m = players.size();
     const double enumeration = m <= kMaxExactPlayers ? static_cast<double>(std::size_t{1} << m) * ops
@@ -279,7 +312,7 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const
         p.key = k;
         for (std::size_t i = 0; i < ops_.size(); ++i)
             if (in_program[i]) p.ops.push_back(i);
-        p.terms = terms;
+        p.terms.assign(terms.begin(), terms.end());
         p.players = players;
         std::uint64_t seed = 1469598103934665603ULL;
         auto mix = [&](const void* at, std::size_t n) {
@@ -304,9 +337,12 @@ Method YearRun::game(const std::vector<std::size_t>& seeds, std::size_t k, const
         for (std::size_t i : p.ops)
             p.joinable =
                 p.joinable && (!term || std::find(ops_[i].src.begin(), ops_[i].src.end(), k) == ops_[i].src.end());
-        p.program = std::move(program);
+        p.program = std::move(program);  // the scratch starts afresh for the next game
         p.factors = std::move(local_factors);
         p.start = std::move(start);
+        program.clear();
+        local_factors.clear();
+        start.clear();
         p.intensity = intensity;
         pending_.push_back(std::move(p));
         return Method::estimated;

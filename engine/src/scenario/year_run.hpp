@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -34,17 +35,26 @@ constexpr double kExactWorkAnyway = 2e5;
 class YearRun {
 public:
     // `budget`: what the run's attribution may still spend (shared by its years; outlives this).
-    YearRun(const Plan& p, const ScenarioSpec& spec, WorkBudget& budget, int year)
-        : plan_(p), spec_(spec), budget_(budget), year_(year) {}
+    // One YearRun serves every year of a run (ops() starts the next), keeping its buffers: the ops
+    // of a year and the scratch of its games reuse the memory of the year before.
+    YearRun(const Plan& p, const ScenarioSpec& spec, WorkBudget& budget) : plan_(p), spec_(spec), budget_(budget) {}
 
-    // `now`: each measure's phase-in share in the year; `done`: its share in
+    // Starts `year`. `now`: each measure's phase-in share in the year; `done`: its share in
     // the launch year, already inside that inventory (remaining_phase).
-    void ops(const std::vector<units::Ratio>& now, const std::vector<units::Ratio>& done) {
+    void ops(int year, const std::vector<units::Ratio>& now, const std::vector<units::Ratio>& done) {
+        year_ = year;
+        recycle(ops_, spare_);
+        from_.clear();
         for (const auto& t : plan_.templates) {
             const double share = remaining_phase(t.kind, t.full_share(), now[t.player].value(), done[t.player].value());
             if (share <= 0.0) continue;
-            Op op = t.instantiate(units::ratio(share));
-            if (op.value == 0.0 && op.kind != Op::Kind::factor_set) continue;
+            Op& op = reuse_back(ops_, spare_);
+            t.instantiate(units::ratio(share), op);
+            if (op.value == 0.0 && op.kind != Op::Kind::factor_set) {
+                spare_.push_back(std::move(op));
+                ops_.pop_back();
+                continue;
+            }
             const bool removes = op.kind == Op::Kind::remove || op.kind == Op::Kind::move_amount;
             if (removes && !t.missing_row.empty())
                 throw Error(t.at,
@@ -56,13 +66,19 @@ public:
                             "the measures remove " + describe(t.amount_kind, op.value) + " of " + t.rows + " in " +
                                 std::to_string(year_) + " but the year holds only none",
                             "lower the measure's size, or check the activity data and the other measures acting on it");
-            ops_.push_back(std::move(op));
             from_.push_back(&t);
         }
-        writers_.assign(plan_.keys.size(), {});
+        writers_.resize(plan_.keys.size());
+        factor_ops_.resize(plan_.keys.size());
+        for (auto& w : writers_) w.clear();
+        for (auto& f : factor_ops_) f.clear();
         for (std::size_t i = 0; i < ops_.size(); ++i) {
             const Op& op = ops_[i];
-            if (op.on_factor()) continue;
+            if (op.on_factor()) {
+                for (std::size_t s : op.src)
+                    if (factor_ops_[s].empty() || factor_ops_[s].back() != i) factor_ops_[s].push_back(i);
+                continue;
+            }
             if (op.target != kNone) writers_[op.target].push_back(i);
             if (op.reads_src())
                 for (std::size_t s : op.src) writers_[s].push_back(i);
@@ -73,14 +89,11 @@ public:
     // what its rows hold is an error naming the measures that took from them
     // (`strict`), or takes what is there (RunOptions::take_what_is_there).
     std::vector<double> scenario(std::vector<double> amount, bool strict = true) const {
-        std::vector<std::vector<std::size_t>> takers(amount.size());
         for (std::size_t i = 0; i < ops_.size(); ++i) {
             const Op& op = ops_[i];
             double before = 0.0;
             for (std::size_t k : op.src) before += amount[k];
-            if (!apply(op, amount) && strict) throw too_much(i, before, takers);
-            if (op.reads_src())
-                for (std::size_t k : op.src) takers[k].push_back(op.player);
+            if (!apply(op, amount) && strict) throw too_much(i, before);
         }
         return amount;
     }
@@ -116,7 +129,7 @@ public:
     // the source row is not a chain.
     enum class Taps { done, one_by_one, not_a_chain };
     Taps taps_at_once(std::size_t source, const std::vector<std::size_t>& taps, const std::vector<double>& bau,
-                      double intensity, std::vector<double>& share) const;
+                      double intensity, std::vector<double>& share);
 
 private:
     // A game to be estimated, kept until every key's games are known.
@@ -141,7 +154,7 @@ private:
     Method attribute(std::size_t k, const std::vector<double>& bau, double intensity, std::vector<double>& share);
     // The game of the rows `seeds` depend on, valued on row k (or, for terms,
     // on what the ops `terms` move into k).
-    Method game(const std::vector<std::size_t>& seeds, std::size_t k, const std::vector<std::size_t>& terms,
+    Method game(std::span<const std::size_t> seeds, std::size_t k, std::span<const std::size_t> terms,
                 const std::vector<const Op*>& factors, const std::vector<double>& bau, double intensity,
                 std::vector<double>& share);
     // The pending games, those over the same program and players sampled together; the shares and bounds
@@ -150,9 +163,15 @@ private:
     void sample_together(const std::vector<const Pending*>& games, const std::vector<double>& bau,
                          std::vector<KeyShares>& out);
 
-    Error too_much(std::size_t i, double available, const std::vector<std::vector<std::size_t>>& takers) const {
+    // The error of op i taking more than the `available` its rows held, naming the measures whose ops
+    // took from those rows before it.
+    Error too_much(std::size_t i, double available) const {
         const Op& op = ops_[i];
         const auto& t = *from_[i];
+        std::vector<std::vector<std::size_t>> takers(plan_.keys.size());
+        for (std::size_t b = 0; b < i; ++b)
+            if (ops_[b].reads_src())
+                for (std::size_t k : ops_[b].src) takers[k].push_back(ops_[b].player);
         std::vector<std::string> others;
         for (std::size_t k : op.src)
             for (std::size_t p : takers[k]) {
@@ -178,8 +197,19 @@ private:
     int year_;
     std::vector<Op> ops_;
     std::vector<const Template*> from_;
-    std::vector<std::vector<std::size_t>> writers_;  // per key, the activity ops changing it (built by ops())
-    std::vector<Pending> pending_;                   // attribute_all's games to be estimated
+    std::vector<std::vector<std::size_t>> writers_;     // per key, the activity ops changing it (built by ops())
+    std::vector<std::vector<std::size_t>> factor_ops_;  // per key, the factor ops on it, in canonical order
+    std::vector<Pending> pending_;                      // attribute_all's games to be estimated
+    std::vector<Op> spare_;                             // ops no longer in use, kept for their buffers
+
+    // A game's scratch (game(), taps_at_once()): cleared, never freed, between games and years.
+    struct Scratch {
+        std::vector<const Op*> factors;
+        std::vector<char> in_set, in_program;
+        std::vector<std::size_t> set, players, local_player, local, global, local_taps;
+        std::vector<double> start, state, phi, removed;
+        std::vector<Op> program, local_factors;
+    } scratch_;
 };
 
 }  // namespace klima::plan
