@@ -15,7 +15,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -248,48 +247,38 @@ void write_value(JsonWriter& w, const J& j) {
     }
 }
 
-// Members written straight to the writer, by key.
-using Members = std::map<std::string, std::function<void(JsonWriter&)>>;
-
-// The members of `small` and of `big` merged in key order (byte order, as nlohmann::json sorts its
-// keys), without the braces: the bytes nlohmann's dump(2) gives had `big`'s members been built
-// into `small`, without building them (the large arrays of a run's answer).
-void write_members(JsonWriter& w, const nlohmann::json& small, const Members& big) {
-    auto s = small.begin();
-    auto b = big.begin();
-    while (s != small.end() || b != big.end()) {
-        if (b == big.end() || (s != small.end() && s.key() < b->first)) {
-            w.key(s.key());
-            write_value(w, s.value());
-            ++s;
-        } else {
-            w.key(b->first);
-            b->second(w);
-            ++b;
-        }
+// The rows of a trajectory in row-name order, of two rows of one name only the later (as a json
+// object keeps it). Worked out once for a list of rows and used again while the next trajectory
+// has the same list (BAU, scenario and the measures' effects share theirs).
+class RowOrder {
+public:
+    const std::vector<std::size_t>& of(const std::vector<std::string>& rows) {
+        if (rows_ && (rows_ == &rows || *rows_ == rows)) return order_;
+        rows_ = &rows;
+        std::vector<std::size_t> all(rows.size());
+        for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+        std::stable_sort(all.begin(), all.end(), [&](std::size_t a, std::size_t b) { return rows[a] < rows[b]; });
+        order_.clear();
+        for (std::size_t k = 0; k < all.size(); ++k)
+            if (k + 1 == all.size() || rows[all[k + 1]] != rows[all[k]]) order_.push_back(all[k]);
+        return order_;
     }
-}
 
-void write_object(JsonWriter& w, const nlohmann::json& small, const Members& big) {
-    w.begin_object();
-    write_members(w, small, big);
-    w.end_object();
-}
+private:
+    const std::vector<std::string>* rows_ = nullptr;  // the list last asked for; it outlives the render
+    std::vector<std::size_t> order_;
+};
 
 // {row: [t a year, ...]} in row-name order; of two rows of one name the later, as a json object keeps it.
-void write_rows(JsonWriter& w, const Trajectory& t) {
-    std::vector<std::size_t> order(t.row_count());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return t.rows()[a] < t.rows()[b]; });
+void write_rows(JsonWriter& w, RowOrder& order, const Trajectory& t) {
+    const auto& kg = t.kg();
     w.begin_object();
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        const std::size_t i = order[k];
-        if (k + 1 < order.size() && t.rows()[order[k + 1]] == t.rows()[i]) continue;
+    for (const std::size_t i : order.of(t.rows())) {
         w.key(t.rows()[i]);
-        w.begin_array();
-        for (int y = t.first_year(); y <= t.last_year(); ++y) w.value(in_tonnes(t.at(i, y)));
-        w.end_array();
+        const auto row = static_cast<Eigen::Index>(i);
+        w.number_array(static_cast<std::size_t>(kg.cols()), [&](std::size_t c) {
+            return in_tonnes(units::kilograms(kg(row, static_cast<Eigen::Index>(c))));
+        });
     }
     w.end_object();
 }
@@ -299,9 +288,9 @@ void write_rows(JsonWriter& w, const Trajectory& t) {
 void write_totals(JsonWriter& w, const Trajectory& t, const ReferenceData& ref, TargetScope scope, int from, int to) {
     const auto totals = scope_totals(t, from, to, ref.taxonomy, scope);  // rows looked up once, not each year
     w.begin_object();
-    w.key("construction_t").begin_array();
-    for (const auto& st : totals) w.value(in_tonnes(st.construction));
-    w.end_array();
+    w.key("construction_t").number_array(totals.size(), [&](std::size_t i) {
+        return in_tonnes(totals[i].construction);
+    });
     w.key("lulucf_apart_t");
     if (scope == TargetScope::excl_lulucf) {
         w.begin_array();
@@ -313,176 +302,219 @@ void write_totals(JsonWriter& w, const Trajectory& t, const ReferenceData& ref, 
     } else {
         w.null();
     }
-    w.key("total_t").begin_array();
-    for (const auto& st : totals) w.value(in_tonnes(st.total));
-    w.end_array();
+    w.key("total_t").number_array(totals.size(), [&](std::size_t i) { return in_tonnes(totals[i].total); });
     w.end_object();
+}
+
+// A number, or null when there is none.
+template <class T, class Number>
+void value_or_null(JsonWriter& w, const std::optional<T>& v, Number number) {
+    if (v) w.value(number(*v));
+    else w.null();
+}
+void value_or_null(JsonWriter& w, const std::optional<std::string>& v) {
+    if (v) w.value(*v);
+    else w.null();
 }
 
 // The latest inventory (the launch year's) in the same terms as the report's "latest" figure: the
 // inventory itself, so rows carried into the projection from earlier years (`carried`) are not in it;
 // its sectors in the scope add up to total_t. (Computed here from the run's activity: the facade
 // does not keep the inventory; moving it there is a follow-up.)
-nlohmann::json latest_inventory_json(const ScenarioRun& run, const ReferenceData& ref, TargetScope scope) {
+void write_latest_inventory(JsonWriter& w, const ScenarioRun& run, const ReferenceData& ref, TargetScope scope) {
     const auto& r = run.result;
     const auto inv = compute_inventory(run.activity, r.launch_year, ref, r.gwp_set);
     const auto st = scope_total(inv, ref.taxonomy, scope);
-    nlohmann::json sectors = nlohmann::json::array();
     const auto by_sector = sector_totals(inv, ref.taxonomy);
+    w.begin_object();
+    w.key("construction_t").value(in_tonnes(st.construction));
+    w.key("lulucf_apart_t");
+    value_or_null(w, st.lulucf_apart, in_tonnes);
+    w.key("sectors").begin_array();
     for (const auto& sector : ref.taxonomy.sectors()) {
         if (!by_sector.has(sector) || (scope == TargetScope::excl_lulucf && sector == kLulucfSector)) continue;
         const auto& first = ref.taxonomy.first_subsector(sector);
-        sectors.push_back({{"sector", sector},
-                           {"name_da", first.sector_da},
-                           {"name_en", first.sector_en},
-                           {"t", in_tonnes(by_sector.by_sector.at(sector))}});
+        w.begin_object();
+        w.key("name_da").value(first.sector_da);
+        w.key("name_en").value(first.sector_en);
+        w.key("sector").value(sector);
+        w.key("t").value(in_tonnes(by_sector.by_sector.at(sector)));
+        w.end_object();
     }
-    return {{"year", r.launch_year},
-            {"total_t", in_tonnes(st.total)},
-            {"construction_t", in_tonnes(st.construction)},
-            {"lulucf_apart_t", st.lulucf_apart ? nlohmann::json(in_tonnes(*st.lulucf_apart)) : nlohmann::json(nullptr)},
-            {"sectors", sectors}};
+    w.end_array();
+    w.key("total_t").value(in_tonnes(st.total));
+    w.key("year").value(r.launch_year);
+    w.end_object();
 }
 
-std::string render_json(const ScenarioRun& run, const ReferenceData& ref, TargetScope scope) {
-    const ChpAllocation allocation = ref.allocation;
+// Each year's drivers and national factor paths, base year to end.
+void write_drivers(JsonWriter& w, const ScenarioRun& run) {
     const auto& r = run.result;
-    nlohmann::json j;
-    j["name"] = r.name;
-    j["municipality"] = r.municipality;
-    j["base_year"] = r.base_year;
-    j["base_year_missing"] = r.base_year_missing;
-    j["launch_year"] = r.launch_year;
-    j["launch_year_missing"] = r.launch_year_missing;
-    nlohmann::json kinds = nlohmann::json::array(), carried = nlohmann::json::array();
-    for (auto k : r.year_kinds) kinds.push_back(std::string(to_string(k)));
-    for (const auto& c : r.carried)
-        carried.push_back({{"row", c.row}, {"carrier", c.carrier}, {"from_year", c.from_year}});
-    j["year_kinds"] = kinds;  // per entry of "years": actual, interpolated or projected
-    j["carried"] = carried;
-    j["end_year"] = r.bau.last_year();
-    j["gwp_set"] = r.gwp_set;
-    j["unit"] = "t CO2e";
-    j["activity_file"] = run.spec.activity_file;
-    j["history"] = history_json(r.history, Lang::en);
-    j["drivers_file"] = run.spec.drivers_file;
-    j["targets_file"] = run.spec.targets_file ? nlohmann::json(*run.spec.targets_file) : nlohmann::json(nullptr);
-    j["bau_kind"] = std::string(r.bau_kind());
-    j["trends_file"] = run.spec.trends_file ? nlohmann::json(*run.spec.trends_file) : nlohmann::json(nullptr);
-    nlohmann::json trends = nlohmann::json::array();
-    for (const auto& t : r.trends)
-        trends.push_back({{"id", t.id}, {"name", t.name}, {"status", t.status}, {"source", t.source}});
-    j["trends"] = trends;
-    nlohmann::json years = nlohmann::json::array(), drivers = nlohmann::json::array();
+    const auto factor = [](const std::map<int, units::MassPerEnergy>& path, int y) {
+        const auto it = path.find(y);
+        return it == path.end() ? std::nullopt : std::optional(units::in_kg_per_mwh(it->second));
+    };
+    const auto number = [](double v) { return v; };
+    w.begin_array();
     for (int y = r.base_year; y <= r.bau.last_year(); ++y) {
-        years.push_back(y);
         const auto& d = run.drivers.at(y);
-        nlohmann::json dy{{"year", y},
-                          {"population", units::in_count(d.population)},
-                          {"households", units::in_count(d.households)},
-                          {"vehicle_km_million", units::in_km(d.vehicle_km) / 1e6},
-                          {"source", d.source}};
-        const auto el = run.electricity_factor.find(y);
-        dy["el_kg_co2e_per_mwh"] = el == run.electricity_factor.end()
-                                       ? nlohmann::json(nullptr)
-                                       : nlohmann::json(units::in_kg_per_mwh(el->second));
-        const auto dh = run.district_heat_factor.find(y);
-        dy["fjernvarme_kg_co2e_per_mwh"] = dh == run.district_heat_factor.end()
-                                               ? nlohmann::json(nullptr)
-                                               : nlohmann::json(units::in_kg_per_mwh(dh->second));
-        drivers.push_back(dy);
+        w.begin_object();
+        w.key("el_kg_co2e_per_mwh");
+        value_or_null(w, factor(run.electricity_factor, y), number);
+        w.key("fjernvarme_kg_co2e_per_mwh");
+        value_or_null(w, factor(run.district_heat_factor, y), number);
+        w.key("households").value(units::in_count(d.households));
+        w.key("population").value(units::in_count(d.population));
+        w.key("source").value(d.source);
+        w.key("vehicle_km_million").value(units::in_km(d.vehicle_km) / 1e6);
+        w.key("year").value(y);
+        w.end_object();
     }
-    j["years"] = years;
-    j["drivers"] = drivers;
-    // The trajectories and their totals, most of the answer's bytes, are written straight to the
-    // text below rather than built as JSON values first (issue 26: building, copying and freeing
-    // them was two fifths of a workbench run request).
+    w.end_array();
+}
+
+// The answer is written member by member in the order nlohmann::json sorts its keys (byte order), which
+// the answer had when it was built as one json value, then the CHP allocation last; the trajectories,
+// most of its bytes, go straight from the run into the text (issue 26: building, copying and freeing
+// json values was two fifths of a workbench run request, then a fifth).
+std::string render_json(const ScenarioRun& run, const ReferenceData& ref, TargetScope scope) {
+    const auto& r = run.result;
     const int from = r.base_year, to = r.bau.last_year();
-    // The one total per year (issue 25): what the report and the workbench tiles show as "total".
-    j["scope"] = std::string(to_string(scope));
-    j["latest_inventory"] = latest_inventory_json(run, ref, scope);
-    std::vector<nlohmann::json> measures;
+    const auto themes = themes_of(r);
+    // The answer is returned whole, so it is written straight into its string, sized beforehand:
+    // each number of the trajectories takes a line of about 20 bytes (most are "0.0" and its indent).
+    std::size_t rows = r.bau.row_count() + r.scenario.row_count();
+    for (const auto& m : r.measures) rows += m.effect.row_count();
+    for (const auto& t : themes) rows += t.effect.row_count();
+    std::string text;
+    text.reserve(rows * static_cast<std::size_t>(to - from + 1) * 20 + (std::size_t{32} << 10));
+    OutputBuffer out(text);
+    JsonWriter w(out);
+    RowOrder order;
+    const auto tonnes = [](units::Mass m) { return in_tonnes(m); };
+    const auto totals = [&](const Trajectory& t) { write_totals(w, t, ref, scope, from, to); };
+
+    w.begin_object();
+    w.key("activity_file").value(run.spec.activity_file);
+    w.key("attribution").begin_object();
+    w.key("estimated").begin_array();
+    for (const auto& e : r.estimated) {
+        w.begin_object();
+        w.key("bound_t").value(in_tonnes(e.bound));
+        w.key("measures").value(e.measures);
+        w.key("row").value(e.row);
+        w.key("year").value(e.year);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("method").value(r.estimated.empty() ? "shapley" : "shapley, estimated where listed");
+    w.end_object();
+    w.key("base_year").value(r.base_year);
+    w.key("base_year_missing").value(r.base_year_missing);
+    w.key("bau");
+    write_rows(w, order, r.bau);
+    w.key("bau_kind").value(r.bau_kind());
+    w.key("carried").begin_array();
+    for (const auto& c : r.carried) {
+        w.begin_object();
+        w.key("carrier").value(c.carrier);
+        w.key("from_year").value(c.from_year);
+        w.key("row").value(c.row);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("drivers");
+    write_drivers(w, run);
+    w.key("drivers_file").value(run.spec.drivers_file);
+    w.key("end_year").value(r.bau.last_year());
+    w.key("gwp_set").value(r.gwp_set);
+    w.key("history");
+    write_value(w, history_json(r.history, Lang::en));
+    w.key("latest_inventory");  // the one total (issue 25): what the report and the workbench tiles show
+    write_latest_inventory(w, run, ref, scope);
+    w.key("launch_year").value(r.launch_year);
+    w.key("launch_year_missing").value(r.launch_year_missing);
+    w.key("measures").begin_array();
     for (std::size_t i = 0; i < r.measures.size(); ++i) {
         const auto& m = r.measures[i];
         const auto& spec = run.spec.measures.at(i);
-        nlohmann::json planned = nlohmann::json::array();
-        for (const auto& [year, effect] : m.planned) planned.push_back(in_tonnes(effect));
-        measures.push_back(
-            {{"id", m.id},
-             {"type", m.type},
-             {"theme", m.theme},
-             {"phase_in", std::string(to_string(spec.phase.shape))},
-             {"name", m.name},
-             {"owner", m.owner},
-             {"start_year", m.start_year},
-             {"full_effect_year", m.full_effect_year},
-             {"source", spec.source},
-             {"cost_dkk", units::in_dkk(m.cost)},
-             {"cumulative_avoided_t", in_tonnes(m.effect.cumulative(from, to))},
-             {"cumulative_planned_t", in_tonnes(planned_cumulative(m))},
-             {"planned_t", planned},
-             {"cost_per_tonne_dkk", m.cost_per_tonne ? nlohmann::json(units::in_dkk_per_tonne(*m.cost_per_tonne))
-                                                     : nlohmann::json(nullptr)}});
+        w.begin_object();
+        w.key("cost_dkk").value(units::in_dkk(m.cost));
+        w.key("cost_per_tonne_dkk");
+        value_or_null(w, m.cost_per_tonne, units::in_dkk_per_tonne);
+        w.key("cumulative_avoided_t").value(in_tonnes(m.effect.cumulative(from, to)));
+        w.key("cumulative_planned_t").value(in_tonnes(planned_cumulative(m)));
+        w.key("effect");
+        write_rows(w, order, m.effect);
+        w.key("effect_totals");
+        totals(m.effect);
+        w.key("full_effect_year").value(m.full_effect_year);
+        w.key("id").value(m.id);
+        w.key("name").value(m.name);
+        w.key("owner").value(m.owner);
+        w.key("phase_in").value(to_string(spec.phase.shape));
+        w.key("planned_t").begin_array();
+        for (const auto& [year, effect] : m.planned) w.value(tonnes(effect));
+        w.end_array();
+        w.key("source").value(spec.source);
+        w.key("start_year").value(m.start_year);
+        w.key("theme").value(m.theme);
+        w.key("type").value(m.type);
+        w.end_object();
     }
-    const auto themes = themes_of(r);
-    std::vector<nlohmann::json> theme_json;
+    w.end_array();
+    w.key("municipality").value(r.municipality);
+    w.key("name").value(r.name);
+    w.key("scenario");
+    write_rows(w, order, r.scenario);
+    w.key("scope").value(to_string(scope));
+    w.key("targets_file");
+    value_or_null(w, run.spec.targets_file);
+    w.key("themes").begin_array();
     for (const auto& t : themes) {
-        nlohmann::json ids = nlohmann::json::array();
-        for (std::size_t i : t.measures) ids.push_back(r.measures[i].id);
-        theme_json.push_back({{"theme", t.theme},
-                              {"measures", ids},
-                              {"cost_dkk", units::in_dkk(t.cost)},
-                              {"cumulative_avoided_t", in_tonnes(t.effect.cumulative(from, to))},
-                              {"cumulative_planned_t", in_tonnes(t.planned_cumulative)}});
+        w.begin_object();
+        w.key("cost_dkk").value(units::in_dkk(t.cost));
+        w.key("cumulative_avoided_t").value(in_tonnes(t.effect.cumulative(from, to)));
+        w.key("cumulative_planned_t").value(in_tonnes(t.planned_cumulative));
+        w.key("effect");
+        write_rows(w, order, t.effect);
+        w.key("measures").begin_array();
+        for (std::size_t i : t.measures) w.value(r.measures[i].id);
+        w.end_array();
+        w.key("theme").value(t.theme);
+        w.end_object();
     }
-    nlohmann::json estimated = nlohmann::json::array();
-    for (const auto& e : r.estimated)
-        estimated.push_back(
-            {{"row", e.row}, {"year", e.year}, {"measures", e.measures}, {"bound_t", in_tonnes(e.bound)}});
-    j["attribution"] = {{"method", r.estimated.empty() ? "shapley" : "shapley, estimated where listed"},
-                        {"estimated", estimated}};
-
-    std::ostringstream text;
-    OutputBuffer out(text);
-    JsonWriter w(out);
-    const Members big{
-        {"bau", [&](JsonWriter& v) { write_rows(v, r.bau); }},
-        {"scenario", [&](JsonWriter& v) { write_rows(v, r.scenario); }},
-        {"totals",
-         [&](JsonWriter& v) {
-             v.begin_object();
-             v.key("bau");
-             write_totals(v, r.bau, ref, scope, from, to);
-             v.key("scenario");
-             write_totals(v, r.scenario, ref, scope, from, to);
-             v.end_object();
-         }},
-        {"measures",
-         [&](JsonWriter& v) {
-             v.begin_array();
-             for (std::size_t i = 0; i < measures.size(); ++i) {
-                 const auto& effect = r.measures[i].effect;
-                 write_object(
-                     v, measures[i],
-                     {{"effect", [&](JsonWriter& e) { write_rows(e, effect); }},
-                      {"effect_totals", [&](JsonWriter& e) { write_totals(e, effect, ref, scope, from, to); }}});
-             }
-             v.end_array();
-         }},
-        {"themes", [&](JsonWriter& v) {
-             v.begin_array();
-             for (std::size_t i = 0; i < themes.size(); ++i)
-                 write_object(v, theme_json[i], {{"effect", [&](JsonWriter& e) { write_rows(e, themes[i].effect); }}});
-             v.end_array();
-         }}};
-    w.begin_object();
-    write_members(w, j, big);
-    w.key("chp_allocation");  // the same keys in the same order, then the allocation last
-    write_value(w, allocation_json(allocation, Lang::en));
+    w.end_array();
+    w.key("totals").begin_object();
+    w.key("bau");
+    totals(r.bau);
+    w.key("scenario");
+    totals(r.scenario);
     w.end_object();
-    out.text() += '\n';
-    out.flush();
-    return std::move(text).str();
+    w.key("trends").begin_array();
+    for (const auto& t : r.trends) {
+        w.begin_object();
+        w.key("id").value(t.id);
+        w.key("name").value(t.name);
+        w.key("source").value(t.source);
+        w.key("status").value(t.status);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("trends_file");
+    value_or_null(w, run.spec.trends_file);
+    w.key("unit").value("t CO2e");
+    w.key("year_kinds").begin_array();  // per entry of "years": actual, interpolated or projected
+    for (auto k : r.year_kinds) w.value(to_string(k));
+    w.end_array();
+    w.key("years").begin_array();
+    for (int y = from; y <= to; ++y) w.value(y);
+    w.end_array();
+    w.key("chp_allocation");  // after the sorted members, as the answer always had it
+    write_value(w, allocation_json(ref.allocation, Lang::en));
+    w.end_object();
+    text += '\n';
+    return text;
 }
 
 std::string render_csv(const ScenarioRun& run) {
