@@ -98,7 +98,9 @@ TEST_CASE("JSON numbers: any double is nlohmann's text", "[report][json]") {
     values.push_back(std::numeric_limits<double>::max());
     for (int e = -324; e <= 308; ++e) {  // powers of ten and their neighbours: where the format changes
         const double p = std::pow(10.0, e);
-        values.insert(values.end(), {p, std::nextafter(p, 0.0), std::nextafter(p, 1e309), 1.5 * p, 0.1 * p + 0.2 * p});
+        values.insert(values.end(),
+                      {p, std::nextafter(p, 0.0), std::nextafter(p, std::numeric_limits<double>::infinity()), 1.5 * p,
+                       0.1 * p + 0.2 * p});
     }
     std::uniform_real_distribution<double> tonnes(0.0, 1e6);  // fractions such as the runs give
     for (int i = 0; i < 200000; ++i) values.push_back(tonnes(bits) / 3.0);
@@ -119,8 +121,7 @@ TEST_CASE("JSON numbers: every number of the golden outputs is written back as i
             todo.pop_back();
             if (j->is_structured())
                 for (const auto& v : *j) todo.push_back(&v);
-            else if (j->is_number_float())
-                values.push_back(j->get<double>());
+            else if (j->is_number_float()) values.push_back(j->get<double>());
         }
     }
     REQUIRE(values.size() > 12000);  // koege-scenario.json alone holds 12,788 numbers
@@ -151,7 +152,9 @@ TEST_CASE("JSON numbers: a value written again is the same text, remembered or n
 TEST_CASE("JSON numbers: an array written in one go is laid out as value by value", "[report][json]") {
     // Empty, one number, and arrays nested 1 to 20 deep: the indentation of the deepest (42 bytes
     // with its newline) is longer than the 32 bytes the writer copies at a time.
-    check_array({}, [](JsonWriter& w, const std::vector<double>& v) { w.number_array(v.size(), [&](std::size_t i) { return v[i]; }); });
+    check_array({}, [](JsonWriter& w, const std::vector<double>& v) {
+        w.number_array(v.size(), [&](std::size_t i) { return v[i]; });
+    });
     check_array({2.5}, [](JsonWriter& w, const std::vector<double>& v) {
         w.number_array(v.size(), [&](std::size_t i) { return v[i]; });
     });
