@@ -7,17 +7,17 @@
 #include "report/allocation_note.hpp"
 #include "report/history_note.hpp"
 
+#include "crowded_plan.hpp"
 #include "klima/api/scenario.hpp"
 #include "klima/report/scenario_report.hpp"
 #include "klima/sector_totals.hpp"
-#include "crowded_plan.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <optional>
-#include <utility>
 #include <string>
+#include <utility>
 
 using namespace klima;
 using units::in_tonnes;
@@ -98,7 +98,8 @@ std::string as_one_document(const ScenarioRun& run, const ReferenceData& ref, Ta
               {"totals", {{"bau", totals_json(r.bau, ref, scope)}, {"scenario", totals_json(r.scenario, ref, scope)}}}};
     for (auto k : r.year_kinds) j["year_kinds"].push_back(std::string(to_string(k)));
     j["carried"] = json::array();
-    for (const auto& c : r.carried) j["carried"].push_back({{"row", c.row}, {"carrier", c.carrier}, {"from_year", c.from_year}});
+    for (const auto& c : r.carried)
+        j["carried"].push_back({{"row", c.row}, {"carrier", c.carrier}, {"from_year", c.from_year}});
     j["trends"] = json::array();
     for (const auto& t : r.trends)
         j["trends"].push_back({{"id", t.id}, {"name", t.name}, {"status", t.status}, {"source", t.source}});
@@ -123,24 +124,23 @@ std::string as_one_document(const ScenarioRun& run, const ReferenceData& ref, Ta
         const auto& m = r.measures[i];
         json planned = json::array();
         for (const auto& [year, effect] : m.planned) planned.push_back(in_tonnes(effect));
-        j["measures"].push_back(
-            {{"id", m.id},
-             {"type", m.type},
-             {"theme", m.theme},
-             {"phase_in", std::string(to_string(run.spec.measures.at(i).phase.shape))},
-             {"name", m.name},
-             {"owner", m.owner},
-             {"start_year", m.start_year},
-             {"full_effect_year", m.full_effect_year},
-             {"source", run.spec.measures.at(i).source},
-             {"cost_dkk", units::in_dkk(m.cost)},
-             {"cumulative_avoided_t", in_tonnes(m.effect.cumulative(from, to))},
-             {"cumulative_planned_t", in_tonnes(planned_cumulative(m))},
-             {"planned_t", planned},
-             {"cost_per_tonne_dkk",
-              m.cost_per_tonne ? json(units::in_dkk_per_tonne(*m.cost_per_tonne)) : json(nullptr)},
-             {"effect", rows_json(m.effect)},
-             {"effect_totals", totals_json(m.effect, ref, scope)}});
+        j["measures"].push_back({{"id", m.id},
+                                 {"type", m.type},
+                                 {"theme", m.theme},
+                                 {"phase_in", std::string(to_string(run.spec.measures.at(i).phase.shape))},
+                                 {"name", m.name},
+                                 {"owner", m.owner},
+                                 {"start_year", m.start_year},
+                                 {"full_effect_year", m.full_effect_year},
+                                 {"source", run.spec.measures.at(i).source},
+                                 {"cost_dkk", units::in_dkk(m.cost)},
+                                 {"cumulative_avoided_t", in_tonnes(m.effect.cumulative(from, to))},
+                                 {"cumulative_planned_t", in_tonnes(planned_cumulative(m))},
+                                 {"planned_t", planned},
+                                 {"cost_per_tonne_dkk",
+                                  m.cost_per_tonne ? json(units::in_dkk_per_tonne(*m.cost_per_tonne)) : json(nullptr)},
+                                 {"effect", rows_json(m.effect)},
+                                 {"effect_totals", totals_json(m.effect, ref, scope)}});
     }
     j["themes"] = json::array();
     for (const auto& t : themes_of(r)) {
@@ -155,7 +155,8 @@ std::string as_one_document(const ScenarioRun& run, const ReferenceData& ref, Ta
     }
     json estimated = json::array();
     for (const auto& e : r.estimated)
-        estimated.push_back({{"row", e.row}, {"year", e.year}, {"measures", e.measures}, {"bound_t", in_tonnes(e.bound)}});
+        estimated.push_back(
+            {{"row", e.row}, {"year", e.year}, {"measures", e.measures}, {"bound_t", in_tonnes(e.bound)}});
     j["attribution"] = {{"method", r.estimated.empty() ? "shapley" : "shapley, estimated where listed"},
                         {"estimated", estimated}};
     return report::dump_with_allocation(j, ref.allocation, report::Lang::en);
@@ -177,8 +178,11 @@ TEST_CASE("scenario JSON: byte for byte the run built as one json value, every b
           "[report][json][scenario]") {
     const std::string root = std::string(KLIMA_TEST_DIR) + "/..";
     // Each from its latest inventory, and from its first (2017; Roskilde's regnskab starts in 2018).
-    for (const auto& [name, first] : {std::pair{"koege", 2017}, {"koege-plan", 2017}, {"koege-trends", 2017},
-                                      {"ballerup", 2017}, {"national-roskilde", 2018}})
+    for (const auto& [name, first] : {std::pair{"koege", 2017},
+                                      {"koege-plan", 2017},
+                                      {"koege-trends", 2017},
+                                      {"ballerup", 2017},
+                                      {"national-roskilde", 2018}})
         for (const std::optional<int> from_year : {std::optional<int>(), std::optional<int>(first)}) {
             INFO(name << (from_year ? " from its first inventory" : ""));
             api::ScenarioRequest request;
