@@ -105,6 +105,18 @@ void write_totals(JsonWriter& w, const Trajectory& t, const ReferenceData& ref, 
     w.end_object();
 }
 
+// [{...}, ...]: one object for each item, its members written by `members(item)`.
+template <class Items, class Members>
+void object_array(JsonWriter& w, const Items& items, Members members) {
+    w.begin_array();
+    for (const auto& item : items) {
+        w.begin_object();
+        members(item);
+        w.end_object();
+    }
+    w.end_array();
+}
+
 // A number, or null when there is none.
 template <class T, class Number>
 void value_or_null(JsonWriter& w, const std::optional<T>& v, Number number) {
@@ -198,16 +210,13 @@ std::string render_scenario_json(const ScenarioRun& run, const ReferenceData& re
     w.begin_object();
     w.key("activity_file").value(run.spec.activity_file);
     w.key("attribution").begin_object();
-    w.key("estimated").begin_array();
-    for (const auto& e : r.estimated) {
-        w.begin_object();
+    w.key("estimated");
+    object_array(w, r.estimated, [&](const ScenarioResult::EstimatedRow& e) {
         w.key("bound_t").value(in_tonnes(e.bound));
         w.key("measures").value(e.measures);
         w.key("row").value(e.row);
         w.key("year").value(e.year);
-        w.end_object();
-    }
-    w.end_array();
+    });
     w.key("method").value(r.estimated.empty() ? "shapley" : "shapley, estimated where listed");
     w.end_object();
     w.key("base_year").value(r.base_year);
@@ -215,15 +224,12 @@ std::string render_scenario_json(const ScenarioRun& run, const ReferenceData& re
     w.key("bau");
     write_rows(w, order, r.bau);
     w.key("bau_kind").value(r.bau_kind());
-    w.key("carried").begin_array();
-    for (const auto& c : r.carried) {
-        w.begin_object();
+    w.key("carried");
+    object_array(w, r.carried, [&](const ScenarioResult::CarriedRow& c) {
         w.key("carrier").value(c.carrier);
         w.key("from_year").value(c.from_year);
         w.key("row").value(c.row);
-        w.end_object();
-    }
-    w.end_array();
+    });
     w.key("drivers");
     write_drivers(w, run);
     w.key("drivers_file").value(run.spec.drivers_file);
@@ -292,16 +298,13 @@ std::string render_scenario_json(const ScenarioRun& run, const ReferenceData& re
     w.key("scenario");
     totals(r.scenario);
     w.end_object();
-    w.key("trends").begin_array();
-    for (const auto& t : r.trends) {
-        w.begin_object();
+    w.key("trends");
+    object_array(w, r.trends, [&](const ScenarioResult::TrendInfo& t) {
         w.key("id").value(t.id);
         w.key("name").value(t.name);
         w.key("source").value(t.source);
         w.key("status").value(t.status);
-        w.end_object();
-    }
-    w.end_array();
+    });
     w.key("trends_file");
     value_or_null(w, run.spec.trends_file);
     w.key("unit").value("t CO2e");
