@@ -210,15 +210,14 @@ char* JsonWriter::write_number(char* b, double v) {
         std::memcpy(b, "null", 4);
         return b + 4;
     }
-    // A whole number below 1e15 is, in nlohmann's text, its integer's digits and ".0": Grisu2's
-    // digits are the shortest in an interval narrower than one unit around it, which only the
-    // integer itself reaches with that few digits, and nlohmann writes a decimal exponent up to
-    // 15 digits without an exponent (to_chars.hpp, format_buffer). Zero is "0.0", -0.0 "-0.0",
-    // as nlohmann writes them. tests/test_json_numbers.cpp holds both to nlohmann's text.
+    // A whole number below 1e15 is, in nlohmann's text, its integer's digits and ".0": below 1e15
+    // (< 2^50) doubles lie at most 1/8 apart, so Grisu2 picks the shortest digits within 1/16 of
+    // the integer, and no other number with that few significant digits lies there; nlohmann
+    // writes up to 15 digits before the point without an exponent (to_chars.hpp, format_buffer).
+    // Zero is "0.0", -0.0 "-0.0", as nlohmann writes them. tests/test_json_numbers.cpp holds all
+    // of it to nlohmann's text.
     if (std::fabs(v) < kWholeBelow && std::trunc(v) == v) {
-        if (v == 0.0) {
-            if (std::signbit(v)) *b++ = '-';
-        }
+        if (v == 0.0 && std::signbit(v)) *b++ = '-';
         b = std::to_chars(b, b + 20, static_cast<long long>(v)).ptr;
         std::memcpy(b, ".0", 2);
         return b + 2;

@@ -8,10 +8,10 @@
 // characters as \u00xx, other bytes kept as they are: klima checks that text is
 // UTF-8 when it reads it). It does not sort keys: a caller that must match
 // nlohmann::json (whose objects are sorted maps) writes keys in byte order.
-// A writer remembers the text of the numbers it has written lately (a few
-// hundred, in a table of about 32 KiB made at its first fraction), so that a value
-// repeated across a document (BAU and scenario rows a measure leaves alone) is
-// converted once; nothing outlives the writer.
+// A writer remembers the text of fractions it has written lately (up to 1,024, in
+// a table of 32 KiB made at its first fraction), so that a value repeated across a
+// document (BAU and scenario rows a measure leaves alone) is mostly converted once;
+// nothing outlives the writer.
 // Private to engine/src/report. Not for concurrent use.
 #pragma once
 
