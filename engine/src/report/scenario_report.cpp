@@ -2,20 +2,16 @@
 
 #include "klima/join.hpp"
 #include "klima/progress.hpp"
-#include "klima/sector_totals.hpp"
 
 #include "allocation_note.hpp"
 #include "history_note.hpp"
-#include "json_writer.hpp"
 #include "labels.hpp"
 #include "render_by_format.hpp"
 #include "report_text.hpp"
+#include "scenario_json.hpp"
 #include "text.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -220,271 +216,6 @@ std::string render_table(const ScenarioRun& run, const ReferenceData& ref, Targe
     return out.str();
 }
 
-// A JSON value streamed as nlohmann dumps it: a json's object in its sorted key order, an
-// ordered_json's in its own.
-template <class J>
-void write_value(JsonWriter& w, const J& j) {
-    using value_t = typename J::value_t;
-    switch (j.type()) {
-        case value_t::object:
-            w.begin_object();
-            for (auto it = j.begin(); it != j.end(); ++it) {
-                w.key(it.key());
-                write_value(w, it.value());
-            }
-            w.end_object();
-            return;
-        case value_t::array:
-            w.begin_array();
-            for (const auto& v : j) write_value(w, v);
-            w.end_array();
-            return;
-        case value_t::string: w.value(j.template get_ref<const std::string&>()); return;
-        case value_t::boolean: w.value(j.template get<bool>()); return;
-        case value_t::number_integer: w.value(j.template get<long long>()); return;
-        case value_t::number_unsigned: w.value(static_cast<long long>(j.template get<unsigned long long>())); return;
-        case value_t::number_float: w.value(j.template get<double>()); return;
-        default: w.null(); return;  // null (nothing here builds binary or discarded values)
-    }
-}
-
-// Members written straight to the writer, by key.
-using Members = std::map<std::string, std::function<void(JsonWriter&)>>;
-
-// The members of `small` and of `big` merged in key order (byte order, as nlohmann::json sorts its
-// keys), without the braces: the bytes nlohmann's dump(2) gives had `big`'s members been built
-// into `small`, without building them (the large arrays of a run's answer).
-void write_members(JsonWriter& w, const nlohmann::json& small, const Members& big) {
-    auto s = small.begin();
-    auto b = big.begin();
-    while (s != small.end() || b != big.end()) {
-        if (b == big.end() || (s != small.end() && s.key() < b->first)) {
-            w.key(s.key());
-            write_value(w, s.value());
-            ++s;
-        } else {
-            w.key(b->first);
-            b->second(w);
-            ++b;
-        }
-    }
-}
-
-void write_object(JsonWriter& w, const nlohmann::json& small, const Members& big) {
-    w.begin_object();
-    write_members(w, small, big);
-    w.end_object();
-}
-
-// {row: [t a year, ...]} in row-name order; of two rows of one name the later, as a json object keeps it.
-void write_rows(JsonWriter& w, const Trajectory& t) {
-    std::vector<std::size_t> order(t.row_count());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return t.rows()[a] < t.rows()[b]; });
-    w.begin_object();
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        const std::size_t i = order[k];
-        if (k + 1 < order.size() && t.rows()[order[k + 1]] == t.rows()[i]) continue;
-        w.key(t.rows()[i]);
-        w.begin_array();
-        for (int y = t.first_year(); y <= t.last_year(); ++y) w.value(in_tonnes(t.at(i, y)));
-        w.end_array();
-    }
-    w.end_object();
-}
-
-// The one total per year of `t` (scope_total.hpp), one entry per year of the run:
-// {"construction_t": [...], "lulucf_apart_t": [...] or null, "total_t": [...]}.
-void write_totals(JsonWriter& w, const Trajectory& t, const ReferenceData& ref, TargetScope scope, int from, int to) {
-    const auto totals = scope_totals(t, from, to, ref.taxonomy, scope);  // rows looked up once, not each year
-    w.begin_object();
-    w.key("construction_t").begin_array();
-    for (const auto& st : totals) w.value(in_tonnes(st.construction));
-    w.end_array();
-    w.key("lulucf_apart_t");
-    if (scope == TargetScope::excl_lulucf) {
-        w.begin_array();
-        for (const auto& st : totals) {
-            if (st.lulucf_apart) w.value(in_tonnes(*st.lulucf_apart));
-            else w.null();
-        }
-        w.end_array();
-    } else {
-        w.null();
-    }
-    w.key("total_t").begin_array();
-    for (const auto& st : totals) w.value(in_tonnes(st.total));
-    w.end_array();
-    w.end_object();
-}
-
-// The latest inventory (the launch year's) in the same terms as the report's "latest" figure: the
-// inventory itself, so rows carried into the projection from earlier years (`carried`) are not in it;
-// its sectors in the scope add up to total_t. (Computed here from the run's activity: the facade
-// does not keep the inventory; moving it there is a follow-up.)
-nlohmann::json latest_inventory_json(const ScenarioRun& run, const ReferenceData& ref, TargetScope scope) {
-    const auto& r = run.result;
-    const auto inv = compute_inventory(run.activity, r.launch_year, ref, r.gwp_set);
-    const auto st = scope_total(inv, ref.taxonomy, scope);
-    nlohmann::json sectors = nlohmann::json::array();
-    const auto by_sector = sector_totals(inv, ref.taxonomy);
-    for (const auto& sector : ref.taxonomy.sectors()) {
-        if (!by_sector.has(sector) || (scope == TargetScope::excl_lulucf && sector == kLulucfSector)) continue;
-        const auto& first = ref.taxonomy.first_subsector(sector);
-        sectors.push_back({{"sector", sector},
-                           {"name_da", first.sector_da},
-                           {"name_en", first.sector_en},
-                           {"t", in_tonnes(by_sector.by_sector.at(sector))}});
-    }
-    return {{"year", r.launch_year},
-            {"total_t", in_tonnes(st.total)},
-            {"construction_t", in_tonnes(st.construction)},
-            {"lulucf_apart_t", st.lulucf_apart ? nlohmann::json(in_tonnes(*st.lulucf_apart)) : nlohmann::json(nullptr)},
-            {"sectors", sectors}};
-}
-
-std::string render_json(const ScenarioRun& run, const ReferenceData& ref, TargetScope scope) {
-    const ChpAllocation allocation = ref.allocation;
-    const auto& r = run.result;
-    nlohmann::json j;
-    j["name"] = r.name;
-    j["municipality"] = r.municipality;
-    j["base_year"] = r.base_year;
-    j["base_year_missing"] = r.base_year_missing;
-    j["launch_year"] = r.launch_year;
-    j["launch_year_missing"] = r.launch_year_missing;
-    nlohmann::json kinds = nlohmann::json::array(), carried = nlohmann::json::array();
-    for (auto k : r.year_kinds) kinds.push_back(std::string(to_string(k)));
-    for (const auto& c : r.carried)
-        carried.push_back({{"row", c.row}, {"carrier", c.carrier}, {"from_year", c.from_year}});
-    j["year_kinds"] = kinds;  // per entry of "years": actual, interpolated or projected
-    j["carried"] = carried;
-    j["end_year"] = r.bau.last_year();
-    j["gwp_set"] = r.gwp_set;
-    j["unit"] = "t CO2e";
-    j["activity_file"] = run.spec.activity_file;
-    j["history"] = history_json(r.history, Lang::en);
-    j["drivers_file"] = run.spec.drivers_file;
-    j["targets_file"] = run.spec.targets_file ? nlohmann::json(*run.spec.targets_file) : nlohmann::json(nullptr);
-    j["bau_kind"] = std::string(r.bau_kind());
-    j["trends_file"] = run.spec.trends_file ? nlohmann::json(*run.spec.trends_file) : nlohmann::json(nullptr);
-    nlohmann::json trends = nlohmann::json::array();
-    for (const auto& t : r.trends)
-        trends.push_back({{"id", t.id}, {"name", t.name}, {"status", t.status}, {"source", t.source}});
-    j["trends"] = trends;
-    nlohmann::json years = nlohmann::json::array(), drivers = nlohmann::json::array();
-    for (int y = r.base_year; y <= r.bau.last_year(); ++y) {
-        years.push_back(y);
-        const auto& d = run.drivers.at(y);
-        nlohmann::json dy{{"year", y},
-                          {"population", units::in_count(d.population)},
-                          {"households", units::in_count(d.households)},
-                          {"vehicle_km_million", units::in_km(d.vehicle_km) / 1e6},
-                          {"source", d.source}};
-        const auto el = run.electricity_factor.find(y);
-        dy["el_kg_co2e_per_mwh"] = el == run.electricity_factor.end()
-                                       ? nlohmann::json(nullptr)
-                                       : nlohmann::json(units::in_kg_per_mwh(el->second));
-        const auto dh = run.district_heat_factor.find(y);
-        dy["fjernvarme_kg_co2e_per_mwh"] = dh == run.district_heat_factor.end()
-                                               ? nlohmann::json(nullptr)
-                                               : nlohmann::json(units::in_kg_per_mwh(dh->second));
-        drivers.push_back(dy);
-    }
-    j["years"] = years;
-    j["drivers"] = drivers;
-    // The trajectories and their totals, most of the answer's bytes, are written straight to the
-    // text below rather than built as JSON values first (issue 26: building, copying and freeing
-    // them was two fifths of a workbench run request).
-    const int from = r.base_year, to = r.bau.last_year();
-    // The one total per year (issue 25): what the report and the workbench tiles show as "total".
-    j["scope"] = std::string(to_string(scope));
-    j["latest_inventory"] = latest_inventory_json(run, ref, scope);
-    std::vector<nlohmann::json> measures;
-    for (std::size_t i = 0; i < r.measures.size(); ++i) {
-        const auto& m = r.measures[i];
-        const auto& spec = run.spec.measures.at(i);
-        nlohmann::json planned = nlohmann::json::array();
-        for (const auto& [year, effect] : m.planned) planned.push_back(in_tonnes(effect));
-        measures.push_back(
-            {{"id", m.id},
-             {"type", m.type},
-             {"theme", m.theme},
-             {"phase_in", std::string(to_string(spec.phase.shape))},
-             {"name", m.name},
-             {"owner", m.owner},
-             {"start_year", m.start_year},
-             {"full_effect_year", m.full_effect_year},
-             {"source", spec.source},
-             {"cost_dkk", units::in_dkk(m.cost)},
-             {"cumulative_avoided_t", in_tonnes(m.effect.cumulative(from, to))},
-             {"cumulative_planned_t", in_tonnes(planned_cumulative(m))},
-             {"planned_t", planned},
-             {"cost_per_tonne_dkk", m.cost_per_tonne ? nlohmann::json(units::in_dkk_per_tonne(*m.cost_per_tonne))
-                                                     : nlohmann::json(nullptr)}});
-    }
-    const auto themes = themes_of(r);
-    std::vector<nlohmann::json> theme_json;
-    for (const auto& t : themes) {
-        nlohmann::json ids = nlohmann::json::array();
-        for (std::size_t i : t.measures) ids.push_back(r.measures[i].id);
-        theme_json.push_back({{"theme", t.theme},
-                              {"measures", ids},
-                              {"cost_dkk", units::in_dkk(t.cost)},
-                              {"cumulative_avoided_t", in_tonnes(t.effect.cumulative(from, to))},
-                              {"cumulative_planned_t", in_tonnes(t.planned_cumulative)}});
-    }
-    nlohmann::json estimated = nlohmann::json::array();
-    for (const auto& e : r.estimated)
-        estimated.push_back(
-            {{"row", e.row}, {"year", e.year}, {"measures", e.measures}, {"bound_t", in_tonnes(e.bound)}});
-    j["attribution"] = {{"method", r.estimated.empty() ? "shapley" : "shapley, estimated where listed"},
-                        {"estimated", estimated}};
-
-    std::ostringstream text;
-    OutputBuffer out(text);
-    JsonWriter w(out);
-    const Members big{
-        {"bau", [&](JsonWriter& v) { write_rows(v, r.bau); }},
-        {"scenario", [&](JsonWriter& v) { write_rows(v, r.scenario); }},
-        {"totals",
-         [&](JsonWriter& v) {
-             v.begin_object();
-             v.key("bau");
-             write_totals(v, r.bau, ref, scope, from, to);
-             v.key("scenario");
-             write_totals(v, r.scenario, ref, scope, from, to);
-             v.end_object();
-         }},
-        {"measures",
-         [&](JsonWriter& v) {
-             v.begin_array();
-             for (std::size_t i = 0; i < measures.size(); ++i) {
-                 const auto& effect = r.measures[i].effect;
-                 write_object(
-                     v, measures[i],
-                     {{"effect", [&](JsonWriter& e) { write_rows(e, effect); }},
-                      {"effect_totals", [&](JsonWriter& e) { write_totals(e, effect, ref, scope, from, to); }}});
-             }
-             v.end_array();
-         }},
-        {"themes", [&](JsonWriter& v) {
-             v.begin_array();
-             for (std::size_t i = 0; i < themes.size(); ++i)
-                 write_object(v, theme_json[i], {{"effect", [&](JsonWriter& e) { write_rows(e, themes[i].effect); }}});
-             v.end_array();
-         }}};
-    w.begin_object();
-    write_members(w, j, big);
-    w.key("chp_allocation");  // the same keys in the same order, then the allocation last
-    write_value(w, allocation_json(allocation, Lang::en));
-    w.end_object();
-    out.text() += '\n';
-    out.flush();
-    return std::move(text).str();
-}
-
 std::string render_csv(const ScenarioRun& run) {
     const auto& r = run.result;
     std::ostringstream out;
@@ -527,7 +258,7 @@ std::string render_scenario(const ScenarioRun& run, const ReferenceData& ref, Fo
         format, "the scenario run", on<Format::table>([&] {
             return with_allocation_note(render_table(run, ref, scope), NoteForm::text, ref.allocation, Lang::en);
         }),
-        on<Format::json>([&] { return render_json(run, ref, scope); }), on<Format::csv>([&] {
+        on<Format::json>([&] { return render_scenario_json(run, ref, scope); }), on<Format::csv>([&] {
             return with_allocation_note(render_csv(run), NoteForm::csv_series, ref.allocation, Lang::en);
         }));
 }
