@@ -50,7 +50,7 @@ int run_report(const ReportOptions& o, std::ostream& out) {
                          "drop --no-analysis, or drop --uncertainty, --draws, --seed, --threads and --discount");
     const auto outcome = api::build_report(request);
     const auto& data = outcome.data;
-    const auto allocation = outcome.scenario.ref.allocation;
+    const auto allocation = outcome.scenario.ref->allocation;
 
     if (o.format == report::Format::xlsx) {
         const auto path = o.out.value_or("klima-report-" + outcome.scenario.run.spec.municipality + "-" +

@@ -22,7 +22,7 @@ struct ScenarioOptions {
 int run_scenario(const ScenarioOptions& o, std::ostream& out) {
     const auto request = scenario_request(o.request, o.file);
     const auto outcome = api::run_scenario(request);
-    out << report::render_scenario(outcome.run, outcome.ref, o.format,
+    out << report::render_scenario(outcome.run, *outcome.ref, o.format,
                                    outcome.scope);  // states the CHP allocation itself
     return 0;
 }

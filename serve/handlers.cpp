@@ -263,7 +263,7 @@ Reply Handlers::run(const std::string& body, const std::optional<std::string>& n
                                                name.value_or("workbench.json"), refused);
         if (!request) return refused;
         const auto outcome = api::run_scenario(*request);
-        auto text = report::render_scenario(outcome.run, outcome.ref, report::Format::json,
+        auto text = report::render_scenario(outcome.run, *outcome.ref, report::Format::json,
                                             outcome.scope);  // notes the CHP set
         return Reply{200, "application/json", std::move(text), {}};
     });

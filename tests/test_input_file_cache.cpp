@@ -32,15 +32,16 @@ std::string slurp(const std::string& path) {
 class CountingFiles : public FileSource {
 public:
     std::map<std::string, int> reads;
-    Drivers drivers(const std::string& file) override {
+    std::shared_ptr<const Drivers> drivers(const std::string& file) override {
         ++reads["drivers"];
         return FileSource::drivers(file);
     }
-    TargetSet targets(const std::string& file) override {
+    std::shared_ptr<const TargetSet> targets(const std::string& file) override {
         ++reads["targets"];
         return FileSource::targets(file);
     }
-    ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) override {
+    std::shared_ptr<const ActivitySet> activity(ScenarioSpec& spec,
+                                                std::shared_ptr<const ReferenceData>& ref) override {
         ++reads["activity"];
         return FileSource::activity(spec, ref);
     }
@@ -55,7 +56,7 @@ api::ScenarioRequest koege_run() {
 
 std::string run_json(const api::ScenarioRequest& request) {
     const auto o = api::run_scenario(request);
-    return report::render_scenario(o.run, o.ref, report::Format::json, o.scope);
+    return report::render_scenario(o.run, *o.ref, report::Format::json, o.scope);
 }
 
 }  // namespace
@@ -67,8 +68,8 @@ TEST_CASE("an input file cache parses a file once while it is unchanged, and aga
     const auto file = dir.write("drivers.csv", original);
     InputFileCache cache;
     CountingFiles files;
-    CHECK(units::in_count(cache.drivers(file, files).at(2017).population) == 59600.0);  // the file's 2017 row
-    CHECK(units::in_count(cache.drivers(file, files).at(2017).population) == 59600.0);
+    CHECK(units::in_count(cache.drivers(file, files)->at(2017).population) == 59600.0);  // the file's 2017 row
+    CHECK(units::in_count(cache.drivers(file, files)->at(2017).population) == 59600.0);
     CHECK(files.reads["drivers"] == 1);  // the second from the kept copy
 
     // The same size, renamed over the file (as editors save): a new inode, read again.
@@ -78,15 +79,15 @@ TEST_CASE("an input file cache parses a file once while it is unchanged, and aga
     edited.replace(at, 11, "2017,59700,");
     dir.write("drivers.new", edited);
     std::filesystem::rename(dir.file("drivers.new"), file);
-    CHECK(units::in_count(cache.drivers(file, files).at(2017).population) == 59700.0);
+    CHECK(units::in_count(cache.drivers(file, files)->at(2017).population) == 59700.0);
     CHECK(files.reads["drivers"] == 2);
 
     // Written in place with another size: read again.
     edited.replace(at, 11, "2017,159700,");
     { std::ofstream(file, std::ios::binary | std::ios::trunc) << edited; }
-    CHECK(units::in_count(cache.drivers(file, files).at(2017).population) == 159700.0);
+    CHECK(units::in_count(cache.drivers(file, files)->at(2017).population) == 159700.0);
     CHECK(files.reads["drivers"] == 3);
-    CHECK(units::in_count(cache.drivers(file, files).at(2017).population) == 159700.0);
+    CHECK(units::in_count(cache.drivers(file, files)->at(2017).population) == 159700.0);
     CHECK(files.reads["drivers"] == 3);
 
     // A read that fails is not kept: the next call reads (and fails) again with the reader's error.
@@ -135,7 +136,7 @@ TEST_CASE("the workbench's stacked sources read the activity file once while it 
     const auto third = load_plan(request, source);
     CHECK(reads.at("activity") == 1);
     CHECK(reads.at("drivers") == 1);
-    REQUIRE(!first.activity.empty());
-    CHECK(second.activity.size() == first.activity.size());
-    CHECK(third.activity.size() == first.activity.size());
+    REQUIRE(!first.activity->empty());
+    CHECK(second.activity->size() == first.activity->size());
+    CHECK(third.activity->size() == first.activity->size());
 }

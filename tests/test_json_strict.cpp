@@ -4,11 +4,16 @@
 // naming the file and line, and a key given twice names its JSON path.
 #include "support.hpp"
 
+#include "io/readers.hpp"
 #include "klima/error.hpp"
 #include "klima/io/data_files.hpp"
+#include "klima/io/input_file.hpp"
+#include "klima/io/scenario_file.hpp"
 #include "klima/io/targets_file.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <filesystem>
 
 using namespace klima;
 using Catch::Contains;
@@ -87,6 +92,42 @@ TEST_CASE("json: a key given twice is refused with its JSON path", "[json][error
     CHECK(nested.where().field == "/interim_targets/1/source");
     // the same key in two different objects is fine (the valid text has "year" and "source" twice)
     CHECK_NOTHROW(io::parse_targets(targets("2017"), "t.json"));
+}
+
+TEST_CASE("json: a key given twice deep in arrays and objects is named by its escaped JSON path", "[json][errors]") {
+    // top key "a/b" -> segment "a~1b"; its array's element 1; key "x"; that array's element 1; the key
+    // "k~" given twice -> segment "k~0" (RFC 6901: ~ as ~0, / as ~1).
+    const auto e =
+        error_of([] { io::parse_scenario(R"({"a/b": [1, {"x": [{}, {"k~": 1, "k~": 2}]}], "name": "n"})", "s.json"); });
+    CHECK(e.where().file == "s.json");
+    CHECK(e.where().field == "/a~1b/1/x/1/k~0");
+    CHECK(e.problem() == "key 'k~' appears twice in this object");
+    CHECK(e.fix() == "keep one of them; JSON keys must be unique");
+}
+
+TEST_CASE("json: every bundled JSON file parses to the document nlohmann's own parser builds", "[json]") {
+    // klima's parser builds the document itself to see a duplicate key where it goes in; the
+    // document must be nlohmann::json::parse's, value for value (the same types, the same numbers).
+    namespace fs = std::filesystem;
+    int files = 0;
+    for (const auto* dir : {"/../scenarios", "/../data/targets", "/../scenarios/proposals"})
+        for (const auto& entry : fs::directory_iterator(std::string(KLIMA_TEST_DIR) + dir)) {
+            if (entry.path().extension() != ".json") continue;
+            const auto text = io::read_file(entry.path().string(), io::kMaxJsonFileBytes);
+            INFO(entry.path().string());
+            CHECK(io::parse_json(text, entry.path().string()) == nlohmann::json::parse(text));
+            ++files;
+        }
+    CHECK(files > 10);
+    const std::string edge = R"({"n": null, "t": true, "f": false, "i": -7, "u": 18446744073709551615,
+                                 "d": 0.1, "e": 1e-300, "s": "\u00e6\n", "a": [[], {}, [1, [2]]], "o": {"": 1}})";
+    const auto parsed = io::parse_json(edge, "edge.json");
+    CHECK(parsed == nlohmann::json::parse(edge));
+    CHECK(parsed["u"].is_number_unsigned());
+    CHECK(parsed["i"].is_number_integer());
+    CHECK(parsed["d"].is_number_float());
+    CHECK(io::parse_json("[1, 2]", "top.json") == nlohmann::json::parse("[1, 2]"));
+    CHECK(io::parse_json("\"x\"", "top.json") == nlohmann::json::parse("\"x\""));
 }
 
 TEST_CASE("cli: a targets file with 1e400 is bad data (exit 1) naming the file", "[json][cli][errors]") {

@@ -63,11 +63,11 @@ TEST_CASE("a national history is the regnskab's sector totals, each a record in 
     test::TempDir dir;
     const auto in = load(dir, "0265", "");
     // Roskilde: 6 years × 5 sectors.
-    CHECK(in.activity.size() == 30);
+    CHECK(in.activity->size() == 30);
     CHECK(in.spec.history.national());
     CHECK(in.spec.history.vintage == "2026-05-18");
     CHECK_THAT(in.spec.activity_file, Contains("municipal-emissions-2018-2023.csv"));
-    const auto result = run_scenario(in.spec, in.activity, in.drivers, in.ref);
+    const auto result = run_scenario(in.spec, *in.activity, *in.drivers, *in.ref);
     // 2018 as published: 204,038.2 + 112,639.4 + 19,754.1 + 9,112.5 + 10,638.6 = 356,182.8
     // (the regnskab's own samlet is 356,182.9: the sectors add up to it within rounding here).
     CHECK(t(result.bau.total(2018)) == Approx(356182.8));
@@ -79,7 +79,7 @@ TEST_CASE("a national history is the regnskab's sector totals, each a record in 
 TEST_CASE("BAU from a national history follows the drivers; a share measure takes its share of the sector") {
     test::TempDir dir;
     const auto in = load(dir, "0265", kEnergy40);
-    const auto r = run_scenario(in.spec, in.activity, in.drivers, in.ref);
+    const auto r = run_scenario(in.spec, *in.activity, *in.drivers, *in.ref);
     REQUIRE(r.launch_year == 2023);
     // BAU 2025 from Roskilde's 2023 sector totals:
     //   energi    107,915.6 × 102,000/100,000 = 110,073.912   (population)
@@ -132,7 +132,7 @@ TEST_CASE("a measure that needs fuel rows is refused naming it: the history has 
 TEST_CASE("Læsø: a negative sector total is a net removal, kept; a share of the sink is refused") {
     test::TempDir dir;
     const auto in = load(dir, "0825", "");
-    const auto r = run_scenario(in.spec, in.activity, in.drivers, in.ref);
+    const auto r = run_scenario(in.spec, *in.activity, *in.drivers, *in.ref);
     // 2023: 4,746.8 + 3,414.6 − 17,819.8 + 174.6 + 109.6 = −9,374.2 (the regnskab's samlet: −9,374.2).
     CHECK(t(r.bau.total(2023)) == Approx(-9374.2));
     CHECK(t(r.bau.sector_total("landbrug", 2023)) == Approx(-17819.8));
@@ -149,7 +149,7 @@ TEST_CASE("Læsø: a negative sector total is a net removal, kept; a share of th
         R"({"id": "udledende", "name": "u", "start_year": 2024, "full_effect_year": 2025, "cost_dkk": 0, "source": "test",
             "effects": [{"op": "reduce", "rows": {"carrier": "regnskab_co2e"}, "share": 0.1}]})";
     const auto in2 = load(dir, "0825", emitting);
-    const auto r2 = run_scenario(in2.spec, in2.activity, in2.drivers, in2.ref);
+    const auto r2 = run_scenario(in2.spec, *in2.activity, *in2.drivers, *in2.ref);
     CHECK(t(r2.bau.total(2025) - r2.scenario.total(2025)) == Approx(864.6466));
 }
 

@@ -6,6 +6,7 @@
 #include "klima/api/report.hpp"
 #include "klima/api/scenario.hpp"
 #include "klima/executor.hpp"
+#include "klima/input_file_cache.hpp"
 #include "klima/plan_inputs.hpp"
 #include "klima/report/scenario_report.hpp"
 #include "klima/store/repository.hpp"
@@ -29,7 +30,7 @@ namespace {
 class CountingSource : public FileSource {
 public:
     std::map<std::string, int> reads;
-    ReferenceData reference_data(const std::string& data_dir, ChpAllocation a) override {
+    std::shared_ptr<const ReferenceData> reference_data(const std::string& data_dir, ChpAllocation a) override {
         ++reads["reference data " + data_dir];
         return FileSource::reference_data(data_dir, a);
     }
@@ -37,15 +38,16 @@ public:
         ++reads["scenario " + file];
         return FileSource::scenario(file);
     }
-    ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) override {
+    std::shared_ptr<const ActivitySet> activity(ScenarioSpec& spec,
+                                                std::shared_ptr<const ReferenceData>& ref) override {
         ++reads["activity " + spec.activity_file];
         return FileSource::activity(spec, ref);
     }
-    Drivers drivers(const std::string& file) override {
+    std::shared_ptr<const Drivers> drivers(const std::string& file) override {
         ++reads["drivers " + file];
         return FileSource::drivers(file);
     }
-    TargetSet targets(const std::string& file) override {
+    std::shared_ptr<const TargetSet> targets(const std::string& file) override {
         ++reads["targets " + file];
         return FileSource::targets(file);
     }
@@ -85,7 +87,7 @@ namespace {
 class CountingReferenceSource : public FileSource {
 public:
     explicit CountingReferenceSource(std::map<std::string, int>& reads, std::mutex& m) : reads_(reads), m_(m) {}
-    ReferenceData reference_data(const std::string& data_dir, ChpAllocation a) override {
+    std::shared_ptr<const ReferenceData> reference_data(const std::string& data_dir, ChpAllocation a) override {
         {
             const std::lock_guard lock(m_);
             ++reads_["reference data " + data_dir + " " + std::to_string(static_cast<int>(a))];
@@ -115,7 +117,7 @@ api::ScenarioRequest koege_run() {
 
 std::string run_json(const api::ScenarioRequest& request) {
     const auto o = api::run_scenario(request);
-    return report::render_scenario(o.run, o.ref, report::Format::json, o.scope);
+    return report::render_scenario(o.run, *o.ref, report::Format::json, o.scope);
 }
 
 }  // namespace
@@ -142,12 +144,12 @@ TEST_CASE("a reference cache reads each data directory's reference data once and
     CHECK(reads["reference data " + request.data_dir + " 0"] == 1);
     CHECK(reads["scenario " + request.scenario_file] == 4);  // everything else is read by each request
     for (const auto& in : loaded) {                          // the whole run is compared byte for byte in the next test
-        CHECK(in.ref.allocation == uncached.ref.allocation);
-        CHECK(in.activity.size() == uncached.activity.size());
+        CHECK(in.ref->allocation == uncached.ref->allocation);
+        CHECK(in.activity->size() == uncached.activity->size());
     }
     // Another CHP allocation is another key: read once more, then kept.
     CachedReferenceSource other(std::make_unique<CountingReferenceSource>(reads, m), cache);
-    CHECK(other.reference_data(request.data_dir, ChpAllocation::energy).allocation == ChpAllocation::energy);
+    CHECK(other.reference_data(request.data_dir, ChpAllocation::energy)->allocation == ChpAllocation::energy);
     other.reference_data(request.data_dir, ChpAllocation::energy);
     CHECK(reads["reference data " + request.data_dir + " " + std::to_string(static_cast<int>(ChpAllocation::energy))] ==
           1);
@@ -166,6 +168,67 @@ TEST_CASE("a run through the reference cache gives, byte for byte, what a run re
     CHECK(run_json(cached) == run_json(plain));
     cached.factor_overrides.reset();
     CHECK(run_json(cached) == expected);
+}
+
+namespace {
+
+// The overrides among a library's factors: rows laid over the reference rows (FactorLibrary::lay_over).
+std::size_t overrides_in(const ReferenceData& ref) {
+    std::size_t n = 0;
+    for (const auto* f : ref.factors.all()) n += f->override_layer ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("requests through a reference cache share its one object, and factor overrides go on a copy of their own") {
+    const auto request = koege_run();
+    PlanRequest plan;
+    plan.scenario_file = request.scenario_file;
+    plan.data_dir = request.data_dir;
+    auto cache = std::make_shared<ReferenceCache>();
+    CachedReferenceSource one(std::make_unique<FileSource>(), cache);
+    CachedReferenceSource other(std::make_unique<FileSource>(), cache);
+    const auto first = load_plan(plan, one);
+    const auto second = load_plan(plan, other);
+    // One object handed to both requests through the seam: the same address, not two copies.
+    CHECK(first.ref == second.ref);
+    CHECK(first.ref == cache->get(plan.data_dir, plan.allocation, one));
+    const std::size_t factors = first.ref->factors.size();
+
+    // data/overrides/evida-naturgas.csv holds 4 rows (naturgas CO2, one for each year 2020–2023).
+    auto with_overrides = plan;
+    with_overrides.factor_overrides = std::string(KLIMA_TEST_DIR) + "/../data/overrides/evida-naturgas.csv";
+    const auto overridden = load_plan(with_overrides, one);
+    CHECK(overridden.ref != first.ref);  // its own copy
+    CHECK(overrides_in(*overridden.ref) == 4);
+    CHECK(overridden.ref->factors.size() == factors + 4);
+    // The kept object is as it was read: no override in it, as many factors as before.
+    CHECK(overrides_in(*first.ref) == 0);
+    CHECK(first.ref->factors.size() == factors);
+    const auto third = load_plan(plan, one);
+    CHECK(third.ref == first.ref);
+    CHECK(overrides_in(*third.ref) == 0);
+}
+
+TEST_CASE(
+    "plain runs through the caches around a run with factor overrides answer as before, and the overridden run as a "
+    "cold one") {
+    auto kept = koege_run();
+    kept.reference_cache = std::make_shared<ReferenceCache>();
+    kept.input_files = std::make_shared<InputFileCache>();
+    const auto plain = run_json(koege_run());  // cold: every file read, nothing kept
+    auto cold_overridden = koege_run();
+    cold_overridden.factor_overrides = std::string(KLIMA_TEST_DIR) + "/../data/overrides/evida-naturgas.csv";
+    const auto overridden = run_json(cold_overridden);
+    REQUIRE(overridden != plain);  // the overrides change the answer (Køge burns natural gas in 2023)
+
+    CHECK(run_json(kept) == plain);
+    auto kept_overridden = kept;
+    kept_overridden.factor_overrides = cold_overridden.factor_overrides;
+    CHECK(run_json(kept_overridden) == overridden);
+    CHECK(run_json(kept) == plain);  // the kept reference data did not take the overrides
+    CHECK(run_json(kept_overridden) == overridden);
 }
 
 TEST_CASE("the report's analyses see the report's run: one launch year, one target path") {
@@ -233,8 +296,14 @@ TEST_CASE("a store source reads the activity and factors of one snapshot through
     }
     StoreSource source(path);
     ScenarioSpec spec;
-    ReferenceData ref = source.reference_data(test::fixture_data_dir(), ChpAllocation::declared);
+    auto ref = source.reference_data(test::fixture_data_dir(), ChpAllocation::declared);
+    const auto read = ref;
     const auto activity = source.activity(spec, ref);
-    CHECK(activity.size() == test::fixture_activity().size());
+    CHECK(activity->size() == test::fixture_activity().size());
     CHECK(spec.activity_file == path);  // errors about the activity name the store
+    // The store's factor set is laid over a copy: the reference data handed in (which a cache may
+    // keep) is another object, and left as it was.
+    CHECK(ref != read);
+    CHECK(read->factors.all().size() ==
+          FileSource().reference_data(test::fixture_data_dir(), ChpAllocation::declared)->factors.all().size());
 }

@@ -83,7 +83,7 @@ TEST_CASE("serve: POST /api/scenario/run answers what klima scenario run --forma
     request.scenario_file = file;
     request.data_dir = kRepo + "/data";
     const auto o = klima::api::run_scenario(request);
-    CHECK(r->body == klima::report::render_scenario(o.run, o.ref, klima::report::Format::json, o.scope));
+    CHECK(r->body == klima::report::render_scenario(o.run, *o.ref, klima::report::Format::json, o.scope));
     CHECK(nlohmann::json::parse(r->body)["chp_allocation"]["set"] == "declared");
     CHECK(nlohmann::json::parse(r->body)["measures"].size() == 9);  // Køge's 9 measures
 }

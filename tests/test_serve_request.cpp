@@ -35,8 +35,8 @@ TEST_CASE("scenario as JSON text: the same run, byte for byte, as from the file"
     auto r = request_for(file);
     r.scenario_json = read(file);
     const auto from_text = klima::api::run_scenario(r);
-    const auto a = klima::report::render_scenario(from_file.run, from_file.ref, klima::report::Format::json);
-    const auto b = klima::report::render_scenario(from_text.run, from_text.ref, klima::report::Format::json);
+    const auto a = klima::report::render_scenario(from_file.run, *from_file.ref, klima::report::Format::json);
+    const auto b = klima::report::render_scenario(from_text.run, *from_text.ref, klima::report::Format::json);
     CHECK(a == b);
     // the relative paths inside are anchored at scenario_file's folder
     CHECK(nlohmann::json::parse(b)["activity_file"].get<std::string>().rfind(fixture("scenario/"), 0) == 0);

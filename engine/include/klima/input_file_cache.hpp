@@ -32,20 +32,23 @@ std::optional<FileStamp> stamp_of(const std::string& path);
 // Parsed files by path, each with the stamp it had before it was read. Safe to share between
 // threads: the lock is held only to look up and to keep, so two requests may read the same new
 // file at once (both get the same value) but none waits for another's parse. Every call returns
-// a copy. A read that throws is not kept. At most kMaxKept files of each kind are kept; past
-// that the kind's kept files are dropped, so a caller naming ever new files bounds the memory.
+// the kept object itself, shared and const (a caller that would change it copies it first), alive
+// while a caller holds it, also after it is dropped from the cache. A read that throws is not kept. At most kMaxKept
+// files of each kind are kept; past that the kind's kept files are dropped, so a caller naming ever new files bounds
+// the memory.
 class InputFileCache {
 public:
     static constexpr std::size_t kMaxKept = 32;
 
-    Drivers drivers(const std::string& file, InputSource& inner);
-    TargetSet targets(const std::string& file, InputSource& inner);
-    std::vector<Trend> trends(const std::string& file, InputSource& inner);
+    std::shared_ptr<const Drivers> drivers(const std::string& file, InputSource& inner);
+    std::shared_ptr<const TargetSet> targets(const std::string& file, InputSource& inner);
+    std::shared_ptr<const std::vector<Trend>> trends(const std::string& file, InputSource& inner);
     // The activity file spec.activity_file, checked against `ref`, read through `inner`. Kept per
     // (file, data directory): the checks use only the data directory's taxonomy, carriers and
     // fuel properties, so the caller must pass the `ref` read from `data_dir` unchanged but for
     // its factors (no store, no other reference data laid over it).
-    ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref, const std::string& data_dir, InputSource& inner);
+    std::shared_ptr<const ActivitySet> activity(ScenarioSpec& spec, std::shared_ptr<const ReferenceData>& ref,
+                                                const std::string& data_dir, InputSource& inner);
 
     template <class T>
     struct Kept {
@@ -55,7 +58,8 @@ public:
 
 private:
     template <class T, class Read>
-    T get(std::map<std::string, Kept<T>>& kept, const std::string& key, const std::string& file, Read read);
+    std::shared_ptr<const T> get(std::map<std::string, Kept<T>>& kept, const std::string& key, const std::string& file,
+                                 Read read);
 
     std::mutex mutex_;
     std::map<std::string, Kept<Drivers>> drivers_;
@@ -79,18 +83,24 @@ public:
           cache_(std::move(cache)),
           activity_from_files_(activity_from_files),
           data_dir_(std::move(data_dir)) {}
-    ReferenceData reference_data(const std::string& data_dir, ChpAllocation allocation) override {
+    std::shared_ptr<const ReferenceData> reference_data(const std::string& data_dir,
+                                                        ChpAllocation allocation) override {
         return inner_->reference_data(data_dir, allocation);
     }
     ScenarioSpec scenario(const std::string& file) override { return inner_->scenario(file); }
-    ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) override {
+    std::shared_ptr<const ActivitySet> activity(ScenarioSpec& spec,
+                                                std::shared_ptr<const ReferenceData>& ref) override {
         if (activity_from_files_) return cache_->activity(spec, ref, data_dir_, *inner_);
         return inner_->activity(spec, ref);
     }
-    Drivers drivers(const std::string& file) override { return cache_->drivers(file, *inner_); }
-    TargetSet targets(const std::string& file) override { return cache_->targets(file, *inner_); }
+    std::shared_ptr<const Drivers> drivers(const std::string& file) override { return cache_->drivers(file, *inner_); }
+    std::shared_ptr<const TargetSet> targets(const std::string& file) override {
+        return cache_->targets(file, *inner_);
+    }
     national::NationalData national_figures(const std::string& dir) override { return inner_->national_figures(dir); }
-    std::vector<Trend> trends(const std::string& file) override { return cache_->trends(file, *inner_); }
+    std::shared_ptr<const std::vector<Trend>> trends(const std::string& file) override {
+        return cache_->trends(file, *inner_);
+    }
 
 private:
     std::unique_ptr<InputSource> inner_;

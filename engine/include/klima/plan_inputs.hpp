@@ -48,47 +48,58 @@ struct PlanRequest {
     std::optional<std::string> targets_file;
 };
 
+// The reference data, activity, drivers and targets are shared with whatever keeps them (the
+// workbench's caches) or held by this plan alone (the files read for one command), and never
+// changed once here: a plan that changes one (factor overrides, a store's factor set) holds its
+// own copy, made before the change (copy-on-write). Readers take them as `*in.ref`, `in.ref->…`.
 struct PlanInputs {
-    ReferenceData ref;  // allocation applied; a store's current factor set when read from a store
+    std::shared_ptr<const ReferenceData>
+        ref;            // allocation applied; a store's current factor set when read from a store
     ScenarioSpec spec;  // launch_year set when the request or the file gives one
-    ActivitySet activity;
-    Drivers drivers;
+    std::shared_ptr<const ActivitySet> activity;
+    std::shared_ptr<const Drivers> drivers;
     // Loaded when the request asks for targets and a file is named; none otherwise.
-    std::optional<TargetSet> targets;
+    std::shared_ptr<const TargetSet> targets;
     std::optional<std::string> targets_file;  // the file `targets` came from (or would have)
 };
 
 // What supplies a plan's inputs. Each method reads one input once; load_plan
-// calls each at most once a plan. Implementations own nothing the returned
-// values refer to. One object is used by one thread at a time.
+// calls each at most once a plan. The returned objects are const: a source
+// may hand the same object to many plans (a cache), so no caller changes one
+// (it copies it first). Implementations own nothing the returned values refer
+// to. One object is used by one thread at a time.
 class InputSource {
 public:
     virtual ~InputSource() = default;
     // The data directory's taxonomy, carriers, factors, GWP sets and fuel properties.
-    virtual ReferenceData reference_data(const std::string& data_dir, ChpAllocation allocation) = 0;
+    virtual std::shared_ptr<const ReferenceData> reference_data(const std::string& data_dir,
+                                                                ChpAllocation allocation) = 0;
     // A scenario file (paths inside it resolved against it).
     virtual ScenarioSpec scenario(const std::string& file) = 0;
     // The plan's activity, each record checked against `ref`. A store may replace
-    // `ref`'s factors (its current factor set, read in the same snapshot as the
-    // activity) and sets spec.activity_file to its path, which errors then name.
-    virtual ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) = 0;
-    virtual Drivers drivers(const std::string& file) = 0;
-    virtual TargetSet targets(const std::string& file) = 0;
+    // `ref` by a copy with its factors (its current factor set, read in the same snapshot as the
+    // activity; the object `ref` held is not changed) and sets spec.activity_file to its path,
+    // which errors then name.
+    virtual std::shared_ptr<const ActivitySet> activity(ScenarioSpec& spec,
+                                                        std::shared_ptr<const ReferenceData>& ref) = 0;
+    virtual std::shared_ptr<const Drivers> drivers(const std::string& file) = 0;
+    virtual std::shared_ptr<const TargetSet> targets(const std::string& file) = 0;
     // The regnskab's figures in `dir` (data/national/), for a scenario with a national history;
     // read from the files unless a source replaces it.
     virtual national::NationalData national_figures(const std::string& dir);
     // The trends file a scenario names (io::load_trends unless overridden).
-    virtual std::vector<Trend> trends(const std::string& file);
+    virtual std::shared_ptr<const std::vector<Trend>> trends(const std::string& file);
 };
 
 // The data files as they are on disk: the activity file the scenario names.
+// Every call reads the file and returns an object of its own.
 class FileSource : public InputSource {
 public:
-    ReferenceData reference_data(const std::string& data_dir, ChpAllocation allocation) override;
+    std::shared_ptr<const ReferenceData> reference_data(const std::string& data_dir, ChpAllocation allocation) override;
     ScenarioSpec scenario(const std::string& file) override;
-    ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) override;
-    Drivers drivers(const std::string& file) override;
-    TargetSet targets(const std::string& file) override;
+    std::shared_ptr<const ActivitySet> activity(ScenarioSpec& spec, std::shared_ptr<const ReferenceData>& ref) override;
+    std::shared_ptr<const Drivers> drivers(const std::string& file) override;
+    std::shared_ptr<const TargetSet> targets(const std::string& file) override;
 };
 
 // The activity and the current factor set of an inventory store, read inside
@@ -102,7 +113,7 @@ public:
     // own lease; klima/store/read_pool.hpp): a long-running process opens the store once.
     explicit StoreSource(std::shared_ptr<store::ReadPool> pool);
     // Throws klima::Error (kind store) for a store without activity, or no longer at its path.
-    ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) override;
+    std::shared_ptr<const ActivitySet> activity(ScenarioSpec& spec, std::shared_ptr<const ReferenceData>& ref) override;
 
 private:
     std::string path_;
@@ -113,12 +124,14 @@ private:
 // source that asks and kept: a long-running process (the workbench) reads data/ once instead of
 // on every request, so a change to data/ takes effect only when the process starts again. Safe
 // to share between threads: the first caller of a key reads it under the lock, the others wait
-// for it; each caller copies outside the lock, so requests do not queue behind each other's copy.
-// A read that throws is not kept (the next caller reads again).
+// for it. A read that throws is not kept (the next caller reads again).
 class ReferenceCache {
 public:
-    // A copy of the kept reference data of (data_dir, allocation), read through `source` if none is kept.
-    ReferenceData get(const std::string& data_dir, ChpAllocation allocation, InputSource& source);
+    // The kept reference data of (data_dir, allocation), read through `source` if none is kept:
+    // the one object every caller of the key shares (const; a caller that would change it copies
+    // it), alive while a caller holds it.
+    std::shared_ptr<const ReferenceData> get(const std::string& data_dir, ChpAllocation allocation,
+                                             InputSource& source);
 
 private:
     std::mutex mutex_;
@@ -127,20 +140,24 @@ private:
 
 // A source whose reference data comes from a ReferenceCache and everything else from `inner`
 // (the data files or the store), so each request's activity, a store's own factor set and the
-// factor overrides are still read every time, and laid over the copy as before.
+// factor overrides are still read every time, and laid over a copy of the kept data.
 class CachedReferenceSource : public InputSource {
 public:
     CachedReferenceSource(std::unique_ptr<InputSource> inner, std::shared_ptr<ReferenceCache> cache)
         : inner_(std::move(inner)), cache_(std::move(cache)) {}
-    ReferenceData reference_data(const std::string& data_dir, ChpAllocation allocation) override {
+    std::shared_ptr<const ReferenceData> reference_data(const std::string& data_dir,
+                                                        ChpAllocation allocation) override {
         return cache_->get(data_dir, allocation, *inner_);
     }
     ScenarioSpec scenario(const std::string& file) override { return inner_->scenario(file); }
-    ActivitySet activity(ScenarioSpec& spec, ReferenceData& ref) override { return inner_->activity(spec, ref); }
-    Drivers drivers(const std::string& file) override { return inner_->drivers(file); }
-    TargetSet targets(const std::string& file) override { return inner_->targets(file); }
+    std::shared_ptr<const ActivitySet> activity(ScenarioSpec& spec,
+                                                std::shared_ptr<const ReferenceData>& ref) override {
+        return inner_->activity(spec, ref);
+    }
+    std::shared_ptr<const Drivers> drivers(const std::string& file) override { return inner_->drivers(file); }
+    std::shared_ptr<const TargetSet> targets(const std::string& file) override { return inner_->targets(file); }
     national::NationalData national_figures(const std::string& dir) override { return inner_->national_figures(dir); }
-    std::vector<Trend> trends(const std::string& file) override { return inner_->trends(file); }
+    std::shared_ptr<const std::vector<Trend>> trends(const std::string& file) override { return inner_->trends(file); }
 
 private:
     std::unique_ptr<InputSource> inner_;

@@ -72,7 +72,7 @@ AbatementOutcome abatement_cost(const PlanInputs& in, const ScenarioResult& resu
     check_budget(request.budget);
     const double rate = request.discount_rate.value();
     const auto& spec = in.spec;
-    const auto& taxonomy = in.ref.taxonomy;
+    const auto& taxonomy = in.ref->taxonomy;
 
     AbatementOutcome o;
     o.scenario_name = spec.name;
@@ -107,7 +107,7 @@ AbatementOutcome abatement_cost(const PlanInputs& in, const ScenarioResult& resu
     RunOptions check;
     check.attribution = false;
     check.take_what_is_there = true;
-    const auto checked = klima::run_scenario(scaled(spec, p.level), in.activity, in.drivers, in.ref, check);
+    const auto checked = klima::run_scenario(scaled(spec, p.level), *in.activity, *in.drivers, *in.ref, check);
     o.portfolio.checked = scope_total(checked.scenario, o.year, o.scope, taxonomy);
     o.portfolio.remaining_gap = o.portfolio.checked - o.target;
 

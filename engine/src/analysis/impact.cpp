@@ -99,8 +99,8 @@ std::map<std::size_t, std::size_t> check_proposal(const Proposal& p, const Scena
     return repeats;
 }
 
-std::optional<GapFigures> gap_figures(const ScenarioResult& r, const std::optional<TargetSet>& targets,
-                                      const Taxonomy& taxonomy, const std::vector<InventoryResult>& inventories) {
+std::optional<GapFigures> gap_figures(const ScenarioResult& r, const TargetSet* targets, const Taxonomy& taxonomy,
+                                      const std::vector<InventoryResult>& inventories) {
     if (!targets) return std::nullopt;
     // The progress report's target path and gap (report/assemble.cpp), so the gap and budget are the report's.
     const auto path =
@@ -147,10 +147,10 @@ void require_finite(const ImpactResult& r) {
 
 ImpactResult assess_impact(const PlanInputs& in, const ScenarioResult& a, const Proposal& proposal,
                            const std::optional<HouseholdElectricity>& household) {
-    const auto& ref = in.ref;
+    const auto& ref = *in.ref;
     const auto& plan = in.spec;
     const int launch = a.launch_year;
-    const auto repeats = check_proposal(proposal, plan, launch, in.activity, in.drivers, ref);
+    const auto repeats = check_proposal(proposal, plan, launch, *in.activity, *in.drivers, ref);
 
     ImpactResult out;
     out.scenario_name = plan.name;
@@ -165,7 +165,7 @@ ImpactResult assess_impact(const PlanInputs& in, const ScenarioResult& a, const 
     // The proposal's measures: as written, and its growth expanded into add and construction effects.
     std::vector<MeasureSpec> added = proposal.measures;
     if (proposal.growth) {
-        auto g = expand_growth(*proposal.growth, launch, in.activity, in.drivers, ref.taxonomy, household);
+        auto g = expand_growth(*proposal.growth, launch, *in.activity, *in.drivers, ref.taxonomy, household);
         out.growth_rows = std::move(g.rows);
         for (auto& m : g.measures) added.push_back(std::move(m));
         out.growth = proposal.growth;
@@ -192,24 +192,24 @@ ImpactResult assess_impact(const PlanInputs& in, const ScenarioResult& a, const 
     ScenarioSpec alone = plan;
     alone.launch_year = launch;
     alone.measures = added;
-    const auto b = klima::run_scenario(with, in.activity, in.drivers, ref);
-    const auto c = klima::run_scenario(alone, in.activity, in.drivers, ref);
+    const auto b = klima::run_scenario(with, *in.activity, *in.drivers, ref);
+    const auto c = klima::run_scenario(alone, *in.activity, *in.drivers, ref);
 
     const auto& targets = in.targets;
     std::vector<InventoryResult> inventories;
     if (targets) {
         out.scope = targets->scope;
-        for (int y : years_in(in.activity)) {
+        for (int y : years_in(*in.activity)) {
             if (y > launch) continue;
             try {
-                inventories.push_back(compute_inventory(in.activity, y, ref, plan.gwp_set));
+                inventories.push_back(compute_inventory(*in.activity, y, ref, plan.gwp_set));
             } catch (const Error& e) {
                 throw e.located({plan.activity_file, 0, ""});
             }
         }
     }
-    out.adopted = gap_figures(a, targets, ref.taxonomy, inventories);
-    out.with_proposal = gap_figures(b, targets, ref.taxonomy, inventories);
+    out.adopted = gap_figures(a, targets.get(), ref.taxonomy, inventories);
+    out.with_proposal = gap_figures(b, targets.get(), ref.taxonomy, inventories);
 
     const auto& tax = ref.taxonomy;
     out.avoided_2030 = out.avoided_2025_2050 = out.apart_2030 = out.apart_2025_2050 = units::kilograms(0.0);
@@ -267,7 +267,7 @@ ImpactResult assess_impact(const PlanInputs& in, const ScenarioResult& a, const 
         else if (r.estimated) population_years.insert(r.inventory_year);
     }
     for (int y : population_years)
-        out.sources.push_back({Kind::population, std::to_string(y), in.drivers.at(y).source});
+        out.sources.push_back({Kind::population, std::to_string(y), in.drivers->at(y).source});
     if (targets)
         for (const auto& t : targets->interim) out.sources.push_back({Kind::target, std::to_string(t.year), t.source});
     require_finite(out);

@@ -51,7 +51,7 @@ MonteCarloOutcome monte_carlo(const PlanInputs& in, int launch_year, const PlanT
     const int stripes = executor.workers();
     check_draw_settings(request.draws, stripes);
     const auto& spec = in.spec;
-    const Inputs base{spec, in.activity, in.drivers, in.ref};
+    const Inputs base{spec, *in.activity, *in.drivers, *in.ref};
     const auto gathered =
         gather_uncertainty(spec, base.activity, base.drivers, base.ref, launch_year, request.uncertainty_file);
     const auto& inputs = gathered.inputs;
@@ -179,6 +179,6 @@ MonteCarloOutcome monte_carlo(const PlanInputs& in, int launch_year, const PlanT
     return o;
 }
 
-bool has_uncertainty(const PlanInputs& in) { return carries_uncertainty(in.spec, in.activity, in.drivers, in.ref); }
+bool has_uncertainty(const PlanInputs& in) { return carries_uncertainty(in.spec, *in.activity, *in.drivers, *in.ref); }
 
 }  // namespace klima::analysis

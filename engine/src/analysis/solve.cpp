@@ -26,10 +26,10 @@ public:
         for (std::size_t j : which_) scale[j] = units::ratio(s);
         const auto& r = loaded_;
         ++runs;
-        return klima::run_scenario(scaled(r.spec, scale), r.activity, r.drivers, r.ref, RunOptions{false});
+        return klima::run_scenario(scaled(r.spec, scale), *r.activity, *r.drivers, *r.ref, RunOptions{false});
     }
     units::Mass total(const ScenarioResult& result) const {
-        return scope_total(result.scenario, year_, scope_, loaded_.ref.taxonomy);
+        return scope_total(result.scenario, year_, scope_, loaded_.ref->taxonomy);
     }
     units::Mass operator()(double s) { return total(run(s)); }
     // Whether the scaled measures can run (no row overdrawn); the last
@@ -121,7 +121,7 @@ SolveOutcome solve(const PlanInputs& loaded, const ScenarioResult& planned, cons
     Evaluator f(loaded, which, o.scope, o.year);
     o.launch_year = planned.launch_year;
     require_projected_year(o.year, o.launch_year, spec.end_year, targets.path);
-    o.bau = scope_total(planned.bau, o.year, o.scope, loaded.ref.taxonomy);
+    o.bau = scope_total(planned.bau, o.year, o.scope, loaded.ref->taxonomy);
     o.target = targets.path.at(o.year);
     o.at_plan = f.total(planned);
     o.without = f(0.0);

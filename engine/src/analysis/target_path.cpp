@@ -15,9 +15,9 @@ TargetPath build_target_path(const TargetSet& targets, EmissionsByYear known, co
 
 std::vector<InventoryResult> plan_inventories(const PlanInputs& in) {
     std::vector<InventoryResult> out;
-    for (int y : years_in(in.activity)) {
+    for (int y : years_in(*in.activity)) {
         try {
-            out.push_back(compute_inventory(in.activity, y, in.ref, in.spec.gwp_set));
+            out.push_back(compute_inventory(*in.activity, y, *in.ref, in.spec.gwp_set));
         } catch (const Error& e) {
             throw e.located({in.spec.activity_file, 0, ""});
         }
@@ -34,8 +34,8 @@ EmissionsByYear inventory_totals(const std::vector<InventoryResult>& inventories
 
 PlanTargets plan_targets(const PlanInputs& in, const ScenarioResult* scenario) {
     const auto& targets = require_targets(in);
-    auto known = inventory_totals(plan_inventories(in), targets.scope, in.ref.taxonomy);
-    auto path = build_target_path(targets, std::move(known), scenario, in.ref.taxonomy);
+    auto known = inventory_totals(plan_inventories(in), targets.scope, in.ref->taxonomy);
+    auto path = build_target_path(targets, std::move(known), scenario, in.ref->taxonomy);
     return PlanTargets{targets, std::move(path)};
 }
 

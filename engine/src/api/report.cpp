@@ -68,7 +68,7 @@ ReportOutcome build_report(const ReportRequest& request, InputSource& source) {
     auto& spec = in.spec;
 
     // The progress report of a year knows the inventories up to that year only.
-    const auto years = years_in(in.activity);
+    const auto years = years_in(*in.activity);
     if (!spec.launch_year) {
         int latest = spec.base_year;
         for (int y : years)
@@ -79,9 +79,9 @@ ReportOutcome build_report(const ReportRequest& request, InputSource& source) {
     // Realised effects go to MeasureResult::realised, which no analysis reads.
     if (request.realised_file) record_realised(run, io::load_realised(*request.realised_file));
     if (request.status_file) {  // the realised column from the yearly status (issue 24)
-        const ScenarioRun adopted{in.spec, in.activity, run, in.drivers, {}, {}};
+        const ScenarioRun adopted{in.spec, *in.activity, run, *in.drivers, {}, {}};
         record_realised(run, status::realised_effects(status::build_status(
-                                 {adopted, in.ref, io::load_status(*request.status_file), {}, {}}, year)));
+                                 {adopted, *in.ref, io::load_status(*request.status_file), {}, {}}, year)));
     }
     const auto& targets = require_targets(in);
 
@@ -89,7 +89,7 @@ ReportOutcome build_report(const ReportRequest& request, InputSource& source) {
     for (int y : years) {
         if (y > year) continue;
         try {
-            inventories.push_back(compute_inventory(in.activity, y, in.ref, spec.gwp_set));
+            inventories.push_back(compute_inventory(*in.activity, y, *in.ref, spec.gwp_set));
         } catch (const Error& e) {
             throw e.located({spec.activity_file, 0, ""});
         }
@@ -102,8 +102,8 @@ ReportOutcome build_report(const ReportRequest& request, InputSource& source) {
         analysed = analyse(request, in, run, plan_targets);
     }
     auto data =
-        report::assemble_report(run, targets, in.ref.taxonomy, inventories, year, request.title.value_or(spec.name));
-    data.allocation = in.ref.allocation;  // the set the run's factors were read for (a store's: its version's)
+        report::assemble_report(run, targets, in.ref->taxonomy, inventories, year, request.title.value_or(spec.name));
+    data.allocation = in.ref->allocation;  // the set the run's factors were read for (a store's: its version's)
     if (analysed) data.analysis = std::move(*analysed);
     return ReportOutcome{detail::outcome(std::move(in), std::move(run)), std::move(data)};
 }

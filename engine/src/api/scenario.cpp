@@ -76,7 +76,7 @@ std::optional<UncertaintyFile> uncertainty_file(const std::optional<std::string>
 }
 
 ScenarioResult run(const PlanInputs& in, const RunOptions& options) {
-    return klima::run_scenario(in.spec, in.activity, in.drivers, in.ref, options);
+    return klima::run_scenario(in.spec, *in.activity, *in.drivers, *in.ref, options);
 }
 
 ScenarioOutcome outcome(PlanInputs&& in, ScenarioResult&& result) {
@@ -84,15 +84,16 @@ ScenarioOutcome outcome(PlanInputs&& in, ScenarioResult&& result) {
     o.ref = std::move(in.ref);
     auto& run = o.run;
     run.spec = std::move(in.spec);
-    run.activity = std::move(in.activity);
-    run.drivers = std::move(in.drivers);
+    run.activity = *in.activity;  // the run holds its own (ScenarioRun); the kept set stays as it is
+    run.drivers = *in.drivers;
     run.result = std::move(result);
+    const auto& ref = *o.ref;
     for (int y = run.spec.base_year; y <= run.spec.end_year; ++y) {
         using namespace codes;
-        if (!o.ref.factors.lookup(kElectricity, kElectricitySub, y).empty())
-            run.electricity_factor[y] = energy_intensity(o.ref, run.spec.gwp_set, kElectricity, kElectricitySub, y);
-        if (!o.ref.factors.lookup(kDistrictHeat, kDistrictHeatSub, y).empty())
-            run.district_heat_factor[y] = energy_intensity(o.ref, run.spec.gwp_set, kDistrictHeat, kDistrictHeatSub, y);
+        if (!ref.factors.lookup(kElectricity, kElectricitySub, y).empty())
+            run.electricity_factor[y] = energy_intensity(ref, run.spec.gwp_set, kElectricity, kElectricitySub, y);
+        if (!ref.factors.lookup(kDistrictHeat, kDistrictHeatSub, y).empty())
+            run.district_heat_factor[y] = energy_intensity(ref, run.spec.gwp_set, kDistrictHeat, kDistrictHeatSub, y);
     }
     return o;
 }

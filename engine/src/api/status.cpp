@@ -54,7 +54,7 @@ StatusOutcome build_status(const StatusRequest& request) {
     StatusOutcome out{build_report(report_request), {}, {}};
     const auto& run = out.report.scenario.run;
     out.status =
-        status::build_status({run, out.report.scenario.ref, statuses, catalogue, values}, request.report.report_year);
+        status::build_status({run, *out.report.scenario.ref, statuses, catalogue, values}, request.report.report_year);
     out.municipality_code =
         run.spec.history.national() ? run.spec.history.municipality_code : municipality_code(run.spec.activity_file);
     return out;

@@ -20,37 +20,41 @@
 
 namespace klima {
 
-ReferenceData FileSource::reference_data(const std::string& data_dir, ChpAllocation allocation) {
-    return io::load_reference_data(data_dir, allocation);
+std::shared_ptr<const ReferenceData> FileSource::reference_data(const std::string& data_dir, ChpAllocation allocation) {
+    return std::make_shared<const ReferenceData>(io::load_reference_data(data_dir, allocation));
 }
 
-ReferenceData ReferenceCache::get(const std::string& data_dir, ChpAllocation allocation, InputSource& source) {
-    std::shared_ptr<const ReferenceData> kept;
-    {
-        const std::lock_guard lock(mutex_);
-        auto& slot = kept_[std::make_pair(data_dir, allocation)];
-        if (!slot) slot = std::make_shared<const ReferenceData>(source.reference_data(data_dir, allocation));
-        kept = slot;
-    }
-    return *kept;  // the copy, outside the lock
+std::shared_ptr<const ReferenceData> ReferenceCache::get(const std::string& data_dir, ChpAllocation allocation,
+                                                         InputSource& source) {
+    const std::lock_guard lock(mutex_);
+    auto& slot = kept_[std::make_pair(data_dir, allocation)];
+    if (!slot) slot = source.reference_data(data_dir, allocation);
+    return slot;
 }
 
 ScenarioSpec FileSource::scenario(const std::string& file) { return io::load_scenario(file); }
 
-ActivitySet FileSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
-    return io::load_activity(spec.activity_file, &ref);
+std::shared_ptr<const ActivitySet> FileSource::activity(ScenarioSpec& spec, std::shared_ptr<const ReferenceData>& ref) {
+    return std::make_shared<const ActivitySet>(io::load_activity(spec.activity_file, ref.get()));
 }
 
-Drivers FileSource::drivers(const std::string& file) { return io::load_drivers(file); }
+std::shared_ptr<const Drivers> FileSource::drivers(const std::string& file) {
+    return std::make_shared<const Drivers>(io::load_drivers(file));
+}
 
-TargetSet FileSource::targets(const std::string& file) { return io::load_targets(file); }
+std::shared_ptr<const TargetSet> FileSource::targets(const std::string& file) {
+    return std::make_shared<const TargetSet>(io::load_targets(file));
+}
 
 national::NationalData InputSource::national_figures(const std::string& dir) { return national::load_national(dir); }
-std::vector<Trend> InputSource::trends(const std::string& file) { return io::load_trends(file); }
+std::shared_ptr<const std::vector<Trend>> InputSource::trends(const std::string& file) {
+    return std::make_shared<const std::vector<Trend>>(io::load_trends(file));
+}
 
 StoreSource::StoreSource(std::shared_ptr<store::ReadPool> pool) : path_(pool->path()), pool_(std::move(pool)) {}
 
-ActivitySet StoreSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
+std::shared_ptr<const ActivitySet> StoreSource::activity(ScenarioSpec& spec,
+                                                         std::shared_ptr<const ReferenceData>& ref) {
     std::optional<store::ReadPool::Lease> lease;  // the pool's connection, given back when done
     std::unique_ptr<store::Repository> opened;    // or one opened for this read
     if (pool_) lease.emplace(pool_->lend());
@@ -58,13 +62,15 @@ ActivitySet StoreSource::activity(ScenarioSpec& spec, ReferenceData& ref) {
     const store::Repository* db = pool_ ? &**lease : opened.get();
     const auto snapshot = db->read_snapshot();  // factors and activity from one store state
     if (const auto current = db->current(); current && current->factors_from) {
-        ref = store::with_factors(ref, db->factors(*current));
-        ref.allocation = current->allocation;  // what the stored factor set was read for
+        // A copy with the store's factors: `ref` may be a kept object, which is never changed.
+        auto own = store::with_factors(*ref, db->factors(*current));
+        own.allocation = current->allocation;  // what the stored factor set was read for
+        ref = std::make_shared<const ReferenceData>(std::move(own));
     }
     auto activity = inputs::newest_activity_by_year(*db, path_);
-    for (const auto& r : activity) ref.validate(r);
+    for (const auto& r : activity) ref->validate(r);
     spec.activity_file = path_;
-    return activity;
+    return std::make_shared<const ActivitySet>(std::move(activity));
 }
 
 namespace inputs {
@@ -84,8 +90,12 @@ ActivitySet newest_activity_by_year(const store::Repository& db, const std::stri
 PlanInputs load_plan(const PlanRequest& request, InputSource& source) {
     PlanInputs in;
     in.ref = source.reference_data(request.data_dir, request.allocation);
-    if (request.factor_overrides)
-        io::apply_factor_overrides(in.ref, io::load_factor_overrides(*request.factor_overrides, in.ref));
+    if (request.factor_overrides) {
+        // Laid over this plan's own copy: the source's object may be kept and shared (copy-on-write).
+        auto own = std::make_shared<ReferenceData>(*in.ref);
+        io::apply_factor_overrides(*own, io::load_factor_overrides(*request.factor_overrides, *own));
+        in.ref = std::move(own);
+    }
     if (request.scenario_spec) in.spec = *request.scenario_spec;
     else if (request.scenario_json) in.spec = io::parse_scenario(*request.scenario_json, request.scenario_file);
     else in.spec = source.scenario(request.scenario_file);
@@ -96,16 +106,16 @@ PlanInputs load_plan(const PlanRequest& request, InputSource& source) {
         in.spec.activity_file = dir + "/municipal-emissions-2018-2023.csv";
         in.spec.history.source = figures.source;
         in.spec.history.vintage = figures.vintage;
-        in.activity = national::history_records(figures, in.spec.history.municipality_code, in.spec.activity_file,
-                                                {in.spec.file, 0, "/history/national"});
-        for (const auto& r : in.activity) in.ref.validate(r);
-        const auto years = years_in(in.activity);
-        national::check_measures_on_sector_totals(in.spec, in.activity, in.spec.launch_year.value_or(years.back()));
+        in.activity = std::make_shared<const ActivitySet>(national::history_records(
+            figures, in.spec.history.municipality_code, in.spec.activity_file, {in.spec.file, 0, "/history/national"}));
+        for (const auto& r : *in.activity) in.ref->validate(r);
+        const auto years = years_in(*in.activity);
+        national::check_measures_on_sector_totals(in.spec, *in.activity, in.spec.launch_year.value_or(years.back()));
     } else {
         in.activity = source.activity(in.spec, in.ref);
     }
     in.drivers = source.drivers(in.spec.drivers_file);
-    if (in.spec.trends_file) in.spec.trends = source.trends(*in.spec.trends_file);
+    if (in.spec.trends_file) in.spec.trends = *source.trends(*in.spec.trends_file);  // the spec holds its own
     if (in.spec.history.national()) national::check_trends_on_sector_totals(in.spec.trends);
     in.targets_file = request.targets_file ? request.targets_file : in.spec.targets_file;
     if (request.with_targets && in.targets_file) {

@@ -25,9 +25,9 @@ JsonObject::JsonObject(const nlohmann::json& j, std::string path, const std::str
 }
 
 const nlohmann::json& JsonObject::value(const std::string& key) {
-    used_.insert(key);
     const auto it = j_.find(key);
     if (it == j_.end()) throw Error(at(key), "missing key '" + key + "'", "add \"" + key + "\" to " + where());
+    used_.push_back(&*it);
     return *it;
 }
 
@@ -60,8 +60,7 @@ std::string JsonObject::id(const std::string& key) {
 
 std::string JsonObject::text_or(const std::string& key, const std::string& fallback) {
     if (has(key)) return text(key);
-    used_.insert(key);
-    return fallback;
+    return fallback;  // nothing to mark: finish() looks only at the keys the object has
 }
 
 std::string JsonObject::choice(const std::string& key, const std::vector<std::string>& allowed) {
@@ -132,7 +131,7 @@ const nlohmann::json& JsonObject::array(const std::string& key) {
 
 void JsonObject::finish(std::string_view guide) const {
     for (const auto& [k, v] : j_.items())
-        if (!used_.count(k))
+        if (std::find(used_.begin(), used_.end(), &v) == used_.end())
             throw Error(at(k), "unknown key '" + k + "'",
                         "remove it or correct its spelling (see " + std::string(guide) + ")");
 }
@@ -146,55 +145,93 @@ std::string pointer_segment(const std::string& key) {
     return out;
 }
 
-// Follows the parser's events to know the JSON path of each key, and refuses
-// a key that its object already has (nlohmann would keep the last silently).
-class DuplicateKeys {
+// Builds the document as nlohmann's own DOM parser does (json::parse), and refuses a key that its
+// object already has (nlohmann would keep the last silently), naming the key's JSON path. The
+// duplicate is seen where the key goes into its object, so no key is copied or looked up twice.
+class DomWithoutDuplicates {
 public:
-    explicit DuplicateKeys(const std::string& file) : file_(file) {}
+    using json = nlohmann::json;
 
-    bool operator()(int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-        using E = nlohmann::json::parse_event_t;
-        switch (event) {
-            case E::object_start: stack_.push_back({false, 0, {}, {}}); break;
-            case E::array_start: stack_.push_back({true, 0, {}, {}}); break;
-            case E::key: {
-                auto& top = stack_.back();
-                top.key = parsed.get<std::string>();
-                if (!top.keys.insert(top.key).second)
-                    throw Error({file_, 0, path()}, "key '" + top.key + "' appears twice in this object",
-                                "keep one of them; JSON keys must be unique");
-                break;
-            }
-            case E::object_end:
-            case E::array_end:
-                stack_.pop_back();
-                next_element();
-                break;
-            case E::value: next_element(); break;
-        }
+    DomWithoutDuplicates(json& root, const std::string& file) : root_(root), file_(file) {}
+
+    bool null() { return put(nullptr); }
+    bool boolean(bool v) { return put(v); }
+    bool number_integer(json::number_integer_t v) { return put(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return put(v); }
+    bool number_float(json::number_float_t v, const json::string_t& /*text*/) { return put(v); }
+    bool string(json::string_t& v) { return put(v); }
+    bool binary(json::binary_t& v) { return put(json::binary(v)); }
+    bool start_object(std::size_t /*elements*/) {
+        stack_.push_back({place(json::value_t::object), nullptr});
         return true;
+    }
+    bool key(json::string_t& k) {
+        auto& level = stack_.back();
+        const auto [it, added] = level.container->get_ref<json::object_t&>().emplace(k, nullptr);
+        level.key = &it->first;
+        if (!added)
+            throw Error({file_, 0, path()}, "key '" + k + "' appears twice in this object",
+                        "keep one of them; JSON keys must be unique");
+        slot_ = &it->second;
+        return true;
+    }
+    bool end_object() {
+        stack_.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t /*elements*/) {
+        stack_.push_back({place(json::value_t::array), nullptr});
+        return true;
+    }
+    bool end_array() {
+        stack_.pop_back();
+        return true;
+    }
+    // The parser's own exception, of its own type (parse_error, out_of_range), as json::parse throws it.
+    template <class Exception>
+    bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/, const Exception& e) {
+        throw e;
     }
 
 private:
     struct Level {
-        bool array;
-        std::size_t index;  // of the element being read, in an array
-        std::string key;    // being read, in an object
-        std::set<std::string> keys;
+        json* container;
+        const std::string* key;  // the key being read, in an object (the object's own, stable)
     };
 
-    void next_element() {
-        if (!stack_.empty() && stack_.back().array) ++stack_.back().index;
+    // `v` as the next value: the root, the next element of an array, or the value of the key just read.
+    template <class Value>
+    json* place(Value&& v) {
+        if (stack_.empty()) {
+            root_ = json(std::forward<Value>(v));
+            return &root_;
+        }
+        json& c = *stack_.back().container;
+        if (c.is_array()) {
+            c.get_ref<json::array_t&>().emplace_back(std::forward<Value>(v));
+            return &c.back();
+        }
+        *slot_ = json(std::forward<Value>(v));
+        return slot_;
+    }
+    template <class Value>
+    bool put(Value&& v) {
+        place(std::forward<Value>(v));
+        return true;
     }
 
+    // The JSON path of the key being read: each array's element being read, each object's key.
     std::string path() const {
         std::string out;
-        for (const auto& l : stack_) out += "/" + (l.array ? std::to_string(l.index) : pointer_segment(l.key));
+        for (const auto& l : stack_)
+            out += "/" + (l.container->is_array() ? std::to_string(l.container->size() - 1) : pointer_segment(*l.key));
         return out;
     }
 
+    json& root_;
     const std::string& file_;
     std::vector<Level> stack_;
+    json* slot_ = nullptr;  // the value of the key just read
 };
 
 int line_of(std::string_view text, std::size_t byte) {
@@ -240,7 +277,10 @@ void check_json_limits(std::string_view text, const std::string& name, const Jso
 nlohmann::json parse_json_document(std::string_view text, const std::string& name) {
     check_json_limits(text, name);  // before nlohmann builds, and later code recurses into, anything
     try {
-        return nlohmann::json::parse(text, DuplicateKeys(name));
+        nlohmann::json doc;
+        DomWithoutDuplicates dom(doc, name);
+        nlohmann::json::sax_parse(text, &dom);
+        return doc;
     } catch (const nlohmann::json::parse_error& e) {
         std::string what = e.what();
         if (const auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);

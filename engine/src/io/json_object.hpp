@@ -53,7 +53,7 @@ private:
     const nlohmann::json& j_;
     std::string path_;
     const std::string& file_;
-    std::set<std::string> used_;
+    std::vector<const nlohmann::json*> used_;  // the values asked for (finish() refuses the others)
 };
 
 // A number in its shortest form (12, 0.25, 1e+06), as error messages quote it.

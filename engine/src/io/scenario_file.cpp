@@ -146,6 +146,7 @@ std::vector<MeasureSpec> read_measure_list(JsonObject& top, const std::string& k
     const auto& measures = top.array(key);
     std::set<std::string> ids;
     std::vector<MeasureSpec> out;
+    out.reserve(measures.size());  // MeasureSpec's move may throw: a growing vector would copy every measure
     for (std::size_t i = 0; i < measures.size(); ++i) {
         JsonObject m(measures[i], top.path() + "/" + key + "/" + std::to_string(i), file);
         auto spec = read_measure(m, base_year, file, parse_params);

@@ -60,7 +60,9 @@ struct ScenarioRequest {
 };
 
 struct ScenarioOutcome {
-    ReferenceData ref;  // what the run used (allocation applied, store factors when asked)
+    // What the run used (allocation applied, store factors when asked): shared with the reference
+    // cache that keeps it when the request names one, and never changed (const).
+    std::shared_ptr<const ReferenceData> ref;
     ScenarioRun run;
     // The scope of the targets file the scenario names (read and checked for the
     // same municipality); kDefaultScope when it names none. Every total of the
