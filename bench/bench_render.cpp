@@ -24,18 +24,19 @@ int main(int argc, char** argv) {
         request.scenario_file = std::string(KLIMA_DEFAULT_DATA_DIR) + "/../scenarios/" + name;
         request.data_dir = KLIMA_DEFAULT_DATA_DIR;
         const auto outcome = api::run_scenario(request);
-        const auto size = report::render_scenario(outcome.run, outcome.ref, report::Format::json, outcome.scope).size();
+        const auto size =
+            report::render_scenario(outcome.run, *outcome.ref, report::Format::json, outcome.scope).size();
         char label[96];
         std::snprintf(label, sizeof label, "render_scenario json %s (%zu bytes)", name.c_str(), size);
         bench::print(label, bench::measure(9, iterations, [&] {
-                         (void)report::render_scenario(outcome.run, outcome.ref, report::Format::json, outcome.scope);
+                         (void)report::render_scenario(outcome.run, *outcome.ref, report::Format::json, outcome.scope);
                      }));
         if (argc > 1) continue;  // the workbench's answer alone, e.g. to profile it
         for (const auto format : {report::Format::table, report::Format::csv}) {
             std::snprintf(label, sizeof label, "render_scenario %s %s", format == report::Format::csv ? "csv" : "table",
                           name.c_str());
             bench::print(label, bench::measure(5, iterations / 5 + 1, [&] {
-                             (void)report::render_scenario(outcome.run, outcome.ref, format, outcome.scope);
+                             (void)report::render_scenario(outcome.run, *outcome.ref, format, outcome.scope);
                          }));
         }
     }

@@ -165,8 +165,8 @@ std::string as_one_document(const ScenarioRun& run, const ReferenceData& ref, Ta
 void check_both_scopes(const api::ScenarioOutcome& o) {
     for (const auto scope : {TargetScope::incl_lulucf, TargetScope::excl_lulucf}) {
         INFO(to_string(scope));
-        const auto streamed = report::render_scenario(o.run, o.ref, report::Format::json, scope);
-        const auto expected = as_one_document(o.run, o.ref, scope);
+        const auto streamed = report::render_scenario(o.run, *o.ref, report::Format::json, scope);
+        const auto expected = as_one_document(o.run, *o.ref, scope);
         CHECK(streamed.size() == expected.size());
         CHECK(streamed == expected);
     }
