@@ -79,14 +79,9 @@ TEST_CASE("affine Shapley values equal exact enumeration over all coalitions", "
         const double intensity = 0.2;
         Game g;
         g.players = m;
+        std::vector<double> state;
         g.value = [&](const std::vector<unsigned char>& in) {
-            auto state = start;
-            for (const Op& op : program)
-                if (in[op.player]) apply(op, state);
-            double i = intensity;
-            for (const Op& f : factors)
-                if (in[f.player]) i = apply_factor(f, i);
-            return state[0] * i;
+            return coalition_value(program, factors, start, intensity, in, state);
         };
         std::vector<double> enumerated, fast;
         REQUIRE(attribute(g, enumerated) != Method::estimated);

@@ -66,6 +66,17 @@ double apply_factor(const Op& op, double intensity) {
     return intensity;
 }
 
+double coalition_value(const std::vector<Op>& program, const std::vector<Op>& factors, const std::vector<double>& start,
+                       double intensity, const std::vector<unsigned char>& in, std::vector<double>& state) {
+    state = start;
+    for (const Op& op : program)
+        if (in[op.player]) apply(op, state);
+    double i = intensity;
+    for (const Op& f : factors)
+        if (in[f.player]) i = apply_factor(f, i);
+    return state[0] * i;
+}
+
 void recycle(std::vector<Op>& list, std::vector<Op>& spare) {
     for (Op& op : list) spare.push_back(std::move(op));
     list.clear();

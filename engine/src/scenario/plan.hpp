@@ -78,6 +78,12 @@ bool apply(const Op& op, std::vector<double>& amount);
 // One factor op applied to an intensity (kg CO2e per SI unit).
 double apply_factor(const Op& op, double intensity);
 
+// The value of one coalition `in` (a flag per player) of a game over one row: the ops of `program`
+// whose player is in, applied to `start` (in `state`, the caller's buffer), row 0 of the result
+// times `intensity` after the factor ops whose player is in.
+double coalition_value(const std::vector<Op>& program, const std::vector<Op>& factors, const std::vector<double>& start,
+                       double intensity, const std::vector<unsigned char>& in, std::vector<double>& state);
+
 // Op lists that keep their ops' buffers from one use to the next: recycle() moves the ops of `list`
 // to `spare` (list empty afterwards); reuse_back() appends an op to `list`, one of `spare` when there
 // is one (its vectors keep their capacity; every field is the caller's to overwrite).

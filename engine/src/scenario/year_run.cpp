@@ -156,13 +156,7 @@ struct Valuation {
     double intensity;
     std::vector<double>& state;
     double operator()(const std::vector<unsigned char>& in) const {
-        state = start;
-        for (const Op& op : program)
-            if (in[op.player]) apply(op, state);
-        double i = intensity;
-        for (const Op& f : factors)
-            if (in[f.player]) i = apply_factor(f, i);
-        return state[0] * i;
+        return coalition_value(program, factors, start, intensity, in, state);
     }
 };
 
