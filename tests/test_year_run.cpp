@@ -141,3 +141,18 @@ TEST_CASE("exact Shapley values of games kept on the stack (up to 8 players) and
         for (std::size_t j = 2; j < m; ++j) CHECK(phi[j] == 0.0);
     }
 }
+
+TEST_CASE("a run copies the reference data only for a measure that brings a carrier of its own", "[scenario][own]") {
+    const std::string root = std::string(KLIMA_TEST_DIR) + "/..";
+    const auto ref = io::load_reference_data(root + "/data");
+    // national-roskilde.json's measures act by share on sector totals: nothing to add, no copy.
+    CHECK_FALSE(plan::brings_own_factors(io::load_scenario(root + "/scenarios/national-roskilde.json"), ref));
+    // koege.json builds with 300 kg CO2e/m2 (klimavenligt_byggeri): a row of the measure's own.
+    const auto plan = io::load_scenario(root + "/scenarios/koege.json");
+    CHECK(plan::brings_own_factors(plan, ref));
+    // Once laid over a copy, the copy has every carrier the plan brings (named after its measure).
+    auto with_own = ref;
+    plan::add_own_factors(plan, with_own);
+    CHECK(with_own.carriers.all().size() > ref.carriers.all().size());
+    CHECK_FALSE(plan::brings_own_factors(plan, with_own));
+}

@@ -461,6 +461,13 @@ void apply_trends(const Plan& plan, const ScenarioSpec& spec, int launch, int ye
     }
 }
 
+bool brings_own_factors(const ScenarioSpec& spec, const ReferenceData& ref) {
+    for (const auto& m : spec.measures)
+        for (const auto& e : m.effects)
+            if (const auto* o = std::get_if<OwnRow>(&e); o && !ref.carriers.find(o->row.carrier)) return true;
+    return false;
+}
+
 void add_own_factors(const ScenarioSpec& spec, ReferenceData& ref) {
     for (const auto& m : spec.measures)
         for (const auto& e : m.effects) {

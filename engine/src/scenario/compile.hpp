@@ -59,6 +59,9 @@ struct Plan {
 // construction), added to `ref` (a copy of the reference data) when it lacks
 // the carrier: what compile and the intensity tables need for those rows.
 void add_own_factors(const ScenarioSpec& spec, ReferenceData& ref);
+// Whether add_own_factors would add anything to `ref`: a row of a measure's own whose carrier `ref`
+// lacks. Without one the run reads `ref` as it is, and no copy is needed.
+bool brings_own_factors(const ScenarioSpec& spec, const ReferenceData& ref);
 
 // BAU of a year with its trends: each trend's template applied to `bau` (the
 // driver-scaled amounts) with the share still to come after the launch year,
